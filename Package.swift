@@ -1,0 +1,73 @@
+// swift-tools-version: 6.0
+// pgdrift — PostgreSQL schema-drift auditor.
+// Dependencies point one way: CLI → reports/planner → diff → model; introspection and loader → model.
+import PackageDescription
+
+let package = Package(
+    name: "pgdrift",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pgdrift", targets: ["pgdrift"]),
+        .library(name: "PgDrift", targets: ["PgDrift"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries: only the connection layer and the SQL loader import them.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPgQuery",
+            providers: [.apt(["libpg-query-dev"])]
+        ),
+
+        // The schema model: value types, names, no dependencies.
+        .target(name: "PgDriftModel"),
+        // libpq connections: connect, parameterised queries, typed rows, redacted errors.
+        .target(name: "PgDriftPostgres", dependencies: ["CLibPQ"]),
+        // Catalog introspection: one query per object kind → model.
+        .target(name: "PgDriftIntrospection", dependencies: ["PgDriftModel", "PgDriftPostgres"]),
+        // SQL parsing through libpg_query (PostgreSQL's own parser).
+        .target(name: "PgDriftSQL", dependencies: ["CPgQuery", "PgDriftModel"]),
+        // Throwaway PostgreSQL clusters (tests, demo, shadow databases).
+        .target(name: "PgDriftServer", dependencies: ["PgDriftModel", "PgDriftPostgres"]),
+        // The example analytics migrations of the seed story, shipped as resources.
+        .target(
+            name: "AnalyticsExample",
+            path: "examples/analytics",
+            exclude: ["README.md"],
+            resources: [.copy("sql"), .copy("roles.sql")]
+        ),
+        // The library Swift code imports.
+        .target(
+            name: "PgDrift",
+            dependencies: [
+                "PgDriftModel", "PgDriftPostgres", "PgDriftIntrospection", "PgDriftSQL", "PgDriftServer",
+            ]
+        ),
+        // The command-line tool: one file per subcommand.
+        .executableTarget(
+            name: "pgdrift",
+            dependencies: [
+                "PgDrift", "AnalyticsExample",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Test support: one throwaway cluster per test run, a fresh database per test.
+        .target(
+            name: "PgDriftTestSupport",
+            dependencies: ["PgDrift"],
+            path: "Tests/PgDriftTestSupport"
+        ),
+        .testTarget(name: "PgDriftUnitTests", dependencies: ["PgDrift", "PgDriftTestSupport"]),
+        .testTarget(
+            name: "PgDriftIntegrationTests",
+            dependencies: ["PgDrift", "PgDriftTestSupport", "AnalyticsExample"]
+        ),
+    ]
+)

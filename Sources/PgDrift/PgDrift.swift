@@ -1,0 +1,7 @@
+// The library Swift code imports: `import PgDrift` brings the model, connections, introspection,
+// the SQL parser and throwaway servers.
+@_exported import PgDriftIntrospection
+@_exported import PgDriftModel
+@_exported import PgDriftPostgres
+@_exported import PgDriftSQL
+@_exported import PgDriftServer

@@ -1,0 +1,21 @@
+/// What to read from a database.
+public struct IntrospectionOptions: Sendable, Hashable {
+    /// Schemas to read; empty reads every user schema.
+    public var schemas: [String]
+    /// Schemas to leave out.
+    public var excludedSchemas: [String]
+    /// Whether to read grants (for the opt-in privilege comparison).
+    public var includePrivileges: Bool
+    /// The statement timeout of the snapshot transaction, in milliseconds.
+    public var statementTimeoutMilliseconds: Int
+
+    public init(
+        schemas: [String] = [], excludedSchemas: [String] = [], includePrivileges: Bool = false,
+        statementTimeoutMilliseconds: Int = 60_000
+    ) {
+        self.schemas = schemas
+        self.excludedSchemas = excludedSchemas
+        self.includePrivileges = includePrivileges
+        self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
+    }
+}

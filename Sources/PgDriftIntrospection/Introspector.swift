@@ -1,0 +1,63 @@
+import PgDriftModel
+import PgDriftPostgres
+
+/// Reads a database's whole schema into a `Catalog`.
+///
+/// The cost is a fixed number of catalog queries whatever the schema's size — one per object kind,
+/// never one per table — all inside one `REPEATABLE READ READ ONLY` transaction, with `search_path`
+/// emptied so that the server's canonical text qualifies every user object the same way.
+public struct Introspector {
+    /// The server and session the model was read from.
+    public struct ServerInfo: Hashable, Codable, Sendable {
+        /// `server_version_num`, such as 150018.
+        public var versionNumber: Int
+        public var database: String
+        public var user: String
+    }
+
+    public var options: IntrospectionOptions
+
+    public init(options: IntrospectionOptions = IntrospectionOptions()) {
+        self.options = options
+    }
+
+    /// Reads the schema through `connection`, which is left open and unchanged.
+    public func catalog(from connection: PostgresConnection) throws -> (catalog: Catalog, server: ServerInfo) {
+        try connection.readOnlySnapshot(statementTimeoutMilliseconds: options.statementTimeoutMilliseconds) {
+            try connection.query("SELECT set_config('search_path', '', true)")
+            let info = try connection.query(
+                "SELECT current_setting('server_version_num') AS version, current_database() AS db, current_user AS usr"
+            ).rows[0]
+            let server = ServerInfo(
+                versionNumber: try info.int("version"), database: try info.string("db"), user: try info.string("usr"))
+            return (try readCatalog(connection), server)
+        }
+    }
+
+    private func readCatalog(_ connection: PostgresConnection) throws -> Catalog {
+        let filter = [PostgresArray.literal(options.schemas), PostgresArray.literal(options.excludedSchemas)]
+        let withGrants = filter + [options.includePrivileges ? "true" : "false"]
+        func run(_ sql: String, _ parameters: [String?]) throws -> QueryResult {
+            try connection.query(sql, parameters)
+        }
+
+        var catalog = Catalog()
+        catalog.schemas = ObjectSet(try SchemasQuery.read(run(SchemasQuery.sql, withGrants)))
+        catalog.extensions = ObjectSet(try ExtensionsQuery.read(run(ExtensionsQuery.sql, filter)))
+        catalog.enums = ObjectSet(try EnumsQuery.read(run(EnumsQuery.sql, filter)))
+        catalog.domains = ObjectSet(try DomainsQuery.read(run(DomainsQuery.sql, filter)))
+        catalog.sequences = ObjectSet(try SequencesQuery.read(run(SequencesQuery.sql, withGrants)))
+        catalog.functions = ObjectSet(try FunctionsQuery.read(run(FunctionsQuery.sql, withGrants)))
+
+        var assembler = RelationAssembler(relations: try RelationsQuery.read(run(RelationsQuery.sql, withGrants)))
+        assembler.attach(columns: try ColumnsQuery.read(run(ColumnsQuery.sql, filter)))
+        assembler.attach(constraints: try ConstraintsQuery.read(run(ConstraintsQuery.sql, filter)))
+        assembler.attach(
+            indexes: try IndexesQuery.read(run(IndexesQuery.sql, filter)),
+            keys: try IndexKeysQuery.read(run(IndexKeysQuery.sql, filter)))
+        assembler.attach(policies: try PoliciesQuery.read(run(PoliciesQuery.sql, filter)))
+        assembler.attach(triggers: try TriggersQuery.read(run(TriggersQuery.sql, filter)))
+        assembler.finish(into: &catalog)
+        return catalog
+    }
+}

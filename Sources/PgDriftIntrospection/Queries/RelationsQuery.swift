@@ -1,0 +1,74 @@
+import PgDriftModel
+import PgDriftPostgres
+
+/// Tables, partitioned tables, views, materialized views and composite types' relations, with their
+/// own attributes (partitioning, RLS, options, view text, comment, privileges).
+enum RelationsQuery {
+    static let sql = """
+        SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind,
+               c.relpersistence AS persistence, c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
+               c.reloptions AS options,
+               CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+               CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+               c.relispartition AS is_partition,
+               ARRAY(SELECT pn.nspname FROM pg_catalog.pg_inherits i
+                     JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+                     JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+                     WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parent_schemas,
+               ARRAY(SELECT p.relname FROM pg_catalog.pg_inherits i
+                     JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+                     WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parent_names,
+               CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END AS view_definition,
+               d.description AS comment,
+               \(CatalogSQL.grants(acl: "c.relacl", owner: "c.relowner")) AS grants
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_description d
+               ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = 0
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'c')
+          AND \(CatalogSQL.namespaceFilter("n"))
+          AND NOT \(CatalogSQL.isExtensionMember(catalog: "pg_catalog.pg_class", oid: "c.oid"))
+          AND NOT (c.relkind = 'c' AND \(CatalogSQL.isExtensionMember(catalog: "pg_catalog.pg_type", oid: "c.reltype")))
+        ORDER BY n.nspname, c.relname
+        """
+
+    /// One relation row, before its children are attached.
+    struct Relation {
+        var oid: UInt32
+        var name: QualifiedName
+        var kind: Character
+        var isUnlogged: Bool
+        var rls: Bool
+        var forceRLS: Bool
+        var options: [String]
+        var partitionKey: String?
+        var partitionBound: String?
+        var isPartition: Bool
+        var parents: [QualifiedName]
+        var viewDefinition: String?
+        var comment: String?
+        var grants: [Grant]
+    }
+
+    static func read(_ result: QueryResult) throws -> [Relation] {
+        try result.rows.map { row in
+            let parentSchemas = try row.stringArray("parent_schemas")
+            let parentNames = try row.stringArray("parent_names")
+            return Relation(
+                oid: try row.oid("oid"),
+                name: QualifiedName(try row.string("schema"), try row.string("name")),
+                kind: Character(try row.string("kind")),
+                isUnlogged: try row.string("persistence") == "u",
+                rls: try row.bool("rls"),
+                forceRLS: try row.bool("force_rls"),
+                options: try row.stringArray("options"),
+                partitionKey: try row.optionalString("partition_key"),
+                partitionBound: try row.optionalString("partition_bound"),
+                isPartition: try row.bool("is_partition"),
+                parents: zip(parentSchemas, parentNames).map { QualifiedName($0, $1) },
+                viewDefinition: try row.optionalString("view_definition"),
+                comment: try row.optionalString("comment"),
+                grants: try row.grants())
+        }
+    }
+}

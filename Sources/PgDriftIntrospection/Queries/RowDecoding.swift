@@ -1,0 +1,44 @@
+import PgDriftModel
+import PgDriftPostgres
+
+extension Row {
+    /// The type described by `CatalogSQL.typeColumns`.
+    func dataType() throws -> DataType {
+        let dims = try int("type_array_dims")
+        let schema = try string("type_schema")
+        let formatted = try string("type_formatted")
+        if schema == "pg_catalog" { return DataType(formatted, arrayDimensions: dims) }
+        // With search_path empty, format_type qualifies user types; what follows the unmodified
+        // spelling is the modifier, such as "(3)".
+        let unmodified = try string("type_unmodified")
+        let modifier = formatted.hasPrefix(unmodified) && formatted.count > unmodified.count
+            ? String(formatted.dropFirst(unmodified.count)) : nil
+        return DataType(schema: schema, name: try string("type_name"), modifier: modifier, arrayDimensions: dims)
+    }
+
+    /// A qualified name from two columns, nil when the name column is NULL.
+    func qualifiedName(schema: String, name: String) throws -> QualifiedName? {
+        guard let objectName = try optionalString(name) else { return nil }
+        return QualifiedName(try string(schema), objectName)
+    }
+
+    /// Grants encoded by `CatalogSQL.grants`.
+    func grants(_ column: String = "grants") throws -> [Grant] {
+        try stringArray(column).map { entry in
+            let parts = entry.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3 else {
+                throw PostgresError(kind: .protocolViolation, message: "malformed grant: \(entry)")
+            }
+            return Grant(grantee: parts[0], privilege: parts[1], isGrantable: parts[2] == "true")
+        }
+    }
+
+    /// The relation oid a child row belongs to.
+    func oid(_ column: String) throws -> UInt32 {
+        let text = try string(column)
+        guard let value = UInt32(text) else {
+            throw PostgresError(kind: .protocolViolation, message: "column '\(column)' is not an oid: \(text)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,122 @@
+/// The whole schema of a database, as pgdrift models it: the same value whether it came from a Swift
+/// model, SQL migration files, a JSON snapshot or a live database.
+///
+/// Every collection is keyed by name and iterates in sorted order, so equal schemas compare equal and
+/// encode to the same bytes.
+public struct Catalog: Hashable, Codable, Sendable {
+    public var schemas: ObjectSet<Namespace>
+    public var extensions: ObjectSet<Extension>
+    public var enums: ObjectSet<EnumType>
+    public var domains: ObjectSet<Domain>
+    public var compositeTypes: ObjectSet<CompositeType>
+    public var sequences: ObjectSet<SequenceObject>
+    public var tables: ObjectSet<Table>
+    public var views: ObjectSet<View>
+    public var functions: ObjectSet<Function>
+    /// Where each expected object was declared. Not part of equality: the same schema from two sources
+    /// is the same schema.
+    public var sources: [ObjectID: SourceLocation]
+
+    public init(
+        schemas: ObjectSet<Namespace> = [], extensions: ObjectSet<Extension> = [], enums: ObjectSet<EnumType> = [],
+        domains: ObjectSet<Domain> = [], compositeTypes: ObjectSet<CompositeType> = [],
+        sequences: ObjectSet<SequenceObject> = [], tables: ObjectSet<Table> = [], views: ObjectSet<View> = [],
+        functions: ObjectSet<Function> = [], sources: [ObjectID: SourceLocation] = [:]
+    ) {
+        self.schemas = schemas
+        self.extensions = extensions
+        self.enums = enums
+        self.domains = domains
+        self.compositeTypes = compositeTypes
+        self.sequences = sequences
+        self.tables = tables
+        self.views = views
+        self.functions = functions
+        self.sources = sources
+    }
+
+    public static func == (lhs: Catalog, rhs: Catalog) -> Bool {
+        lhs.schemas == rhs.schemas && lhs.extensions == rhs.extensions && lhs.enums == rhs.enums
+            && lhs.domains == rhs.domains && lhs.compositeTypes == rhs.compositeTypes
+            && lhs.sequences == rhs.sequences && lhs.tables == rhs.tables && lhs.views == rhs.views
+            && lhs.functions == rhs.functions
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(schemas)
+        hasher.combine(extensions)
+        hasher.combine(enums)
+        hasher.combine(domains)
+        hasher.combine(compositeTypes)
+        hasher.combine(sequences)
+        hasher.combine(tables)
+        hasher.combine(views)
+        hasher.combine(functions)
+    }
+
+    /// The functions with this name, whatever their arguments.
+    public func overloads(of name: QualifiedName) -> [Function] {
+        functions.filter { $0.name == name }
+    }
+
+    /// The number of objects of each kind, for summaries.
+    public var objectCounts: [ObjectKind: Int] {
+        var counts: [ObjectKind: Int] = [
+            .schema: schemas.count, .extension: extensions.count, .enum: enums.count, .domain: domains.count,
+            .compositeType: compositeTypes.count, .sequence: sequences.count, .table: tables.count,
+            .view: views.count, .function: functions.count,
+        ]
+        for table in tables {
+            counts[.column, default: 0] += table.columns.count
+            counts[.constraint, default: 0] += table.constraints.count
+            counts[.index, default: 0] += table.indexes.count
+            counts[.policy, default: 0] += table.policies.count
+            counts[.trigger, default: 0] += table.triggers.count
+        }
+        return counts
+    }
+}
+
+extension Catalog {
+    private enum CodingKeys: String, CodingKey {
+        case schemas, extensions, enums, domains, compositeTypes, sequences, tables, views, functions, sources
+    }
+
+    /// Sources encode as a sorted list, and only when there are any.
+    private struct SourceEntry: Codable {
+        var object: ObjectID
+        var location: SourceLocation
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemas = try c.decodeIfPresent(ObjectSet<Namespace>.self, forKey: .schemas) ?? []
+        extensions = try c.decodeIfPresent(ObjectSet<Extension>.self, forKey: .extensions) ?? []
+        enums = try c.decodeIfPresent(ObjectSet<EnumType>.self, forKey: .enums) ?? []
+        domains = try c.decodeIfPresent(ObjectSet<Domain>.self, forKey: .domains) ?? []
+        compositeTypes = try c.decodeIfPresent(ObjectSet<CompositeType>.self, forKey: .compositeTypes) ?? []
+        sequences = try c.decodeIfPresent(ObjectSet<SequenceObject>.self, forKey: .sequences) ?? []
+        tables = try c.decodeIfPresent(ObjectSet<Table>.self, forKey: .tables) ?? []
+        views = try c.decodeIfPresent(ObjectSet<View>.self, forKey: .views) ?? []
+        functions = try c.decodeIfPresent(ObjectSet<Function>.self, forKey: .functions) ?? []
+        let entries = try c.decodeIfPresent([SourceEntry].self, forKey: .sources) ?? []
+        sources = Dictionary(entries.map { ($0.object, $0.location) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schemas, forKey: .schemas)
+        try c.encode(extensions, forKey: .extensions)
+        try c.encode(enums, forKey: .enums)
+        try c.encode(domains, forKey: .domains)
+        try c.encode(compositeTypes, forKey: .compositeTypes)
+        try c.encode(sequences, forKey: .sequences)
+        try c.encode(tables, forKey: .tables)
+        try c.encode(views, forKey: .views)
+        try c.encode(functions, forKey: .functions)
+        if !sources.isEmpty {
+            let entries = sources.keys.sorted().map { SourceEntry(object: $0, location: sources[$0]!) }
+            try c.encode(entries, forKey: .sources)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// A column of a table (or an attribute of a view).
+public struct Column: Hashable, Codable, Sendable {
+    /// Raw column name.
+    public var name: String
+    /// The column's type.
+    public var type: DataType
+    /// Whether NOT NULL is declared.
+    public var isNotNull: Bool
+    /// The default expression in the server's canonical text (`pg_get_expr`), if any.
+    public var defaultExpression: String?
+    /// Identity column details, if it is one.
+    public var identity: Identity?
+    /// The expression of a stored generated column, if it is one.
+    public var generatedExpression: String?
+    /// A collation other than the type's default.
+    public var collation: QualifiedName?
+    /// COMMENT ON COLUMN.
+    public var comment: String?
+
+    public init(
+        name: String, type: DataType, isNotNull: Bool = false, defaultExpression: String? = nil,
+        identity: Identity? = nil, generatedExpression: String? = nil, collation: QualifiedName? = nil,
+        comment: String? = nil
+    ) {
+        self.name = name
+        self.type = type
+        self.isNotNull = isNotNull
+        self.defaultExpression = defaultExpression
+        self.identity = identity
+        self.generatedExpression = generatedExpression
+        self.collation = collation
+        self.comment = comment
+    }
+}
+
+/// `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY` and its sequence's options.
+public struct Identity: Hashable, Codable, Sendable {
+    /// ALWAYS or BY DEFAULT.
+    public enum Generation: String, Hashable, Codable, Sendable {
+        case always, byDefault = "by_default"
+    }
+
+    public var generation: Generation
+    /// The options of the implicit sequence.
+    public var sequence: SequenceOptions
+
+    public init(generation: Generation, sequence: SequenceOptions) {
+        self.generation = generation
+        self.sequence = sequence
+    }
+}
+
+/// The numeric options every sequence has.
+public struct SequenceOptions: Hashable, Codable, Sendable {
+    public var start: Int64
+    public var increment: Int64
+    public var minValue: Int64
+    public var maxValue: Int64
+    public var cache: Int64
+    public var cycle: Bool
+
+    public init(start: Int64, increment: Int64, minValue: Int64, maxValue: Int64, cache: Int64 = 1, cycle: Bool = false) {
+        self.start = start
+        self.increment = increment
+        self.minValue = minValue
+        self.maxValue = maxValue
+        self.cache = cache
+        self.cycle = cycle
+    }
+
+    /// PostgreSQL's defaults for an ascending sequence of a type with this maximum.
+    public static func ascending(max: Int64) -> SequenceOptions {
+        SequenceOptions(start: 1, increment: 1, minValue: 1, maxValue: max)
+    }
+}

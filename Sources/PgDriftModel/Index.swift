@@ -1,0 +1,73 @@
+/// An index that does not back a constraint (those are part of their constraint).
+public struct Index: CatalogObject {
+    public var name: String
+    /// Access method: btree, hash, gin, gist, brin, spgist, or an extension's.
+    public var method: String
+    public var isUnique: Bool
+    public var nullsNotDistinct: Bool
+    /// Key columns and expressions, in order.
+    public var keys: [IndexKey]
+    /// INCLUDE columns.
+    public var include: [String]
+    /// The partial index's WHERE predicate (`pg_get_expr`).
+    public var predicate: String?
+    /// Storage parameters such as `fillfactor=70`.
+    public var options: [String]
+    public var comment: String?
+
+    public var key: String { name }
+
+    public init(
+        name: String, method: String = "btree", isUnique: Bool = false, nullsNotDistinct: Bool = false,
+        keys: [IndexKey], include: [String] = [], predicate: String? = nil, options: [String] = [],
+        comment: String? = nil
+    ) {
+        self.name = name
+        self.method = method
+        self.isUnique = isUnique
+        self.nullsNotDistinct = nullsNotDistinct
+        self.keys = keys
+        self.include = include
+        self.predicate = predicate
+        self.options = options
+        self.comment = comment
+    }
+}
+
+/// One key of an index: a column or an expression, with its ordering and non-default operator class
+/// and collation.
+public struct IndexKey: Hashable, Codable, Sendable {
+    /// The column name, for a plain column key.
+    public var column: String?
+    /// The expression text (`pg_get_indexdef(index, n, true)`), for an expression key.
+    public var expression: String?
+    /// An operator class other than the type's default.
+    public var operatorClass: QualifiedName?
+    /// A collation other than the column's.
+    public var collation: QualifiedName?
+    public var isDescending: Bool
+    /// NULLS FIRST (the default for DESC) or NULLS LAST (the default for ASC).
+    public var nullsFirst: Bool
+
+    /// A key on a column.
+    public static func column(_ name: String, descending: Bool = false, nullsFirst: Bool? = nil) -> IndexKey {
+        IndexKey(column: name, expression: nil, descending: descending, nullsFirst: nullsFirst)
+    }
+
+    /// A key on an expression.
+    public static func expression(_ text: String, descending: Bool = false, nullsFirst: Bool? = nil) -> IndexKey {
+        IndexKey(column: nil, expression: text, descending: descending, nullsFirst: nullsFirst)
+    }
+
+    public init(
+        column: String?, expression: String?, operatorClass: QualifiedName? = nil, collation: QualifiedName? = nil,
+        descending: Bool = false, nullsFirst: Bool? = nil
+    ) {
+        self.column = column
+        self.expression = expression
+        self.operatorClass = operatorClass
+        self.collation = collation
+        self.isDescending = descending
+        self.nullsFirst = nullsFirst ?? descending
+    }
+}

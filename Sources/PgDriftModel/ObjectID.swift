@@ -1,0 +1,38 @@
+/// The kinds of object the model knows.
+public enum ObjectKind: String, Hashable, Comparable, Codable, Sendable, CaseIterable {
+    case schema, `extension`, table, column, constraint, index, policy, trigger
+    case view, sequence, function, `enum`, domain, compositeType = "composite_type"
+
+    public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Identifies any object of the model: its kind, schema, owning relation (for columns, constraints,
+/// indexes, policies and triggers) and name. Used for source locations, findings and ignore rules.
+public struct ObjectID: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public var kind: ObjectKind
+    public var schema: String
+    /// The table or view the object belongs to, if it belongs to one.
+    public var relation: String?
+    /// The object's own name (for functions: `name(identity arguments)`).
+    public var name: String
+
+    public init(kind: ObjectKind, schema: String, relation: String? = nil, name: String) {
+        self.kind = kind
+        self.schema = schema
+        self.relation = relation
+        self.name = name
+    }
+
+    public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
+        (lhs.schema, lhs.relation ?? "", lhs.kind, lhs.name) < (rhs.schema, rhs.relation ?? "", rhs.kind, rhs.name)
+    }
+
+    public var description: String {
+        var parts = [schema]
+        if let relation { parts.append(relation) }
+        if kind != .schema { parts.append(name) }
+        return "\(kind.rawValue) " + parts.joined(separator: ".")
+    }
+}

@@ -1,0 +1,70 @@
+/// A table: ordinary or partitioned, logged or unlogged, with everything that hangs off it.
+public struct Table: CatalogObject {
+    /// relkind `r` (ordinary) or `p` (partitioned).
+    public enum Kind: String, Hashable, Codable, Sendable {
+        case ordinary, partitioned
+    }
+
+    public var name: QualifiedName
+    public var kind: Kind
+    /// CREATE UNLOGGED TABLE.
+    public var isUnlogged: Bool
+    /// A partitioned table's key (`pg_get_partkeydef`), such as `RANGE (created_at)`.
+    public var partitionKey: String?
+    /// The parent of a partition.
+    public var partitionOf: QualifiedName?
+    /// A partition's bound (`pg_get_expr(relpartbound)`), such as `FOR VALUES FROM ('2024-01-01') TO (...)`.
+    public var partitionBound: String?
+    /// Parents of a table created with INHERITS.
+    public var inherits: [QualifiedName]
+    /// Columns in their physical order. Columns a partition or child inherits are left out: they are its
+    /// parent's.
+    public var columns: [Column]
+    public var constraints: ObjectSet<Constraint>
+    public var indexes: ObjectSet<Index>
+    /// ENABLE ROW LEVEL SECURITY.
+    public var rowLevelSecurity: Bool
+    /// FORCE ROW LEVEL SECURITY.
+    public var forceRowLevelSecurity: Bool
+    public var policies: ObjectSet<Policy>
+    public var triggers: ObjectSet<Trigger>
+    /// Storage parameters such as `fillfactor=70`.
+    public var options: [String]
+    public var comment: String?
+    /// Privileges, filled only when privileges are compared.
+    public var grants: [Grant]
+
+    public var key: QualifiedName { name }
+
+    public init(
+        name: QualifiedName, kind: Kind = .ordinary, isUnlogged: Bool = false, partitionKey: String? = nil,
+        partitionOf: QualifiedName? = nil, partitionBound: String? = nil, inherits: [QualifiedName] = [],
+        columns: [Column] = [], constraints: ObjectSet<Constraint> = [], indexes: ObjectSet<Index> = [],
+        rowLevelSecurity: Bool = false, forceRowLevelSecurity: Bool = false, policies: ObjectSet<Policy> = [],
+        triggers: ObjectSet<Trigger> = [], options: [String] = [], comment: String? = nil, grants: [Grant] = []
+    ) {
+        self.name = name
+        self.kind = kind
+        self.isUnlogged = isUnlogged
+        self.partitionKey = partitionKey
+        self.partitionOf = partitionOf
+        self.partitionBound = partitionBound
+        self.inherits = inherits
+        self.columns = columns
+        self.constraints = constraints
+        self.indexes = indexes
+        self.rowLevelSecurity = rowLevelSecurity
+        self.forceRowLevelSecurity = forceRowLevelSecurity
+        self.policies = policies
+        self.triggers = triggers
+        self.options = options
+        self.comment = comment
+        self.grants = grants
+    }
+
+    /// The column with this name.
+    public func column(named name: String) -> Column? { columns.first { $0.name == name } }
+
+    /// The primary key constraint, if any.
+    public var primaryKey: Constraint? { constraints.first { $0.kind == .primaryKey } }
+}

@@ -1,0 +1,112 @@
+import CLibPQ
+import Foundation
+
+/// One libpq connection. Not thread-safe: use it from one task at a time.
+public final class PostgresConnection {
+    private var handle: OpaquePointer?
+    /// The connection string it was opened with (for display and redaction).
+    public let connectionString: ConnectionString
+    private let secrets: [String]
+    /// How many queries this connection has sent, for the fixed-query-count guarantee.
+    public private(set) var queryCount = 0
+
+    /// Connects with anything libpq accepts. An empty string uses `PG*` variables and libpq defaults.
+    public init(_ connectionString: ConnectionString) throws {
+        self.connectionString = connectionString
+        self.secrets = connectionString.secrets
+        _ = try connectionString.options()  // a malformed string fails here, with a redacted message
+        handle = PQconnectdb(connectionString.raw)
+        guard let handle, PQstatus(handle) == CONNECTION_OK else {
+            let message = handle.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
+            if let handle { PQfinish(handle) }
+            self.handle = nil
+            throw PostgresError(kind: .connection, message: Self.oneLine(Redaction.scrub(message, secrets: secrets)))
+        }
+        PQsetClientEncoding(handle, "UTF8")
+    }
+
+    /// Connects with a connection string.
+    public convenience init(_ raw: String) throws {
+        try self.init(ConnectionString(raw))
+    }
+
+    deinit { close() }
+
+    /// Closes the connection; further queries fail.
+    public func close() {
+        if let handle { PQfinish(handle) }
+        handle = nil
+    }
+
+    /// The server's version number, such as 150018.
+    public var serverVersion: Int { handle.map { Int(PQserverVersion($0)) } ?? 0 }
+
+    /// Runs one statement with `$1...` parameters bound as text (never spliced into SQL) and returns its rows.
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [String?] = []) throws -> QueryResult {
+        guard let handle else { throw PostgresError(kind: .connectionLost, message: "connection is closed") }
+        queryCount += 1
+        let result: OpaquePointer? = withCStrings(parameters) { values in
+            PQexecParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+        }
+        return try check(result, handle: handle)
+    }
+
+    /// Runs a script of one or more statements (no parameters), such as a migration file.
+    public func execute(_ sql: String) throws {
+        guard let handle else { throw PostgresError(kind: .connectionLost, message: "connection is closed") }
+        queryCount += 1
+        _ = try check(PQexec(handle, sql), handle: handle)
+    }
+
+    private func check(_ result: OpaquePointer?, handle: OpaquePointer) throws -> QueryResult {
+        guard let result else {
+            throw PostgresError(
+                kind: .connectionLost,
+                message: Self.oneLine(Redaction.scrub(String(cString: PQerrorMessage(handle)), secrets: secrets)))
+        }
+        switch PQresultStatus(result) {
+        case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+            return QueryResult(result)
+        default:
+            let error = makeError(result, handle: handle)
+            PQclear(result)
+            throw error
+        }
+    }
+
+    private func makeError(_ result: OpaquePointer, handle: OpaquePointer) -> PostgresError {
+        func field(_ code: Int32) -> String? {
+            guard let value = PQresultErrorField(result, code) else { return nil }
+            return Redaction.scrub(String(cString: value), secrets: secrets)
+        }
+        let primary = field(Int32(UInt8(ascii: "M")))
+        let sqlState = field(Int32(UInt8(ascii: "C")))
+        let lost = PQstatus(handle) != CONNECTION_OK
+        let message = primary ?? Redaction.scrub(String(cString: PQerrorMessage(handle)), secrets: secrets)
+        return PostgresError(
+            kind: lost ? .connectionLost : .query,
+            sqlState: sqlState,
+            message: Self.oneLine(message),
+            detail: field(Int32(UInt8(ascii: "D"))),
+            hint: field(Int32(UInt8(ascii: "H"))),
+            position: field(Int32(UInt8(ascii: "P"))).flatMap { Int($0) })
+    }
+
+    /// libpq messages end with newlines and sometimes carry several lines; people get one.
+    static func oneLine(_ message: String) -> String {
+        message.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .joined(separator: "; ")
+    }
+}
+
+/// Calls `body` with a C array of NUL-terminated strings (NULL for nil) that lives for the call.
+private func withCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    var owned: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0)! } }
+    defer { for pointer in owned { free(pointer) } }
+    return owned.withUnsafeMutableBufferPointer { buffer in
+        body(buffer.map { $0.map { UnsafePointer($0) } })
+    }
+}

@@ -1,0 +1,51 @@
+/// A database error, for people: one line, the server's own message, no password.
+///
+/// `description` is what the CLI prints; the SQLSTATE and detail stay available for code that needs them.
+public struct PostgresError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, broadly.
+    public enum Kind: String, Sendable {
+        /// Could not connect or authenticate.
+        case connection
+        /// A query failed on the server (syntax, permission, timeout, ...).
+        case query
+        /// The connection broke in the middle of a query.
+        case connectionLost
+        /// The server answered something pgdrift did not expect.
+        case protocolViolation
+    }
+
+    public var kind: Kind
+    /// The five-character SQLSTATE code, when the server sent one (`57014` for a statement timeout).
+    public var sqlState: String?
+    /// The server's primary message (or libpq's, for connection failures), already redacted.
+    public var message: String
+    /// The server's DETAIL line, if any.
+    public var detail: String?
+    /// The server's HINT line, if any.
+    public var hint: String?
+    /// 1-based character position in the query text, for syntax errors.
+    public var position: Int?
+
+    public init(
+        kind: Kind, sqlState: String? = nil, message: String, detail: String? = nil, hint: String? = nil,
+        position: Int? = nil
+    ) {
+        self.kind = kind
+        self.sqlState = sqlState
+        self.message = message
+        self.detail = detail
+        self.hint = hint
+        self.position = position
+    }
+
+    public var description: String {
+        switch kind {
+        case .connection: return "cannot connect: \(message)"
+        case .connectionLost: return "connection lost: \(message)"
+        case .query, .protocolViolation: return message
+        }
+    }
+
+    /// Whether the statement was cancelled by `statement_timeout` or `lock_timeout`.
+    public var isTimeout: Bool { sqlState == "57014" || sqlState == "55P03" }
+}

@@ -1,0 +1,95 @@
+import CLibPQ
+
+/// The rows of one query, in text format, freed when the last reference goes.
+public final class QueryResult {
+    private let result: OpaquePointer
+    /// Number of rows.
+    public let rowCount: Int
+    /// Column names, in order.
+    public let columnNames: [String]
+    private let columnIndex: [String: Int]
+
+    init(_ result: OpaquePointer) {
+        self.result = result
+        rowCount = Int(PQntuples(result))
+        let names = (0..<PQnfields(result)).map { String(cString: PQfname(result, $0)) }
+        columnNames = names
+        columnIndex = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    deinit { PQclear(result) }
+
+    /// The rows.
+    public var rows: [Row] { (0..<rowCount).map { Row(result: self, index: $0) } }
+
+    /// The column's position, or a protocol error naming it.
+    public func column(_ name: String) throws -> Int {
+        guard let index = columnIndex[name] else {
+            throw PostgresError(kind: .protocolViolation, message: "query returned no column '\(name)'")
+        }
+        return index
+    }
+
+    /// Raw text of one field; nil for SQL NULL.
+    func value(row: Int, column: Int) -> String? {
+        if PQgetisnull(result, Int32(row), Int32(column)) != 0 { return nil }
+        return String(cString: PQgetvalue(result, Int32(row), Int32(column)))
+    }
+}
+
+/// One row, with typed access by column name or position.
+public struct Row {
+    let result: QueryResult
+    let index: Int
+
+    /// Text of a column by position; nil for NULL.
+    public subscript(_ column: Int) -> String? { result.value(row: index, column: column) }
+
+    /// Text of a column by name; nil for NULL (and for an unknown name).
+    public subscript(_ name: String) -> String? {
+        guard let column = try? result.column(name) else { return nil }
+        return result.value(row: index, column: column)
+    }
+
+    /// A non-null text column.
+    public func string(_ name: String) throws -> String {
+        guard let value = try result.value(row: index, column: result.column(name)) else {
+            throw PostgresError(kind: .protocolViolation, message: "column '\(name)' is unexpectedly NULL")
+        }
+        return value
+    }
+
+    /// A nullable text column.
+    public func optionalString(_ name: String) throws -> String? {
+        try result.value(row: index, column: result.column(name))
+    }
+
+    /// A non-null integer column.
+    public func int(_ name: String) throws -> Int {
+        let text = try string(name)
+        guard let value = Int(text) else {
+            throw PostgresError(kind: .protocolViolation, message: "column '\(name)' is not an integer: \(text)")
+        }
+        return value
+    }
+
+    /// A non-null bigint column.
+    public func int64(_ name: String) throws -> Int64 {
+        let text = try string(name)
+        guard let value = Int64(text) else {
+            throw PostgresError(kind: .protocolViolation, message: "column '\(name)' is not an integer: \(text)")
+        }
+        return value
+    }
+
+    /// A boolean column; NULL reads as false.
+    public func bool(_ name: String) throws -> Bool {
+        try optionalString(name) == "t"
+    }
+
+    /// A one-dimensional text array column; NULL reads as empty. NULL elements are dropped.
+    public func stringArray(_ name: String) throws -> [String] {
+        guard let text = try optionalString(name) else { return [] }
+        return try PostgresArray.parse(text).compactMap { $0 }
+    }
+}

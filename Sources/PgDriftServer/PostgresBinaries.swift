@@ -1,0 +1,90 @@
+import Foundation
+
+/// Finds PostgreSQL's server programs (`initdb`, `pg_ctl`, `postgres`).
+public struct PostgresBinaries: Sendable {
+    /// The directory holding them.
+    public var directory: String
+
+    /// Looks in `PGDRIFT_PG_BINDIR`, `pg_config --bindir`, Debian's `/usr/lib/postgresql/<version>/bin`
+    /// (newest first) and `PATH`, and takes the first directory that has `initdb`, `pg_ctl` and `postgres`.
+    public static func locate() throws -> PostgresBinaries {
+        var candidates: [String] = []
+        if let explicit = ProcessInfo.processInfo.environment["PGDRIFT_PG_BINDIR"] { candidates.append(explicit) }
+        if let bindir = try? Shell.output(["pg_config", "--bindir"]) { candidates.append(bindir) }
+        let debian = "/usr/lib/postgresql"
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: debian)) ?? [])
+            .compactMap(Int.init).sorted(by: >)
+        candidates += versions.map { "\(debian)/\($0)/bin" }
+        candidates += (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        for directory in candidates where ["initdb", "pg_ctl", "postgres"].allSatisfy({
+            FileManager.default.isExecutableFile(atPath: "\(directory)/\($0)")
+        }) {
+            return PostgresBinaries(directory: directory)
+        }
+        throw ServerError(
+            "no PostgreSQL server programs (initdb, pg_ctl, postgres) found; install them with "
+                + "'apt-get install postgresql-15' or set PGDRIFT_PG_BINDIR")
+    }
+
+    /// The full path of one program.
+    public func path(_ program: String) -> String { "\(directory)/\(program)" }
+}
+
+/// A problem starting or stopping a throwaway server.
+public struct ServerError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Runs programs with posix_spawn and waitpid. (Foundation's `Process` can miss a child's exit on
+/// Linux when several run at once, which hangs a test run; this cannot.)
+enum Shell {
+    /// Runs a program (looked up on PATH) and returns its trimmed standard output; throws with the last
+    /// line of its standard error when it fails.
+    @discardableResult
+    static func output(_ arguments: [String]) throws -> String {
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-\(UUID().uuidString)")
+        let outPath = capture.path + ".out"
+        let errPath = capture.path + ".err"
+        defer {
+            unlink(outPath)
+            unlink(errPath)
+        }
+        let pid = try spawn(arguments, stdout: outPath, stderr: errPath)
+        let status = wait(for: pid)
+        let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+            let last = err.split(separator: "\n").last.map(String.init) ?? "exit status \(status)"
+            throw ServerError("\(arguments.first ?? "command") failed: \(last)")
+        }
+        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Starts a program with stdin from /dev/null and output to the given files; returns its pid.
+    static func spawn(_ arguments: [String], stdout: String = "/dev/null", stderr: String = "/dev/null") throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let result = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+        guard result == 0 else {
+            throw ServerError("cannot run \(arguments[0]): \(String(cString: strerror(result)))")
+        }
+        return pid
+    }
+
+    /// Waits for a child and returns its exit status (128 + signal when killed).
+    @discardableResult
+    static func wait(for pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let low = status & 0x7f
+        return low == 0 ? (status >> 8) & 0xff : 128 + low
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import PgDrift
+
+/// pgdrift's entry point: parses the command line and maps every outcome to the documented exit codes
+/// (0 no drift, 1 drift, 2 bad input or usage, 3 database error), with one clear line on failure.
+@main
+enum Main {
+    static func main() {
+        let command: ParsableCommand
+        do {
+            command = try PgDriftCommand.parseAsRoot()
+        } catch {
+            let code = PgDriftCommand.exitCode(for: error)
+            if code == .success {
+                PgDriftCommand.exit(withError: error)  // --help, --version, completion scripts
+            }
+            let message = PgDriftCommand.message(for: error)
+            printError(message.isEmpty ? "invalid usage" : message)
+            printError("see 'pgdrift --help'")
+            exit(ExitCode.usage)
+        }
+        do {
+            var runnable = command
+            try runnable.run()
+        } catch let exit as PgDriftExit {
+            Foundation.exit(exit.code)
+        } catch {
+            let (message, code) = describe(error)
+            printError(message)
+            exit(code)
+        }
+    }
+
+    /// The message and exit code of any error a command throws.
+    static func describe(_ error: Error) -> (String, Int32) {
+        switch error {
+        case let error as PostgresError:
+            return (error.description, ExitCode.database)
+        case let error as CLIError:
+            return (error.message, error.code)
+        case let error as SnapshotError:
+            return (error.message, ExitCode.usage)
+        case let error as ServerError:
+            return (error.description, ExitCode.database)
+        case let error as ValidationError:
+            return (error.message, ExitCode.usage)
+        default:
+            return ("\(error)", ExitCode.usage)
+        }
+    }
+}
+
+/// Writes one line to standard error, prefixed with the program name.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("pgdrift: \(message)\n".utf8))
+}
+
+/// Writes one progress line to standard error.
+func progress(_ message: String) {
+    FileHandle.standardError.write(Data("==> \(message)\n".utf8))
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PgDrift
+
+/// `pgdrift snapshot`: writes a database's schema as JSON.
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Write a database's schema as a JSON snapshot.",
+        discussion: """
+            The snapshot is pretty, key-sorted JSON: the same schema always gives the same bytes, so it
+            diffs well in version control and can be given back as --expected FILE.json.
+
+            Examples:
+              pgdrift snapshot --database postgresql://localhost/app > schema.json
+              pgdrift snapshot --schema public --out schema.json
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Output format (json).")
+    var format: SnapshotFormat = .json
+
+    @Option(help: "Write to this file instead of standard output.")
+    var out: String?
+
+    @Flag(name: .customLong("with-privileges"), help: "Include grants.")
+    var withPrivileges = false
+
+    func run() throws {
+        let connection = try PostgresConnection(database.connectionString)
+        let options = IntrospectionOptions(
+            schemas: database.schemas, excludedSchemas: database.excludedSchemas, includePrivileges: withPrivileges)
+        let (catalog, server) = try Introspector(options: options).catalog(from: connection)
+        let data = try Snapshot(catalog: catalog, serverVersion: server.versionNumber).jsonData()
+        try OutputFile.write(data, to: out)
+    }
+}
+
+/// Formats `snapshot` writes.
+enum SnapshotFormat: String, ExpressibleByArgument, CaseIterable {
+    case json
+}
+
+/// Writes a command's output to a file or standard output.
+enum OutputFile {
+    static func write(_ data: Data, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CLIError.input("cannot write '\(path)': \(error.localizedDescription)")
+        }
+    }
+}
