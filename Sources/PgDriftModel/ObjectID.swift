@@ -6,6 +6,19 @@ public enum ObjectKind: String, Hashable, Comparable, Codable, Sendable, CaseIte
     public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
+
+    /// The kind's name for people, such as `composite type`.
+    public var displayName: String { rawValue.replacingAll("_", with: " ") }
+
+    /// `1 index`, `3 indexes`, `2 policies`.
+    public func counted(_ count: Int) -> String {
+        guard count != 1 else { return "1 \(displayName)" }
+        switch self {
+        case .index: return "\(count) indexes"
+        case .policy: return "\(count) policies"
+        default: return "\(count) \(displayName)s"
+        }
+    }
 }
 
 /// Identifies any object of the model: its kind, schema, owning relation (for columns, constraints,

@@ -43,12 +43,15 @@ struct DemoCommand: ParsableCommand {
         let (catalog, server_) = try Introspector().catalog(from: connection)
         let counts = catalog.objectCounts
         let summary = ObjectKind.allCases.compactMap { kind in
-            counts[kind].flatMap { $0 > 0 ? "\($0) \(kind.rawValue)s" : nil }
+            counts[kind].flatMap { $0 > 0 ? kind.counted($0) : nil }
         }
         print("analytics database (PostgreSQL \(server_.versionNumber)): " + summary.joined(separator: ", "))
         for table in catalog.tables {
-            print("  \(table.name)  \(table.columns.count) columns, \(table.indexes.count) indexes, "
-                + "\(table.policies.count) policies\(table.rowLevelSecurity ? ", RLS on" : "")")
+            let parts = [
+                ObjectKind.column.counted(table.columns.count), ObjectKind.index.counted(table.indexes.count),
+                ObjectKind.policy.counted(table.policies.count),
+            ]
+            print("  \(table.name)  " + parts.joined(separator: ", ") + (table.rowLevelSecurity ? ", RLS on" : ""))
         }
 
         try FileManager.default.createDirectory(atPath: reportDirectory, withIntermediateDirectories: true)
