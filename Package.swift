@@ -27,14 +27,23 @@ let package = Package(
 
         // The schema model: value types, names, no dependencies.
         .target(name: "PgDriftModel"),
+        // The Swift DSL for declaring an expected schema (result builders over the model's types).
+        .target(name: "PgDriftDSL", dependencies: ["PgDriftModel"]),
         // libpq connections: connect, parameterised queries, typed rows, redacted errors.
         .target(name: "PgDriftPostgres", dependencies: ["CLibPQ"]),
         // Catalog introspection: one query per object kind → model.
         .target(name: "PgDriftIntrospection", dependencies: ["PgDriftModel", "PgDriftPostgres"]),
+        // Plans and DDL: the only place that writes SQL (through SQLQuote).
+        .target(name: "PgDriftPlanner", dependencies: ["PgDriftModel"]),
         // SQL parsing through libpg_query (PostgreSQL's own parser).
         .target(name: "PgDriftSQL", dependencies: ["CPgQuery", "PgDriftModel"]),
         // Throwaway PostgreSQL clusters (tests, demo, shadow databases).
         .target(name: "PgDriftServer", dependencies: ["PgDriftModel", "PgDriftPostgres"]),
+        // Expected schemas from every source (built-in model, SQL, snapshot, database) and shadow databases.
+        .target(
+            name: "PgDriftExpected",
+            dependencies: ["PgDriftModel", "PgDriftPostgres", "PgDriftIntrospection", "PgDriftPlanner", "PgDriftServer", "PgDriftSQL"]
+        ),
         // The example analytics migrations of the seed story, shipped as resources.
         .target(
             name: "AnalyticsExample",
@@ -46,7 +55,8 @@ let package = Package(
         .target(
             name: "PgDrift",
             dependencies: [
-                "PgDriftModel", "PgDriftPostgres", "PgDriftIntrospection", "PgDriftSQL", "PgDriftServer",
+                "PgDriftModel", "PgDriftDSL", "PgDriftPostgres", "PgDriftIntrospection", "PgDriftSQL", "PgDriftServer",
+                "PgDriftPlanner", "PgDriftExpected",
             ]
         ),
         // The command-line tool: one file per subcommand.

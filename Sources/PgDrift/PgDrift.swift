@@ -1,7 +1,10 @@
 // The library Swift code imports: `import PgDrift` brings the model, connections, introspection,
 // the SQL parser and throwaway servers.
+@_exported import PgDriftDSL
+@_exported import PgDriftExpected
 @_exported import PgDriftIntrospection
 @_exported import PgDriftModel
+@_exported import PgDriftPlanner
 @_exported import PgDriftPostgres
 @_exported import PgDriftSQL
 @_exported import PgDriftServer

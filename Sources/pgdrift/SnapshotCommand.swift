@@ -14,11 +14,12 @@ struct SnapshotCommand: ParsableCommand {
             Examples:
               pgdrift snapshot --database postgresql://localhost/app > schema.json
               pgdrift snapshot --schema public --out schema.json
+              pgdrift snapshot --format sql > schema.sql
             """)
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Output format (json).")
+    @Option(help: "Output format: json (a snapshot --expected can read back) or sql (DDL that recreates the schema).")
     var format: SnapshotFormat = .json
 
     @Option(help: "Write to this file instead of standard output.")
@@ -32,14 +33,18 @@ struct SnapshotCommand: ParsableCommand {
         let options = IntrospectionOptions(
             schemas: database.schemas, excludedSchemas: database.excludedSchemas, includePrivileges: withPrivileges)
         let (catalog, server) = try Introspector(options: options).catalog(from: connection)
-        let data = try Snapshot(catalog: catalog, serverVersion: server.versionNumber).jsonData()
+        let data: Data
+        switch format {
+        case .json: data = try Snapshot(catalog: catalog, serverVersion: server.versionNumber).jsonData()
+        case .sql: data = Data(CatalogDDL.script(for: catalog).utf8)
+        }
         try OutputFile.write(data, to: out)
     }
 }
 
 /// Formats `snapshot` writes.
 enum SnapshotFormat: String, ExpressibleByArgument, CaseIterable {
-    case json
+    case json, sql
 }
 
 /// Writes a command's output to a file or standard output.

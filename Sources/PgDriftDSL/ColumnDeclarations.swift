@@ -1,0 +1,108 @@
+import PgDriftModel
+
+/// A column with the inline constraints declared on it (`PRIMARY KEY`, `UNIQUE`, `REFERENCES`, `CHECK`).
+public struct ColumnDeclaration: TableElement {
+    var column: Column
+    var constraints: [(name: String?, constraint: Constraint)] = []
+
+    public func apply(to table: inout TableDraft) {
+        table.table.columns.append(column)
+        for (name, constraint) in constraints { table.add(constraint, named: name) }
+    }
+}
+
+/// The modifiers every column declaration has; each returns a new declaration.
+public protocol ColumnModifiers: TableElement {
+    var declaration: ColumnDeclaration { get }
+}
+
+extension ColumnDeclaration: ColumnModifiers {
+    public var declaration: ColumnDeclaration { self }
+}
+
+extension Column: ColumnModifiers {
+    /// A column `name type`, nullable, without default.
+    public init(_ name: String, _ type: DataType) {
+        self.init(name: name, type: type)
+    }
+
+    public var declaration: ColumnDeclaration { ColumnDeclaration(column: self) }
+
+    public func apply(to table: inout TableDraft) { declaration.apply(to: &table) }
+}
+
+extension ColumnModifiers {
+    private func with(_ change: (inout ColumnDeclaration) -> Void) -> ColumnDeclaration {
+        var copy = declaration
+        change(&copy)
+        return copy
+    }
+
+    /// NOT NULL.
+    public func notNull() -> ColumnDeclaration { with { $0.column.isNotNull = true } }
+
+    /// DEFAULT expression, as SQL text (`"0"`, `"now()"`, `"'{}'::jsonb"`).
+    public func `default`(_ expression: String) -> ColumnDeclaration { with { $0.column.defaultExpression = expression } }
+
+    /// COLLATE name.
+    public func collate(_ name: String, schema: String = "") -> ColumnDeclaration {
+        with { $0.column.collation = QualifiedName(schema, name) }
+    }
+
+    /// COMMENT ON COLUMN.
+    public func comment(_ text: String) -> ColumnDeclaration { with { $0.column.comment = text } }
+
+    /// GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY, with the sequence options PostgreSQL defaults to.
+    public func identity(_ generation: Identity.Generation = .byDefault, start: Int64 = 1, increment: Int64 = 1) -> ColumnDeclaration {
+        with {
+            let type = $0.column.type
+            let max: Int64 = type == .integer ? Int64(Int32.max) : type == .smallint ? Int64(Int16.max) : Int64.max
+            $0.column.identity = Identity(
+                generation: generation,
+                sequence: SequenceOptions(start: start, increment: increment, minValue: 1, maxValue: max))
+            $0.column.isNotNull = true
+        }
+    }
+
+    /// GENERATED ALWAYS AS (expression) STORED.
+    public func generated(_ expression: String) -> ColumnDeclaration { with { $0.column.generatedExpression = expression } }
+
+    /// `serial` / `bigserial`: NOT NULL, DEFAULT nextval of an owned sequence `<table>_<column>_seq`.
+    public func serial() -> ColumnDeclaration {
+        with {
+            $0.column.isNotNull = true
+            $0.column.defaultExpression = TableDraft.serialPlaceholder
+        }
+    }
+
+    /// PRIMARY KEY.
+    public func primaryKey(name: String? = nil) -> ColumnDeclaration {
+        with { $0.constraints.append((name, Constraint(name: "", kind: .primaryKey, columns: [$0.column.name]))) }
+    }
+
+    /// UNIQUE [NULLS NOT DISTINCT].
+    public func unique(name: String? = nil, nullsNotDistinct: Bool = false) -> ColumnDeclaration {
+        with {
+            $0.constraints.append(
+                (name, Constraint(name: "", kind: .unique, columns: [$0.column.name], nullsNotDistinct: nullsNotDistinct)))
+        }
+    }
+
+    /// REFERENCES table (columns) [ON DELETE ...] [ON UPDATE ...].
+    public func references(
+        _ table: String, schema: String = "", _ columns: [String], onDelete: ForeignKeyReference.Action = .noAction,
+        onUpdate: ForeignKeyReference.Action = .noAction, name: String? = nil
+    ) -> ColumnDeclaration {
+        with {
+            let reference = ForeignKeyReference(
+                table: QualifiedName(schema, table), columns: columns, onUpdate: onUpdate, onDelete: onDelete)
+            $0.constraints.append(
+                (name, Constraint(name: "", kind: .foreignKey, columns: [$0.column.name], references: reference)))
+        }
+    }
+
+    /// CHECK (expression), named `<table>_<column>_check` unless named.
+    public func check(_ expression: String, name: String? = nil) -> ColumnDeclaration {
+        with { $0.constraints.append((name, Constraint(name: "", kind: .check, columns: [$0.column.name], expression: expression))) }
+    }
+}

@@ -1,0 +1,51 @@
+import PgDriftModel
+
+extension View: SchemaElement {
+    /// CREATE [MATERIALIZED] VIEW name [WITH (options)] AS query.
+    public init(
+        _ name: String, schema: String = "", materialized: Bool = false, options: [String] = [], comment: String? = nil,
+        _ query: String
+    ) {
+        self.init(
+            name: QualifiedName(schema, name), isMaterialized: materialized, definition: query, options: options,
+            comment: comment)
+    }
+
+    public func apply(to catalog: inout Catalog, schema: String) {
+        var copy = self
+        copy.name = name.resolved(in: schema)
+        catalog.views.upsert(copy)
+    }
+}
+
+extension Function: SchemaElement {
+    /// CREATE FUNCTION name(arguments) RETURNS type LANGUAGE language AS body. `arguments` is the argument
+    /// list as written (`p_payload jsonb, p_limit integer DEFAULT 10`).
+    public init(
+        _ name: String, schema: String = "", arguments: String = "", returns: String, language: String = "plpgsql",
+        volatility: Volatility = .volatile, strict: Bool = false, securityDefiner: Bool = false,
+        set configuration: [String] = [], comment: String? = nil, body: String
+    ) {
+        self.init(
+            name: QualifiedName(schema, name), kind: .function, identityArguments: arguments, arguments: arguments,
+            returnType: returns, language: language, body: body, volatility: volatility, isStrict: strict,
+            isSecurityDefiner: securityDefiner, configuration: configuration, comment: comment)
+    }
+
+    /// CREATE PROCEDURE name(arguments) LANGUAGE language AS body.
+    public static func procedure(
+        _ name: String, schema: String = "", arguments: String = "", language: String = "plpgsql",
+        securityDefiner: Bool = false, set configuration: [String] = [], comment: String? = nil, body: String
+    ) -> Function {
+        Function(
+            name: QualifiedName(schema, name), kind: .procedure, identityArguments: arguments, arguments: arguments,
+            returnType: nil, language: language, body: body, isSecurityDefiner: securityDefiner,
+            configuration: configuration, comment: comment)
+    }
+
+    public func apply(to catalog: inout Catalog, schema: String) {
+        var copy = self
+        copy.name = name.resolved(in: schema)
+        catalog.functions.upsert(copy)
+    }
+}

@@ -1,0 +1,146 @@
+import PgDriftModel
+
+/// Something that can be declared inside a `Table { ... }` block.
+public protocol TableElement {
+    /// Adds the element to the table being built.
+    func apply(to table: inout TableDraft)
+}
+
+/// Collects table elements, with `if`, `for` and optional support.
+@resultBuilder
+public enum TableBuilder {
+    public static func buildExpression(_ element: TableElement) -> [TableElement] { [element] }
+    public static func buildExpression(_ elements: [TableElement]) -> [TableElement] { elements }
+    public static func buildBlock(_ parts: [TableElement]...) -> [TableElement] { parts.flatMap { $0 } }
+    public static func buildArray(_ parts: [[TableElement]]) -> [TableElement] { parts.flatMap { $0 } }
+    public static func buildOptional(_ part: [TableElement]?) -> [TableElement] { part ?? [] }
+    public static func buildEither(first part: [TableElement]) -> [TableElement] { part }
+    public static func buildEither(second part: [TableElement]) -> [TableElement] { part }
+}
+
+/// A table while its block is being read: constraints without names get PostgreSQL's generated names
+/// once the block is complete, in declaration order, as the server would name them.
+public struct TableDraft {
+    var table: Table
+    var pendingConstraints: [PendingConstraint] = []
+
+    struct PendingConstraint {
+        var name: String?
+        var constraint: Constraint
+    }
+
+    mutating func add(_ constraint: Constraint, named name: String?) {
+        pendingConstraints.append(PendingConstraint(name: name, constraint: constraint))
+    }
+
+    /// The finished table, constraint names chosen and primary-key columns made NOT NULL.
+    func finish() -> Table {
+        var table = self.table
+        var taken = Set<String>()
+        for pending in pendingConstraints {
+            var constraint = pending.constraint
+            if let name = pending.name {
+                constraint.name = name
+            } else {
+                let columns = constraint.kind == .primaryKey ? [] : constraint.columns
+                let base = ConstraintNaming.name(
+                    table: table.name.name, columns: columns, label: ConstraintNaming.label(for: constraint.kind))
+                var candidate = base
+                var suffix = 0
+                while taken.contains(candidate) || table.indexes.contains(candidate) {
+                    suffix += 1
+                    candidate = base + String(suffix)
+                }
+                constraint.name = candidate
+            }
+            taken.insert(constraint.name)
+            // A check's columns only serve to name it; the model keeps its expression.
+            if constraint.kind == .check { constraint.columns = [] }
+            table.constraints.upsert(constraint)
+            if constraint.kind == .primaryKey {
+                for index in table.columns.indices where constraint.columns.contains(table.columns[index].name) {
+                    table.columns[index].isNotNull = true
+                }
+            }
+        }
+        return table
+    }
+}
+
+extension Table: SchemaElement {
+    /// `CREATE TABLE name (...)`, its columns, constraints, indexes, RLS, policies and triggers declared
+    /// in the block.
+    public init(
+        _ name: String, schema: String = "", unlogged: Bool = false, partitionBy partitionKey: String? = nil,
+        comment: String? = nil, @TableBuilder _ content: () -> [TableElement]
+    ) {
+        var draft = TableDraft(
+            table: Table(
+                name: QualifiedName(schema, name), kind: partitionKey == nil ? .ordinary : .partitioned,
+                isUnlogged: unlogged, partitionKey: partitionKey, comment: comment))
+        for element in content() { element.apply(to: &draft) }
+        self = draft.finish()
+    }
+
+    public func apply(to catalog: inout Catalog, schema: String) {
+        var table = self
+        table.name = name.resolved(in: schema)
+        table.columns = columns.map { column in
+            var column = column
+            column.type = column.type.resolved(in: schema)
+            // A serial column's sequence is named and qualified once the table's schema is known.
+            if column.defaultExpression == TableDraft.serialPlaceholder {
+                let sequence = ConstraintNaming.name(table: table.name.name, columns: [column.name], label: "seq")
+                let qualified = SQLQuote.identifier(table.name.schema) + "." + SQLQuote.identifier(sequence)
+                column.defaultExpression = "nextval(\(SQLQuote.literal(qualified))::regclass)"
+                let maxValue: Int64 = column.type == .integer ? Int64(Int32.max) : column.type == .smallint ? Int64(Int16.max) : Int64.max
+                catalog.sequences.upsert(SequenceObject(
+                    name: QualifiedName(table.name.schema, sequence), dataType: column.type,
+                    options: .ascending(max: maxValue),
+                    ownedBy: SequenceOwner(table: table.name, column: column.name)))
+            }
+            return column
+        }
+        table.constraints.modifyEach { constraint in
+            if let reference = constraint.references {
+                constraint.references?.table = reference.table.resolved(in: schema)
+            }
+        }
+        table.triggers.modifyEach { trigger in trigger.function = trigger.function.resolved(in: schema) }
+        table.partitionOf = partitionOf?.resolved(in: schema)
+        catalog.tables.upsert(table)
+    }
+}
+
+extension TableDraft {
+    /// Stands in a serial column's default until the table's schema is known.
+    static let serialPlaceholder = "pgdrift:serial"
+}
+
+/// `ALTER TABLE ... ENABLE [and FORCE] ROW LEVEL SECURITY`.
+public struct RowLevelSecurity: TableElement {
+    let force: Bool
+
+    public init(force: Bool = false) { self.force = force }
+
+    public func apply(to table: inout TableDraft) {
+        table.table.rowLevelSecurity = true
+        table.table.forceRowLevelSecurity = force
+    }
+}
+
+/// `PARTITION OF parent FOR VALUES ...` for a partition declared as its own table.
+public struct PartitionOf: TableElement {
+    let parent: QualifiedName
+    let bound: String
+
+    public init(_ parent: String, schema: String = "", _ bound: String) {
+        self.parent = QualifiedName(schema, parent)
+        self.bound = bound
+    }
+
+    public func apply(to table: inout TableDraft) {
+        table.table.partitionOf = parent
+        table.table.partitionBound = bound
+    }
+}

@@ -1,0 +1,105 @@
+import PgDriftModel
+
+extension Namespace: SchemaElement {
+    /// `CREATE SCHEMA name`.
+    public init(_ name: String, comment: String? = nil) {
+        self.init(name: name, comment: comment)
+    }
+
+    public func apply(to catalog: inout Catalog, schema: String) {
+        catalog.schemas.upsert(self)
+    }
+}
+
+extension Extension: SchemaElement {
+    /// `CREATE EXTENSION name [SCHEMA schema]`; the version is compared only when given.
+    public init(_ name: String, schema: String = "", version: String = "") {
+        self.init(name: name, schema: schema, version: version)
+    }
+
+    public func apply(to catalog: inout Catalog, schema: String) {
+        var copy = self
+        if copy.schema.isEmpty { copy.schema = schema }
+        catalog.extensions.upsert(copy)
+    }
+}
+
+extension EnumType: SchemaElement {
+    /// `CREATE TYPE name AS ENUM (values...)`.
+    public init(_ name: String, schema: String = "", _ values: [String], comment: String? = nil) {
+        self.init(name: QualifiedName(schema, name), values: values, comment: comment)
+    }
+
+    public func apply(to catalog: inout Catalog, schema: String) {
+        var copy = self
+        copy.name = name.resolved(in: schema)
+        catalog.enums.upsert(copy)
+    }
+}
+
+/// `CREATE TYPE name AS ENUM (...)`, the DSL's spelling.
+public typealias Enum = EnumType
+
+extension Domain: SchemaElement {
+    /// `CREATE DOMAIN name AS type [NOT NULL] [DEFAULT expr] [CONSTRAINT name CHECK (expr)]...`.
+    public init(
+        _ name: String, schema: String = "", as baseType: DataType, notNull: Bool = false, default: String? = nil,
+        checks: [String: String] = [:], comment: String? = nil
+    ) {
+        self.init(
+            name: QualifiedName(schema, name), baseType: baseType, isNotNull: notNull, defaultExpression: `default`,
+            checks: checks.map { DomainCheck(name: $0.key, expression: $0.value) }, comment: comment)
+    }
+
+    public func apply(to catalog: inout Catalog, schema: String) {
+        var copy = self
+        copy.name = name.resolved(in: schema)
+        copy.baseType = baseType.resolved(in: schema)
+        catalog.domains.upsert(copy)
+    }
+}
+
+extension CompositeType: SchemaElement {
+    /// `CREATE TYPE name AS (attribute type, ...)`.
+    public init(_ name: String, schema: String = "", _ attributes: [(String, DataType)], comment: String? = nil) {
+        self.init(
+            name: QualifiedName(schema, name),
+            attributes: attributes.map { CompositeAttribute(name: $0.0, type: $0.1) }, comment: comment)
+    }
+
+    public func apply(to catalog: inout Catalog, schema: String) {
+        var copy = self
+        copy.name = name.resolved(in: schema)
+        copy.attributes = attributes.map {
+            CompositeAttribute(name: $0.name, type: $0.type.resolved(in: schema), collation: $0.collation)
+        }
+        catalog.compositeTypes.upsert(copy)
+    }
+}
+
+extension SequenceObject: SchemaElement {
+    /// `CREATE SEQUENCE name [AS type] [START s] [INCREMENT i] [MINVALUE] [MAXVALUE] [CACHE] [CYCLE] [OWNED BY]`;
+    /// bounds default as PostgreSQL's do for an ascending sequence of `type`.
+    public init(
+        _ name: String, schema: String = "", as type: DataType = .bigint, start: Int64? = nil, increment: Int64 = 1,
+        min: Int64? = nil, max: Int64? = nil, cache: Int64 = 1, cycle: Bool = false,
+        ownedBy: (table: String, column: String)? = nil, comment: String? = nil
+    ) {
+        let typeMax: Int64 = type == .smallint ? Int64(Int16.max) : type == .integer ? Int64(Int32.max) : Int64.max
+        let minValue = min ?? 1
+        let options = SequenceOptions(
+            start: start ?? minValue, increment: increment, minValue: minValue, maxValue: max ?? typeMax, cache: cache,
+            cycle: cycle)
+        self.init(
+            name: QualifiedName(schema, name), dataType: type, options: options,
+            ownedBy: ownedBy.map { SequenceOwner(table: QualifiedName("", $0.table), column: $0.column) },
+            comment: comment)
+    }
+
+    public func apply(to catalog: inout Catalog, schema: String) {
+        var copy = self
+        copy.name = name.resolved(in: schema)
+        if let owner = ownedBy { copy.ownedBy = SequenceOwner(table: owner.table.resolved(in: schema), column: owner.column) }
+        catalog.sequences.upsert(copy)
+    }
+}

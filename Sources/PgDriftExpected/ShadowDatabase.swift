@@ -1,0 +1,65 @@
+import PgDriftIntrospection
+import PgDriftModel
+import PgDriftPlanner
+import PgDriftPostgres
+import PgDriftServer
+
+/// Builds a model into a real, empty database and reads it back: the server's own answer to "what
+/// does this schema look like in canonical form". Spelling differences in the expected model (`int4`,
+/// `DEFAULT 'x'` without its cast, unqualified names) disappear, so the diff compares meaning.
+public enum ShadowDatabase {
+    /// Creates `catalog` in the empty database behind `connection`. Roles its policies name are created
+    /// in the cluster when missing (a shadow cluster is throwaway).
+    public static func build(_ catalog: Catalog, into connection: PostgresConnection) throws {
+        for role in roles(in: catalog) {
+            try connection.execute("""
+                DO $pgdrift$ BEGIN CREATE ROLE \(SQLQuote.identifier(role)) NOLOGIN;
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $pgdrift$
+                """)
+        }
+        try connection.execute("SET check_function_bodies = off")
+        for phase in CatalogDDL.phases(for: catalog) {
+            if phase.name == "views" {
+                try executeRetryingDependencies(phase.statements, on: connection)
+            } else {
+                for statement in phase.statements { try connection.execute(statement) }
+            }
+        }
+    }
+
+    /// The canonical form of `catalog`: built in a fresh database of `server`, introspected, with the
+    /// expected model's source locations kept.
+    public static func canonicalize(
+        _ catalog: Catalog, on server: TemporaryServer, options: IntrospectionOptions = IntrospectionOptions()
+    ) throws -> Catalog {
+        let name = "shadow_\(UInt32.random(in: 0...UInt32.max))"
+        let admin = try server.connect()
+        try server.createDatabase(name, using: admin)
+        defer { try? admin.execute("DROP DATABASE IF EXISTS \(SQLQuote.identifier(name)) WITH (FORCE)") }
+        let connection = try server.connect(database: name)
+        defer { connection.close() }
+        try build(catalog, into: connection)
+        var canonical = try Introspector(options: options).catalog(from: connection).catalog
+        canonical.sources = catalog.sources
+        return canonical
+    }
+
+    /// Roles named by policies, other than PUBLIC.
+    static func roles(in catalog: Catalog) -> [String] {
+        Set(catalog.tables.flatMap { $0.policies.flatMap(\.roles) }).subtracting(["public"]).sorted()
+    }
+
+    /// Views may select from views created later in name order: run what succeeds, then retry the rest
+    /// while each round makes progress.
+    private static func executeRetryingDependencies(_ statements: [String], on connection: PostgresConnection) throws {
+        var pending = statements
+        while !pending.isEmpty {
+            var failed: [(String, Error)] = []
+            for statement in pending {
+                do { try connection.execute(statement) } catch { failed.append((statement, error)) }
+            }
+            if failed.count == pending.count { throw failed[0].1 }
+            pending = failed.map(\.0)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import PgDriftModel
+
+/// CREATE OR REPLACE FUNCTION / PROCEDURE and CREATE VIEW.
+enum RoutineStatements {
+    static func createFunction(_ function: Function) -> String {
+        let kind = function.kind == .procedure ? "PROCEDURE" : "FUNCTION"
+        var sql = "CREATE OR REPLACE \(kind) \(SQLName.qualified(function.name))(\(function.arguments))"
+        if let result = function.returnType { sql += "\n RETURNS \(result)" }
+        sql += "\n LANGUAGE \(SQLName.identifier(function.language))"
+        if function.kind != .procedure {
+            if function.kind == .window { sql += " WINDOW" }
+            sql += " \(function.volatility.rawValue)"
+            if function.isStrict { sql += " STRICT" }
+            if function.isLeakproof { sql += " LEAKPROOF" }
+            if function.parallel != .unsafe { sql += " PARALLEL \(function.parallel.rawValue)" }
+        }
+        if function.isSecurityDefiner { sql += " SECURITY DEFINER" }
+        for setting in function.configuration { sql += "\n SET \(configuration(setting))" }
+        sql += "\nAS \(SQLName.dollarQuoted(function.body));"
+        return sql
+    }
+
+    /// `search_path=app, "$user"` (as `proconfig` stores it) → `search_path TO 'app', '$user'`.
+    static func configuration(_ setting: String) -> String {
+        guard let equals = setting.firstIndex(of: "=") else { return setting }
+        let name = String(setting[..<equals])
+        let value = String(setting[setting.index(after: equals)...])
+        // List-valued settings are stored comma-separated, elements double-quoted where needed.
+        let listSettings: Set<String> = ["search_path", "temp_tablespaces", "session_preload_libraries",
+                                         "shared_preload_libraries", "local_preload_libraries"]
+        guard listSettings.contains(name) else { return "\(name) TO \(SQLQuote.literal(value))" }
+        let elements = value.split(separator: ",").map { element -> String in
+            var text = element.trimmingWhitespace()
+            if text.count >= 2, text.first == "\"", text.last == "\"" {
+                text = String(text.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            }
+            return SQLQuote.literal(text)
+        }
+        return "\(name) TO \(elements.joined(separator: ", "))"
+    }
+
+    static func createView(_ view: View) -> String {
+        let kind = view.isMaterialized ? "MATERIALIZED VIEW" : "VIEW"
+        var sql = "CREATE \(kind) \(SQLName.qualified(view.name))"
+        if !view.options.isEmpty { sql += " WITH (\(view.options.joined(separator: ", ")))" }
+        sql += " AS\n\(SQLName.query(view.definition))"
+        if view.isMaterialized { sql += "\nWITH NO DATA" }
+        return sql + ";"
+    }
+}
+
+extension Substring {
+    func trimmingWhitespace() -> String {
+        var text = self
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
