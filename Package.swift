@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "PgDriftIntrospection", dependencies: ["PgDriftModel", "PgDriftPostgres"]),
         // Plans and DDL: the only place that writes SQL (through SQLQuote).
         .target(name: "PgDriftPlanner", dependencies: ["PgDriftModel"]),
+        // Reports and other renderings of models and findings, one renderer per format.
+        .target(name: "PgDriftReports", dependencies: ["PgDriftModel"]),
         // SQL parsing through libpg_query (PostgreSQL's own parser).
         .target(name: "PgDriftSQL", dependencies: ["CPgQuery", "PgDriftModel"]),
         // Throwaway PostgreSQL clusters (tests, demo, shadow databases).
@@ -56,14 +58,16 @@ let package = Package(
             name: "PgDrift",
             dependencies: [
                 "PgDriftModel", "PgDriftDSL", "PgDriftPostgres", "PgDriftIntrospection", "PgDriftSQL", "PgDriftServer",
-                "PgDriftPlanner", "PgDriftExpected",
+                "PgDriftPlanner", "PgDriftExpected", "PgDriftReports",
             ]
         ),
+        // The built-in expected schema (`--expected builtin`): the seed story's analytics model in the DSL.
+        .target(name: "ExpectedSchema", dependencies: ["PgDrift"], path: "expected-schema"),
         // The command-line tool: one file per subcommand.
         .executableTarget(
             name: "pgdrift",
             dependencies: [
-                "PgDrift", "AnalyticsExample",
+                "PgDrift", "AnalyticsExample", "ExpectedSchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,7 +81,7 @@ let package = Package(
         .testTarget(name: "PgDriftUnitTests", dependencies: ["PgDrift", "PgDriftTestSupport"]),
         .testTarget(
             name: "PgDriftIntegrationTests",
-            dependencies: ["PgDrift", "PgDriftTestSupport", "AnalyticsExample"]
+            dependencies: ["PgDrift", "PgDriftTestSupport", "AnalyticsExample", "ExpectedSchema"]
         ),
     ]
 )

@@ -6,5 +6,6 @@
 @_exported import PgDriftModel
 @_exported import PgDriftPlanner
 @_exported import PgDriftPostgres
+@_exported import PgDriftReports
 @_exported import PgDriftSQL
 @_exported import PgDriftServer

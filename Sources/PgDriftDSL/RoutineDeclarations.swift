@@ -24,12 +24,14 @@ extension Function: SchemaElement {
     public init(
         _ name: String, schema: String = "", arguments: String = "", returns: String, language: String = "plpgsql",
         volatility: Volatility = .volatile, strict: Bool = false, securityDefiner: Bool = false,
-        set configuration: [String] = [], comment: String? = nil, body: String
+        leakproof: Bool = false, parallel: Parallel = .unsafe, set configuration: [String] = [],
+        comment: String? = nil, body: String
     ) {
         self.init(
             name: QualifiedName(schema, name), kind: .function, identityArguments: arguments, arguments: arguments,
             returnType: returns, language: language, body: body, volatility: volatility, isStrict: strict,
-            isSecurityDefiner: securityDefiner, configuration: configuration, comment: comment)
+            isSecurityDefiner: securityDefiner, isLeakproof: leakproof, parallel: parallel,
+            configuration: configuration, comment: comment)
     }
 
     /// CREATE PROCEDURE name(arguments) LANGUAGE language AS body.

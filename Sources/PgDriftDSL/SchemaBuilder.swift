@@ -34,7 +34,7 @@ public enum SchemaBuilder {
 /// compares them by meaning, not spelling. The elements are the model's own types (`Table`, `Column`,
 /// `Index`, `Policy`, ...) with declaration-style initialisers; a schema left empty (`""`) in any name
 /// means the block's default schema.
-public struct Schema {
+public struct Schema: Sendable {
     /// The model declared.
     public let catalog: Catalog
 

@@ -19,7 +19,7 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Output format: json (a snapshot --expected can read back) or sql (DDL that recreates the schema).")
+    @Option(help: "Output format: json (a snapshot --expected can read back), sql (DDL that recreates the schema) or swift (the DSL, to bootstrap a Swift model).")
     var format: SnapshotFormat = .json
 
     @Option(help: "Write to this file instead of standard output.")
@@ -37,6 +37,7 @@ struct SnapshotCommand: ParsableCommand {
         switch format {
         case .json: data = try Snapshot(catalog: catalog, serverVersion: server.versionNumber).jsonData()
         case .sql: data = Data(CatalogDDL.script(for: catalog).utf8)
+        case .swift: data = Data(SwiftSchemaWriter().source(for: catalog).utf8)
         }
         try OutputFile.write(data, to: out)
     }
@@ -44,7 +45,7 @@ struct SnapshotCommand: ParsableCommand {
 
 /// Formats `snapshot` writes.
 enum SnapshotFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, sql
+    case json, sql, swift
 }
 
 /// Writes a command's output to a file or standard output.
