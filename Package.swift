@@ -33,10 +33,12 @@ let package = Package(
         .target(name: "PgDriftPostgres", dependencies: ["CLibPQ"]),
         // Catalog introspection: one query per object kind → model.
         .target(name: "PgDriftIntrospection", dependencies: ["PgDriftModel", "PgDriftPostgres"]),
+        // The diff: expected × actual → findings. Pure; writes no SQL.
+        .target(name: "PgDriftDiff", dependencies: ["PgDriftModel"]),
         // Plans and DDL: the only place that writes SQL (through SQLQuote).
         .target(name: "PgDriftPlanner", dependencies: ["PgDriftModel"]),
         // Reports and other renderings of models and findings, one renderer per format.
-        .target(name: "PgDriftReports", dependencies: ["PgDriftModel"]),
+        .target(name: "PgDriftReports", dependencies: ["PgDriftModel", "PgDriftDiff"]),
         // SQL parsing through libpg_query (PostgreSQL's own parser).
         .target(name: "PgDriftSQL", dependencies: ["CPgQuery", "PgDriftModel"]),
         // Throwaway PostgreSQL clusters (tests, demo, shadow databases).
@@ -58,7 +60,7 @@ let package = Package(
             name: "PgDrift",
             dependencies: [
                 "PgDriftModel", "PgDriftDSL", "PgDriftPostgres", "PgDriftIntrospection", "PgDriftSQL", "PgDriftServer",
-                "PgDriftPlanner", "PgDriftExpected", "PgDriftReports",
+                "PgDriftPlanner", "PgDriftExpected", "PgDriftReports", "PgDriftDiff",
             ]
         ),
         // The built-in expected schema (`--expected builtin`): the seed story's analytics model in the DSL.

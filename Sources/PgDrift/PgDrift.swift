@@ -1,6 +1,7 @@
 // The library Swift code imports: `import PgDrift` brings the model, connections, introspection,
 // the SQL parser and throwaway servers.
 @_exported import PgDriftDSL
+@_exported import PgDriftDiff
 @_exported import PgDriftExpected
 @_exported import PgDriftIntrospection
 @_exported import PgDriftModel

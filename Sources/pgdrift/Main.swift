@@ -41,6 +41,8 @@ enum Main {
             return (error.message, error.code)
         case let error as SnapshotError:
             return (error.message, ExitCode.usage)
+        case let error as ExpectedSchemaError:
+            return (error.description, ExitCode.usage)
         case let error as ServerError:
             return (error.description, ExitCode.database)
         case let error as ValidationError:

@@ -12,10 +12,11 @@ struct PgDriftCommand: ParsableCommand {
 
             Examples:
               pgdrift demo
+              pgdrift check --database postgresql://localhost/app
               pgdrift snapshot --database postgresql://localhost/app --out schema.json
             """,
         version: "0.1.0",
-        subcommands: [SnapshotCommand.self, DemoCommand.self]
+        subcommands: [CheckCommand.self, SnapshotCommand.self, DemoCommand.self]
     )
 }
 

@@ -12,14 +12,16 @@
 --
 -- For each element it upserts creators_hot, creator_profiles_cold,
 -- sounds_hot, sounds_cold, videos_hot, videos_cold, hashtags_hot and
--- video_hashtags, and appends to video_metrics_history. The batch is recorded
--- in ingestion_runs. Counters are NOT touched here: run update_aggregations()
--- (012) after ingesting.
+-- video_hashtags, and appends to video_metrics_history; since the fix-up of
+-- 015 it also fills creators_cold and hashtags_cold and calls
+-- update_aggregations() (012) at the end. The batch is recorded in
+-- ingestion_runs.
 --
 -- Returns the number of videos ingested. Elements without a video id or an
 -- author id are skipped with a WARNING.
 --
 -- v2: replaces v1 (row-by-row calls from the scraper) by one call per batch.
+-- (UPDATED with 015: creators_cold, hashtags_cold, update_aggregations().)
 
 CREATE OR REPLACE FUNCTION ingest_videos(p_payload jsonb)
 RETURNS integer
@@ -93,6 +95,14 @@ BEGIN
             stats_snapshot = EXCLUDED.stats_snapshot,
             fetched_at     = EXCLUDED.fetched_at,
             updated_at     = now();
+
+        -- NEW in 015: the complete creator record.
+        INSERT INTO creators_cold (creator_id, full_json, raw_data)
+        VALUES (v_creator_id, COALESCE(v_element->'author', v_element->'profile', '{}'::JSONB), v_element)
+        ON CONFLICT (creator_id) DO UPDATE SET
+          full_json = EXCLUDED.full_json,
+          raw_data = EXCLUDED.raw_data,
+          updated_at = NOW();
 
         -- Sound ---------------------------------------------------------------
         IF v_sound_id IS NOT NULL THEN
@@ -190,6 +200,12 @@ BEGIN
             ON CONFLICT (hashtag) DO UPDATE SET
                 last_seen_at = EXCLUDED.last_seen_at;
 
+            -- NEW in 015: hashtag cold storage.
+            INSERT INTO hashtags_cold (hashtag, raw_data)
+            VALUES (v_hashtag, v_element)
+            ON CONFLICT (hashtag) DO UPDATE SET
+              updated_at = NOW();
+
             INSERT INTO video_hashtags (video_id, hashtag)
             VALUES (v_video_id, v_hashtag)
             ON CONFLICT (video_id, hashtag) DO NOTHING;
@@ -202,6 +218,11 @@ BEGIN
 
         v_count := v_count + 1;
     END LOOP;
+
+    -- NEW in 015: keep videos_count, likes_total and total_play_count of
+    -- creators_hot, and the counts of hashtags_hot and sounds_hot, accurate
+    -- after every ingestion.
+    PERFORM update_aggregations();
 
     UPDATE ingestion_runs
     SET status          = 'succeeded',

@@ -1,0 +1,59 @@
+import Foundation
+
+/// A whole drift check as one call, for Swift code and tests:
+///
+/// ```swift
+/// let report = try Audit(expected: mySchema.catalog).run(against: "postgresql://localhost/app")
+/// #expect(report.findings.isEmpty)
+/// ```
+public struct Audit {
+    /// The expected source.
+    public var source: ExpectedSource
+    /// The model behind `builtin`.
+    public var builtin: Catalog
+    public var schemas: [String] = []
+    public var excludedSchemas: [String] = []
+    /// Findings on objects whose `schema.name` matches one of these globs are left out (`public.tmp_*`).
+    public var ignore: [String] = []
+    /// Every finding becomes an error.
+    public var strict = false
+    public var diffOptions = DiffOptions()
+    public var statementTimeoutMilliseconds = 60_000
+
+    /// Audits against a source (`builtin` means `builtin`, the compiled model).
+    public init(source: ExpectedSource, builtin: Catalog = Catalog()) {
+        self.source = source
+        self.builtin = builtin
+    }
+
+    /// Audits against a model written in Swift.
+    public init(expected: Catalog) {
+        self.init(source: .builtin, builtin: expected)
+    }
+
+    /// Compares the expected schema with the database behind `connectionString`.
+    public func run(against connectionString: String) throws -> DriftReport {
+        let options = IntrospectionOptions(
+            schemas: schemas, excludedSchemas: excludedSchemas, includePrivileges: diffOptions.comparePrivileges,
+            statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+        let connection = try PostgresConnection(connectionString)
+        let actual = try Introspector(options: options).catalog(from: connection).catalog
+        connection.close()
+        let loader = ExpectedSchemaLoader(builtin: { builtin }, options: options)
+        defer { loader.close() }
+        let expected = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)
+        var findings = SchemaDiff.findings(expected: expected, actual: actual, options: diffOptions)
+        findings.removeAll { finding in ignore.contains { Self.matches($0, finding) } }
+        if strict { findings = findings.map { var copy = $0; copy.severity = .error; return copy } }
+        return DriftReport(
+            expected: source.description, database: ConnectionString(connectionString).description, findings: findings)
+    }
+
+    /// A glob matches `schema.table`, `schema.table.column` or `schema.object`.
+    static func matches(_ glob: String, _ finding: Finding) -> Bool {
+        var names = [finding.path]
+        if let table = finding.table { names.append("\(finding.schema).\(table)") }
+        if let object = finding.object { names.append("\(finding.schema).\(object)") }
+        return names.contains { fnmatch(glob, $0, 0) == 0 }
+    }
+}

@@ -1,0 +1,152 @@
+import PgDriftModel
+
+/// Short, readable descriptions of model objects for the `expected` and `actual` fields of findings.
+/// They are for people, not for execution: the planner writes the SQL.
+enum Describe {
+    static func column(_ column: Column) -> String {
+        var text = column.type.sql
+        if let collation = column.collation { text += " COLLATE \(collation)" }
+        if let identity = column.identity { text += " " + self.identity(identity) }
+        if let expression = column.generatedExpression { text += " GENERATED ALWAYS AS (\(expression)) STORED" }
+        if column.isNotNull { text += " NOT NULL" }
+        if let expression = column.defaultExpression { text += " DEFAULT \(expression)" }
+        return text
+    }
+
+    static func identity(_ identity: Identity?) -> String {
+        guard let identity else { return "not identity" }
+        let generation = identity.generation == .always ? "ALWAYS" : "BY DEFAULT"
+        let options = identity.sequence
+        return "GENERATED \(generation) AS IDENTITY (START \(options.start) INCREMENT \(options.increment))"
+    }
+
+    static func constraint(_ constraint: Constraint) -> String {
+        var text: String
+        let columns = constraint.columns.map(SQLQuote.identifier).joined(separator: ", ")
+        switch constraint.kind {
+        case .primaryKey: text = "PRIMARY KEY (\(columns))"
+        case .unique: text = "UNIQUE\(constraint.nullsNotDistinct ? " NULLS NOT DISTINCT" : "") (\(columns))"
+        case .check: text = "CHECK (\(constraint.expression ?? ""))"
+        case .exclusion: text = constraint.expression ?? "EXCLUDE"
+        case .foreignKey:
+            let reference = constraint.references!
+            text = "FOREIGN KEY (\(columns)) REFERENCES \(reference.table)"
+                + "(\(reference.columns.map(SQLQuote.identifier).joined(separator: ", ")))"
+            if reference.onDelete != .noAction { text += " ON DELETE \(actionName(reference.onDelete))" }
+            if reference.onUpdate != .noAction { text += " ON UPDATE \(actionName(reference.onUpdate))" }
+        }
+        if constraint.isDeferrable { text += constraint.isInitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE" }
+        if !constraint.isValidated { text += " NOT VALID" }
+        return text
+    }
+
+    static func actionName(_ action: ForeignKeyReference.Action) -> String {
+        String(action.rawValue.uppercased().map { $0 == "_" ? " " : $0 })
+    }
+
+    static func index(_ index: Index) -> String {
+        let keys = index.keys.map { key -> String in
+            var text = key.column.map(SQLQuote.identifier) ?? "(\(key.expression ?? ""))"
+            if let operatorClass = key.operatorClass { text += " \(operatorClass.name)" }
+            if key.isDescending { text += " DESC" }
+            return text
+        }
+        var text = "\(index.isUnique ? "UNIQUE " : "")\(index.method) (\(keys.joined(separator: ", ")))"
+        if !index.include.isEmpty { text += " INCLUDE (\(index.include.joined(separator: ", ")))" }
+        if let predicate = index.predicate { text += " WHERE \(predicate)" }
+        return text
+    }
+
+    static func policy(_ policy: Policy) -> String {
+        var text = "\(policy.isPermissive ? "PERMISSIVE" : "RESTRICTIVE") FOR \(policy.command.rawValue) TO \(policy.roles.joined(separator: ", "))"
+        if let using = policy.using { text += " USING (\(using))" }
+        if let check = policy.withCheck { text += " WITH CHECK (\(check))" }
+        return text
+    }
+
+    static func trigger(_ trigger: Trigger) -> String {
+        var text = "\(trigger.timing.rawValue) \(trigger.events.map(\.rawValue).joined(separator: " OR "))"
+        text += trigger.forEachRow ? " FOR EACH ROW" : " FOR EACH STATEMENT"
+        if let condition = trigger.when { text += " WHEN (\(condition))" }
+        text += " EXECUTE FUNCTION \(trigger.function)(\(trigger.arguments.joined(separator: ", ")))"
+        if trigger.enabled != .origin { text += " [\(trigger.enabled.rawValue)]" }
+        return text
+    }
+
+    static func rls(_ table: Table) -> String {
+        table.rowLevelSecurity ? (table.forceRowLevelSecurity ? "enabled and forced" : "enabled") : "disabled"
+    }
+
+    static func tableShape(_ table: Table) -> String {
+        var parts = [table.isUnlogged ? "unlogged" : "logged", table.kind == .partitioned ? "partitioned" : "ordinary"]
+        if let key = table.partitionKey { parts.append("by \(key)") }
+        if let parent = table.partitionOf { parts.append("partition of \(parent) \(table.partitionBound ?? "")") }
+        if !table.inherits.isEmpty { parts.append("inherits \(table.inherits.map(\.description).joined(separator: ", "))") }
+        return parts.joined(separator: " ")
+    }
+
+    /// What a missing or extra table holds, so one finding tells the whole story.
+    static func tableContents(_ table: Table) -> String {
+        var parts = ["\(table.columns.count) columns (\(table.columns.map { "\($0.name) \($0.type.sql)" }.joined(separator: ", ")))"]
+        if let key = table.primaryKey { parts.append("primary key (\(key.columns.joined(separator: ", ")))") }
+        let others = table.constraints.filter { $0.kind != .primaryKey }
+        if !others.isEmpty { parts.append(ObjectKind.constraint.counted(others.count)) }
+        if !table.indexes.isEmpty { parts.append(ObjectKind.index.counted(table.indexes.count)) }
+        if table.rowLevelSecurity { parts.append("RLS") }
+        if !table.policies.isEmpty {
+            parts.append(ObjectKind.policy.counted(table.policies.count) + " (\(table.policies.map { "\"\($0.name)\"" }.joined(separator: ", ")))")
+        }
+        if !table.triggers.isEmpty { parts.append(ObjectKind.trigger.counted(table.triggers.count)) }
+        return parts.joined(separator: ", ")
+    }
+
+    static func viewKind(_ view: View) -> String { view.isMaterialized ? "materialized view" : "view" }
+
+    static func options(_ options: [String]) -> String { options.isEmpty ? "" : " WITH (\(options.joined(separator: ", ")))" }
+
+    static func signature(_ function: Function) -> String {
+        "\(function.name)(\(function.arguments))" + (function.returnType.map { " RETURNS \($0)" } ?? "")
+            + " LANGUAGE \(function.language)"
+    }
+
+    /// The attributes in which two versions of a function differ.
+    static func functionDifferences(_ a: Function, _ b: Function) -> [String] {
+        var names: [String] = []
+        if a.kind != b.kind { names.append("kind") }
+        if a.arguments != b.arguments { names.append("arguments") }
+        if a.returnType != b.returnType { names.append("return type") }
+        if a.language != b.language { names.append("language") }
+        if a.body != b.body { names.append("body") }
+        if a.volatility != b.volatility { names.append("volatility") }
+        if a.isStrict != b.isStrict { names.append("strictness") }
+        if a.isSecurityDefiner != b.isSecurityDefiner { names.append("security definer") }
+        if a.isLeakproof != b.isLeakproof { names.append("leakproof") }
+        if a.parallel != b.parallel { names.append("parallel safety") }
+        if a.configuration != b.configuration { names.append("settings") }
+        return names
+    }
+
+    static func domain(_ domain: Domain) -> String {
+        var text = domain.baseType.sql
+        if domain.isNotNull { text += " NOT NULL" }
+        if let expression = domain.defaultExpression { text += " DEFAULT \(expression)" }
+        for check in domain.checks { text += " CHECK \(check.expression)" }
+        return text
+    }
+
+    static func composite(_ type: CompositeType) -> String {
+        "(" + type.attributes.map { "\($0.name) \($0.type.sql)" }.joined(separator: ", ") + ")"
+    }
+
+    static func sequence(_ sequence: SequenceObject) -> String {
+        let o = sequence.options
+        var text = "\(sequence.dataType.sql) START \(o.start) INCREMENT \(o.increment) MIN \(o.minValue) MAX \(o.maxValue)"
+        if o.cycle { text += " CYCLE" }
+        if let owner = sequence.ownedBy { text += " OWNED BY \(owner.table).\(owner.column)" }
+        return text
+    }
+
+    static func grants(_ grants: [Grant]) -> String {
+        grants.map { "\($0.privilege) TO \($0.grantee)\($0.isGrantable ? " WITH GRANT OPTION" : "")" }.joined(separator: ", ")
+    }
+}

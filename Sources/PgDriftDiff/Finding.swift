@@ -1,0 +1,56 @@
+import PgDriftModel
+
+/// One drift between the expected schema and the database.
+public struct Finding: Hashable, Codable, Sendable {
+    public var kind: FindingKind
+    public var severity: Severity
+    public var schema: String
+    /// The table (or view) it concerns, if any.
+    public var table: String?
+    /// The column it concerns, if any.
+    public var column: String?
+    /// The name of the index, constraint, policy, trigger, function, type or sequence it concerns.
+    public var object: String?
+    /// What the expected schema says, in short.
+    public var expected: String?
+    /// What the database has, in short.
+    public var actual: String?
+    /// One sentence for people.
+    public var message: String
+    /// Where the expected side was declared, when known.
+    public var source: SourceLocation?
+    /// What to do about it.
+    public var hint: String?
+
+    public init(
+        kind: FindingKind, severity: Severity? = nil, schema: String, table: String? = nil, column: String? = nil,
+        object: String? = nil, expected: String? = nil, actual: String? = nil, message: String,
+        source: SourceLocation? = nil, hint: String? = nil
+    ) {
+        self.kind = kind
+        self.severity = severity ?? kind.defaultSeverity
+        self.schema = schema
+        self.table = table
+        self.column = column
+        self.object = object
+        self.expected = expected
+        self.actual = actual
+        self.message = message
+        self.source = source
+        self.hint = hint
+    }
+
+    /// `schema.table.column` or `schema.object`, for grouping and display.
+    public var path: String {
+        [schema, table, column].compactMap { $0 }.joined(separator: ".")
+    }
+}
+
+/// How much a finding matters. Errors fail `check` (exit 1); `--strict` makes every finding an error.
+public enum Severity: String, Hashable, Codable, Sendable, Comparable, CaseIterable {
+    case error, warning, info
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,67 @@
+/// Every kind of drift pgdrift reports (the JSON report's `kind`).
+public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comparable {
+    case missingSchema = "missing_schema"
+    case missingExtension = "missing_extension"
+    case missingTable = "missing_table"
+    case extraTable = "extra_table"
+    case tableMismatch = "table_mismatch"
+    case missingColumn = "missing_column"
+    case extraColumn = "extra_column"
+    case columnTypeMismatch = "column_type_mismatch"
+    case nullabilityMismatch = "nullability_mismatch"
+    case defaultMismatch = "default_mismatch"
+    case identityMismatch = "identity_mismatch"
+    case generatedMismatch = "generated_mismatch"
+    case collationMismatch = "collation_mismatch"
+    case possibleRename = "possible_rename"
+    case missingConstraint = "missing_constraint"
+    case extraConstraint = "extra_constraint"
+    case constraintMismatch = "constraint_mismatch"
+    case missingIndex = "missing_index"
+    case extraIndex = "extra_index"
+    case indexMismatch = "index_mismatch"
+    case rlsMismatch = "rls_mismatch"
+    case missingPolicy = "missing_policy"
+    case extraPolicy = "extra_policy"
+    case policyMismatch = "policy_mismatch"
+    case missingTrigger = "missing_trigger"
+    case extraTrigger = "extra_trigger"
+    case triggerMismatch = "trigger_mismatch"
+    case missingView = "missing_view"
+    case extraView = "extra_view"
+    case viewMismatch = "view_mismatch"
+    case missingFunction = "missing_function"
+    case extraFunction = "extra_function"
+    case functionMismatch = "function_mismatch"
+    case missingEnum = "missing_enum"
+    case extraEnum = "extra_enum"
+    case enumValuesMismatch = "enum_values_mismatch"
+    case missingType = "missing_type"
+    case extraType = "extra_type"
+    case typeMismatch = "type_mismatch"
+    case missingSequence = "missing_sequence"
+    case extraSequence = "extra_sequence"
+    case sequenceMismatch = "sequence_mismatch"
+    case commentMismatch = "comment_mismatch"
+    case privilegeMismatch = "privilege_mismatch"
+    case brokenReference = "broken_reference"
+    case notVisible = "not_visible"
+
+    /// Missing and different objects are errors; extra objects and comments are warnings (the
+    /// database may legitimately hold more); rename guesses are information.
+    public var defaultSeverity: Severity {
+        switch self {
+        case .extraTable, .extraColumn, .extraConstraint, .extraIndex, .extraPolicy, .extraTrigger, .extraView,
+            .extraFunction, .extraEnum, .extraType, .extraSequence, .commentMismatch, .privilegeMismatch, .notVisible:
+            return .warning
+        case .possibleRename:
+            return .info
+        default:
+            return .error
+        }
+    }
+
+    public static func < (lhs: FindingKind, rhs: FindingKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

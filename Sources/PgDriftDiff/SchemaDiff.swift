@@ -1,0 +1,62 @@
+import PgDriftModel
+
+/// What the diff compares.
+public struct DiffOptions: Sendable, Hashable {
+    /// Compare grants (`--with-privileges`).
+    public var comparePrivileges: Bool
+    /// Compare COMMENT ON texts.
+    public var compareComments: Bool
+
+    public init(comparePrivileges: Bool = false, compareComments: Bool = true) {
+        self.comparePrivileges = comparePrivileges
+        self.compareComments = compareComments
+    }
+}
+
+/// The diff: expected catalog × actual catalog → findings. A pure function of its inputs; it writes no
+/// SQL. Linear in the size of the schemas: every match is a dictionary lookup.
+public enum SchemaDiff {
+    /// Every drift, ordered by schema, table, kind and name.
+    public static func findings(expected: Catalog, actual: Catalog, options: DiffOptions = DiffOptions()) -> [Finding] {
+        var context = DiffContext(expected: expected, actual: actual, options: options)
+        context.diffSchemasAndExtensions()
+        context.diffTypes()
+        context.diffSequences()
+        context.diffTables()
+        context.diffViews()
+        context.diffFunctions()
+        return context.findings.sorted(by: DiffContext.order)
+    }
+}
+
+/// The state of one diff: both catalogs and the findings so far. Each object kind adds its
+/// comparison in its own file, as an extension.
+struct DiffContext {
+    let expected: Catalog
+    let actual: Catalog
+    let options: DiffOptions
+    var findings: [Finding] = []
+
+    mutating func report(_ finding: Finding) { findings.append(finding) }
+
+    /// Where the expected object was declared.
+    func source(_ kind: ObjectKind, _ schema: String, relation: String? = nil, _ name: String) -> SourceLocation? {
+        expected.sources[ObjectID(kind: kind, schema: schema, relation: relation, name: name)]
+    }
+
+    /// Visits the objects of two sets: only expected, only actual, and both.
+    static func match<Element: CatalogObject>(
+        _ expected: ObjectSet<Element>, _ actual: ObjectSet<Element>,
+        missing: (Element) -> Void, extra: (Element) -> Void, both: (Element, Element) -> Void
+    ) {
+        for element in expected {
+            if let other = actual[element.key] { both(element, other) } else { missing(element) }
+        }
+        for element in actual where !expected.contains(element.key) { extra(element) }
+    }
+
+    static func order(_ a: Finding, _ b: Finding) -> Bool {
+        (a.schema, a.table ?? "", a.kind, a.column ?? "", a.object ?? "")
+            < (b.schema, b.table ?? "", b.kind, b.column ?? "", b.object ?? "")
+    }
+}

@@ -1,0 +1,63 @@
+import PgDriftModel
+
+extension TableComparison {
+    /// Row-level security switches and policies.
+    mutating func compareSecurity() {
+        if expected.rowLevelSecurity != actual.rowLevelSecurity || expected.forceRowLevelSecurity != actual.forceRowLevelSecurity {
+            findings.append(finding(
+                .rlsMismatch, expected: Describe.rls(expected), actual: Describe.rls(actual),
+                "row level security on \(table) is \(Describe.rls(actual)), expected \(Describe.rls(expected))"))
+        }
+        var found: [Finding] = []
+        DiffContext.match(expected.policies, actual.policies,
+            missing: { policy in
+                found.append(finding(
+                    .missingPolicy, object: policy.name, expected: Describe.policy(policy),
+                    "policy \"\(policy.name)\" on \(table) does not exist",
+                    source: context.source(.policy, schema, relation: table, policy.name)))
+            },
+            extra: { policy in
+                found.append(finding(
+                    .extraPolicy, object: policy.name, actual: Describe.policy(policy),
+                    "policy \"\(policy.name)\" on \(table) is not in the expected schema"))
+            },
+            both: { want, have in
+                var comparable = want
+                comparable.comment = have.comment
+                if comparable != have {
+                    found.append(finding(
+                        .policyMismatch, object: want.name, expected: Describe.policy(want), actual: Describe.policy(have),
+                        "policy \"\(want.name)\" on \(table) differs",
+                        source: context.source(.policy, schema, relation: table, want.name)))
+                }
+            })
+        findings += found
+    }
+
+    /// Triggers by name.
+    mutating func compareTriggers() {
+        var found: [Finding] = []
+        DiffContext.match(expected.triggers, actual.triggers,
+            missing: { trigger in
+                found.append(finding(
+                    .missingTrigger, object: trigger.name, expected: Describe.trigger(trigger),
+                    "trigger \(trigger.name) on \(table) does not exist",
+                    source: context.source(.trigger, schema, relation: table, trigger.name)))
+            },
+            extra: { trigger in
+                found.append(finding(
+                    .extraTrigger, object: trigger.name, actual: Describe.trigger(trigger),
+                    "trigger \(trigger.name) on \(table) is not in the expected schema"))
+            },
+            both: { want, have in
+                var comparable = want
+                comparable.comment = have.comment
+                if comparable != have {
+                    found.append(finding(
+                        .triggerMismatch, object: want.name, expected: Describe.trigger(want),
+                        actual: Describe.trigger(have), "trigger \(want.name) on \(table) differs"))
+                }
+            })
+        findings += found
+    }
+}

@@ -1,0 +1,82 @@
+import PgDriftModel
+
+extension DiffContext {
+    /// Tables: a missing or extra table is one finding that carries its contents; tables on both sides
+    /// are compared part by part.
+    mutating func diffTables() {
+        var found: [Finding] = []
+        Self.match(expected.tables, actual.tables,
+            missing: { table in
+                found.append(Finding(
+                    kind: .missingTable, schema: table.name.schema, table: table.name.name,
+                    expected: Describe.tableContents(table),
+                    message: "table \(table.name) does not exist",
+                    source: source(.table, table.name.schema, table.name.name),
+                    hint: "pgdrift plan writes its CREATE TABLE with keys, indexes, RLS and policies"))
+            },
+            extra: { table in
+                found.append(Finding(
+                    kind: .extraTable, schema: table.name.schema, table: table.name.name,
+                    actual: Describe.tableContents(table), message: "table \(table.name) is not in the expected schema"))
+            },
+            both: { want, have in
+                var comparison = TableComparison(context: self, expected: want, actual: have)
+                found += comparison.compare()
+            })
+        findings += found
+    }
+}
+
+/// The comparison of one table present on both sides.
+struct TableComparison {
+    let context: DiffContext
+    let expected: Table
+    let actual: Table
+    var findings: [Finding] = []
+
+    init(context: DiffContext, expected: Table, actual: Table) {
+        self.context = context
+        self.expected = expected
+        self.actual = actual
+    }
+
+    var schema: String { expected.name.schema }
+    var table: String { expected.name.name }
+
+    func finding(
+        _ kind: FindingKind, column: String? = nil, object: String? = nil, expected: String? = nil,
+        actual: String? = nil, _ message: String, source: SourceLocation? = nil, hint: String? = nil
+    ) -> Finding {
+        Finding(
+            kind: kind, schema: schema, table: table, column: column, object: object, expected: expected,
+            actual: actual, message: message, source: source, hint: hint)
+    }
+
+    mutating func compare() -> [Finding] {
+        compareShape()
+        compareColumns()
+        compareConstraints()
+        compareIndexes()
+        compareSecurity()
+        compareTriggers()
+        if context.options.compareComments && expected.comment != actual.comment {
+            findings.append(finding(
+                .commentMismatch, expected: expected.comment, actual: actual.comment, "table \(expected.name): comment differs"))
+        }
+        if context.options.comparePrivileges && expected.grants != actual.grants {
+            findings.append(finding(
+                .privilegeMismatch, expected: Describe.grants(expected.grants), actual: Describe.grants(actual.grants),
+                "table \(expected.name): privileges differ"))
+        }
+        return findings
+    }
+
+    /// Kind, persistence, partitioning and inheritance.
+    private mutating func compareShape() {
+        let want = Describe.tableShape(expected)
+        let have = Describe.tableShape(actual)
+        if want != have {
+            findings.append(finding(.tableMismatch, expected: want, actual: have, "table \(expected.name) is \(have), expected \(want)"))
+        }
+    }
+}

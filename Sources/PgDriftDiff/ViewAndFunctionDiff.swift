@@ -1,0 +1,67 @@
+import PgDriftModel
+
+extension DiffContext {
+    /// Views and materialized views: definition and options.
+    mutating func diffViews() {
+        var found: [Finding] = []
+        Self.match(expected.views, actual.views,
+            missing: { view in
+                found.append(Finding(
+                    kind: .missingView, schema: view.name.schema, table: view.name.name, expected: Describe.viewKind(view),
+                    message: "\(Describe.viewKind(view)) \(view.name) does not exist",
+                    source: source(.view, view.name.schema, view.name.name)))
+            },
+            extra: { view in
+                found.append(Finding(
+                    kind: .extraView, schema: view.name.schema, table: view.name.name, actual: Describe.viewKind(view),
+                    message: "\(Describe.viewKind(view)) \(view.name) is not in the expected schema"))
+            },
+            both: { want, have in
+                if want.isMaterialized != have.isMaterialized || want.options != have.options {
+                    found.append(Finding(
+                        kind: .viewMismatch, schema: want.name.schema, table: want.name.name,
+                        expected: Describe.viewKind(want) + Describe.options(want.options),
+                        actual: Describe.viewKind(have) + Describe.options(have.options),
+                        message: "view \(want.name): options differ"))
+                }
+                if want.definition != have.definition {
+                    found.append(Finding(
+                        kind: .viewMismatch, schema: want.name.schema, table: want.name.name,
+                        expected: want.definition, actual: have.definition, message: "view \(want.name): query differs"))
+                }
+            })
+        findings += found
+    }
+
+    /// Functions and procedures by name and identity arguments.
+    mutating func diffFunctions() {
+        var found: [Finding] = []
+        Self.match(expected.functions, actual.functions,
+            missing: { function in
+                let overloads = actual.overloads(of: function.name)
+                found.append(Finding(
+                    kind: .missingFunction, schema: function.name.schema, object: "\(function.name.name)(\(function.identityArguments))",
+                    expected: Describe.signature(function),
+                    message: "function \(function.name)(\(function.identityArguments)) does not exist",
+                    source: source(.function, function.name.schema, "\(function.name.name)(\(function.identityArguments))"),
+                    hint: overloads.isEmpty ? nil
+                        : "the database has \(overloads.map { "\($0.name.name)(\($0.identityArguments))" }.joined(separator: ", "))"))
+            },
+            extra: { function in
+                found.append(Finding(
+                    kind: .extraFunction, schema: function.name.schema, object: "\(function.name.name)(\(function.identityArguments))",
+                    actual: Describe.signature(function),
+                    message: "function \(function.name)(\(function.identityArguments)) is not in the expected schema"))
+            },
+            both: { want, have in
+                let differences = Describe.functionDifferences(want, have)
+                if !differences.isEmpty {
+                    found.append(Finding(
+                        kind: .functionMismatch, schema: want.name.schema, object: "\(want.name.name)(\(want.identityArguments))",
+                        expected: Describe.signature(want), actual: Describe.signature(have),
+                        message: "function \(want.name)(\(want.identityArguments)): \(differences.joined(separator: ", ")) differ"))
+                }
+            })
+        findings += found
+    }
+}

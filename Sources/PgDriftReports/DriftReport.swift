@@ -1,0 +1,60 @@
+import Foundation
+import PgDriftDiff
+
+/// The result of one `check`: what was compared and what drifted. Every output format renders this value.
+public struct DriftReport: Codable, Hashable, Sendable {
+    /// The report format's version.
+    public var version: Int
+    /// The expected source, as given (`builtin`, a path, or a redacted connection).
+    public var expected: String
+    /// The database, redacted.
+    public var database: String
+    public var summary: Summary
+    public var findings: [Finding]
+
+    /// Counts by severity and by kind.
+    public struct Summary: Codable, Hashable, Sendable {
+        public var total: Int
+        public var errors: Int
+        public var warnings: Int
+        public var infos: Int
+        public var byKind: [String: Int]
+    }
+
+    public init(expected: String, database: String, findings: [Finding]) {
+        version = 1
+        self.expected = expected
+        self.database = database
+        self.findings = findings
+        var byKind: [String: Int] = [:]
+        for finding in findings { byKind[finding.kind.rawValue, default: 0] += 1 }
+        summary = Summary(
+            total: findings.count, errors: findings.filter { $0.severity == .error }.count,
+            warnings: findings.filter { $0.severity == .warning }.count,
+            infos: findings.filter { $0.severity == .info }.count, byKind: byKind)
+    }
+
+    /// Whether anything drifted badly enough to fail a check.
+    public var hasErrors: Bool { summary.errors > 0 }
+}
+
+/// `--format json`: the report as one JSON object (keys sorted, nulls written, so scripts can rely on
+/// every field being present).
+public enum JSONReport {
+    public static func render(_ report: DriftReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let object = try JSONSerialization.jsonObject(with: encoder.encode(report)) as! [String: Any]
+        // Codable leaves out nil fields; the contract has `column: null` and friends.
+        var withNulls = object
+        let fields = ["table", "column", "object", "expected", "actual", "source", "hint"]
+        withNulls["findings"] = (object["findings"] as? [[String: Any]] ?? []).map { finding in
+            var copy = finding
+            for field in fields where copy[field] == nil { copy[field] = NSNull() }
+            return copy
+        }
+        let data = try JSONSerialization.data(withJSONObject: withNulls, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

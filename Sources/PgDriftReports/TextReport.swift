@@ -1,0 +1,42 @@
+import PgDriftDiff
+
+/// `--format text`: findings grouped by table, then a summary line. Colour only when asked (the CLI
+/// asks on a terminal without NO_COLOR).
+public enum TextReport {
+    public static func render(_ report: DriftReport, color: Bool = false) -> String {
+        func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        var lines = ["pgdrift: \(report.database) against \(report.expected)"]
+        if report.findings.isEmpty {
+            lines.append(paint("no drift", "32"))
+            return lines.joined(separator: "\n") + "\n"
+        }
+        var groups: [(String, [Finding])] = []
+        for finding in report.findings {
+            let group = finding.table.map { "\(finding.schema).\($0)" } ?? finding.schema
+            if groups.last?.0 == group { groups[groups.count - 1].1.append(finding) } else { groups.append((group, [finding])) }
+        }
+        for (group, findings) in groups {
+            lines.append("")
+            lines.append(paint(group, "1"))
+            for finding in findings {
+                let mark: String
+                switch finding.severity {
+                case .error: mark = paint("error", "31")
+                case .warning: mark = paint("warning", "33")
+                case .info: mark = paint("info", "36")
+                }
+                lines.append("  \(mark) \(finding.kind.rawValue): \(finding.message)")
+                if let expected = finding.expected { lines.append("      expected: \(expected)") }
+                if let actual = finding.actual { lines.append("      actual:   \(actual)") }
+                if let source = finding.source { lines.append("      declared at \(source)") }
+                if let hint = finding.hint { lines.append("      hint: \(hint)") }
+            }
+        }
+        lines.append("")
+        let s = report.summary
+        let summary = "\(s.total) finding\(s.total == 1 ? "" : "s"): \(s.errors) error\(s.errors == 1 ? "" : "s"), "
+            + "\(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.infos) info"
+        lines.append(paint(summary, s.errors > 0 ? "31;1" : "33;1"))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
