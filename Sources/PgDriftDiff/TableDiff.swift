@@ -11,8 +11,7 @@ extension DiffContext {
                     kind: .missingTable, schema: table.name.schema, table: table.name.name,
                     expected: Describe.tableContents(table),
                     message: "table \(table.name) does not exist",
-                    source: source(.table, table.name.schema, table.name.name),
-                    hint: "pgdrift plan writes its CREATE TABLE with keys, indexes, RLS and policies"))
+                    source: source(.table, table.name.schema, table.name.name)))
             },
             extra: { table in
                 found.append(Finding(

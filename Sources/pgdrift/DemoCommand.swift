@@ -1,17 +1,18 @@
 import AnalyticsExample
 import ArgumentParser
+import ExpectedSchema
 import Foundation
 import PgDrift
 
 /// `pgdrift demo`: pgdrift's whole job on a throwaway PostgreSQL, with nothing to set up.
 ///
-/// Today it builds the seed story's analytics database from its migrations in a throwaway cluster,
-/// introspects it, prints what it found and writes the snapshot to `reports/`; the drift check, the
-/// fix-up plan and its application join as those commands land.
+/// It builds the seed story's drifted database — the analytics migrations without the fix-up 015, plus
+/// a few hand-made drifts — checks it against the built-in model, prints the report and writes it to
+/// `reports/`. (The fix-up plan and its application join when `plan` lands.)
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run pgdrift on a throwaway PostgreSQL built from the example analytics schema.",
+        abstract: "Run pgdrift on a throwaway PostgreSQL holding the seed story's drifted analytics database.",
         discussion: """
             Needs PostgreSQL's server programs (Debian: apt-get install postgresql-15) but no database:
             it starts its own cluster in a temporary directory and removes it at the end, also on Ctrl-C.
@@ -20,43 +21,44 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .customLong("report-dir"), help: "Where to write the reports.")
     var reportDirectory = "reports"
 
+    /// Drifts someone made by hand, on top of the missing 015.
+    static let handMadeDrifts = [
+        "ALTER TABLE sounds_hot ALTER COLUMN duration_seconds TYPE smallint",
+        "DROP INDEX idx_creators_hot_likes_total",
+        "ALTER TABLE sounds_hot ADD COLUMN legacy_rank integer",
+        "DROP POLICY \"Public read access\" ON hashtags_hot",
+    ]
+
     func run() throws {
         progress("starting a throwaway PostgreSQL")
         let server = try TemporaryServer()
         ServerCleanup.install(server)
         defer { server.stop() }
 
-        progress("building the analytics database from \(try AnalyticsExample.migrations().count) migrations")
+        let migrations = try AnalyticsExample.migrations().filter { !$0.name.hasPrefix("015") }
+        progress("building the drifted analytics database: \(migrations.count) migrations (no 015), \(Self.handMadeDrifts.count) hand-made changes")
         let admin = try server.connect()
         try admin.execute(try AnalyticsExample.rolesSQL())
         try server.createDatabase("analytics", using: admin)
         let connection = try server.connect(database: "analytics")
-        for migration in try AnalyticsExample.migrations() {
+        for migration in migrations {
             do {
                 try connection.execute(migration.sql)
             } catch let error as PostgresError {
                 throw CLIError(message: "applying \(migration.name): \(error.message)", code: ExitCode.database)
             }
         }
+        for statement in Self.handMadeDrifts { try connection.execute(statement) }
+        connection.close()
 
-        progress("introspecting it")
-        let (catalog, server_) = try Introspector().catalog(from: connection)
-        let counts = catalog.objectCounts
-        let summary = ObjectKind.allCases.compactMap { kind in
-            counts[kind].flatMap { $0 > 0 ? kind.counted($0) : nil }
-        }
-        print("analytics database (PostgreSQL \(server_.versionNumber)): " + summary.joined(separator: ", "))
-        for table in catalog.tables {
-            let parts = [
-                ObjectKind.column.counted(table.columns.count), ObjectKind.index.counted(table.indexes.count),
-                ObjectKind.policy.counted(table.policies.count),
-            ]
-            print("  \(table.name)  " + parts.joined(separator: ", ") + (table.rowLevelSecurity ? ", RLS on" : ""))
-        }
+        progress("checking it against the built-in expected schema (expected-schema/)")
+        let database = server.connectionString(database: "analytics")
+        let report = try Audit(expected: analyticsSchema.catalog).run(against: database)
+        print(TextReport.render(report, color: Terminal.wantsColor), terminator: "")
 
         try FileManager.default.createDirectory(atPath: reportDirectory, withIntermediateDirectories: true)
-        let path = reportDirectory + "/analytics-snapshot.json"
-        try OutputFile.write(try Snapshot(catalog: catalog, serverVersion: server_.versionNumber).jsonData(), to: path)
+        let path = reportDirectory + "/drift-report.json"
+        try OutputFile.write(Data(try JSONReport.render(report).utf8), to: path)
         progress("wrote \(path)")
         progress("stopping the throwaway PostgreSQL")
     }

@@ -65,4 +65,21 @@ import Testing
         #expect(result.code == 2)
         #expect(result.stderr == "pgdrift: \(folder.path)/2_bad.sql:2:8: syntax error at or near \"TABEL\"\n")
     }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
+    func demoFindsTheSeedsDrift() throws {
+        let reports = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-demo-\(UUID())").path
+        let result = try Self.run(["demo", "--report-dir", reports])
+        #expect(result.code == 0, "\(result.stderr)")
+        for line in [
+            "missing_table: table public.creators_cold does not exist",
+            "missing_table: table public.hashtags_cold does not exist",
+            "missing_column: column creators_hot.total_play_count does not exist",
+            "7 findings: 6 errors, 1 warning, 0 info",
+        ] {
+            #expect(result.stdout.contains(line), "\(line)")
+        }
+        #expect(result.stderr.contains("==> stopping the throwaway PostgreSQL"))
+        #expect(FileManager.default.fileExists(atPath: reports + "/drift-report.json"))
+    }
 }
