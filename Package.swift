@@ -80,7 +80,9 @@ let package = Package(
             dependencies: ["PgDrift"],
             path: "Tests/PgDriftTestSupport"
         ),
-        .testTarget(name: "PgDriftUnitTests", dependencies: ["PgDrift", "PgDriftTestSupport"]),
+        .testTarget(
+            name: "PgDriftUnitTests", dependencies: ["PgDrift", "PgDriftTestSupport"], exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "PgDriftIntegrationTests",
             dependencies: ["PgDrift", "PgDriftTestSupport", "AnalyticsExample", "ExpectedSchema"]

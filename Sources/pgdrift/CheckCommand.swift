@@ -25,10 +25,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("ignore"), help: "Leave out objects matching this glob, such as 'public.tmp_*' (repeatable).")
     var ignore: [String] = []
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or markdown.")
     var format: CheckFormat = .text
 
-    @Option(name: .customLong("report-dir"), help: "Also write drift-report.json here.")
+    @Option(name: .customLong("report-dir"), help: "Also write drift-report.json and drift-report.md here.")
     var reportDirectory = "reports"
 
     @Option(help: "Write the report to this file instead of standard output.")
@@ -56,6 +56,7 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text: text = TextReport.render(report, color: output == nil && Terminal.wantsColor)
         case .json: text = try JSONReport.render(report)
+        case .markdown: text = MarkdownReport.render(report)
         }
         try OutputFile.write(Data(text.utf8), to: output)
         try writeReports(report)
@@ -75,12 +76,13 @@ struct CheckCommand: ParsableCommand {
             throw CLIError.input("cannot create report folder '\(reportDirectory)': \(error.localizedDescription)")
         }
         try OutputFile.write(Data(try JSONReport.render(report).utf8), to: reportDirectory + "/drift-report.json")
+        try OutputFile.write(Data(MarkdownReport.render(report).utf8), to: reportDirectory + "/drift-report.md")
     }
 }
 
 /// Formats `check` writes.
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, markdown
 }
 
 /// Whether standard output is a terminal that wants colour (NO_COLOR respected).

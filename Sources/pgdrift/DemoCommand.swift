@@ -59,6 +59,7 @@ struct DemoCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: reportDirectory, withIntermediateDirectories: true)
         let path = reportDirectory + "/drift-report.json"
         try OutputFile.write(Data(try JSONReport.render(report).utf8), to: path)
+        try OutputFile.write(Data(MarkdownReport.render(report).utf8), to: reportDirectory + "/drift-report.md")
         progress("wrote \(path)")
         progress("stopping the throwaway PostgreSQL")
     }

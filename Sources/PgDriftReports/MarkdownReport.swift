@@ -1,0 +1,43 @@
+import PgDriftDiff
+
+/// `--format markdown`: a pull-request comment — a summary line, then a table of findings per table.
+public enum MarkdownReport {
+    public static func render(_ report: DriftReport) -> String {
+        var lines = ["## pgdrift: \(report.database) against \(report.expected)", ""]
+        guard !report.findings.isEmpty else {
+            lines.append("✅ No drift.")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let s = report.summary
+        lines.append("**\(s.total) finding\(s.total == 1 ? "" : "s")**: \(s.errors) error\(s.errors == 1 ? "" : "s"), "
+            + "\(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.infos) info")
+        var groups: [(String, [Finding])] = []
+        for finding in report.findings {
+            let group = finding.table.map { "\(finding.schema).\($0)" } ?? finding.schema
+            if groups.last?.0 == group { groups[groups.count - 1].1.append(finding) } else { groups.append((group, [finding])) }
+        }
+        for (group, findings) in groups {
+            lines += ["", "### `\(cell(group))`", "", "| | kind | finding | expected | actual |", "| --- | --- | --- | --- | --- |"]
+            for finding in findings {
+                let icon = finding.severity == .error ? "❌" : finding.severity == .warning ? "⚠️" : "ℹ️"
+                lines.append("| \(icon) | `\(finding.kind.rawValue)` | \(cell(finding.message)) | "
+                    + "\(finding.expected.map { "`\(cell($0))`" } ?? "") | \(finding.actual.map { "`\(cell($0))`" } ?? "") |")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Text safe inside a table cell: no pipes, no newlines, no backticks breaking code spans.
+    static func cell(_ text: String) -> String {
+        var out = ""
+        for char in text {
+            switch char {
+            case "|": out += "\\|"
+            case "\n", "\r": out += " "
+            case "`": out += "'"
+            default: out.append(char)
+            }
+        }
+        return out
+    }
+}
