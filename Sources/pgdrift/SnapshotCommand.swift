@@ -56,9 +56,28 @@ enum OutputFile {
             return
         }
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            if isSpecialFile(path) {
+                // /dev/null, /dev/stdout, a FIFO: write into it. An atomic write would rename a
+                // temporary file over it and, as root, replace /dev/null with a regular file.
+                guard let handle = FileHandle(forWritingAtPath: path) else {
+                    throw CLIError.input("cannot write '\(path)'")
+                }
+                defer { try? handle.close() }
+                try handle.write(contentsOf: data)
+            } else {
+                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError.input("cannot write '\(path)': \(error.localizedDescription)")
         }
+    }
+
+    /// Whether `path` exists and is something other than a regular file (a device, a FIFO, a socket).
+    static func isSpecialFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return (info.st_mode & S_IFMT) != S_IFREG
     }
 }

@@ -41,6 +41,13 @@ import Testing
         #expect(drift.stdout.contains("\"kind\" : \"column_type_mismatch\""))
         #expect(FileManager.default.fileExists(atPath: reports + "/drift-report.json"))
 
+        // Writing to a device writes into it: /dev/null stays a device (an atomic rename would replace it).
+        let toDevice = try Self.run(["check", "--expected", clean.connectionString, "--database", clean.connectionString,
+                                     "--report-dir", reports, "--output", "/dev/null"])
+        #expect(toDevice.code == 0)
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+
         let usage = try Self.run(["check", "--no-such-option"])
         #expect(usage.code == 2)
         let missing = try Self.run(["check", "--expected", "/nonexistent/folder", "--database", clean.connectionString])
