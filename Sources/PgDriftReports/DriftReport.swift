@@ -34,6 +34,16 @@ public struct DriftReport: Codable, Hashable, Sendable {
             infos: findings.filter { $0.severity == .info }.count, byKind: byKind)
     }
 
+    /// Findings grouped by `schema.table` (or by schema for objects outside tables), in report order.
+    public var groupedByRelation: [(name: String, findings: [Finding])] {
+        var groups: [(name: String, findings: [Finding])] = []
+        for finding in findings {
+            let group = finding.table.map { "\(finding.schema).\($0)" } ?? finding.schema
+            if groups.last?.name == group { groups[groups.count - 1].findings.append(finding) } else { groups.append((group, [finding])) }
+        }
+        return groups
+    }
+
     /// Whether anything drifted badly enough to fail a check.
     public var hasErrors: Bool { summary.errors > 0 }
 }

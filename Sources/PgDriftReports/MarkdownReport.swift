@@ -11,12 +11,7 @@ public enum MarkdownReport {
         let s = report.summary
         lines.append("**\(s.total) finding\(s.total == 1 ? "" : "s")**: \(s.errors) error\(s.errors == 1 ? "" : "s"), "
             + "\(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.infos) info")
-        var groups: [(String, [Finding])] = []
-        for finding in report.findings {
-            let group = finding.table.map { "\(finding.schema).\($0)" } ?? finding.schema
-            if groups.last?.0 == group { groups[groups.count - 1].1.append(finding) } else { groups.append((group, [finding])) }
-        }
-        for (group, findings) in groups {
+        for (group, findings) in report.groupedByRelation {
             lines += ["", "### `\(cell(group))`", "", "| | kind | finding | expected | actual |", "| --- | --- | --- | --- | --- |"]
             for finding in findings {
                 let icon = finding.severity == .error ? "❌" : finding.severity == .warning ? "⚠️" : "ℹ️"

@@ -10,12 +10,7 @@ public enum TextReport {
             lines.append(paint("no drift", "32"))
             return lines.joined(separator: "\n") + "\n"
         }
-        var groups: [(String, [Finding])] = []
-        for finding in report.findings {
-            let group = finding.table.map { "\(finding.schema).\($0)" } ?? finding.schema
-            if groups.last?.0 == group { groups[groups.count - 1].1.append(finding) } else { groups.append((group, [finding])) }
-        }
-        for (group, findings) in groups {
+        for (group, findings) in report.groupedByRelation {
             lines.append("")
             lines.append(paint(group, "1"))
             for finding in findings {
