@@ -55,8 +55,7 @@ extension ColumnModifiers {
     /// GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY, with the sequence options PostgreSQL defaults to.
     public func identity(_ generation: Identity.Generation = .byDefault, start: Int64 = 1, increment: Int64 = 1) -> ColumnDeclaration {
         with {
-            let type = $0.column.type
-            let max: Int64 = type == .integer ? Int64(Int32.max) : type == .smallint ? Int64(Int16.max) : Int64.max
+            let max = $0.column.type.sequenceMaximum
             $0.column.identity = Identity(
                 generation: generation,
                 sequence: SequenceOptions(start: start, increment: increment, minValue: 1, maxValue: max))

@@ -90,13 +90,10 @@ extension Table: SchemaElement {
             column.type = column.type.resolved(in: schema)
             // A serial column's sequence is named and qualified once the table's schema is known.
             if column.defaultExpression == TableDraft.serialPlaceholder {
-                let sequence = ConstraintNaming.name(table: table.name.name, columns: [column.name], label: "seq")
-                let qualified = SQLQuote.identifier(table.name.schema) + "." + SQLQuote.identifier(sequence)
-                column.defaultExpression = "nextval(\(SQLQuote.literal(qualified))::regclass)"
-                let maxValue: Int64 = column.type == .integer ? Int64(Int32.max) : column.type == .smallint ? Int64(Int16.max) : Int64.max
+                column.defaultExpression = SerialSequence.defaultExpression(table: table.name, column: column.name)
                 catalog.sequences.upsert(SequenceObject(
-                    name: QualifiedName(table.name.schema, sequence), dataType: column.type,
-                    options: .ascending(max: maxValue),
+                    name: SerialSequence.name(table: table.name, column: column.name), dataType: column.type,
+                    options: .ascending(max: column.type.sequenceMaximum),
                     ownedBy: SequenceOwner(table: table.name, column: column.name)))
             }
             return column

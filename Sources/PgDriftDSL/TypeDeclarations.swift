@@ -85,7 +85,7 @@ extension SequenceObject: SchemaElement {
         min: Int64? = nil, max: Int64? = nil, cache: Int64 = 1, cycle: Bool = false,
         ownedBy: (table: String, column: String)? = nil, comment: String? = nil
     ) {
-        let typeMax: Int64 = type == .smallint ? Int64(Int16.max) : type == .integer ? Int64(Int32.max) : Int64.max
+        let typeMax = type.sequenceMaximum
         let minValue = min ?? 1
         let options = SequenceOptions(
             start: start ?? minValue, increment: increment, minValue: minValue, maxValue: max ?? typeMax, cache: cache,

@@ -96,12 +96,7 @@ public final class ExpectedSchemaLoader {
     /// Roles are cluster-wide and migrations name roles they do not create (`TO authenticated`): the
     /// shadow cluster gets every role a statement names, as NOLOGIN roles.
     private func createMissingRoles(for sql: String, on admin: PostgresConnection) throws {
-        for role in (try? RoleReferences.roles(in: sql)) ?? [] {
-            try admin.execute("""
-                DO $pgdrift$ BEGIN CREATE ROLE \(SQLQuote.identifier(role)) NOLOGIN;
-                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $pgdrift$
-                """)
-        }
+        for role in (try? RoleReferences.roles(in: sql)) ?? [] { try ShadowDatabase.createRole(role, on: admin) }
     }
 
     /// The server reports a 1-based character position in the script; people want line:column.

@@ -11,12 +11,7 @@ public enum ShadowDatabase {
     /// Creates `catalog` in the empty database behind `connection`. Roles its policies name are created
     /// in the cluster when missing (a shadow cluster is throwaway).
     public static func build(_ catalog: Catalog, into connection: PostgresConnection) throws {
-        for role in roles(in: catalog) {
-            try connection.execute("""
-                DO $pgdrift$ BEGIN CREATE ROLE \(SQLQuote.identifier(role)) NOLOGIN;
-                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $pgdrift$
-                """)
-        }
+        for role in roles(in: catalog) { try createRole(role, on: connection) }
         try connection.execute("SET check_function_bodies = off")
         for phase in CatalogDDL.phases(for: catalog) {
             if phase.name == "views" {
@@ -42,6 +37,14 @@ public enum ShadowDatabase {
         var canonical = try Introspector(options: options).catalog(from: connection).catalog
         canonical.sources = catalog.sources
         return canonical
+    }
+
+    /// Creates a NOLOGIN role in the (throwaway) cluster unless it exists; roles are cluster-wide.
+    static func createRole(_ role: String, on connection: PostgresConnection) throws {
+        try connection.execute("""
+            DO $pgdrift$ BEGIN CREATE ROLE \(SQLQuote.identifier(role)) NOLOGIN;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $pgdrift$
+            """)
     }
 
     /// Roles named by policies, other than PUBLIC.

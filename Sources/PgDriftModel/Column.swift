@@ -73,3 +73,24 @@ public struct SequenceOptions: Hashable, Codable, Sendable {
         SequenceOptions(start: 1, increment: 1, minValue: 1, maxValue: max)
     }
 }
+
+extension DataType {
+    /// The largest value a sequence of this type can reach (PostgreSQL's default MAXVALUE for an
+    /// ascending sequence): smallint, integer, else bigint.
+    public var sequenceMaximum: Int64 {
+        self == .smallint ? Int64(Int16.max) : self == .integer ? Int64(Int32.max) : Int64.max
+    }
+}
+
+/// The sequence a `serial` column gets: `<table>_<column>_seq`, and the default that calls it.
+public enum SerialSequence {
+    /// The sequence `serial` creates for `column` of `table`.
+    public static func name(table: QualifiedName, column: String) -> QualifiedName {
+        QualifiedName(table.schema, ConstraintNaming.name(table: table.name, columns: [column], label: "seq"))
+    }
+
+    /// `nextval('schema.table_column_seq'::regclass)`, as the catalog shows the column's default.
+    public static func defaultExpression(table: QualifiedName, column: String) -> String {
+        "nextval(\(SQLQuote.literal(SQLQuote.qualified(name(table: table, column: column))))::regclass)"
+    }
+}

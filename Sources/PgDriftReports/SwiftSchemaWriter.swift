@@ -76,7 +76,7 @@ public struct SwiftSchemaWriter {
         if options.start != options.minValue { text += ", start: \(options.start)" }
         if options.increment != 1 { text += ", increment: \(options.increment)" }
         if options.minValue != 1 { text += ", min: \(options.minValue)" }
-        if options.maxValue != maximum(sequence.dataType) { text += ", max: \(options.maxValue)" }
+        if options.maxValue != sequence.dataType.sequenceMaximum { text += ", max: \(options.maxValue)" }
         if options.cache != 1 { text += ", cache: \(options.cache)" }
         if options.cycle { text += ", cycle: true" }
         if let owner = sequence.ownedBy { text += ", ownedBy: (\(q(owner.table.name)), \(q(owner.column)))" }
@@ -281,19 +281,13 @@ public struct SwiftSchemaWriter {
         "timestamp without time zone": ".timestamp", "numeric": ".numeric", "character varying": ".varchar()",
     ]
 
-    private func maximum(_ type: DataType) -> Int64 {
-        type == .smallint ? Int64(Int16.max) : type == .integer ? Int64(Int32.max) : Int64.max
-    }
-
     /// Columns whose default is `nextval` of the sequence named and owned the way `serial` makes it.
     private func serialColumns(_ table: Table) -> [(column: String, sequence: QualifiedName)] {
         table.columns.compactMap { column in
-            let name = ConstraintNaming.name(table: table.name.name, columns: [column.name], label: "seq")
-            let qualified = SQLQuote.identifier(table.name.schema) + "." + SQLQuote.identifier(name)
             guard column.isNotNull,
-                column.defaultExpression == "nextval(\(SQLQuote.literal(qualified))::regclass)"
+                column.defaultExpression == SerialSequence.defaultExpression(table: table.name, column: column.name)
             else { return nil }
-            return (column.name, QualifiedName(table.name.schema, name))
+            return (column.name, SerialSequence.name(table: table.name, column: column.name))
         }
     }
 
