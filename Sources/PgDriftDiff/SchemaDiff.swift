@@ -49,10 +49,7 @@ struct DiffContext {
         _ expected: ObjectSet<Element>, _ actual: ObjectSet<Element>,
         missing: (Element) -> Void, extra: (Element) -> Void, both: (Element, Element) -> Void
     ) {
-        for element in expected {
-            if let other = actual[element.key] { both(element, other) } else { missing(element) }
-        }
-        for element in actual where !expected.contains(element.key) { extra(element) }
+        Pairing.match(expected, actual, missing: missing, extra: extra, both: both)
     }
 
     static func order(_ a: Finding, _ b: Finding) -> Bool {

@@ -109,6 +109,7 @@ struct RelationAssembler {
             indexes: ObjectSet(indexes[relation.oid] ?? []),
             triggers: ObjectSet(triggers[relation.oid] ?? []),
             comment: relation.comment,
-            grants: relation.grants)
+            grants: relation.grants,
+            dependsOn: relation.viewDependencies)
     }
 }

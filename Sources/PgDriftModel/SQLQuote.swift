@@ -21,6 +21,17 @@ public enum SQLQuote {
         return "'" + body + "'"
     }
 
+    /// Dollar-quotes a body (a function's, a DO block's) with a tag the body does not contain.
+    public static func dollarQuoted(_ body: String, tag: String = "body") -> String {
+        var delimiter = "$\(tag)$"
+        var counter = 0
+        while body.contains(delimiter) {
+            counter += 1
+            delimiter = "$\(tag)\(counter)$"
+        }
+        return delimiter + body + delimiter
+    }
+
     /// Quotes a qualified name, each part on its own.
     public static func qualified(_ name: QualifiedName) -> String {
         identifier(name.schema) + "." + identifier(name.name)

@@ -14,13 +14,16 @@ public struct View: CatalogObject {
     public var triggers: ObjectSet<Trigger>
     public var comment: String?
     public var grants: [Grant]
+    /// The tables and views its query reads (`pg_depend` through its rewrite rule), sorted. The planner
+    /// uses them to create views in order and to rebuild a view around a change to what it reads.
+    public var dependsOn: [QualifiedName]
 
     public var key: QualifiedName { name }
 
     public init(
         name: QualifiedName, isMaterialized: Bool = false, definition: String, options: [String] = [],
         columns: [ViewColumn] = [], indexes: ObjectSet<Index> = [], triggers: ObjectSet<Trigger> = [],
-        comment: String? = nil, grants: [Grant] = []
+        comment: String? = nil, grants: [Grant] = [], dependsOn: [QualifiedName] = []
     ) {
         self.name = name
         self.isMaterialized = isMaterialized
@@ -31,6 +34,29 @@ public struct View: CatalogObject {
         self.triggers = triggers
         self.comment = comment
         self.grants = grants
+        self.dependsOn = dependsOn.sorted()
+    }
+}
+
+extension View {
+    private enum CodingKeys: String, CodingKey {
+        case name, isMaterialized, definition, options, columns, indexes, triggers, comment, grants, dependsOn
+    }
+
+    /// Snapshots written before `dependsOn` existed decode with no dependencies.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(QualifiedName.self, forKey: .name),
+            isMaterialized: try container.decode(Bool.self, forKey: .isMaterialized),
+            definition: try container.decode(String.self, forKey: .definition),
+            options: try container.decode([String].self, forKey: .options),
+            columns: try container.decode([ViewColumn].self, forKey: .columns),
+            indexes: try container.decode(ObjectSet<Index>.self, forKey: .indexes),
+            triggers: try container.decode(ObjectSet<Trigger>.self, forKey: .triggers),
+            comment: try container.decodeIfPresent(String.self, forKey: .comment),
+            grants: try container.decode([Grant].self, forKey: .grants),
+            dependsOn: try container.decodeIfPresent([QualifiedName].self, forKey: .dependsOn) ?? [])
     }
 }
 

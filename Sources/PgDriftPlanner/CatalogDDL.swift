@@ -4,8 +4,8 @@ import PgDriftModel
 /// schemas, extensions, types, sequences, functions, tables, keys, indexes, views, triggers, security,
 /// comments. Used by `snapshot --format sql` and to build shadow databases.
 ///
-/// Views are emitted in name order; a view that selects from a later view needs the caller to retry it
-/// (the shadow builder does), until view dependencies are read from `pg_depend`.
+/// Views come after the views they read (`View.dependsOn`, from `pg_depend`); a model written by hand
+/// has no dependencies, so the shadow builder still retries a view that fails.
 public enum CatalogDDL {
     /// One group of statements of one phase.
     public struct Phase: Sendable {
@@ -31,7 +31,7 @@ public enum CatalogDDL {
         let tables = catalog.tables.sorted
         let parents = tables.filter { $0.partitionOf == nil && $0.inherits.isEmpty }
         let children = tables.filter { $0.partitionOf != nil || !$0.inherits.isEmpty }
-        add("tables", (parents + children).map(TableStatements.createTable))
+        add("tables", (parents + children).map { TableStatements.createTable($0) })
         add("sequence ownership", catalog.sequences.compactMap(TypeStatements.ownSequence))
         add("foreign keys and unvalidated constraints",
             tables.flatMap { table in
@@ -39,7 +39,7 @@ public enum CatalogDDL {
             })
         add("indexes", tables.flatMap { table in table.indexes.map { IndexStatements.createIndex($0, on: table.name) } })
         add("views",
-            catalog.views.flatMap { view in
+            ViewOrder.dependencyOrder(Set(catalog.views.keys), in: catalog.views).compactMap { catalog.views[$0] }.flatMap { view in
                 [RoutineStatements.createView(view)] + view.indexes.map { IndexStatements.createIndex($0, on: view.name) }
             })
         let relations: [(QualifiedName, ObjectSet<Trigger>)] =

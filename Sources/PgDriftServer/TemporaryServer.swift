@@ -88,6 +88,13 @@ public final class TemporaryServer: @unchecked Sendable {
         try admin.execute("CREATE DATABASE \(SQLQuote.identifier(name)) TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
     }
 
+    /// `pg_dump --schema-only` of one database: an account of the schema independent of pgdrift's own
+    /// introspection (the plan tests' oracle, and the benchmark's yardstick).
+    public func dumpSchema(database: String) throws -> String {
+        try Shell.output([binaries.path("pg_dump"), "--schema-only", "--no-owner", "--no-privileges",
+                          "--dbname", connectionString(database: database)])
+    }
+
     /// Stops the server and deletes its directory. Safe to call more than once.
     public func stop() {
         lock.lock()

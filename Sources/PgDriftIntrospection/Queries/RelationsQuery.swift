@@ -19,6 +19,17 @@ enum RelationsQuery {
                      JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
                      WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parent_names,
                CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END AS view_definition,
+               CASE WHEN c.relkind IN ('v', 'm') THEN ARRAY(
+                   SELECT part FROM (
+                       SELECT DISTINCT rn.nspname, rc.relname
+                       FROM pg_catalog.pg_rewrite rw
+                       JOIN pg_catalog.pg_depend dep ON dep.classid = 'pg_catalog.pg_rewrite'::regclass
+                            AND dep.objid = rw.oid AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+                       JOIN pg_catalog.pg_class rc ON rc.oid = dep.refobjid
+                       JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+                       WHERE rw.ev_class = c.oid AND rc.oid <> c.oid) used,
+                   LATERAL unnest(ARRAY[used.nspname, used.relname]) WITH ORDINALITY AS parts(part, position)
+                   ORDER BY used.nspname, used.relname, parts.position) END AS view_dependencies,
                d.description AS comment,
                \(CatalogSQL.grants(acl: "c.relacl", owner: "c.relowner")) AS grants
         FROM pg_catalog.pg_class c
@@ -46,6 +57,8 @@ enum RelationsQuery {
         var isPartition: Bool
         var parents: [QualifiedName]
         var viewDefinition: String?
+        /// What a view reads: schema, name, schema, name, ...
+        var viewDependencies: [QualifiedName]
         var comment: String?
         var grants: [Grant]
     }
@@ -67,8 +80,14 @@ enum RelationsQuery {
                 isPartition: try row.bool("is_partition"),
                 parents: zip(parentSchemas, parentNames).map { QualifiedName($0, $1) },
                 viewDefinition: try row.optionalString("view_definition"),
+                viewDependencies: pairs(try row.stringArray("view_dependencies")),
                 comment: try row.optionalString("comment"),
                 grants: try row.grants())
         }
+    }
+
+    /// `[s1, n1, s2, n2]` → `[s1.n1, s2.n2]`.
+    private static func pairs(_ parts: [String]) -> [QualifiedName] {
+        stride(from: 0, to: parts.count - 1, by: 2).map { QualifiedName(parts[$0], parts[$0 + 1]) }
     }
 }

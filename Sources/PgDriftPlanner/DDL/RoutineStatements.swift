@@ -39,12 +39,17 @@ enum RoutineStatements {
         return "\(name) TO \(elements.joined(separator: ", "))"
     }
 
-    static func createView(_ view: View) -> String {
-        let kind = view.isMaterialized ? "MATERIALIZED VIEW" : "VIEW"
-        var sql = "CREATE \(kind) \(SQLName.qualified(view.name))"
+    /// CREATE VIEW, or a materialized view WITH NO DATA (a snapshot's DDL) or WITH DATA (a plan's).
+    static func createView(_ view: View, replacing: Bool = false, withData: Bool = false) -> String {
+        var sql: String
+        if view.isMaterialized {
+            sql = "CREATE MATERIALIZED VIEW \(replacing ? "IF NOT EXISTS " : "")\(SQLName.qualified(view.name))"
+        } else {
+            sql = "CREATE \(replacing ? "OR REPLACE " : "")VIEW \(SQLName.qualified(view.name))"
+        }
         if !view.options.isEmpty { sql += " WITH (\(view.options.joined(separator: ", ")))" }
         sql += " AS\n\(SQLName.query(view.definition))"
-        if view.isMaterialized { sql += "\nWITH NO DATA" }
+        if view.isMaterialized { sql += withData ? "\nWITH DATA" : "\nWITH NO DATA" }
         return sql + ";"
     }
 }

@@ -18,15 +18,7 @@ enum SQLName {
     }
 
     /// A function body in dollar quotes, with a tag the body does not contain.
-    static func dollarQuoted(_ body: String) -> String {
-        var tag = "$body$"
-        var counter = 0
-        while body.contains(tag) {
-            counter += 1
-            tag = "$body\(counter)$"
-        }
-        return tag + body + tag
-    }
+    static func dollarQuoted(_ body: String) -> String { SQLQuote.dollarQuoted(body) }
 
     /// A view query without the trailing semicolon `pg_get_viewdef` adds.
     static func query(_ text: String) -> String {

@@ -4,8 +4,8 @@ import PgDriftModel
 enum TableStatements {
     /// CREATE TABLE with columns and the constraints that need no other table (foreign keys and NOT VALID
     /// constraints come later, from `addConstraint`).
-    static func createTable(_ table: Table) -> String {
-        let name = SQLName.qualified(table.name)
+    static func createTable(_ table: Table, ifNotExists: Bool = false) -> String {
+        let name = (ifNotExists ? "IF NOT EXISTS " : "") + SQLName.qualified(table.name)
         if let parent = table.partitionOf {
             var sql = "CREATE TABLE \(name) PARTITION OF \(SQLName.qualified(parent)) \(table.partitionBound ?? "DEFAULT")"
             if let key = table.partitionKey { sql += " PARTITION BY \(key)" }

@@ -2,8 +2,9 @@ import PgDriftModel
 
 /// CREATE TRIGGER and its enabled state.
 enum TriggerStatements {
-    static func createTrigger(_ trigger: Trigger, on relation: QualifiedName) -> String {
-        var sql = "CREATE \(trigger.isConstraint ? "CONSTRAINT " : "")TRIGGER \(SQLName.identifier(trigger.name)) "
+    /// CREATE [OR REPLACE] [CONSTRAINT] TRIGGER; constraint triggers cannot be replaced.
+    static func createTrigger(_ trigger: Trigger, on relation: QualifiedName, replacing: Bool = false) -> String {
+        var sql = "CREATE \(replacing && !trigger.isConstraint ? "OR REPLACE " : "")\(trigger.isConstraint ? "CONSTRAINT " : "")TRIGGER \(SQLName.identifier(trigger.name)) "
         sql += trigger.timing.rawValue + " "
         sql += trigger.events.map { event in
             event == .update && !trigger.updateColumns.isEmpty
@@ -26,9 +27,15 @@ enum TriggerStatements {
 
     /// ALTER TABLE ... DISABLE / ENABLE REPLICA / ENABLE ALWAYS TRIGGER, when not the default.
     static func enabledState(_ trigger: Trigger, on relation: QualifiedName) -> String? {
+        if trigger.enabled == .origin { return nil }
+        return setEnabled(trigger, on: relation)
+    }
+
+    /// ALTER TABLE ... ENABLE / DISABLE / ENABLE REPLICA / ENABLE ALWAYS TRIGGER.
+    static func setEnabled(_ trigger: Trigger, on relation: QualifiedName) -> String {
         let action: String
         switch trigger.enabled {
-        case .origin: return nil
+        case .origin: action = "ENABLE"
         case .disabled: action = "DISABLE"
         case .replica: action = "ENABLE REPLICA"
         case .always: action = "ENABLE ALWAYS"

@@ -1,0 +1,66 @@
+import Foundation
+
+extension Audit {
+    /// Loads both sides of an audit: the expected catalog (from the source) and the database's.
+    public func catalogs(against connectionString: String) throws -> (expected: Catalog, actual: Catalog) {
+        let options = IntrospectionOptions(
+            schemas: schemas, excludedSchemas: excludedSchemas, includePrivileges: diffOptions.comparePrivileges,
+            statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+        let connection = try PostgresConnection(connectionString)
+        let actual = try Introspector(options: options).catalog(from: connection).catalog
+        connection.close()
+        let loader = ExpectedSchemaLoader(builtin: { builtin }, options: options)
+        defer { loader.close() }
+        let expected = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)
+        return (expected, actual)
+    }
+
+    /// The migration that takes the database to the expected schema.
+    public func plan(against connectionString: String, options: PlanOptions = PlanOptions()) throws -> MigrationPlan {
+        let (expected, actual) = try catalogs(against: connectionString)
+        return MigrationPlanner.plan(expected: expected, actual: actual, options: options)
+    }
+}
+
+/// Runs a plan against a database: the plan's settings, then its transactional statements in one
+/// transaction (all or nothing), then the statements that must run outside one, each on its own.
+public enum PlanApplier {
+    /// Applies `plan`; on failure nothing of the transaction is kept and the error names the statement.
+    public static func apply(_ plan: MigrationPlan, to connectionString: String) throws {
+        let connection = try PostgresConnection(connectionString)
+        defer { connection.close() }
+        try apply(plan, on: connection)
+    }
+
+    public static func apply(_ plan: MigrationPlan, on connection: PostgresConnection) throws {
+        for setting in plan.settings { try connection.execute(setting) }
+        try connection.execute("BEGIN")
+        for (number, statement) in plan.transactional.enumerated() {
+            do {
+                try connection.execute(statement.sql)
+            } catch let error as PostgresError {
+                try? connection.execute("ROLLBACK")
+                throw error.applying(statement, number: number + 1, of: plan.transactional.count, note: "rolled back, nothing applied")
+            }
+        }
+        try connection.execute("COMMIT")
+        for (number, statement) in plan.afterCommit.enumerated() {
+            do {
+                try connection.execute(statement.sql)
+            } catch let error as PostgresError {
+                throw error.applying(statement, number: number + 1, of: plan.afterCommit.count,
+                                     note: "the transaction was committed; this statement runs after it")
+            }
+        }
+    }
+}
+
+extension PostgresError {
+    /// The server's message, prefixed with which statement of the plan failed.
+    func applying(_ statement: PlannedStatement, number: Int, of count: Int, note: String) -> PostgresError {
+        var copy = self
+        let firstLine = statement.sql.split(separator: "\n").first.map(String.init) ?? statement.sql
+        copy.message = "statement \(number) of \(count) (\(firstLine.prefix(80))) failed (\(note)): \(message)"
+        return copy
+    }
+}

@@ -1,0 +1,29 @@
+import PgDriftModel
+
+/// Statements PostgreSQL has no IF [NOT] EXISTS for, made safe to run twice with a DO block.
+enum Idempotent {
+    /// `DO $pgdrift$ BEGIN IF NOT EXISTS (lookup) THEN statement END IF; END $pgdrift$;`
+    static func unless(exists lookup: String, run statement: String) -> String {
+        when(exists: lookup, run: statement).replacingOccurrences(of: "IF EXISTS (\(lookup))", with: "IF NOT EXISTS (\(lookup))")
+    }
+
+    /// `DO ... IF EXISTS (lookup) THEN statement ...`: for statements that must find something to act on.
+    static func when(exists lookup: String, run statement: String) -> String {
+        let body = "\nBEGIN\n    IF EXISTS (\(lookup)) THEN\n        "
+            + statement.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n        ")
+            + "\n    END IF;\nEND\n"
+        return "DO " + SQLQuote.dollarQuoted(body, tag: "pgdrift") + ";"
+    }
+
+    /// The lookup of a live column of a table (or of a composite type's relation).
+    static func columnLookup(_ relation: QualifiedName, _ column: String, extra: String = "") -> String {
+        "SELECT FROM pg_catalog.pg_attribute WHERE attrelid = \(SQLQuote.literal(SQLQuote.qualified(relation)))::regclass "
+            + "AND attname = \(SQLQuote.literal(column)) AND NOT attisdropped" + extra
+    }
+
+    /// The lookup of a type (enum, domain, composite) by schema and name.
+    static func typeLookup(_ name: QualifiedName) -> String {
+        "SELECT FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+            + "WHERE n.nspname = \(SQLQuote.literal(name.schema)) AND t.typname = \(SQLQuote.literal(name.name))"
+    }
+}

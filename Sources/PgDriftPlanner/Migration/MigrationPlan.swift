@@ -1,0 +1,85 @@
+import PgDriftModel
+
+/// The migration that takes the database to the expected schema: ordered statements, the ones left out
+/// and why, rendered as one SQL file that runs in a single transaction (except what PostgreSQL refuses
+/// to run in one).
+public struct MigrationPlan: Hashable, Sendable {
+    public var options: PlanOptions
+    /// Every statement in order, skipped ones included.
+    public var statements: [PlannedStatement]
+
+    public init(options: PlanOptions, statements: [PlannedStatement]) {
+        self.options = options
+        self.statements = statements
+    }
+
+    /// The statements that run, in the transaction.
+    public var transactional: [PlannedStatement] { statements.filter { $0.runs && $0.phase != .afterCommit } }
+    /// The statements that run after COMMIT, each on its own.
+    public var afterCommit: [PlannedStatement] { statements.filter { $0.runs && $0.phase == .afterCommit } }
+    /// Statements left out: destructive ones without `--allow-destructive`, and manual ones.
+    public var skipped: [PlannedStatement] { statements.filter { !$0.runs } }
+
+    /// Nothing to run (there may still be skipped statements).
+    public var isEmpty: Bool { statements.allSatisfy { !$0.runs } }
+
+    /// The session settings the plan runs with.
+    public var settings: [String] {
+        [
+            "SET lock_timeout = \(SQLQuote.literal(options.lockTimeout));",
+            "SET statement_timeout = \(SQLQuote.literal(options.statementTimeout));",
+            // Function bodies may name tables the plan creates later.
+            "SET check_function_bodies = off;",
+        ]
+    }
+
+    /// The plan as a SQL file. `header` lines become comments at the top.
+    public func render(header: [String] = []) -> String {
+        var lines = header.map { "-- " + $0 }
+        let runCount = transactional.count + afterCommit.count
+        lines.append("-- \(runCount) statement\(runCount == 1 ? "" : "s")"
+            + (skipped.isEmpty ? "" : ", \(skipped.count) left out (see the comments marked SKIPPED)") + ".")
+        if isEmpty && skipped.isEmpty {
+            lines.append("-- The database already matches the expected schema: nothing to do.")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        lines.append("")
+        lines += settings
+        lines.append("BEGIN;")
+        var phase: PlanPhase?
+        for statement in statements where statement.phase != .afterCommit {
+            if statement.phase != phase {
+                lines.append("")
+                lines.append("-- \(statement.phase.title)")
+                phase = statement.phase
+            }
+            lines += Self.render(statement)
+        }
+        lines.append("")
+        lines.append("COMMIT;")
+        let outside = statements.filter { $0.phase == .afterCommit }
+        if !outside.isEmpty {
+            lines.append("")
+            lines.append("-- \(PlanPhase.afterCommit.title): CREATE INDEX CONCURRENTLY cannot run in a transaction block,")
+            lines.append("-- and validating after COMMIT keeps the validation's scan out of the transaction's locks.")
+            for statement in outside { lines += Self.render(statement) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A statement with its comments; a skipped one entirely commented out.
+    static func render(_ statement: PlannedStatement) -> [String] {
+        var lines = statement.hazards.map { "-- " + $0 }
+        switch statement.skipped {
+        case nil:
+            lines += statement.sql.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        case .destructive:
+            lines.append("-- SKIPPED (destructive: \(statement.destructive ?? "can lose data"); rerun with --allow-destructive):")
+            lines += statement.sql.split(separator: "\n", omittingEmptySubsequences: false).map { "-- " + $0 }
+        case .manual(let reason):
+            lines.append("-- SKIPPED (needs a person: \(reason)):")
+            lines += statement.sql.split(separator: "\n", omittingEmptySubsequences: false).map { "-- " + $0 }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,92 @@
+import PgDriftModel
+
+/// Plans the migration from the database's catalog to the expected one.
+///
+/// The planner walks the two catalogs kind by kind. It keeps `current`, the database as it will be once
+/// the statements planned so far have run: what it drops (to replace or rebuild) leaves `current`, what it
+/// creates enters it, so later phases compare the expected catalog with what will really be there — a view
+/// dropped around a column change is recreated by the same code that creates a missing view.
+public enum MigrationPlanner {
+    public static func plan(expected: Catalog, actual: Catalog, options: PlanOptions = PlanOptions()) -> MigrationPlan {
+        var builder = PlanBuilder(expected: expected, actual: actual, options: options)
+        builder.planEverything()
+        return MigrationPlan(options: options, statements: builder.orderedStatements)
+    }
+}
+
+/// The state of one planning run. Each object kind adds its part in its own file, as an extension.
+struct PlanBuilder {
+    let expected: Catalog
+    let actual: Catalog
+    let options: PlanOptions
+    /// The database as it will be after the statements planned so far.
+    var current: Catalog
+    var statements: [PlannedStatement] = []
+    /// Columns whose type changes, or that are dropped or rebuilt: what reads them (views, policies,
+    /// triggers) must be dropped first and recreated after.
+    var touchedColumns: [QualifiedName: Set<String>] = [:]
+    /// Functions dropped to be recreated with another signature.
+    var replacedFunctions: Set<FunctionKey> = []
+
+    init(expected: Catalog, actual: Catalog, options: PlanOptions) {
+        self.expected = expected
+        self.actual = actual
+        self.options = options
+        self.current = actual
+    }
+
+    /// Plans every kind. The order of these calls is the order of decisions, not of the output: each
+    /// statement carries its phase.
+    mutating func planEverything() {
+        findTouchedColumns()
+        findReplacedFunctions()
+        dropChangedViews()
+        dropChangedTriggers()
+        dropChangedPolicies()
+        dropChangedConstraintsAndIndexes()
+        planReplacedFunctions()
+        planColumnRenamesAndDrops()
+        planExtraTables()
+        planSchemasAndExtensions()
+        planTypes()
+        planSequences()
+        planFunctions()
+        planTables()
+        planSequenceOwnership()
+        planConstraintsAndIndexes()
+        planViews()
+        planTriggers()
+        planSecurity()
+        planComments()
+        planExtraRoutinesAndTypes()
+    }
+
+    /// Adds a statement. A destructive one runs only with `--allow-destructive`; the return value says
+    /// whether the statement will run, so callers update `current` only then.
+    @discardableResult
+    mutating func emit(_ phase: PlanPhase, _ sql: String, hazards: [String] = [], destructive: String? = nil) -> Bool {
+        let skip: PlannedStatement.Skip? = destructive != nil && !options.allowDestructive ? .destructive : nil
+        statements.append(PlannedStatement(phase: phase, sql: sql, hazards: hazards, destructive: destructive, skipped: skip))
+        return skip == nil
+    }
+
+    /// Adds a statement a person must review and run: pgdrift cannot do it safely by itself.
+    mutating func manual(_ phase: PlanPhase, _ sql: String, because reason: String) {
+        statements.append(PlannedStatement(phase: phase, sql: sql, skipped: .manual(reason)))
+    }
+
+    /// The statements by phase, in planning order within a phase.
+    var orderedStatements: [PlannedStatement] {
+        statements.enumerated().sorted { ($0.element.phase, $0.offset) < ($1.element.phase, $1.offset) }.map(\.element)
+    }
+
+    /// Changes a table of `current` in place.
+    mutating func updateCurrentTable(_ name: QualifiedName, _ body: (inout Table) -> Void) {
+        guard var table = current.tables[name] else { return }
+        body(&table)
+        current.tables[name] = table
+    }
+
+    /// Whether a column of a table is touched (retyped, dropped or rebuilt).
+    func isTouched(_ table: QualifiedName) -> Bool { !(touchedColumns[table]?.isEmpty ?? true) }
+}

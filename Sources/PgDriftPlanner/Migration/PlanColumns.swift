@@ -1,0 +1,252 @@
+import PgDriftModel
+
+/// A missing and an extra column of one table that pair up as a rename.
+struct ColumnRename: Hashable {
+    var from: String
+    var to: String
+}
+
+extension PlanBuilder {
+    /// Columns of a table present on both sides that are only on the expected side / only in the database.
+    func columnDifference(_ want: Table, _ have: Table) -> (missing: [Column], extra: [Column]) {
+        let haveNames = Set(have.columns.map(\.name))
+        let wantNames = Set(want.columns.map(\.name))
+        return (want.columns.filter { !haveNames.contains($0.name) }, have.columns.filter { !wantNames.contains($0.name) })
+    }
+
+    /// The renames `--renames` performs: a missing and an extra column of the same type, unambiguous on
+    /// both sides (the same rule as the diff's possible_rename).
+    func renames(_ want: Table, _ have: Table) -> [ColumnRename] {
+        guard options.renames else { return [] }
+        let (missing, extra) = columnDifference(want, have)
+        return missing.compactMap { column in
+            let candidates = extra.filter { $0.type == column.type }
+            guard candidates.count == 1, missing.filter({ $0.type == column.type }).count == 1 else { return nil }
+            return ColumnRename(from: candidates[0].name, to: column.name)
+        }
+    }
+
+    /// Marks the columns whose change forces their readers (views, policies, triggers) to be rebuilt.
+    mutating func findTouchedColumns() {
+        for want in expected.tables {
+            guard let have = actual.tables[want.name] else { continue }
+            var touched: Set<String> = []
+            for column in want.columns {
+                guard let old = have.column(named: column.name) else { continue }
+                if old.type != column.type || old.collation != column.collation {
+                    let change = TypeChange(from: old.type, to: column.type)
+                    if !change.narrowing || options.allowDestructive { touched.insert(column.name) }
+                }
+                if old.generatedExpression != column.generatedExpression && column.generatedExpression != nil {
+                    touched.insert(column.name)
+                }
+            }
+            let renamed = Set(renames(want, have).map(\.from))
+            if options.allowDestructive {
+                for column in columnDifference(want, have).extra where !renamed.contains(column.name) {
+                    touched.insert(column.name)
+                }
+            }
+            if !touched.isEmpty { touchedColumns[want.name] = touched }
+        }
+        // A swapped enum retypes every column of that type.
+        guard options.allowDestructive else { return }
+        for want in expected.enums {
+            guard let have = actual.enums[want.name], want.values != have.values, needsSwap(want, have) else { continue }
+            for table in actual.tables {
+                for column in table.columns where column.type.schema == want.name.schema && column.type.name == want.name.name {
+                    touchedColumns[table.name, default: []].insert(column.name)
+                }
+            }
+        }
+    }
+
+    /// RENAME COLUMN (with `--renames`) and DROP COLUMN for columns the expected schema does not have.
+    mutating func planColumnRenamesAndDrops() {
+        for want in expected.tables {
+            guard let have = current.tables[want.name] else { continue }
+            let table = SQLName.qualified(want.name)
+            let renames = renames(want, have)
+            for rename in renames {
+                emit(.renameColumns, "ALTER TABLE \(table) RENAME COLUMN \(SQLName.identifier(rename.from)) TO \(SQLName.identifier(rename.to));",
+                     hazards: ["Clients still using \(rename.from) break; the data is kept."])
+                updateCurrentTable(want.name) { $0.renameColumn(rename.from, to: rename.to) }
+            }
+            let renamed = Set(renames.map(\.from))
+            for column in columnDifference(want, have).extra where !renamed.contains(column.name) {
+                let runs = emit(.dropColumns, "ALTER TABLE \(table) DROP COLUMN IF EXISTS \(SQLName.identifier(column.name));",
+                                destructive: "drops column \(want.name.name).\(column.name) and its data")
+                if runs { dropCurrentColumn(column.name, of: want.name) }
+            }
+        }
+    }
+
+    /// Removes a column from `current` with what PostgreSQL drops along with it.
+    mutating func dropCurrentColumn(_ column: String, of name: QualifiedName) {
+        updateCurrentTable(name) { $0.dropColumn(column) }
+        for sequence in current.sequences where sequence.ownedBy == SequenceOwner(table: name, column: column) {
+            current.sequences.remove(sequence.name)
+        }
+    }
+
+    /// ADD COLUMN, and the changes of every attribute of the columns on both sides.
+    mutating func planColumns(_ want: Table) {
+        guard let have = current.tables[want.name] else { return }
+        let table = SQLName.qualified(want.name)
+        for column in want.columns where have.column(named: column.name) == nil {
+            addColumn(column, to: want.name)
+        }
+        for column in want.columns {
+            guard let old = current.tables[want.name]?.column(named: column.name) else { continue }
+            alterColumn(old, to: column, of: want.name, table: table)
+        }
+    }
+
+    mutating func addColumn(_ column: Column, to name: QualifiedName) {
+        var hazards: [String] = []
+        if column.isNotNull && column.defaultExpression == nil && column.identity == nil && column.generatedExpression == nil {
+            hazards.append("NOT NULL without a default: fails if the table has rows (add a default or backfill first).")
+        }
+        if column.generatedExpression != nil {
+            hazards.append("Rewrites the table under an ACCESS EXCLUSIVE lock (a stored generated column is computed for every row).")
+        } else if column.identity != nil {
+            hazards.append("Rewrites the table under an ACCESS EXCLUSIVE lock (every row gets an identity value).")
+        } else if let expression = column.defaultExpression, Self.mayBeVolatile(expression) {
+            hazards.append("A volatile default rewrites the table under an ACCESS EXCLUSIVE lock.")
+        }
+        emit(.columns, "ALTER TABLE \(SQLName.qualified(name)) ADD COLUMN IF NOT EXISTS \(TableStatements.columnDefinition(column));",
+             hazards: hazards)
+        updateCurrentTable(name) { $0.columns.append(column) }
+    }
+
+    /// Defaults PostgreSQL must evaluate per row (a function call other than a few stable ones).
+    static func mayBeVolatile(_ expression: String) -> Bool {
+        expression.contains("(") && !expression.hasPrefix("now()") && !expression.hasPrefix("CURRENT_")
+    }
+
+    /// Type, collation, generation, identity, default and nullability, in an order PostgreSQL accepts.
+    mutating func alterColumn(_ old: Column, to new: Column, of name: QualifiedName, table: String) {
+        let column = SQLName.identifier(new.name)
+        var state = old
+        // A changed generation expression: PostgreSQL 15 cannot alter it, so the column is rebuilt.
+        if let expression = new.generatedExpression, old.generatedExpression != expression {
+            emit(.columns, "ALTER TABLE \(table) DROP COLUMN IF EXISTS \(column);",
+                 hazards: ["The generated column \(new.name) is dropped and added again; its values are recomputed."])
+            dropCurrentColumn(new.name, of: name)
+            addColumn(new, to: name)
+            return
+        }
+        if old.generatedExpression != nil && new.generatedExpression == nil {
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP EXPRESSION IF EXISTS;",
+                 hazards: ["The column keeps its values and stops being generated."])
+            state.generatedExpression = nil
+        }
+        if old.type != new.type || old.collation != new.collation {
+            if alterType(state, to: new, table: table) {
+                state.type = new.type
+                state.collation = new.collation
+                if state.defaultExpression != nil && TypeChange(from: old.type, to: new.type).needsUsing {
+                    state.defaultExpression = nil  // dropped with the type change
+                }
+            }
+        }
+        if state.defaultExpression != nil && new.defaultExpression == nil {
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP DEFAULT;")
+            state.defaultExpression = nil
+        }
+        alterIdentity(&state, to: new, table: table)
+        if let expression = new.defaultExpression, state.defaultExpression != expression {
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET DEFAULT \(expression);")
+            state.defaultExpression = expression
+        }
+        if state.isNotNull != new.isNotNull {
+            if new.isNotNull {
+                emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET NOT NULL;",
+                     hazards: ["Scans the whole table under an ACCESS EXCLUSIVE lock; fails if a row holds NULL."])
+            } else {
+                emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP NOT NULL;")
+            }
+            state.isNotNull = new.isNotNull
+        }
+        state.comment = old.comment
+        updateCurrentTable(name) { table in
+            if let index = table.columns.firstIndex(where: { $0.name == state.name }) { table.columns[index] = state }
+        }
+    }
+
+    /// ALTER COLUMN ... TYPE, with USING where no assignment cast exists; narrowing is destructive.
+    private mutating func alterType(_ old: Column, to new: Column, table: String) -> Bool {
+        let column = SQLName.identifier(new.name)
+        let change = TypeChange(from: old.type, to: new.type)
+        var sql = "ALTER TABLE \(table) "
+        if change.needsUsing && old.defaultExpression != nil { sql += "ALTER COLUMN \(column) DROP DEFAULT, " }
+        sql += "ALTER COLUMN \(column) TYPE \(new.type.sql)"
+        if let collation = new.collation { sql += " COLLATE \(SQLName.qualified(collation))" }
+        if change.needsUsing { sql += " USING \(column)::\(new.type.sql)" }
+        var hazards: [String] = []
+        if old.type == new.type {
+            hazards.append("Rebuilds the indexes on \(new.name) under an ACCESS EXCLUSIVE lock.")
+        } else if change.rewrites {
+            hazards.append("Rewrites the table and its indexes under an ACCESS EXCLUSIVE lock.")
+        } else {
+            hazards.append("Takes an ACCESS EXCLUSIVE lock briefly (no rewrite).")
+        }
+        let destructive = old.type != new.type && change.narrowing
+            ? "\(old.type.sql) → \(new.type.sql) may not keep every value" : nil
+        return emit(.columns, sql + ";", hazards: hazards, destructive: destructive)
+    }
+
+    /// ADD / SET / DROP identity.
+    private mutating func alterIdentity(_ state: inout Column, to new: Column, table: String) {
+        let column = SQLName.identifier(new.name)
+        switch (state.identity, new.identity) {
+        case (nil, nil):
+            return
+        case (.some, nil):
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP IDENTITY IF EXISTS;")
+        case (nil, .some(let identity)):
+            let generation = identity.generation == .always ? "ALWAYS" : "BY DEFAULT"
+            emit(.columns,
+                 "ALTER TABLE \(table) ALTER COLUMN \(column) ADD GENERATED \(generation) AS IDENTITY (\(TypeStatements.options(identity.sequence)));")
+        case (.some(let old), .some(let identity)):
+            var parts: [String] = []
+            if old.generation != identity.generation {
+                parts.append("SET GENERATED \(identity.generation == .always ? "ALWAYS" : "BY DEFAULT")")
+            }
+            let (a, b) = (old.sequence, identity.sequence)
+            if a.increment != b.increment { parts.append("SET INCREMENT BY \(b.increment)") }
+            if a.minValue != b.minValue { parts.append("SET MINVALUE \(b.minValue)") }
+            if a.maxValue != b.maxValue { parts.append("SET MAXVALUE \(b.maxValue)") }
+            if a.start != b.start { parts.append("SET START WITH \(b.start)") }
+            if a.cache != b.cache { parts.append("SET CACHE \(b.cache)") }
+            if a.cycle != b.cycle { parts.append(b.cycle ? "SET CYCLE" : "SET NO CYCLE") }
+            guard !parts.isEmpty else { return }
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) \(parts.joined(separator: " ")));")
+        }
+        state.identity = new.identity
+    }
+}
+
+extension Table {
+    /// RENAME COLUMN as PostgreSQL applies it to the column and the column lists that name it.
+    mutating func renameColumn(_ old: String, to new: String) {
+        func rename(_ names: [String]) -> [String] { names.map { $0 == old ? new : $0 } }
+        if let index = columns.firstIndex(where: { $0.name == old }) { columns[index].name = new }
+        constraints.modifyEach { $0.columns = rename($0.columns) }
+        indexes.modifyEach { index in
+            index.include = rename(index.include)
+            for position in index.keys.indices where index.keys[position].column == old {
+                index.keys[position].column = new
+            }
+        }
+    }
+
+    /// DROP COLUMN as PostgreSQL applies it: the indexes and constraints that use the column go too.
+    mutating func dropColumn(_ name: String) {
+        columns.removeAll { $0.name == name }
+        for constraint in constraints where constraint.columns.contains(name) { constraints.remove(constraint.name) }
+        for index in indexes where index.include.contains(name) || index.keys.contains(where: { $0.column == name }) {
+            indexes.remove(index.name)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// What a plan may do and how it runs.
+public struct PlanOptions: Sendable, Hashable {
+    /// Emit statements that can lose data (DROP TABLE/COLUMN/SEQUENCE/TYPE, type narrowing, enum value
+    /// removal). Without it they are written as comments that say why.
+    public var allowDestructive: Bool
+    /// Avoid long locks: CREATE INDEX CONCURRENTLY, constraints added NOT VALID and validated after the
+    /// transaction, NOT NULL through a validated check.
+    public var online: Bool
+    /// Rename a column when a missing and an extra column of one table pair up unambiguously, instead of
+    /// dropping one and adding the other.
+    public var renames: Bool
+    /// `SET lock_timeout` at the top of the plan: give up rather than queue behind a long transaction.
+    public var lockTimeout: String
+    /// `SET statement_timeout` at the top of the plan.
+    public var statementTimeout: String
+
+    public init(
+        allowDestructive: Bool = false, online: Bool = false, renames: Bool = false,
+        lockTimeout: String = "5s", statementTimeout: String = "30min"
+    ) {
+        self.allowDestructive = allowDestructive
+        self.online = online
+        self.renames = renames
+        self.lockTimeout = lockTimeout
+        self.statementTimeout = statementTimeout
+    }
+}

@@ -1,0 +1,52 @@
+/// The order of a plan: first what must go before things change (dependents of what changes, and
+/// extra objects), then creation from the outside in, then drops of objects nothing uses any more.
+/// Statements of one phase keep the order in which they were planned, which follows the catalogs'
+/// sorted order, so the same inputs always give the same plan.
+public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
+    case dropTriggers, dropPolicies, dropViews, dropForeignKeys, dropConstraints, dropIndexes
+    case replaceFunctions, renameColumns, dropColumns, dropTables
+    case schemas, extensions, types, sequences, functions, tables, columns, sequenceOwnership
+    case constraints, indexes, foreignKeys, views, triggers, rowLevelSecurity, policies, comments
+    case dropFunctions, dropSequences, dropTypes
+    /// Statements PostgreSQL refuses inside a transaction block (CREATE INDEX CONCURRENTLY), and
+    /// validations kept out of the transaction so they do not hold its locks.
+    case afterCommit
+
+    public static func < (lhs: PlanPhase, rhs: PlanPhase) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// A heading for the plan's comments.
+    public var title: String {
+        switch self {
+        case .dropTriggers: return "triggers to drop or replace"
+        case .dropPolicies: return "policies to drop or replace"
+        case .dropViews: return "views to drop or rebuild"
+        case .dropForeignKeys: return "foreign keys to drop or replace"
+        case .dropConstraints: return "constraints to drop or replace"
+        case .dropIndexes: return "indexes to drop or replace"
+        case .replaceFunctions: return "functions whose signature changes"
+        case .renameColumns: return "column renames"
+        case .dropColumns: return "extra columns"
+        case .dropTables: return "extra tables"
+        case .schemas: return "schemas"
+        case .extensions: return "extensions"
+        case .types: return "types"
+        case .sequences: return "sequences"
+        case .functions: return "functions"
+        case .tables: return "tables"
+        case .columns: return "columns"
+        case .sequenceOwnership: return "sequence ownership"
+        case .constraints: return "constraints"
+        case .indexes: return "indexes"
+        case .foreignKeys: return "foreign keys"
+        case .views: return "views"
+        case .triggers: return "triggers"
+        case .rowLevelSecurity: return "row level security"
+        case .policies: return "policies"
+        case .comments: return "comments"
+        case .dropFunctions: return "extra functions"
+        case .dropSequences: return "extra sequences"
+        case .dropTypes: return "extra types"
+        case .afterCommit: return "outside the transaction"
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import PgDriftModel
+
+extension PlanBuilder {
+    /// Functions whose result type, kind or argument list (names, defaults) changes: CREATE OR REPLACE
+    /// refuses those, so they are dropped and created again.
+    mutating func findReplacedFunctions() {
+        for want in expected.functions {
+            guard let have = actual.functions[want.key] else { continue }
+            if want.kind != have.kind || want.returnType != have.returnType || want.arguments != have.arguments {
+                replacedFunctions.insert(want.key)
+            }
+        }
+    }
+
+    mutating func planReplacedFunctions() {
+        for key in replacedFunctions.sorted(by: { $0.description < $1.description }) {
+            guard let have = actual.functions[key] else { continue }
+            emit(.replaceFunctions, "DROP \(Self.routineKind(have)) IF EXISTS \(SQLName.qualified(have.name))(\(have.identityArguments));",
+                 hazards: ["Its result type or argument list changes, which CREATE OR REPLACE cannot do; created again below."])
+            current.functions.remove(key)
+        }
+    }
+
+    /// CREATE OR REPLACE for missing and changed functions (comments and privileges aside).
+    mutating func planFunctions() {
+        for want in expected.functions {
+            var comparable = current.functions[want.key]
+            comparable?.comment = want.comment
+            comparable?.grants = want.grants
+            guard comparable != want else { continue }
+            emit(.functions, RoutineStatements.createFunction(want))
+            var created = want
+            created.comment = current.functions[want.key]?.comment
+            current.functions.upsert(created)
+        }
+    }
+
+    /// Drops triggers that are extra, changed beyond CREATE OR REPLACE, calling a replaced function, or
+    /// naming a column whose type changes.
+    mutating func dropChangedTriggers() {
+        for (name, wantTriggers, haveTriggers) in relationTriggers() {
+            let touched = touchedColumns[name] ?? []
+            for trigger in haveTriggers {
+                let want = wantTriggers[trigger.name]
+                let mustDrop = want == nil
+                    || (want!.isConstraint || trigger.isConstraint) && !want!.sameDefinition(as: trigger)
+                    || replacedFunctions.contains(where: { $0.name == trigger.function })
+                    || !touched.isEmpty && (trigger.when != nil || trigger.updateColumns.contains(where: touched.contains))
+                guard mustDrop else { continue }
+                emit(.dropTriggers, "DROP TRIGGER IF EXISTS \(SQLName.identifier(trigger.name)) ON \(SQLName.qualified(name));",
+                     hazards: want == nil ? [] : ["Dropped to be created again below."])
+                removeCurrentTrigger(trigger.name, of: name)
+            }
+        }
+    }
+
+    /// CREATE OR REPLACE TRIGGER for missing and changed triggers, and their enabled state.
+    mutating func planTriggers() {
+        for (name, wantTriggers, haveTriggers) in relationTriggers() {
+            for want in wantTriggers {
+                let have = haveTriggers[want.name]
+                if have == nil || !stripEnabled(want).sameDefinition(as: stripEnabled(have!)) {
+                    if want.isConstraint {
+                        let lookup = "SELECT FROM pg_catalog.pg_trigger WHERE tgrelid = \(SQLQuote.literal(SQLQuote.qualified(name)))::regclass "
+                            + "AND tgname = \(SQLQuote.literal(want.name))"
+                        emit(.triggers, Idempotent.unless(exists: lookup, run: TriggerStatements.createTrigger(want, on: name)))
+                    } else {
+                        emit(.triggers, TriggerStatements.createTrigger(want, on: name, replacing: true))
+                    }
+                    if want.enabled != .origin { emit(.triggers, TriggerStatements.setEnabled(want, on: name)) }
+                } else if have!.enabled != want.enabled {
+                    emit(.triggers, TriggerStatements.setEnabled(want, on: name))
+                }
+            }
+        }
+    }
+
+    private func stripEnabled(_ trigger: Trigger) -> Trigger {
+        var copy = trigger
+        copy.enabled = .origin
+        return copy
+    }
+
+    /// Expected tables and views present in `current`, with the triggers of both sides.
+    private func relationTriggers() -> [(QualifiedName, ObjectSet<Trigger>, ObjectSet<Trigger>)] {
+        expected.tables.compactMap { want in current.tables[want.name].map { (want.name, want.triggers, $0.triggers) } }
+            + expected.views.compactMap { want in current.views[want.name].map { (want.name, want.triggers, $0.triggers) } }
+    }
+
+    private mutating func removeCurrentTrigger(_ trigger: String, of relation: QualifiedName) {
+        if current.tables.contains(relation) {
+            updateCurrentTable(relation) { $0.triggers.remove(trigger) }
+        } else {
+            current.views[relation]?.triggers.remove(trigger)
+        }
+    }
+
+    static func routineKind(_ function: Function) -> String { function.kind == .procedure ? "PROCEDURE" : "FUNCTION" }
+}

@@ -1,0 +1,146 @@
+import PgDriftModel
+
+extension PlanBuilder {
+    /// Drops extra and changed constraints and indexes (a changed one is dropped and added again), and the
+    /// foreign keys that lean on a key being dropped.
+    mutating func dropChangedConstraintsAndIndexes() {
+        for want in expected.tables {
+            guard let have = current.tables[want.name] else { continue }
+            let (pairs, _, extra) = Pairing.byNameThenDefinition(want.constraints, have.constraints)
+            let changed = pairs.filter { !$0.0.sameDefinition(as: $0.1) && !Self.onlyValidationDiffers($0.0, $0.1) }.map(\.1)
+            for constraint in extra + changed {
+                if constraint.kind == .primaryKey || constraint.kind == .unique {
+                    dropForeignKeys(referencing: want.name, columns: constraint.columns)
+                }
+                dropConstraint(constraint, of: want.name)
+            }
+            let (indexPairs, _, extraIndexes) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
+            for index in indexPairs.filter({ !$0.0.sameDefinition(as: $0.1) }).map(\.1) {
+                emit(.dropIndexes, "DROP INDEX IF EXISTS \(SQLName.qualified(QualifiedName(want.name.schema, index.name)));",
+                     hazards: ["Changed definition: dropped here, created again below."])
+                updateCurrentTable(want.name) { $0.indexes.remove(index.name) }
+            }
+            for index in extraIndexes {
+                dropIndex(index, schema: want.name.schema)
+                updateCurrentTable(want.name) { $0.indexes.remove(index.name) }
+            }
+        }
+        for want in expected.views {
+            guard let have = current.views[want.name] else { continue }
+            let (pairs, _, extra) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
+            for index in extra + pairs.filter({ !$0.0.sameDefinition(as: $0.1) }).map(\.1) {
+                emit(.dropIndexes, "DROP INDEX IF EXISTS \(SQLName.qualified(QualifiedName(want.name.schema, index.name)));")
+                current.views[want.name]?.indexes.remove(index.name)
+            }
+        }
+    }
+
+    /// DROP INDEX, concurrently after the transaction with `--online`.
+    private mutating func dropIndex(_ index: Index, schema: String) {
+        let name = SQLName.qualified(QualifiedName(schema, index.name))
+        if options.online {
+            emit(.afterCommit, "DROP INDEX CONCURRENTLY IF EXISTS \(name);")
+        } else {
+            emit(.dropIndexes, "DROP INDEX IF EXISTS \(name);",
+                 hazards: ["Takes an ACCESS EXCLUSIVE lock on the table while the index goes (--online drops it concurrently)."])
+        }
+    }
+
+    /// A NOT VALID constraint that should be validated is fixed by VALIDATE, not by a new constraint.
+    static func onlyValidationDiffers(_ want: Constraint, _ have: Constraint) -> Bool {
+        var validated = have
+        validated.isValidated = want.isValidated
+        return want.sameDefinition(as: validated) && want.isValidated && !have.isValidated
+    }
+
+    private mutating func dropConstraint(_ constraint: Constraint, of table: QualifiedName) {
+        emit(constraint.kind == .foreignKey ? .dropForeignKeys : .dropConstraints,
+             "ALTER TABLE \(SQLName.qualified(table)) DROP CONSTRAINT IF EXISTS \(SQLName.identifier(constraint.name));")
+        updateCurrentTable(table) { $0.constraints.remove(constraint.name) }
+    }
+
+    /// Foreign keys of any table that reference these key columns (they depend on the key's index).
+    private mutating func dropForeignKeys(referencing table: QualifiedName, columns: [String]) {
+        for referencing in current.tables {
+            for constraint in referencing.constraints where constraint.kind == .foreignKey {
+                guard let reference = constraint.references, reference.table == table,
+                    reference.columns.isEmpty || Set(reference.columns) == Set(columns)
+                else { continue }
+                dropConstraint(constraint, of: referencing.name)
+            }
+        }
+    }
+
+    /// Adds the constraints and indexes the expected tables have and `current` lacks, and validates
+    /// constraints left NOT VALID.
+    mutating func planConstraintsAndIndexes() {
+        for want in expected.tables {
+            guard let have = current.tables[want.name] else { continue }
+            let (pairs, missing, _) = Pairing.byNameThenDefinition(want.constraints, have.constraints)
+            for (constraint, old) in pairs where Self.onlyValidationDiffers(constraint, old) {
+                emit(options.online ? .afterCommit : .constraints,
+                     "ALTER TABLE \(SQLName.qualified(want.name)) VALIDATE CONSTRAINT \(SQLName.identifier(old.name));",
+                     hazards: ["Scans the table; takes a SHARE UPDATE EXCLUSIVE lock, which lets reads and writes go on."])
+            }
+            // Keys before the foreign keys that need them: the foreign-key phase comes later.
+            for constraint in missing { addConstraint(constraint, to: want.name, isNewTable: !actual.tables.contains(want.name)) }
+            let (_, missingIndexes, _) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
+            for index in missingIndexes { createIndex(index, on: want.name, isNew: !actual.tables.contains(want.name)) }
+        }
+        for want in expected.views where want.isMaterialized {
+            guard let have = current.views[want.name] else { continue }
+            let (_, missing, _) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
+            for index in missing { createIndex(index, on: want.name, isNew: !actual.views.contains(want.name)) }
+        }
+    }
+
+    private mutating func addConstraint(_ constraint: Constraint, to table: QualifiedName, isNewTable: Bool) {
+        let name = SQLName.qualified(table)
+        let phase: PlanPhase = constraint.kind == .foreignKey ? .foreignKeys : .constraints
+        let lookup = "SELECT FROM pg_catalog.pg_constraint WHERE conrelid = \(SQLQuote.literal(SQLQuote.qualified(table)))::regclass "
+            + "AND conname = \(SQLQuote.literal(constraint.name))"
+        let body = TableStatements.constraintBody(constraint)
+        let add = "ALTER TABLE \(name) ADD CONSTRAINT \(SQLName.identifier(constraint.name)) \(body)"
+        let canDelayValidation = constraint.kind == .foreignKey || constraint.kind == .check
+        if options.online && !isNewTable && canDelayValidation && constraint.isValidated {
+            emit(phase, Idempotent.unless(exists: lookup, run: add + " NOT VALID;"),
+                 hazards: ["Added NOT VALID: existing rows are checked by the VALIDATE after COMMIT."])
+            emit(.afterCommit, "ALTER TABLE \(name) VALIDATE CONSTRAINT \(SQLName.identifier(constraint.name));")
+            return
+        }
+        if options.online && !isNewTable && (constraint.kind == .unique || constraint.kind == .primaryKey) {
+            // Build the index without blocking writes, then turn it into the constraint.
+            let index = Index(name: constraint.name, isUnique: true, nullsNotDistinct: constraint.nullsNotDistinct,
+                              keys: constraint.columns.map { IndexKey.column($0) })
+            emit(.afterCommit, IndexStatements.createIndex(index, on: table, concurrently: true))
+            let kind = constraint.kind == .primaryKey ? "PRIMARY KEY" : "UNIQUE"
+            var using = "\(kind) USING INDEX \(SQLName.identifier(constraint.name))"
+            if constraint.isDeferrable { using += " DEFERRABLE" + (constraint.isInitiallyDeferred ? " INITIALLY DEFERRED" : "") }
+            emit(.afterCommit, Idempotent.unless(exists: lookup, run: "ALTER TABLE \(name) ADD CONSTRAINT \(SQLName.identifier(constraint.name)) \(using);"),
+                 hazards: constraint.kind == .primaryKey ? ["SET NOT NULL on the key columns scans the table if they allow NULL."] : [])
+            return
+        }
+        var hazards: [String] = []
+        if !isNewTable && constraint.isValidated {
+            switch constraint.kind {
+            case .foreignKey:
+                hazards.append("Scans the table under a SHARE ROW EXCLUSIVE lock on both tables (--online adds it NOT VALID and validates after).")
+            case .check:
+                hazards.append("Scans the table under an ACCESS EXCLUSIVE lock (--online adds it NOT VALID and validates after).")
+            case .primaryKey, .unique, .exclusion:
+                hazards.append("Builds an index under an ACCESS EXCLUSIVE lock (--online builds it concurrently first).")
+            }
+        }
+        emit(phase, Idempotent.unless(exists: lookup, run: add + (constraint.isValidated ? "" : " NOT VALID") + ";"), hazards: hazards)
+        updateCurrentTable(table) { $0.constraints.upsert(constraint) }
+    }
+
+    private mutating func createIndex(_ index: Index, on relation: QualifiedName, isNew: Bool) {
+        if options.online && !isNew {
+            emit(.afterCommit, IndexStatements.createIndex(index, on: relation, concurrently: true))
+        } else {
+            emit(.indexes, IndexStatements.createIndex(index, on: relation),
+                 hazards: isNew ? [] : ["Blocks writes to the table while the index builds (--online builds it concurrently)."])
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import PgDriftModel
+
+extension PlanBuilder {
+    /// One DROP TABLE for every table the expected schema does not have: one statement, so foreign keys
+    /// among them and partitions of them need no ordering.
+    mutating func planExtraTables() {
+        let extra = actual.tables.filter { !expected.tables.contains($0.name) }
+        guard !extra.isEmpty else { return }
+        // A partition or child whose parent is dropped too goes with its parent.
+        let dropped = Set(extra.map(\.name))
+        let names = extra.filter { table in
+            !(table.partitionOf.map(dropped.contains) ?? false) && !table.inherits.contains(where: dropped.contains)
+        }.map(\.name)
+        let runs = emit(.dropTables, "DROP TABLE IF EXISTS \(names.map(SQLName.qualified).joined(separator: ", "));",
+                        destructive: "drops \(names.count == 1 ? "table" : "tables") \(names.map(\.description).joined(separator: ", ")) and \(names.count == 1 ? "its" : "their") rows")
+        guard runs else { return }
+        for table in extra {
+            current.tables.remove(table.name)
+            for sequence in current.sequences where sequence.ownedBy?.table == table.name { current.sequences.remove(sequence.name) }
+        }
+    }
+
+    /// CREATE TABLE for missing tables (parents first), then the shape and columns of the others.
+    mutating func planTables() {
+        let missing = expected.tables.filter { !current.tables.contains($0.name) }
+        let parents = missing.filter { $0.partitionOf == nil && $0.inherits.isEmpty }
+        let children = missing.filter { $0.partitionOf != nil || !$0.inherits.isEmpty }
+        for table in parents + children { createTable(table) }
+        for want in expected.tables where !missing.contains(where: { $0.name == want.name }) {
+            planShape(want)
+            planColumns(want)
+        }
+    }
+
+    /// CREATE TABLE IF NOT EXISTS with its columns and the constraints that need no other table. The
+    /// rest (foreign keys, indexes, policies, triggers, comments) is planned by the phases that compare
+    /// with `current`, where the new table now stands bare.
+    private mutating func createTable(_ table: Table) {
+        emit(.tables, TableStatements.createTable(table, ifNotExists: true))
+        var bare = table
+        bare.constraints = ObjectSet(table.constraints.filter(TableStatements.isInline))
+        bare.indexes = []
+        bare.policies = []
+        bare.triggers = []
+        bare.rowLevelSecurity = false
+        bare.forceRowLevelSecurity = false
+        bare.comment = nil
+        for index in bare.columns.indices { bare.columns[index].comment = nil }
+        bare.constraints.modifyEach { $0.comment = nil }
+        current.tables.upsert(bare)
+    }
+
+    /// Persistence, storage options; partitioning and inheritance changes are left to a person.
+    private mutating func planShape(_ want: Table) {
+        guard let have = current.tables[want.name] else { return }
+        let table = SQLName.qualified(want.name)
+        if want.isUnlogged != have.isUnlogged {
+            emit(.tables, "ALTER TABLE \(table) SET \(want.isUnlogged ? "UNLOGGED" : "LOGGED");",
+                 hazards: ["Rewrites the table under an ACCESS EXCLUSIVE lock."])
+        }
+        if want.options != have.options {
+            let keys = Set(want.options.map(Self.optionName))
+            let removed = have.options.map(Self.optionName).filter { !keys.contains($0) }
+            if !removed.isEmpty { emit(.tables, "ALTER TABLE \(table) RESET (\(removed.joined(separator: ", ")));") }
+            if !want.options.isEmpty { emit(.tables, "ALTER TABLE \(table) SET (\(want.options.joined(separator: ", ")));") }
+        }
+        if want.kind != have.kind || want.partitionKey != have.partitionKey {
+            manual(.tables, "-- recreate \(table) as \(want.partitionKey.map { "PARTITION BY \($0)" } ?? "an ordinary table") and move its rows",
+                   because: "PostgreSQL cannot change how an existing table is partitioned")
+        }
+        if want.partitionOf != have.partitionOf || want.partitionBound != have.partitionBound {
+            if let parent = have.partitionOf {
+                emit(.tables, "ALTER TABLE \(SQLName.qualified(parent)) DETACH PARTITION \(table);",
+                     hazards: ["Takes an ACCESS EXCLUSIVE lock on the parent."])
+            }
+            if let parent = want.partitionOf {
+                emit(.tables, "ALTER TABLE \(SQLName.qualified(parent)) ATTACH PARTITION \(table) \(want.partitionBound ?? "DEFAULT");",
+                     hazards: ["Scans the partition to check its bound."])
+            }
+        }
+        if want.inherits != have.inherits {
+            for parent in have.inherits where !want.inherits.contains(parent) {
+                emit(.tables, "ALTER TABLE \(table) NO INHERIT \(SQLName.qualified(parent));")
+            }
+            for parent in want.inherits where !have.inherits.contains(parent) {
+                emit(.tables, "ALTER TABLE \(table) INHERIT \(SQLName.qualified(parent));")
+            }
+        }
+    }
+
+    /// `fillfactor=70` → `fillfactor`.
+    static func optionName(_ option: String) -> String {
+        String(option.split(separator: "=", maxSplits: 1).first ?? Substring(option))
+    }
+}

@@ -1,0 +1,52 @@
+import PgDriftModel
+
+extension PlanBuilder {
+    /// Drops extra views, changed views, and views that read something about to change (a retyped or
+    /// dropped column, a dropped table, another view being rebuilt), dependents first.
+    mutating func dropChangedViews() {
+        let droppedTables = options.allowDestructive ? Set(actual.tables.filter { !expected.tables.contains($0.name) }.map(\.name)) : []
+        var rebuild: Set<QualifiedName> = []
+        for view in actual.views {
+            guard let want = expected.views[view.name] else {
+                rebuild.insert(view.name)
+                continue
+            }
+            if want.definition != view.definition || want.options != view.options || want.isMaterialized != view.isMaterialized
+                || view.dependsOn.contains(where: { isTouched($0) || droppedTables.contains($0) }) {
+                rebuild.insert(view.name)
+            }
+        }
+        // Views reading a view being dropped go too.
+        var grew = true
+        while grew {
+            grew = false
+            for view in actual.views where !rebuild.contains(view.name) && view.dependsOn.contains(where: rebuild.contains) {
+                rebuild.insert(view.name)
+                grew = true
+            }
+        }
+        for name in ViewOrder.dependencyOrder(rebuild, in: actual.views).reversed() {
+            guard let view = actual.views[name] else { continue }
+            let kind = view.isMaterialized ? "MATERIALIZED VIEW" : "VIEW"
+            let hazards = expected.views.contains(name) ? ["Dropped to be created again below, with what it reads in its new shape."] : []
+            emit(.dropViews, "DROP \(kind) IF EXISTS \(SQLName.qualified(name));", hazards: hazards)
+            current.views.remove(name)
+        }
+    }
+
+    /// Creates the expected views `current` lacks, each after the views it reads.
+    mutating func planViews() {
+        let missing = Set(expected.views.filter { !current.views.contains($0.name) }.map(\.name))
+        for name in ViewOrder.dependencyOrder(missing, in: expected.views) {
+            guard let view = expected.views[name] else { continue }
+            emit(.views, RoutineStatements.createView(view, replacing: true, withData: true),
+                 hazards: view.isMaterialized ? ["Runs the view's query to fill it."] : [])
+            var bare = view
+            bare.indexes = []
+            bare.triggers = []
+            bare.comment = nil
+            for index in bare.columns.indices { bare.columns[index].comment = nil }
+            current.views.upsert(bare)
+        }
+    }
+}

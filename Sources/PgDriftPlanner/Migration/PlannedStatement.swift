@@ -1,0 +1,32 @@
+/// One statement of a plan, with what a reviewer should know about it.
+public struct PlannedStatement: Hashable, Sendable {
+    public var phase: PlanPhase
+    /// The SQL, ending with a semicolon.
+    public var sql: String
+    /// Locks, rewrites and other costs, one sentence each (written as comments above the statement).
+    public var hazards: [String]
+    /// Why the statement can lose data, when it can.
+    public var destructive: String?
+    /// Set when the statement is left out of the plan (written as a comment): destructive without
+    /// `--allow-destructive`, or beyond what pgdrift can do safely by itself.
+    public var skipped: Skip?
+
+    /// Why a statement is not run.
+    public enum Skip: Hashable, Sendable {
+        /// It can lose data; `--allow-destructive` runs it.
+        case destructive
+        /// A person must decide (for instance a partition key change).
+        case manual(String)
+    }
+
+    public init(phase: PlanPhase, sql: String, hazards: [String] = [], destructive: String? = nil, skipped: Skip? = nil) {
+        self.phase = phase
+        self.sql = sql
+        self.hazards = hazards
+        self.destructive = destructive
+        self.skipped = skipped
+    }
+
+    /// Whether the statement runs when the plan is applied.
+    public var runs: Bool { skipped == nil }
+}

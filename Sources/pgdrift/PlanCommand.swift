@@ -1,0 +1,128 @@
+import ArgumentParser
+import ExpectedSchema
+import Foundation
+import PgDrift
+
+/// `pgdrift plan`: the migration that takes the database to the expected schema.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Write the SQL migration that makes the database match the expected schema.",
+        discussion: """
+            The plan runs in one transaction (except CREATE INDEX CONCURRENTLY and validations with --online),
+            sets lock_timeout and statement_timeout, and is safe to run twice. Statements that can lose data
+            are written as comments unless --allow-destructive is given.
+
+            Exit codes: 0 plan written (with --apply: the database is clean afterwards) · 1 drift remains after
+            --apply · 2 bad input · 3 database error (with --apply: nothing of the transaction was kept).
+
+            Examples:
+              pgdrift plan --database postgresql://localhost/app
+              pgdrift plan --expected migrations/ --migrations-dir migrations/
+              pgdrift plan --online --out fix.sql
+              pgdrift plan --allow-destructive --apply
+            """)
+
+    @Option(help: "The expected schema: builtin, a folder of .sql migrations, a .sql file, a .json snapshot, or a connection URL.")
+    var expected = "builtin"
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Write the plan to this file instead of standard output.")
+    var out: String?
+
+    @Option(name: .customLong("migrations-dir"),
+            help: "Write the plan as the next migration of this folder, named in its own scheme (001_x.sql, 20240101120000_x.sql, V3__x.sql).")
+    var migrationsDirectory: String?
+
+    @Option(help: "The name part of the migration file with --migrations-dir.")
+    var name = "pgdrift_fixup"
+
+    @Flag(name: .customLong("allow-destructive"), help: "Include statements that can lose data (DROP TABLE/COLUMN, narrowing types, removing enum values).")
+    var allowDestructive = false
+
+    @Flag(help: "Avoid long locks: CREATE INDEX CONCURRENTLY, constraints NOT VALID then VALIDATE after the transaction.")
+    var online = false
+
+    @Flag(help: "Rename a column when a missing and an extra column of a table pair up, instead of DROP and ADD.")
+    var renames = false
+
+    @Flag(help: "Run the plan against the database (one transaction), then check again.")
+    var apply = false
+
+    @Option(name: .customLong("lock-timeout"), help: "lock_timeout the plan sets.")
+    var lockTimeout = "5s"
+
+    @Option(name: .customLong("statement-timeout"), help: "statement_timeout the plan sets.")
+    var statementTimeout = "30min"
+
+    func validate() throws {
+        if out != nil && migrationsDirectory != nil {
+            throw ValidationError("--out and --migrations-dir cannot be used together")
+        }
+    }
+
+    func run() throws {
+        let audit = try makeAudit()
+        let connection = database.connectionString
+        let options = PlanOptions(
+            allowDestructive: allowDestructive, online: online, renames: renames, lockTimeout: lockTimeout,
+            statementTimeout: statementTimeout)
+        let plan = try audit.plan(against: connection.raw, options: options)
+        let text = plan.render(header: [
+            "pgdrift plan: migration from \(connection.description) to the expected schema (\(audit.source.description)).",
+            "Review it before running it. Flags: " + flagsDescription,
+        ])
+        try writePlan(plan, text: text)
+        guard apply else { return }
+        guard !plan.isEmpty else {
+            progress("nothing to apply")
+            return try recheck(audit, connection)
+        }
+        progress("applying \(plan.transactional.count + plan.afterCommit.count) statements in one transaction")
+        try PlanApplier.apply(plan, to: connection.raw)
+        try recheck(audit, connection)
+    }
+
+    private var flagsDescription: String {
+        let flags = [allowDestructive ? "--allow-destructive" : nil, online ? "--online" : nil, renames ? "--renames" : nil].compactMap { $0 }
+        return flags.isEmpty ? "none" : flags.joined(separator: " ")
+    }
+
+    private func makeAudit() throws -> Audit {
+        let source: ExpectedSource
+        do { source = try ExpectedSource.parse(expected) } catch let error as ExpectedSchemaError {
+            throw CLIError.input(error.description)
+        }
+        var audit = Audit(source: source, builtin: analyticsSchema.catalog)
+        audit.schemas = database.schemas
+        audit.excludedSchemas = database.excludedSchemas
+        return audit
+    }
+
+    private func writePlan(_ plan: MigrationPlan, text: String) throws {
+        if let directory = migrationsDirectory {
+            guard !plan.isEmpty || !plan.skipped.isEmpty else {
+                progress("the database matches the expected schema: no migration written")
+                return
+            }
+            let fileName = try MigrationFileName.next(in: directory, name: name, now: Date())
+            let path = (directory as NSString).appendingPathComponent(fileName)
+            try OutputFile.write(Data(text.utf8), to: path)
+            progress("wrote \(path)")
+        } else {
+            try OutputFile.write(Data(text.utf8), to: out)
+        }
+    }
+
+    /// Checks again after applying: exit 0 only when nothing that fails a check is left.
+    private func recheck(_ audit: Audit, _ connection: ConnectionString) throws {
+        let report = try audit.run(against: connection.raw)
+        if report.hasErrors {
+            progress("the database still differs from the expected schema:")
+            FileHandle.standardError.write(Data(TextReport.render(report, color: false).utf8))
+            throw PgDriftExit(code: ExitCode.drift)
+        }
+        progress("checked again: the database matches the expected schema")
+    }
+}

@@ -1,0 +1,4 @@
+CREATE TABLE t (id integer PRIMARY KEY, owner text);
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY p ON t FOR SELECT USING (true);
+CREATE POLICY q ON t USING (owner = 'a') WITH CHECK (owner = 'a');

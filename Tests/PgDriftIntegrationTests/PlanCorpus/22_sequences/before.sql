@@ -1,0 +1,3 @@
+CREATE SEQUENCE counter INCREMENT BY 1;
+CREATE SEQUENCE unused;
+CREATE TABLE t (id integer PRIMARY KEY, n bigint);

@@ -1,0 +1,2 @@
+CREATE TABLE t (name text, id serial);
+CREATE TABLE u (id bigserial PRIMARY KEY, t_name text);

@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY, a text, b text);
+CREATE VIEW v AS SELECT id, b, a FROM t WHERE a IS NOT NULL;
+CREATE VIEW w AS SELECT id FROM v;

@@ -1,0 +1,4 @@
+CREATE TABLE t (id integer PRIMARY KEY, a text, b text);
+CREATE VIEW v AS SELECT id, a FROM t;
+CREATE VIEW w AS SELECT id FROM v;
+CREATE VIEW gone AS SELECT 1 AS one;

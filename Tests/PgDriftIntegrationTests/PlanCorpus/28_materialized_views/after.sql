@@ -1,0 +1,5 @@
+CREATE TABLE t (id integer PRIMARY KEY, n integer);
+CREATE MATERIALIZED VIEW m AS SELECT n, count(*) AS c, max(id) AS top FROM t GROUP BY n;
+CREATE UNIQUE INDEX m_n_idx ON m (n);
+CREATE MATERIALIZED VIEW m2 AS SELECT id FROM t;
+CREATE INDEX m2_id_idx ON m2 (id);

@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, n integer);
+CREATE MATERIALIZED VIEW m AS SELECT n, count(*) AS c FROM t GROUP BY n;

@@ -1,0 +1,11 @@
+CREATE TABLE t (id integer PRIMARY KEY, a text);
+CREATE INDEX t_a_idx ON t (a);
+CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE VIEW v AS SELECT id FROM t;
+COMMENT ON TABLE t IS 'new: it''s here';
+COMMENT ON COLUMN t.id IS 'the key';
+COMMENT ON INDEX t_a_idx IS 'lookup by a';
+COMMENT ON CONSTRAINT t_pkey ON t IS 'pk';
+COMMENT ON FUNCTION f() IS 'one';
+COMMENT ON VIEW v IS 'a view';
+COMMENT ON SCHEMA public IS 'standard public schema';

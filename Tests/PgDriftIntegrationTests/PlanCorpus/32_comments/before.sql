@@ -1,0 +1,4 @@
+CREATE TABLE t (id integer PRIMARY KEY, a text);
+COMMENT ON TABLE t IS 'old';
+COMMENT ON COLUMN t.a IS 'remove me';
+CREATE VIEW v AS SELECT id FROM t;

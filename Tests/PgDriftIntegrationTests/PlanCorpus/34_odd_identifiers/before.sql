@@ -1,0 +1,1 @@
+CREATE TABLE "Mixed Case" (id integer PRIMARY KEY, "Old Col" text);

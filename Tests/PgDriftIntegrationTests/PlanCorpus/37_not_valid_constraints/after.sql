@@ -1,0 +1,4 @@
+CREATE TABLE p (id integer PRIMARY KEY);
+CREATE TABLE t (id integer PRIMARY KEY, n integer, p_id integer);
+ALTER TABLE t ADD CONSTRAINT n_check CHECK (n > 0);
+ALTER TABLE t ADD CONSTRAINT t_p_fk FOREIGN KEY (p_id) REFERENCES p(id) NOT VALID;

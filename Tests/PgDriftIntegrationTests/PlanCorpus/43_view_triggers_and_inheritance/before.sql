@@ -1,0 +1,2 @@
+CREATE TABLE base (id integer, note text);
+CREATE TABLE child (extra text);
