@@ -75,7 +75,7 @@ struct CheckCommand: ParsableCommand {
         case .github: text = GitHubReport.render(report, baseDirectory: base)
         }
         try OutputFile.write(Data(text.utf8), to: output)
-        try writeReports(report, to: reportDirectory ?? config.reportDirectory ?? "reports", baseDirectory: base)
+        try ReportFolder.write(report, to: reportDirectory ?? config.reportDirectory ?? "reports", baseDirectory: base)
         if report.hasErrors { throw PgDriftExit(code: ExitCode.drift) }
     }
 
@@ -83,22 +83,6 @@ struct CheckCommand: ParsableCommand {
         do { return try ExpectedSource.parse(expected) } catch let error as ExpectedSchemaError {
             throw CLIError.input(error.description)
         }
-    }
-
-    /// The report folder's four files (reports/README.md says what each is for).
-    private func writeReports(_ report: DriftReport, to directory: String, baseDirectory: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw CLIError.input("cannot create report folder '\(directory)': \(error.localizedDescription)")
-        }
-        let files = [
-            ("drift-report.json", try JSONReport.render(report)),
-            ("drift-report.md", MarkdownReport.render(report)),
-            ("drift-report.xml", JUnitReport.render(report, baseDirectory: baseDirectory)),
-            ("drift-report.sarif", try SARIFReport.render(report, baseDirectory: baseDirectory)),
-        ]
-        for (name, text) in files { try OutputFile.write(Data(text.utf8), to: directory + "/" + name) }
     }
 }
 
