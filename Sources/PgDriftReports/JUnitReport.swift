@@ -21,10 +21,10 @@ public enum JUnitReport {
             var lines = ["    <testcase classname=\"\(escape(findings[0].schema, attribute: true))\" name=\"\(escape(group, attribute: true))\"\(file)>"]
             for finding in errors {
                 lines.append("      <failure type=\"\(finding.kind.rawValue)\" message=\"\(escape(finding.message, attribute: true))\">"
-                    + escape(details(finding), attribute: false) + "</failure>")
+                    + escape(details(finding, baseDirectory: baseDirectory), attribute: false) + "</failure>")
             }
             if !notes.isEmpty {
-                let text = notes.map { "\($0.severity.rawValue) \(details($0))" }.joined(separator: "\n")
+                let text = notes.map { "\($0.severity.rawValue) \(details($0, baseDirectory: baseDirectory))" }.joined(separator: "\n")
                 lines.append("      <system-out>" + escape(text, attribute: false) + "</system-out>")
             }
             lines.append("    </testcase>")
@@ -49,11 +49,14 @@ public enum JUnitReport {
     }
 
     /// The finding for people: kind and message, then expected, actual, where declared and the hint.
-    static func details(_ finding: Finding) -> String {
+    static func details(_ finding: Finding, baseDirectory: String?) -> String {
         var lines = ["\(finding.kind.rawValue): \(finding.message)"]
         if let expected = finding.expected { lines.append("expected: \(expected)") }
         if let actual = finding.actual { lines.append("actual:   \(actual)") }
-        if let source = finding.source { lines.append("declared at \(source)") }
+        if var source = finding.source {
+            source.file = SourcePaths.relative(source.file, to: baseDirectory)
+            lines.append("declared at \(source)")
+        }
         if let hint = finding.hint { lines.append("hint: \(hint)") }
         return lines.joined(separator: "\n")
     }
