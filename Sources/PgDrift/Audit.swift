@@ -15,7 +15,9 @@ public struct Audit {
     public var excludedSchemas: [String] = []
     /// Findings on objects whose `schema.name` matches one of these globs are left out (`public.tmp_*`).
     public var ignore: [String] = []
-    /// Every finding becomes an error.
+    /// Severity per finding kind, replacing the kind's default; `.off` drops the kind.
+    public var severities: [FindingKind: SeverityOverride] = [:]
+    /// Every finding that remains becomes an error.
     public var strict = false
     public var diffOptions = DiffOptions()
     public var statementTimeoutMilliseconds = 60_000
@@ -42,11 +44,23 @@ public struct Audit {
         let loader = ExpectedSchemaLoader(builtin: { builtin }, options: options)
         defer { loader.close() }
         let expected = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)
-        var findings = SchemaDiff.findings(expected: expected, actual: actual, options: diffOptions)
-        findings.removeAll { finding in ignore.contains { Self.matches($0, finding) } }
-        if strict { findings = findings.map { var copy = $0; copy.severity = .error; return copy } }
+        let findings = triage(SchemaDiff.findings(expected: expected, actual: actual, options: diffOptions))
         return DriftReport(
             expected: source.description, database: ConnectionString(connectionString).description, findings: findings)
+    }
+
+    /// Applies `ignore`, then `severities`, then `strict`: a kind turned off stays off under `strict`.
+    public func triage(_ findings: [Finding]) -> [Finding] {
+        findings.compactMap { finding in
+            if ignore.contains(where: { Self.matches($0, finding) }) { return nil }
+            var copy = finding
+            if let override = severities[finding.kind] {
+                guard let severity = override.severity else { return nil }
+                copy.severity = severity
+            }
+            if strict { copy.severity = .error }
+            return copy
+        }
     }
 
     /// A glob matches `schema.table`, `schema.table.column` or `schema.object`.
@@ -55,5 +69,21 @@ public struct Audit {
         if let table = finding.table { names.append("\(finding.schema).\(table)") }
         if let object = finding.object { names.append("\(finding.schema).\(object)") }
         return names.contains { fnmatch(glob, $0, 0) == 0 }
+    }
+}
+
+/// What to make of one finding kind: report it at this severity, or drop it (`off`). The raw values are
+/// the configuration file's (`[severity] extra_column = "off"`).
+public enum SeverityOverride: String, Hashable, Sendable, CaseIterable {
+    case error, warning, info, off
+
+    /// The severity to report, or nil to drop the finding.
+    public var severity: Severity? {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .info: .info
+        case .off: nil
+        }
     }
 }

@@ -11,78 +11,84 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 no drift (warnings allowed) · 1 drift · 2 bad input · 3 database error.
 
+            Formats: text (for people), json, markdown (a pull-request comment), junit (a test case per \
+            table, for CI test reports), sarif (2.1.0, for code scanning), github (GitHub Actions \
+            annotations). Every check also writes drift-report.json, .md, .xml (JUnit) and .sarif to the \
+            report folder.
+
+            Defaults come from pgdrift.toml (or pgdrift.yml) in the working directory when it exists: \
+            expected, database, schemas, exclude_schemas, ignore, strict, with_privileges, report_dir and a \
+            [severity] table (finding kind = "error", "warning", "info" or "off"). Options given here win.
+
             Examples:
               pgdrift check --database postgresql://localhost/app
               pgdrift check --expected migrations/ --format json
               pgdrift check --expected schema.json --ignore 'public.tmp_*' --strict
+              pgdrift check --format github    # in a GitHub Actions step
             """)
 
-    @Option(help: "The expected schema: builtin, a folder of .sql migrations, a .sql file, a .json snapshot, or a connection URL.")
-    var expected = "builtin"
+    @Option(help: "The expected schema: builtin, a folder of .sql migrations, a .sql file, a .json snapshot, or a connection URL. Default: pgdrift.toml's expected, else builtin.")
+    var expected: String?
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .customLong("ignore"), help: "Leave out objects matching this glob, such as 'public.tmp_*' (repeatable).")
+    @Option(name: .customLong("ignore"), help: "Leave out objects matching this glob, such as 'public.tmp_*' (repeatable; replaces pgdrift.toml's ignore).")
     var ignore: [String] = []
 
-    @Option(help: "Output format: text, json or markdown.")
+    @Option(help: "Output format (junit, sarif and github are for CI).")
     var format: CheckFormat = .text
 
-    @Option(name: .customLong("report-dir"), help: "Also write drift-report.json and drift-report.md here.")
-    var reportDirectory = "reports"
+    @Option(name: .customLong("report-dir"), help: "Also write drift-report.json, .md, .xml and .sarif here. Default: pgdrift.toml's report_dir, else reports.")
+    var reportDirectory: String?
 
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Flag(help: "Make every finding an error.")
-    var strict = false
+    @Flag(inversion: .prefixedNo, help: "Make every finding an error (default: pgdrift.toml's strict, else no).")
+    var strict: Bool?
 
-    @Flag(name: .customLong("with-privileges"), help: "Also compare grants.")
-    var withPrivileges = false
+    @Flag(name: .customLong("with-privileges"), inversion: .prefixedNo, help: "Also compare grants (default: pgdrift.toml's with_privileges, else no).")
+    var withPrivileges: Bool?
 
     @Flag(help: "Apply SQL migrations to a throwaway database to read them (the only mode for SQL today).")
     var shadow = false
 
     func run() throws {
-        var audit = Audit(source: try expectedSource(), builtin: analyticsSchema.catalog)
+        let config = ProjectConfiguration.current
+        var audit = Audit(source: try expectedSource(expected ?? config.expected ?? "builtin"), builtin: analyticsSchema.catalog)
         audit.schemas = database.schemas
         audit.excludedSchemas = database.excludedSchemas
-        audit.ignore = ignore
-        audit.strict = strict
-        audit.diffOptions.comparePrivileges = withPrivileges
+        audit.ignore = ignore.isEmpty ? config.ignore : ignore
+        audit.severities = config.severities
+        audit.strict = strict ?? config.strict ?? false
+        audit.diffOptions.comparePrivileges = withPrivileges ?? config.withPrivileges ?? false
         let report = try audit.run(against: database.connectionString.raw)
 
+        let base = FileManager.default.currentDirectoryPath
         let text: String
         switch format {
         case .text: text = TextReport.render(report, color: output == nil && Terminal.wantsColor)
         case .json: text = try JSONReport.render(report)
         case .markdown: text = MarkdownReport.render(report)
+        case .junit: text = JUnitReport.render(report, baseDirectory: base)
+        case .sarif: text = try SARIFReport.render(report, baseDirectory: base)
+        case .github: text = GitHubReport.render(report, baseDirectory: base)
         }
         try OutputFile.write(Data(text.utf8), to: output)
-        try writeReports(report)
+        try ReportFolder.write(report, to: reportDirectory ?? config.reportDirectory ?? "reports", baseDirectory: base)
         if report.hasErrors { throw PgDriftExit(code: ExitCode.drift) }
     }
 
-    private func expectedSource() throws -> ExpectedSource {
+    private func expectedSource(_ expected: String) throws -> ExpectedSource {
         do { return try ExpectedSource.parse(expected) } catch let error as ExpectedSchemaError {
             throw CLIError.input(error.description)
         }
-    }
-
-    private func writeReports(_ report: DriftReport) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: reportDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw CLIError.input("cannot create report folder '\(reportDirectory)': \(error.localizedDescription)")
-        }
-        try OutputFile.write(Data(try JSONReport.render(report).utf8), to: reportDirectory + "/drift-report.json")
-        try OutputFile.write(Data(MarkdownReport.render(report).utf8), to: reportDirectory + "/drift-report.md")
     }
 }
 
 /// Formats `check` writes.
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown
+    case text, json, markdown, junit, sarif, github
 }
 
 /// Whether standard output is a terminal that wants colour (NO_COLOR respected).

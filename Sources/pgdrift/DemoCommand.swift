@@ -56,11 +56,8 @@ struct DemoCommand: ParsableCommand {
         let report = try Audit(expected: analyticsSchema.catalog).run(against: database)
         print(TextReport.render(report, color: Terminal.wantsColor), terminator: "")
 
-        try FileManager.default.createDirectory(atPath: reportDirectory, withIntermediateDirectories: true)
-        let path = reportDirectory + "/drift-report.json"
-        try OutputFile.write(Data(try JSONReport.render(report).utf8), to: path)
-        try OutputFile.write(Data(MarkdownReport.render(report).utf8), to: reportDirectory + "/drift-report.md")
-        progress("wrote \(path)")
+        try ReportFolder.write(report, to: reportDirectory, baseDirectory: FileManager.default.currentDirectoryPath)
+        progress("wrote \(reportDirectory)/drift-report.{json,md,xml,sarif}")
         progress("stopping the throwaway PostgreSQL")
     }
 }

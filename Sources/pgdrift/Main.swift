@@ -21,11 +21,15 @@ enum Main {
             exit(ExitCode.usage)
         }
         do {
+            // demo is self-contained (its own server and the built-in model): a project's file does not apply.
+            if !(command is DemoCommand) { _ = try ProjectConfiguration.loaded.get() }
             var runnable = command
             try runnable.run()
         } catch let exit as PgDriftExit {
             Foundation.exit(exit.code)
         } catch {
+            // `--help` parses to ArgumentParser's help command, whose run() throws the help request.
+            if PgDriftCommand.exitCode(for: error) == .success { PgDriftCommand.exit(withError: error) }
             let (message, code) = describe(error)
             printError(message)
             exit(code)
@@ -45,6 +49,8 @@ enum Main {
             return (error.description, ExitCode.usage)
         case let error as ServerError:
             return (error.description, ExitCode.database)
+        case let error as ConfigurationError:
+            return (error.description, ExitCode.usage)
         case let error as ValidationError:
             return (error.message, ExitCode.usage)
         default:

@@ -20,21 +20,30 @@ struct PgDriftCommand: ParsableCommand {
     )
 }
 
-/// Options every command that reads a database shares.
+/// Options every command that reads a database shares. Each falls back to the project's configuration file
+/// when not given; a repeated option given on the command line replaces the file's whole list.
 struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .customLong("database"),
-        help: "Connection string or URL (anything libpq accepts). Default: DATABASE_URL, else PG* variables.")
-    var database: String?
+        help: "Connection string or URL (anything libpq accepts). Default: pgdrift.toml's database, else DATABASE_URL, else PG* variables.")
+    var databaseArgument: String?
 
-    @Option(name: .customLong("schema"), help: "Only this schema (repeatable).")
-    var schemas: [String] = []
+    @Option(name: .customLong("schema"), help: "Only this schema (repeatable; replaces pgdrift.toml's schemas).")
+    var schemaArguments: [String] = []
 
-    @Option(name: .customLong("exclude-schema"), help: "Leave this schema out (repeatable).")
-    var excludedSchemas: [String] = []
+    @Option(name: .customLong("exclude-schema"), help: "Leave this schema out (repeatable; replaces pgdrift.toml's exclude_schemas).")
+    var excludedSchemaArguments: [String] = []
 
-    /// The connection string to use: --database, then DATABASE_URL, then libpq's own defaults.
+    var schemas: [String] { schemaArguments.isEmpty ? ProjectConfiguration.current.schemas : schemaArguments }
+
+    var excludedSchemas: [String] {
+        excludedSchemaArguments.isEmpty ? ProjectConfiguration.current.excludeSchemas : excludedSchemaArguments
+    }
+
+    /// The connection string to use: --database, then pgdrift.toml's `database` (it names this project's
+    /// database, where DATABASE_URL is often an application's), then DATABASE_URL, then libpq's defaults.
     var connectionString: ConnectionString {
-        ConnectionString(database ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "")
+        ConnectionString(
+            databaseArgument ?? ProjectConfiguration.current.database ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "")
     }
 }

@@ -25,13 +25,13 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var out: String?
 
-    @Flag(name: .customLong("with-privileges"), help: "Include grants.")
-    var withPrivileges = false
+    @Flag(name: .customLong("with-privileges"), inversion: .prefixedNo, help: "Include grants (default: pgdrift.toml's with_privileges, else no).")
+    var withPrivileges: Bool?
 
     func run() throws {
         let connection = try PostgresConnection(database.connectionString)
         let options = IntrospectionOptions(
-            schemas: database.schemas, excludedSchemas: database.excludedSchemas, includePrivileges: withPrivileges)
+            schemas: database.schemas, excludedSchemas: database.excludedSchemas, includePrivileges: withPrivileges ?? ProjectConfiguration.current.withPrivileges ?? false)
         let (catalog, server) = try Introspector(options: options).catalog(from: connection)
         let data: Data
         switch format {

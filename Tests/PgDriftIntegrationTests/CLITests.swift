@@ -9,20 +9,10 @@ import Testing
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pgdrift").path
     }
 
-    static func run(_ arguments: [String]) throws -> (code: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = FileManager.default.temporaryDirectory
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+    /// Runs the binary in `directory` (default: the temporary folder), through posix_spawn.
+    static func run(_ arguments: [String], in directory: String? = nil) throws -> (code: Int32, stdout: String, stderr: String) {
+        let result = try ChildProcess.run([binary] + arguments, in: directory ?? FileManager.default.temporaryDirectory.path)
+        return (result.code, result.stdout, result.stderr)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
@@ -39,7 +29,14 @@ import Testing
                                   "--format", "json", "--report-dir", reports])
         #expect(drift.code == 1)
         #expect(drift.stdout.contains("\"kind\" : \"column_type_mismatch\""))
-        #expect(FileManager.default.fileExists(atPath: reports + "/drift-report.json"))
+        for file in ["drift-report.json", "drift-report.md", "drift-report.xml", "drift-report.sarif"] {
+            #expect(FileManager.default.fileExists(atPath: reports + "/" + file), "\(file)")
+        }
+        let github = try Self.run(["check", "--expected", clean.connectionString, "--database", drifted.connectionString,
+                                   "--format", "github", "--report-dir", reports])
+        #expect(github.code == 1)
+        #expect(github.stdout.hasPrefix("::error title=column_type_mismatch::column t.a is bigint, expected integer"))
+        #expect(github.stdout.hasSuffix("\npgdrift: 1 finding: 1 error, 0 warnings, 0 info\n"))
 
         // Writing to a device writes into it: /dev/null stays a device (an atomic rename would replace it).
         let toDevice = try Self.run(["check", "--expected", clean.connectionString, "--database", clean.connectionString,
@@ -88,5 +85,71 @@ import Testing
         }
         #expect(result.stderr.contains("==> stopping the throwaway PostgreSQL"))
         #expect(FileManager.default.fileExists(atPath: reports + "/drift-report.json"))
+    }
+
+    /// A pgdrift.toml in the working directory sets the defaults (here: which databases, which schemas
+    /// to leave out, a severity per kind, the report folder); options on the command line win.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
+    func configurationFileInTheWorkingDirectory() throws {
+        let expected = try TestDatabase("cli_config_expected", sql: "CREATE TABLE t (a int); CREATE SCHEMA auth; CREATE TABLE auth.users (id int);")
+        let actual = try TestDatabase("cli_config_actual", sql: "CREATE TABLE t (a int, b int);")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-config-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func write(_ name: String, _ text: String) throws {
+            for old in PgDriftConfiguration.fileNames { try? FileManager.default.removeItem(atPath: folder + "/" + old) }
+            try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        }
+
+        // Without a file: the auth schema and table are missing (errors), t.b is extra (a warning).
+        let bare = try Self.run(["check", "--expected", expected.connectionString, "--database", actual.connectionString,
+                                 "--report-dir", folder + "/reports"], in: folder)
+        #expect(bare.code == 1)
+        #expect(bare.stdout.contains("missing_schema") && bare.stdout.contains("warning extra_column"))
+
+        try write("pgdrift.toml", """
+            expected = "\(expected.connectionString)"
+            database = "\(actual.connectionString)"
+            exclude_schemas = ["auth"]
+            report_dir = "out"
+
+            [severity]
+            extra_column = "off"
+            """)
+        let configured = try Self.run(["check"], in: folder)
+        #expect(configured.code == 0, "\(configured.stderr)")
+        #expect(configured.stdout.contains("no drift"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/drift-report.sarif"))
+
+        // A repeated option replaces the file's list: auth is back, public is left out.
+        let replaced = try Self.run(["check", "--exclude-schema", "public"], in: folder)
+        #expect(replaced.code == 1)
+        #expect(replaced.stdout.contains("missing_table: table auth.users does not exist"))
+        #expect(!replaced.stdout.contains("extra_column"))
+        // --database wins over the file's database: the expected database against itself.
+        let overridden = try Self.run(["check", "--database", expected.connectionString, "--exclude-schema", "none"], in: folder)
+        #expect(overridden.code == 0, "\(overridden.stdout)")
+
+        // The same in YAML, with extra columns as infos and strict on; --no-strict turns the file's strict off.
+        try write("pgdrift.yml", """
+            expected: "\(expected.connectionString)"
+            database: "\(actual.connectionString)"
+            exclude_schemas: [auth]
+            strict: true
+            severity:
+              extra_column: info
+            """)
+        let strict = try Self.run(["check", "--report-dir", "out"], in: folder)
+        #expect(strict.code == 1)
+        #expect(strict.stdout.contains("error extra_column: column t.b is not in the expected schema"))
+        let lenient = try Self.run(["check", "--report-dir", "out", "--no-strict"], in: folder)
+        #expect(lenient.code == 0)
+        #expect(lenient.stdout.contains("info extra_column: column t.b is not in the expected schema"))
+
+        // A bad file stops the command: exit 2, one line naming the file and line.
+        try write("pgdrift.toml", "strict = true\n[severity]\nextra_colum = \"off\"\n")
+        let bad = try Self.run(["check"], in: folder)
+        #expect(bad.code == 2)
+        #expect(bad.stderr == "pgdrift: pgdrift.toml:3: unknown finding kind 'extra_colum'\n")
     }
 }

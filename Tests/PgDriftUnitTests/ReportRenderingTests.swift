@@ -20,6 +20,33 @@ import Testing
                 message: "column sounds_hot.legacy|rank is not in the expected schema"),
         ])
 
+    /// For the CI formats: a source file under the base directory with characters that need escaping in
+    /// paths, a finding whose text needs XML and workflow-command escaping, every severity, and a
+    /// schema-level finding (no table).
+    static let ciBase = "/work/app"
+    static let ciReport = DriftReport(
+        expected: "migrations/", database: "postgresql://app@db/app",
+        findings: [
+            Finding(
+                kind: .missingColumn, schema: "public", table: "creators_hot", column: "total_play_count",
+                expected: "bigint DEFAULT 0", message: "column creators_hot.total_play_count does not exist",
+                source: SourceLocation(file: "/work/app/migrations/015 add, fix: columns.sql", line: 23, column: 5),
+                hint: "ALTER TABLE creators_hot ADD COLUMN total_play_count bigint DEFAULT 0"),
+            Finding(
+                kind: .missingTable, schema: "public", table: "creators_cold", expected: "8 columns",
+                message: "table public.creators_cold does not exist", source: SourceLocation(file: "migrations/003_cold.sql", line: 1)),
+            Finding(
+                kind: .policyMismatch, schema: "public", table: "t<&>", object: "p \"q\"", expected: "USING (a < 1 AND b > 'x')",
+                actual: "USING (100% true)\nWITH CHECK (x)\u{7}", message: "policy \"q\" on t<&> differs: 100%, <see> 'both'"),
+            Finding(
+                kind: .extraColumn, schema: "public", table: "sounds_hot", column: "legacy_rank", actual: "integer",
+                message: "column sounds_hot.legacy_rank is not in the expected schema"),
+            Finding(
+                kind: .possibleRename, schema: "public", table: "sounds_hot", column: "total_videos",
+                message: "column sounds_hot.total_videos may have been renamed to videos"),
+            Finding(kind: .missingEnum, schema: "app", object: "mood", message: "enum app.mood does not exist"),
+        ])
+
     static func fixture(_ name: String) -> URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
     }
@@ -36,10 +63,16 @@ import Testing
     @Test func markdown() throws { try Self.compare(MarkdownReport.render(Self.report), to: "report.md") }
     @Test func json() throws { try Self.compare(JSONReport.render(Self.report), to: "report.json") }
 
+    @Test func junit() throws { try Self.compare(JUnitReport.render(Self.ciReport, baseDirectory: Self.ciBase), to: "report.junit.xml") }
+    @Test func sarif() throws { try Self.compare(SARIFReport.render(Self.ciReport, baseDirectory: Self.ciBase), to: "report.sarif") }
+    @Test func github() throws { try Self.compare(GitHubReport.render(Self.ciReport, baseDirectory: Self.ciBase), to: "report.github.txt") }
+
     @Test func cleanReports() {
         let clean = DriftReport(expected: "builtin", database: "db", findings: [])
         #expect(TextReport.render(clean).hasSuffix("no drift\n"))
         #expect(MarkdownReport.render(clean).contains("No drift"))
         #expect(!clean.hasErrors)
+        #expect(JUnitReport.render(clean).contains("<testcase classname=\"pgdrift\" name=\"schema\"/>"))
+        #expect(GitHubReport.render(clean) == "pgdrift: no drift (db against builtin)\n")
     }
 }

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Settings from `pgdrift.toml` (or `pgdrift.yml` / `pgdrift.yaml`) in the working directory. Every field
+/// is optional: what the file leaves out keeps its default, and command-line options override the file.
+///
+/// ```toml
+/// expected = "supabase/migrations"
+/// exclude_schemas = ["auth", "storage"]
+/// [severity]
+/// extra_column = "off"
+/// ```
+public struct PgDriftConfiguration: Hashable, Sendable {
+    /// The file the settings came from, as named in messages (nil when there is none).
+    public var file: String?
+    public var expected: String?
+    public var database: String?
+    public var schemas: [String] = []
+    public var excludeSchemas: [String] = []
+    public var ignore: [String] = []
+    public var strict: Bool?
+    public var withPrivileges: Bool?
+    public var reportDirectory: String?
+    public var severities: [FindingKind: SeverityOverride] = [:]
+
+    public init() {}
+
+    /// The names looked for, in this order; the first that exists is read.
+    public static let fileNames = ["pgdrift.toml", "pgdrift.yml", "pgdrift.yaml"]
+
+    /// Reads the configuration file in `directory`, or returns the empty configuration when there is none.
+    public static func load(fromDirectory directory: String) throws(ConfigurationError) -> PgDriftConfiguration {
+        for name in fileNames {
+            let path = directory + "/" + name
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ConfigurationError(file: name, line: nil, message: "cannot read the file")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw ConfigurationError(file: name, line: nil, message: "not UTF-8 text")
+            }
+            return try PgDriftConfiguration(parsing: text, file: name)
+        }
+        return PgDriftConfiguration()
+    }
+
+    /// Parses a configuration file's text; `file` names it in errors, and its extension picks TOML or YAML.
+    public init(parsing text: String, file: String) throws(ConfigurationError) {
+        let isYAML = file.hasSuffix(".yml") || file.hasSuffix(".yaml")
+        let entries = isYAML ? try YAMLSubset.read(text, file: file) : try TOMLSubset.read(text, file: file)
+        self.init()
+        self.file = file
+        for entry in entries { try apply(entry) }
+    }
+
+    private mutating func apply(_ entry: ConfigurationEntry) throws(ConfigurationError) {
+        let file = self.file ?? ""
+        let fail = { (message: String) in ConfigurationError(file: file, line: entry.line, message: message) }
+        switch entry.key {
+        case "expected": expected = try entry.string(fail)
+        case "database": database = try entry.string(fail)
+        case "report_dir": reportDirectory = try entry.string(fail)
+        case "schemas": schemas = try entry.list(fail)
+        case "exclude_schemas": excludeSchemas = try entry.list(fail)
+        case "ignore": ignore = try entry.list(fail)
+        case "strict": strict = try entry.bool(fail)
+        case "with_privileges": withPrivileges = try entry.bool(fail)
+        case "severity":
+            guard case .table(let rows) = entry.value else { throw fail("'severity' must be a table of finding kind = level") }
+            for row in rows {
+                let rowFail = { (message: String) in ConfigurationError(file: file, line: row.line, message: message) }
+                guard let kind = FindingKind(rawValue: row.key) else { throw rowFail("unknown finding kind '\(row.key)'") }
+                let level = try row.string(rowFail)
+                guard let override = SeverityOverride(rawValue: level) else {
+                    throw rowFail("severity of \(row.key) must be error, warning, info or off, not '\(level)'")
+                }
+                severities[kind] = override
+            }
+        default:
+            throw fail("unknown key '\(entry.key)' (known: \(Self.keys.joined(separator: ", ")))")
+        }
+    }
+
+    static let keys = ["expected", "database", "schemas", "exclude_schemas", "ignore", "strict", "with_privileges", "report_dir", "severity"]
+}
+
+/// A configuration file that cannot be used: one line, `pgdrift.toml:LINE: message`.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    /// 1-based; nil when the problem is the whole file.
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
+}
+
+/// One `key = value` of a configuration file, whatever its syntax, with the line it is on.
+struct ConfigurationEntry: Hashable, Sendable {
+    enum Value: Hashable, Sendable {
+        case string(String)
+        case bool(Bool)
+        case list([String])
+        case table([ConfigurationEntry])
+    }
+
+    var key: String
+    var value: Value
+    var line: Int
+
+    func string(_ fail: (String) -> ConfigurationError) throws(ConfigurationError) -> String {
+        guard case .string(let text) = value else { throw fail("'\(key)' must be a string") }
+        return text
+    }
+
+    func list(_ fail: (String) -> ConfigurationError) throws(ConfigurationError) -> [String] {
+        guard case .list(let items) = value else { throw fail("'\(key)' must be a list of strings") }
+        return items
+    }
+
+    func bool(_ fail: (String) -> ConfigurationError) throws(ConfigurationError) -> Bool {
+        guard case .bool(let flag) = value else { throw fail("'\(key)' must be true or false") }
+        return flag
+    }
+}

@@ -1,0 +1,84 @@
+import PgDriftDiff
+
+/// `--format junit`: one test suite "pgdrift", one test case per table (or schema-level group), one
+/// `<failure>` per error. A clean check is one passing test case, "schema".
+///
+/// Warnings and infos go to the test case's `<system-out>`, not `<failure type="warning">`: GitLab's test
+/// report marks a test failed as soon as it has a `<failure>`, and a table whose only findings are warnings
+/// passes `check` (exit 0) — a "failed" test on a green pipeline would cry wolf. GitLab ignores
+/// `<system-out>` text, so those findings show there only under `--strict` or a `[severity]` override to
+/// `error`; Jenkins and other viewers show `<system-out>`, and drift-report.md lists them for people.
+public enum JUnitReport {
+    public static func render(_ report: DriftReport, baseDirectory: String? = nil) -> String {
+        var cases: [String] = []
+        var failedCases = 0
+        for (group, findings) in report.groupedByRelation {
+            let errors = findings.filter { $0.severity == .error }
+            let notes = findings.filter { $0.severity != .error }
+            if !errors.isEmpty { failedCases += 1 }
+            // GitLab links the test case to this file (a path from the repository root).
+            let file = findings.compactMap(\.source).first.map { " file=\"\(escape(SourcePaths.relative($0.file, to: baseDirectory), attribute: true))\"" } ?? ""
+            var lines = ["    <testcase classname=\"\(escape(findings[0].schema, attribute: true))\" name=\"\(escape(group, attribute: true))\"\(file)>"]
+            for finding in errors {
+                lines.append("      <failure type=\"\(finding.kind.rawValue)\" message=\"\(escape(finding.message, attribute: true))\">"
+                    + escape(details(finding, baseDirectory: baseDirectory), attribute: false) + "</failure>")
+            }
+            if !notes.isEmpty {
+                let text = notes.map { "\($0.severity.rawValue) \(details($0, baseDirectory: baseDirectory))" }.joined(separator: "\n")
+                lines.append("      <system-out>" + escape(text, attribute: false) + "</system-out>")
+            }
+            lines.append("    </testcase>")
+            cases.append(lines.joined(separator: "\n"))
+        }
+        if cases.isEmpty { cases = ["    <testcase classname=\"pgdrift\" name=\"schema\"/>"] }
+        // `failures` counts failed test cases (JUnit's meaning), not <failure> elements.
+        let counts = "tests=\"\(cases.count)\" failures=\"\(failedCases)\" errors=\"0\""
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="pgdrift" \(counts)>
+              <testsuite name="pgdrift" \(counts) skipped="0">
+                <properties>
+                  <property name="expected" value="\(escape(report.expected, attribute: true))"/>
+                  <property name="database" value="\(escape(report.database, attribute: true))"/>
+                </properties>
+            \(cases.joined(separator: "\n"))
+              </testsuite>
+            </testsuites>
+
+            """
+    }
+
+    /// The finding for people: kind and message, then expected, actual, where declared and the hint.
+    static func details(_ finding: Finding, baseDirectory: String?) -> String {
+        var lines = ["\(finding.kind.rawValue): \(finding.message)"]
+        if let expected = finding.expected { lines.append("expected: \(expected)") }
+        if let actual = finding.actual { lines.append("actual:   \(actual)") }
+        if var source = finding.source {
+            source.file = SourcePaths.relative(source.file, to: baseDirectory)
+            lines.append("declared at \(source)")
+        }
+        if let hint = finding.hint { lines.append("hint: \(hint)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The one XML escaping function. Characters XML 1.0 cannot carry at all (most C0 controls) become
+    /// U+FFFD; in attributes, line breaks and tabs are written as references so parsers keep them.
+    static func escape(_ text: String, attribute: Bool) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "\n" where attribute: out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t" where attribute: out += "&#9;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
