@@ -85,7 +85,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PgDriftIntegrationTests",
-            dependencies: ["PgDrift", "PgDriftTestSupport", "AnalyticsExample", "ExpectedSchema"]
+            dependencies: ["PgDrift", "PgDriftTestSupport", "AnalyticsExample", "ExpectedSchema"],
+            exclude: ["PlanCorpus"]
         ),
     ]
 )

@@ -23,8 +23,8 @@ struct PlanCommand: ParsableCommand {
               pgdrift plan --allow-destructive --apply
             """)
 
-    @Option(help: "The expected schema: builtin, a folder of .sql migrations, a .sql file, a .json snapshot, or a connection URL.")
-    var expected = "builtin"
+    @Option(help: "The expected schema: builtin, a folder of .sql migrations, a .sql file, a .json snapshot, or a connection URL. Default: pgdrift.toml's expected, else builtin.")
+    var expected: String?
 
     @OptionGroup var database: DatabaseOptions
 
@@ -90,13 +90,16 @@ struct PlanCommand: ParsableCommand {
     }
 
     private func makeAudit() throws -> Audit {
+        let config = ProjectConfiguration.current
         let source: ExpectedSource
-        do { source = try ExpectedSource.parse(expected) } catch let error as ExpectedSchemaError {
+        do { source = try ExpectedSource.parse(expected ?? config.expected ?? "builtin") } catch let error as ExpectedSchemaError {
             throw CLIError.input(error.description)
         }
         var audit = Audit(source: source, builtin: analyticsSchema.catalog)
         audit.schemas = database.schemas
         audit.excludedSchemas = database.excludedSchemas
+        audit.ignore = config.ignore
+        audit.severities = config.severities
         return audit
     }
 

@@ -27,6 +27,10 @@ struct PlanBuilder {
     var touchedColumns: [QualifiedName: Set<String>] = [:]
     /// Functions dropped to be recreated with another signature.
     var replacedFunctions: Set<FunctionKey> = []
+    /// Tables whose key is built concurrently after the transaction (`--online`).
+    var keysAddedAfterCommit: Set<QualifiedName> = []
+    /// Indexes and constraints created after the transaction: their comments must wait for them.
+    var createdAfterCommit: Set<String> = []
 
     init(expected: Catalog, actual: Catalog, options: PlanOptions) {
         self.expected = expected
@@ -53,8 +57,9 @@ struct PlanBuilder {
         planFunctions()
         planTables()
         planSequenceOwnership()
-        planConstraintsAndIndexes()
         planViews()
+        planViewIndexes()
+        planConstraintsAndIndexes()
         planTriggers()
         planSecurity()
         planComments()

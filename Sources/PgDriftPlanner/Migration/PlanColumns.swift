@@ -68,7 +68,8 @@ extension PlanBuilder {
             let table = SQLName.qualified(want.name)
             let renames = renames(want, have)
             for rename in renames {
-                emit(.renameColumns, "ALTER TABLE \(table) RENAME COLUMN \(SQLName.identifier(rename.from)) TO \(SQLName.identifier(rename.to));",
+                let sql = "ALTER TABLE \(table) RENAME COLUMN \(SQLName.identifier(rename.from)) TO \(SQLName.identifier(rename.to));"
+                emit(.renameColumns, Idempotent.when(exists: Idempotent.columnLookup(want.name, rename.from), run: sql),
                      hazards: ["Clients still using \(rename.from) break; the data is kept."])
                 updateCurrentTable(want.name) { $0.renameColumn(rename.from, to: rename.to) }
             }
@@ -93,12 +94,14 @@ extension PlanBuilder {
     mutating func planColumns(_ want: Table) {
         guard let have = current.tables[want.name] else { return }
         let table = SQLName.qualified(want.name)
+        // Changes first: a rebuilt generated column is appended, before the new columns, as in a
+        // database built from the expected SQL.
+        for column in want.columns {
+            guard let old = have.column(named: column.name) else { continue }
+            alterColumn(old, to: column, of: want.name, table: table)
+        }
         for column in want.columns where have.column(named: column.name) == nil {
             addColumn(column, to: want.name)
-        }
-        for column in want.columns {
-            guard let old = current.tables[want.name]?.column(named: column.name) else { continue }
-            alterColumn(old, to: column, of: want.name, table: table)
         }
     }
 
@@ -130,10 +133,17 @@ extension PlanBuilder {
         var state = old
         // A changed generation expression: PostgreSQL 15 cannot alter it, so the column is rebuilt.
         if let expression = new.generatedExpression, old.generatedExpression != expression {
-            emit(.columns, "ALTER TABLE \(table) DROP COLUMN IF EXISTS \(column);",
-                 hazards: ["The generated column \(new.name) is dropped and added again; its values are recomputed."])
+            // Guarded by the expression, so a second run does not rebuild (and reorder) the column again.
+            let lookup = "SELECT FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                + "WHERE a.attrelid = \(SQLQuote.literal(SQLQuote.qualified(name)))::regclass AND a.attname = \(SQLQuote.literal(new.name)) "
+                + "AND a.attgenerated = 's' AND pg_catalog.pg_get_expr(d.adbin, d.adrelid) = \(SQLQuote.literal(expression))"
+            let rebuild = "ALTER TABLE \(table) DROP COLUMN IF EXISTS \(column);\n"
+                + "ALTER TABLE \(table) ADD COLUMN \(TableStatements.columnDefinition(new));"
+            emit(.columns, Idempotent.unless(exists: lookup, run: rebuild),
+                 hazards: ["PostgreSQL cannot change a generation expression: \(new.name) is dropped and added again (values recomputed,",
+                           "the table rewritten under an ACCESS EXCLUSIVE lock, and the column moves to the end)."])
             dropCurrentColumn(new.name, of: name)
-            addColumn(new, to: name)
+            updateCurrentTable(name) { $0.columns.append(new) }
             return
         }
         if old.generatedExpression != nil && new.generatedExpression == nil {
@@ -150,23 +160,28 @@ extension PlanBuilder {
                 }
             }
         }
-        if state.defaultExpression != nil && new.defaultExpression == nil {
+        if state.identity != nil && new.identity == nil {
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP IDENTITY IF EXISTS;")
+            state.identity = nil
+        }
+        if state.defaultExpression != nil && new.defaultExpression != state.defaultExpression {
             emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP DEFAULT;")
             state.defaultExpression = nil
         }
-        alterIdentity(&state, to: new, table: table)
+        // NOT NULL before an identity is added (PostgreSQL requires it), NULL allowed after it is gone.
+        if new.isNotNull && !state.isNotNull {
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET NOT NULL;",
+                 hazards: ["Scans the whole table under an ACCESS EXCLUSIVE lock; fails if a row holds NULL."])
+            state.isNotNull = true
+        }
+        alterIdentity(&state, to: new, of: name, table: table)
         if let expression = new.defaultExpression, state.defaultExpression != expression {
             emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET DEFAULT \(expression);")
             state.defaultExpression = expression
         }
-        if state.isNotNull != new.isNotNull {
-            if new.isNotNull {
-                emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET NOT NULL;",
-                     hazards: ["Scans the whole table under an ACCESS EXCLUSIVE lock; fails if a row holds NULL."])
-            } else {
-                emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP NOT NULL;")
-            }
-            state.isNotNull = new.isNotNull
+        if !new.isNotNull && state.isNotNull {
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP NOT NULL;")
+            state.isNotNull = false
         }
         state.comment = old.comment
         updateCurrentTable(name) { table in
@@ -197,17 +212,18 @@ extension PlanBuilder {
     }
 
     /// ADD / SET / DROP identity.
-    private mutating func alterIdentity(_ state: inout Column, to new: Column, table: String) {
+    private mutating func alterIdentity(_ state: inout Column, to new: Column, of name: QualifiedName, table: String) {
         let column = SQLName.identifier(new.name)
         switch (state.identity, new.identity) {
         case (nil, nil):
             return
         case (.some, nil):
-            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP IDENTITY IF EXISTS;")
+            return  // dropped before the default changes
         case (nil, .some(let identity)):
             let generation = identity.generation == .always ? "ALWAYS" : "BY DEFAULT"
-            emit(.columns,
-                 "ALTER TABLE \(table) ALTER COLUMN \(column) ADD GENERATED \(generation) AS IDENTITY (\(TypeStatements.options(identity.sequence)));")
+            let add = "ALTER TABLE \(table) ALTER COLUMN \(column) ADD GENERATED \(generation) AS IDENTITY (\(TypeStatements.options(identity.sequence)));"
+            emit(.columns, Idempotent.unless(exists: Idempotent.columnLookup(name, new.name, extra: " AND attidentity <> ''"), run: add),
+                 hazards: ["Existing values stay; new rows take values from a new identity sequence."])
         case (.some(let old), .some(let identity)):
             var parts: [String] = []
             if old.generation != identity.generation {
@@ -221,7 +237,7 @@ extension PlanBuilder {
             if a.cache != b.cache { parts.append("SET CACHE \(b.cache)") }
             if a.cycle != b.cycle { parts.append(b.cycle ? "SET CYCLE" : "SET NO CYCLE") }
             guard !parts.isEmpty else { return }
-            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) \(parts.joined(separator: " ")));")
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) \(parts.joined(separator: " "));")
         }
         state.identity = new.identity
     }

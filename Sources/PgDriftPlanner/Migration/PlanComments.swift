@@ -27,13 +27,14 @@ extension PlanBuilder {
             for column in table.columns {
                 comment("COLUMN \(name).\(SQLName.identifier(column.name))", column.comment, have.column(named: column.name)?.comment)
             }
+            // A part the plan creates has the expected name and no comment yet.
             for constraint in table.constraints {
-                guard let old = Self.counterpart(of: constraint, in: have.constraints) else { continue }
-                comment("CONSTRAINT \(SQLName.identifier(old.name)) ON \(name)", constraint.comment, old.comment)
+                let old = Self.counterpart(of: constraint, in: have.constraints)
+                comment("CONSTRAINT \(SQLName.identifier(old?.name ?? constraint.name)) ON \(name)", constraint.comment, old?.comment)
             }
             for index in table.indexes {
-                guard let old = Self.counterpart(of: index, in: have.indexes) else { continue }
-                comment("INDEX \(SQLName.qualified(QualifiedName(table.name.schema, old.name)))", index.comment, old.comment)
+                let old = Self.counterpart(of: index, in: have.indexes)
+                comment("INDEX \(SQLName.qualified(QualifiedName(table.name.schema, old?.name ?? index.name)))", index.comment, old?.comment)
             }
             for policy in table.policies {
                 comment("POLICY \(SQLName.identifier(policy.name)) ON \(name)", policy.comment, have.policies[policy.name]?.comment)
@@ -51,8 +52,8 @@ extension PlanBuilder {
                         have.columns.first { $0.name == column.name }?.comment)
             }
             for index in view.indexes {
-                guard let old = Self.counterpart(of: index, in: have.indexes) else { continue }
-                comment("INDEX \(SQLName.qualified(QualifiedName(view.name.schema, old.name)))", index.comment, old.comment)
+                let old = Self.counterpart(of: index, in: have.indexes)
+                comment("INDEX \(SQLName.qualified(QualifiedName(view.name.schema, old?.name ?? index.name)))", index.comment, old?.comment)
             }
             for trigger in view.triggers {
                 comment("TRIGGER \(SQLName.identifier(trigger.name)) ON \(name)", trigger.comment, have.triggers[trigger.name]?.comment)
@@ -62,7 +63,7 @@ extension PlanBuilder {
 
     private mutating func comment(_ target: String, _ want: String?, _ have: String?) {
         guard want != have else { return }
-        emit(.comments, "COMMENT ON \(target) IS \(want.map(SQLQuote.literal) ?? "NULL");")
+        emit(createdAfterCommit.contains(target) ? .afterCommit : .comments, "COMMENT ON \(target) IS \(want.map(SQLQuote.literal) ?? "NULL");")
     }
 
     /// The database's object for an expected one: same name, else same definition under another

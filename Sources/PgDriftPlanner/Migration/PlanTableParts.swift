@@ -74,27 +74,43 @@ extension PlanBuilder {
     /// Adds the constraints and indexes the expected tables have and `current` lacks, and validates
     /// constraints left NOT VALID.
     mutating func planConstraintsAndIndexes() {
-        for want in expected.tables {
-            guard let have = current.tables[want.name] else { continue }
-            let (pairs, missing, _) = Pairing.byNameThenDefinition(want.constraints, have.constraints)
-            for (constraint, old) in pairs where Self.onlyValidationDiffers(constraint, old) {
-                emit(options.online ? .afterCommit : .constraints,
-                     "ALTER TABLE \(SQLName.qualified(want.name)) VALIDATE CONSTRAINT \(SQLName.identifier(old.name));",
-                     hazards: ["Scans the table; takes a SHARE UPDATE EXCLUSIVE lock, which lets reads and writes go on."])
+        // Keys and checks of every table first, foreign keys after: a foreign key needs the key it
+        // references, whichever table comes first by name.
+        for foreignKeys in [false, true] {
+            for want in expected.tables {
+                guard let have = current.tables[want.name] else { continue }
+                let isNew = !actual.tables.contains(want.name)
+                let (pairs, missing, _) = Pairing.byNameThenDefinition(want.constraints, have.constraints)
+                for (constraint, old) in pairs where (constraint.kind == .foreignKey) == foreignKeys && Self.onlyValidationDiffers(constraint, old) {
+                    emit(options.online ? .afterCommit : .constraints,
+                         "ALTER TABLE \(SQLName.qualified(want.name)) VALIDATE CONSTRAINT \(SQLName.identifier(old.name));",
+                         hazards: ["Scans the table; takes a SHARE UPDATE EXCLUSIVE lock, which lets reads and writes go on."])
+                }
+                for constraint in missing where (constraint.kind == .foreignKey) == foreignKeys {
+                    addConstraint(constraint, to: want, isNewTable: isNew)
+                }
+                guard !foreignKeys else { continue }
+                let (_, missingIndexes, _) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
+                for index in missingIndexes {
+                    createIndex(index, on: want.name, phase: .indexes, concurrently: options.online && !isNew && want.kind != .partitioned)
+                }
             }
-            // Keys before the foreign keys that need them: the foreign-key phase comes later.
-            for constraint in missing { addConstraint(constraint, to: want.name, isNewTable: !actual.tables.contains(want.name)) }
-            let (_, missingIndexes, _) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
-            for index in missingIndexes { createIndex(index, on: want.name, isNew: !actual.tables.contains(want.name)) }
-        }
-        for want in expected.views where want.isMaterialized {
-            guard let have = current.views[want.name] else { continue }
-            let (_, missing, _) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
-            for index in missing { createIndex(index, on: want.name, isNew: !actual.views.contains(want.name)) }
         }
     }
 
-    private mutating func addConstraint(_ constraint: Constraint, to table: QualifiedName, isNewTable: Bool) {
+    /// Indexes of materialized views, once the views exist.
+    mutating func planViewIndexes() {
+        for want in expected.views where want.isMaterialized {
+            guard let have = current.views[want.name] else { continue }
+            let (_, missing, _) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
+            for index in missing {
+                createIndex(index, on: want.name, phase: .views, concurrently: options.online && actual.views.contains(want.name))
+            }
+        }
+    }
+
+    private mutating func addConstraint(_ constraint: Constraint, to want: Table, isNewTable: Bool) {
+        let table = want.name
         let name = SQLName.qualified(table)
         let phase: PlanPhase = constraint.kind == .foreignKey ? .foreignKeys : .constraints
         let lookup = "SELECT FROM pg_catalog.pg_constraint WHERE conrelid = \(SQLQuote.literal(SQLQuote.qualified(table)))::regclass "
@@ -102,13 +118,18 @@ extension PlanBuilder {
         let body = TableStatements.constraintBody(constraint)
         let add = "ALTER TABLE \(name) ADD CONSTRAINT \(SQLName.identifier(constraint.name)) \(body)"
         let canDelayValidation = constraint.kind == .foreignKey || constraint.kind == .check
+        // A foreign key to a key built after the transaction must wait for it.
+        let afterKey = constraint.references.map { keysAddedAfterCommit.contains($0.table) } ?? false
+        if afterKey { createdAfterCommit.insert("CONSTRAINT \(SQLName.identifier(constraint.name)) ON \(name)") }
         if options.online && !isNewTable && canDelayValidation && constraint.isValidated {
-            emit(phase, Idempotent.unless(exists: lookup, run: add + " NOT VALID;"),
+            emit(afterKey ? .afterCommit : phase, Idempotent.unless(exists: lookup, run: add + " NOT VALID;"),
                  hazards: ["Added NOT VALID: existing rows are checked by the VALIDATE after COMMIT."])
             emit(.afterCommit, "ALTER TABLE \(name) VALIDATE CONSTRAINT \(SQLName.identifier(constraint.name));")
             return
         }
-        if options.online && !isNewTable && (constraint.kind == .unique || constraint.kind == .primaryKey) {
+        if options.online && !isNewTable && want.kind != .partitioned && (constraint.kind == .unique || constraint.kind == .primaryKey) {
+            keysAddedAfterCommit.insert(table)
+            createdAfterCommit.insert("CONSTRAINT \(SQLName.identifier(constraint.name)) ON \(name)")
             // Build the index without blocking writes, then turn it into the constraint.
             let index = Index(name: constraint.name, isUnique: true, nullsNotDistinct: constraint.nullsNotDistinct,
                               keys: constraint.columns.map { IndexKey.column($0) })
@@ -131,16 +152,19 @@ extension PlanBuilder {
                 hazards.append("Builds an index under an ACCESS EXCLUSIVE lock (--online builds it concurrently first).")
             }
         }
-        emit(phase, Idempotent.unless(exists: lookup, run: add + (constraint.isValidated ? "" : " NOT VALID") + ";"), hazards: hazards)
+        emit(afterKey ? .afterCommit : phase, Idempotent.unless(exists: lookup, run: add + (constraint.isValidated ? "" : " NOT VALID") + ";"),
+             hazards: hazards)
         updateCurrentTable(table) { $0.constraints.upsert(constraint) }
     }
 
-    private mutating func createIndex(_ index: Index, on relation: QualifiedName, isNew: Bool) {
-        if options.online && !isNew {
+    private mutating func createIndex(_ index: Index, on relation: QualifiedName, phase: PlanPhase, concurrently: Bool) {
+        if concurrently {
             emit(.afterCommit, IndexStatements.createIndex(index, on: relation, concurrently: true))
+            createdAfterCommit.insert("INDEX \(SQLName.qualified(QualifiedName(relation.schema, index.name)))")
         } else {
-            emit(.indexes, IndexStatements.createIndex(index, on: relation),
-                 hazards: isNew ? [] : ["Blocks writes to the table while the index builds (--online builds it concurrently)."])
+            let isNew = !actual.tables.contains(relation) && !actual.views.contains(relation)
+            emit(phase, IndexStatements.createIndex(index, on: relation),
+                 hazards: isNew ? [] : ["Blocks writes to the table while the index builds (--online builds it concurrently where PostgreSQL can)."])
         }
     }
 }

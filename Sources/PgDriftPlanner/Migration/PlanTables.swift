@@ -79,12 +79,9 @@ extension PlanBuilder {
             }
         }
         if want.inherits != have.inherits {
-            for parent in have.inherits where !want.inherits.contains(parent) {
-                emit(.tables, "ALTER TABLE \(table) NO INHERIT \(SQLName.qualified(parent));")
-            }
-            for parent in want.inherits where !have.inherits.contains(parent) {
-                emit(.tables, "ALTER TABLE \(table) INHERIT \(SQLName.qualified(parent));")
-            }
+            // INHERIT keeps the child's own copies of the parent's columns, so the table would still differ.
+            manual(.tables, "-- recreate \(table) with INHERITS (\(want.inherits.map(SQLName.qualified).joined(separator: ", "))) and move its rows",
+                   because: "a table cannot be made to inherit columns it already has")
         }
     }
 

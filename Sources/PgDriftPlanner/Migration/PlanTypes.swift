@@ -143,22 +143,34 @@ extension PlanBuilder {
                    because: "ALTER TYPE can only append attributes")
             return
         }
-        var actions: [String] = []
+        let users = columnsUsing(want.name)
+        guard users.isEmpty else {
+            manual(.types, "-- change type \(name) to (\(wantNames.joined(separator: ", "))) and its columns",
+                   because: "ALTER TYPE refuses to change a composite type that columns use (\(users.map { "\($0.table.name).\($0.column.name)" }.joined(separator: ", ")))")
+            return
+        }
+        // One statement per attribute, each guarded, so the plan can run twice.
+        let relation = "(SELECT typrelid FROM pg_catalog.pg_type WHERE oid = \(SQLQuote.literal(SQLQuote.qualified(want.name)))::regtype)"
+        func attributeLookup(_ attribute: String, type: String? = nil) -> String {
+            "SELECT FROM pg_catalog.pg_attribute WHERE attrelid = \(relation) AND attname = \(SQLQuote.literal(attribute)) AND NOT attisdropped"
+                + (type.map { " AND pg_catalog.format_type(atttypid, atttypmod) = \(SQLQuote.literal($0))" } ?? "")
+        }
         for attribute in have.attributes where !wantNames.contains(attribute.name) {
-            actions.append("DROP ATTRIBUTE IF EXISTS \(SQLName.identifier(attribute.name))")
+            emit(.types, "ALTER TYPE \(name) DROP ATTRIBUTE IF EXISTS \(SQLName.identifier(attribute.name));",
+                 destructive: "drops attribute \(attribute.name) of \(want.name) from values stored with it")
         }
         for attribute in want.attributes {
             var type = attribute.type.sql
             if let collation = attribute.collation { type += " COLLATE \(SQLName.qualified(collation))" }
+            let attributeName = SQLName.identifier(attribute.name)
             if let old = have.attributes.first(where: { $0.name == attribute.name }) {
-                if old != attribute { actions.append("ALTER ATTRIBUTE \(SQLName.identifier(attribute.name)) TYPE \(type)") }
+                guard old != attribute else { continue }
+                emit(.types, Idempotent.unless(exists: attributeLookup(attribute.name, type: attribute.type.sql),
+                                               run: "ALTER TYPE \(name) ALTER ATTRIBUTE \(attributeName) TYPE \(type);"))
             } else {
-                actions.append("ADD ATTRIBUTE \(SQLName.identifier(attribute.name)) \(type)")
+                emit(.types, Idempotent.unless(exists: attributeLookup(attribute.name), run: "ALTER TYPE \(name) ADD ATTRIBUTE \(attributeName) \(type);"))
             }
         }
-        let dropsData = have.attributes.contains { !wantNames.contains($0.name) }
-        emit(.types, "ALTER TYPE \(name) \(actions.joined(separator: ", "));",
-             destructive: dropsData ? "drops attributes of \(want.name) from values stored with it" : nil)
         current.compositeTypes.upsert(want)
     }
 
@@ -174,7 +186,14 @@ extension PlanBuilder {
                 continue
             }
             guard want.dataType != have.dataType || want.options != have.options else { continue }
-            emit(.sequences, "ALTER SEQUENCE \(SQLName.qualified(want.name)) AS \(want.dataType.sql) \(TypeStatements.options(want.options));")
+            let sql = "ALTER SEQUENCE \(SQLName.qualified(want.name)) AS \(want.dataType.sql) \(TypeStatements.options(want.options))"
+            // Narrower bounds fail when the current value lies outside them; restarting fixes that but
+            // can hand out values already used.
+            if want.options.minValue > have.options.minValue || want.options.maxValue < have.options.maxValue {
+                emit(.sequences, sql + " RESTART;", destructive: "narrows the bounds of \(want.name) and restarts it at \(want.options.start)")
+            } else {
+                emit(.sequences, sql + ";")
+            }
         }
     }
 

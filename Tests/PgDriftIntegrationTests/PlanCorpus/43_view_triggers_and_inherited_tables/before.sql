@@ -1,2 +1,1 @@
 CREATE TABLE base (id integer, note text);
-CREATE TABLE child (extra text);

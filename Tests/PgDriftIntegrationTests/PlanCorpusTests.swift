@@ -1,0 +1,64 @@
+import Foundation
+import PgDrift
+import PgDriftTestSupport
+import Testing
+
+/// One folder of PlanCorpus/.
+struct PlanCase: CustomTestStringConvertible, Sendable {
+    var name: String
+    var before: String
+    var after: String
+    var flags: Set<String>
+
+    var testDescription: String { name }
+
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("PlanCorpus")
+
+    static func all() -> [PlanCase] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.sorted().compactMap { name in
+            let folder = directory.appendingPathComponent(name)
+            guard let before = try? String(contentsOf: folder.appendingPathComponent("before.sql"), encoding: .utf8),
+                let after = try? String(contentsOf: folder.appendingPathComponent("after.sql"), encoding: .utf8)
+            else { return nil }
+            let flags = (try? String(contentsOf: folder.appendingPathComponent("flags"), encoding: .utf8)) ?? ""
+            return PlanCase(name: name, before: before, after: after, flags: Set(flags.split(whereSeparator: \.isWhitespace).map(String.init)))
+        }
+    }
+}
+
+@Suite("Plan corpus: before → plan → after, checked by pg_dump")
+struct PlanCorpusTests {
+    init() throws {
+        try TestDatabase.executeInCluster("DO $$ BEGIN CREATE ROLE plan_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+    }
+
+    @Test func corpusHasAtLeastFortyCases() {
+        #expect(PlanCase.all().count >= 40)
+    }
+
+    @Test("converges with --allow-destructive, idempotently", arguments: PlanCase.all())
+    func converges(_ item: PlanCase) throws {
+        let options = PlanOptions(allowDestructive: true, renames: item.flags.contains("renames"))
+        let rerun: PlanConvergence.Rerun = item.flags.contains("rerun-fails") ? .failsAtomically : .succeeds
+        let run = try PlanConvergence(label: "corpus_\(item.name)", before: item.before, after: item.after, options: options, rerun: rerun)
+        #expect(run.plan.skipped.isEmpty, "statements left out:\n\(run.plan.render())")
+        #expect(run.remaining.isEmpty, "left after the plan: \(run.remaining.map(\.message))\n\(run.plan.render())")
+        #expect(run.secondPlan.isEmpty, "second plan:\n\(run.secondPlan.render())")
+        let dumps = try run.dumps()
+        #expect(dumps.migrated == dumps.target, "\(PlanConvergence.difference(dumps.migrated, dumps.target))\n\(run.plan.render())")
+    }
+
+    @Test("applies safely without --allow-destructive, with --online", arguments: PlanCase.all())
+    func appliesSafely(_ item: PlanCase) throws {
+        let options = PlanOptions(online: true, renames: item.flags.contains("renames"))
+        let run = try PlanConvergence(label: "safe_\(item.name)", before: item.before, after: item.after, options: options)
+        for statement in run.plan.statements where statement.destructive != nil {
+            #expect(!statement.runs, "a destructive statement would run: \(statement.sql)")
+        }
+        // What is left is exactly what was left out on purpose.
+        if run.plan.skipped.isEmpty {
+            #expect(run.remaining.filter { $0.severity == .error }.isEmpty, "\(run.remaining.map(\.message))\n\(run.plan.render())")
+        }
+    }
+}

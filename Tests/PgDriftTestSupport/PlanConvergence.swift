@@ -1,0 +1,78 @@
+import Foundation
+import PgDrift
+
+/// The acceptance test of a plan: apply BEFORE, plan towards AFTER, apply the plan, introspect again.
+public struct PlanConvergence {
+    public let plan: MigrationPlan
+    /// What pgdrift still finds after the plan ran (should be nothing).
+    public let remaining: [Finding]
+    /// A plan made after the first ran (should be empty).
+    public let secondPlan: MigrationPlan
+    /// The databases, for further checks (pg_dump).
+    public let migrated: TestDatabase
+    public let target: TestDatabase
+
+    /// What running the plan a second time, after it succeeded, must do.
+    public enum Rerun: Sendable {
+        case none
+        /// Succeed: every statement is guarded (IF [NOT] EXISTS, OR REPLACE, DO blocks).
+        case succeeds
+        /// Fail and change nothing (a replaced key that new foreign keys now depend on).
+        case failsAtomically
+    }
+
+    /// Builds both databases, plans, applies (and applies again, as `rerun` says) and compares.
+    public init(label: String, before: String, after: String, options: PlanOptions, rerun: Rerun = .none) throws {
+        migrated = try TestDatabase(label + "_before", sql: before)
+        target = try TestDatabase(label + "_after", sql: after)
+        let expected = try target.catalog()
+        plan = MigrationPlanner.plan(expected: expected, actual: try migrated.catalog(), options: options)
+        let connection = try migrated.connect()
+        defer { connection.close() }
+        do {
+            try PlanApplier.apply(plan, on: connection)
+            if rerun != .none {
+                let before = try migrated.catalog()
+                do {
+                    try PlanApplier.apply(plan, on: connection)
+                    if rerun == .failsAtomically { throw PlanFailure(message: "the second run was expected to fail") }
+                } catch let error as PostgresError where rerun == .failsAtomically {
+                    let after = try migrated.catalog()
+                    if before != after { throw PlanFailure(message: "a failed second run changed the database: \(error)") }
+                }
+            }
+        } catch {
+            throw PlanFailure(message: "\(error)\n--- plan ---\n\(plan.render())")
+        }
+        let actual = try migrated.catalog()
+        remaining = SchemaDiff.findings(expected: expected, actual: actual)
+        secondPlan = MigrationPlanner.plan(expected: expected, actual: actual, options: options)
+    }
+
+    /// `pg_dump --schema-only` of both databases, without comments, settings and blank lines.
+    public func dumps() throws -> (migrated: [String], target: [String]) {
+        let server = try TestServer.server()
+        return (Self.normalize(try server.dumpSchema(database: migrated.name)),
+                Self.normalize(try server.dumpSchema(database: target.name)))
+    }
+
+    static func normalize(_ dump: String) -> [String] {
+        dump.split(separator: "\n").map(String.init).filter { line in
+            !line.hasPrefix("--") && !line.hasPrefix("SET ") && !line.hasPrefix("SELECT pg_catalog.set_config")
+                && !line.hasPrefix("\\restrict") && !line.hasPrefix("\\unrestrict")
+                && !line.trimmingCharacters(in: .whitespaces).isEmpty
+        }
+    }
+
+    /// The lines only one of two dumps has, for a failure message.
+    public static func difference(_ a: [String], _ b: [String]) -> String {
+        let onlyA = a.filter { !b.contains($0) }
+        let onlyB = b.filter { !a.contains($0) }
+        return "only in migrated:\n" + onlyA.joined(separator: "\n") + "\nonly in target:\n" + onlyB.joined(separator: "\n")
+    }
+}
+
+public struct PlanFailure: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
