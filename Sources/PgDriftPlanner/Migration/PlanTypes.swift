@@ -221,7 +221,7 @@ extension PlanBuilder {
             let sql = "DROP \(kind) IF EXISTS \(SQLName.qualified(name));"
             let users = columnsUsing(name)
             if users.isEmpty {
-                emit(.dropTypes, sql)
+                emit(.dropTypes, sql, destructive: "drops type \(name), which clients may still use")
             } else {
                 manual(.dropTypes, sql, because: "\(name) is still the type of \(users.map { "\($0.table.name).\($0.column.name)" }.joined(separator: ", "))")
             }
