@@ -109,7 +109,9 @@ struct PlanCommand: ParsableCommand {
                 progress("the database matches the expected schema: no migration written")
                 return
             }
-            let fileName = try MigrationFileName.next(in: directory, name: name, now: Date())
+            guard let fileName = MigrationFileName.next(in: directory, name: name, now: Date()) else {
+                throw CLIError.input("cannot read migrations folder '\(directory)'")
+            }
             let path = (directory as NSString).appendingPathComponent(fileName)
             try OutputFile.write(Data(text.utf8), to: path)
             progress("wrote \(path)")
@@ -126,6 +128,11 @@ struct PlanCommand: ParsableCommand {
             FileHandle.standardError.write(Data(TextReport.render(report, color: false).utf8))
             throw PgDriftExit(code: ExitCode.drift)
         }
-        progress("checked again: the database matches the expected schema")
+        if report.findings.isEmpty {
+            progress("checked again: the database matches the expected schema")
+        } else {
+            progress("checked again: no error left; \(report.findings.count) warning\(report.findings.count == 1 ? "" : "s") or note\(report.findings.count == 1 ? "" : "s") remain:")
+            FileHandle.standardError.write(Data(TextReport.render(report, color: false).utf8))
+        }
     }
 }

@@ -119,7 +119,9 @@ extension PlanBuilder {
         }
         emit(.columns, "ALTER TABLE \(SQLName.qualified(name)) ADD COLUMN IF NOT EXISTS \(TableStatements.columnDefinition(column));",
              hazards: hazards)
-        updateCurrentTable(name) { $0.columns.append(column) }
+        var added = column
+        added.comment = nil  // COMMENT ON comes in its own phase
+        updateCurrentTable(name) { $0.columns.append(added) }
     }
 
     /// Defaults PostgreSQL must evaluate per row (a function call other than a few stable ones).
