@@ -63,7 +63,9 @@ struct DemoCommand: ParsableCommand {
         let audit = Audit(expected: analyticsSchema.catalog)
         let plan = try audit.plan(against: database)
         print("")
-        print(plan.render(header: ["pgdrift plan: the fix-up migration for the demo's drifted analytics database."]), terminator: "")
+        let planText = plan.render(header: ["pgdrift plan: the fix-up migration for the demo's drifted analytics database."])
+        print(planText, terminator: "")
+        try OutputFile.write(Data(planText.utf8), to: reportDirectory + "/fixup-plan.sql")
         progress("applying it in one transaction (pgdrift plan --apply)")
         try PlanApplier.apply(plan, to: database)
 
