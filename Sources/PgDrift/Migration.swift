@@ -32,6 +32,7 @@ public enum PlanApplier {
         try apply(plan, on: connection)
     }
 
+    /// Applies `plan` on an open connection (which it leaves open).
     public static func apply(_ plan: MigrationPlan, on connection: PostgresConnection) throws {
         for setting in plan.settings { try connection.execute(setting) }
         try connection.execute("BEGIN")
