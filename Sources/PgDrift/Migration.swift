@@ -18,7 +18,7 @@ extension Audit {
     /// The migration that takes the database to the expected schema.
     public func plan(against connectionString: String, options: PlanOptions = PlanOptions()) throws -> MigrationPlan {
         let (expected, actual) = try catalogs(against: connectionString)
-        return MigrationPlanner.plan(expected: expected, actual: actual, options: options)
+        return MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual.removing(matching: ignore), options: options)
     }
 }
 
