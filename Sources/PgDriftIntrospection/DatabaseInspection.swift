@@ -11,9 +11,9 @@ public struct DatabaseInspection: Sendable {
 extension Introspector {
     /// Reads the schema (as `catalog(from:)` does) and the role's access, in one `REPEATABLE READ READ
     /// ONLY` transaction: three more catalog queries, whatever the schema's size. `also` runs last, in
-    /// the same snapshot, with search_path empty (for a command's own queries).
+    /// the same snapshot, with search_path empty, given what was read (for a command's own queries).
     public func inspect<Extra>(
-        from connection: PostgresConnection, also: (PostgresConnection) throws -> Extra
+        from connection: PostgresConnection, also: (PostgresConnection, DatabaseInspection) throws -> Extra
     ) throws -> (inspection: DatabaseInspection, extra: Extra) {
         try connection.readOnlySnapshot(statementTimeoutMilliseconds: options.statementTimeoutMilliseconds) {
             // The session's search_path is the role's; read it before emptying it.
@@ -29,12 +29,12 @@ extension Introspector {
                 session: session, schemas: try connection.query(AccessQuery.schemas),
                 relations: try connection.query(AccessQuery.relations))
             let inspection = DatabaseInspection(catalog: catalog, server: server, access: access)
-            return (inspection, try also(connection))
+            return (inspection, try also(connection, inspection))
         }
     }
 
     /// The schema and the role's access, in one snapshot.
     public func inspect(from connection: PostgresConnection) throws -> DatabaseInspection {
-        try inspect(from: connection, also: { _ in () }).inspection
+        try inspect(from: connection, also: { _, _ in () }).inspection
     }
 }
