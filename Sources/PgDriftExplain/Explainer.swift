@@ -141,8 +141,10 @@ struct Explainer {
                     objects: variants.map { entry.ref(column: $0.name) }))
             }
         }
-        // The exact name elsewhere: the same table in another schema, views, other tables.
-        let holders = database.all.filter { $0.name != entry?.name && $0.column(column) != nil }
+        // The exact name elsewhere: the same table in another schema, views, other tables. (When the
+        // table itself is missing, the reasons about the table say more.)
+        guard let entry else { return reasons }
+        let holders = database.all.filter { $0.name != entry.name && $0.column(column) != nil }
         let sameTable = holders.filter { $0.name.name == target.table }
         let views = holders.filter { $0.kind.hasSuffix("view") && $0.name.name != target.table }
         let tables = holders.filter { !$0.kind.hasSuffix("view") && $0.name.name != target.table }
