@@ -161,7 +161,6 @@ public enum BrokenReferences {
         return Finding(
             kind: .brokenReference, schema: reference.table.schema, table: reference.table.name, column: reference.column,
             object: signature(reference.function),
-            actual: "\(lines(reference.lines)) of \(qualifiedSignature(reference.function))",
             message: "function \(qualifiedSignature(reference.function)) refers to \(what), which does not exist (\(lines(reference.lines)) of its body)",
             hint: "the function fails when it reaches that line: create the \(reference.column == nil ? "table" : "column") or change the function")
     }
