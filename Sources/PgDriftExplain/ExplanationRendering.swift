@@ -73,7 +73,9 @@ extension Explanation {
     }
 
     private func describe(_ referrer: Referrer) -> String {
-        var text = "\(referrer.kind.rawValue.replacingOccurrences(of: "_", with: " ")) \(referrer.name)"
+        // Views and functions come qualified already; a trigger's, policy's, index's name is quoted where SQL needs it.
+        let name = [.view, .materializedView, .function].contains(referrer.kind) ? referrer.name : SQLQuote.identifier(referrer.name)
+        var text = "\(referrer.kind.rawValue.replacingOccurrences(of: "_", with: " ")) \(name)"
         if let table = referrer.table { text += " on \(table)" }
         if let lines = referrer.lines, !lines.isEmpty {
             text += lines.count == 1 ? " (line \(lines[0]))" : " (lines \(lines.map(String.init).joined(separator: ", ")))"
