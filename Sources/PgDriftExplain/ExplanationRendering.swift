@@ -18,11 +18,11 @@ extension Explanation {
             }
         }
         let path = database.searchPath.isEmpty ? "empty search_path" : "search_path \(database.searchPath.joined(separator: ", "))"
-        let where_ = "\(database.connection), role \(database.role), \(path)"
+        let session = "\(database.connection), role \(database.role), \(path)"
         if let object = database.object {
-            section("database", ["\(describe(object)) — \(where_)"])
+            section("database", ["\(describe(object)) — \(session)"])
         } else {
-            section("database", ["not found — \(where_)"])
+            section("database", ["not found — \(session)"])
         }
         if let object = expected.object, expected.exists {
             section("expected", ["\(describe(object)) — \(expected.source)" + (expected.location.map { ", \($0)" } ?? "")])

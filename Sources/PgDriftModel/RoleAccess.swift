@@ -9,7 +9,7 @@ public struct RoleAccess: Hashable, Sendable, Codable {
     /// The kinds of relation a query can name.
     public enum RelationKind: String, Hashable, Sendable, Codable {
         case table, partitionedTable = "partitioned table", view, materializedView = "materialized view"
-        case foreignTable = "foreign table"
+        case foreignTable = "foreign table", sequence
 
         /// Whether it is a view or materialized view (its columns are its query's output).
         public var isView: Bool { self == .view || self == .materializedView }
@@ -41,7 +41,7 @@ public struct RoleAccess: Hashable, Sendable, Codable {
     public var searchPath: [String]
     /// Every schema but the system's, and whether the role has USAGE on it.
     public var schemaUsage: [String: Bool]
-    /// Every table, view, materialized view and foreign table outside the system schemas.
+    /// Every table, view, materialized view, foreign table and sequence outside the system schemas.
     public var relations: [QualifiedName: Relation]
 
     public init(

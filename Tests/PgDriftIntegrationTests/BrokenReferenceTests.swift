@@ -93,6 +93,25 @@ import Testing
         ].sorted())
     }
 
+    /// Names pgdrift does not model are not missing: sequences read as relations, extension tables, schemas
+    /// left out with --exclude-schema.
+    @Test func unmodelledRelationsAreNotMissing() throws {
+        let database = try TestDatabase("refs_unmodelled", sql: """
+            CREATE SCHEMA auth;
+            CREATE TABLE auth.users (id uuid);
+            CREATE SEQUENCE public.counter;
+            CREATE FUNCTION public.peek() RETURNS bigint LANGUAGE sql AS
+                'SELECT last_value FROM counter WHERE EXISTS (SELECT 1 FROM auth.users u WHERE u.id IS NOT NULL)';
+            """)
+        let inspection = try Introspector(options: IntrospectionOptions(excludedSchemas: ["auth"])).inspect(from: database.connect())
+        #expect(inspection.catalog.tables.isEmpty)
+        #expect(BrokenReferences.findings(in: inspection.catalog, access: inspection.access).isEmpty)
+        // Without the role's access, only the model is known: auth is unknown (not reported), counter is missing.
+        #expect(BrokenReferences.findings(in: inspection.catalog).map(\.message) == [
+            "function public.peek() refers to table public.counter, which does not exist (line 1 of its body)",
+        ])
+    }
+
     @Test func dynamicSQLIsAnInfo() throws {
         let database = try TestDatabase("refs_dynamic", sql: """
             CREATE FUNCTION wipe(p_table text) RETURNS void LANGUAGE plpgsql AS $$

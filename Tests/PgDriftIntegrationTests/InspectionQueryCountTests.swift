@@ -13,6 +13,7 @@ import Testing
         before = connection.queryCount
         let inspection = try Introspector().inspect(from: connection)
         #expect(inspection.catalog.tables.count == tables)
+        // A table and a view each (no sequences: the keys are not serial).
         #expect(inspection.access.relations.count == 2 * tables)
         let inspected = connection.queryCount - before
         before = connection.queryCount

@@ -103,7 +103,7 @@ public enum BrokenReferences {
         switch target {
         case .relation(let name):
             if created.contains(name.name) { return nil }
-            if case .missing(let where_) = lookup.resolve(name, along: path) { return Target(table: where_) }
+            if case .missing(let expectedAt) = lookup.resolve(name, along: path) { return Target(table: expectedAt) }
         case .column(let relation, let column):
             if case .found(let table, let columns?) = lookup.resolve(relation, along: path), !columns.contains(column) {
                 return Target(table: table, column: column)

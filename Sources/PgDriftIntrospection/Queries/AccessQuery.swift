@@ -36,7 +36,7 @@ enum AccessQuery {
                END AS hidden_columns
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND \(systemSchemas)
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND \(systemSchemas)
         ORDER BY n.nspname, c.relname
         """
 
@@ -53,6 +53,7 @@ enum AccessQuery {
             case "v": kind = .view
             case "m": kind = .materializedView
             case "f": kind = .foreignTable
+            case "S": kind = .sequence
             default: kind = .table
             }
             let visible = try relation.bool("visible")
