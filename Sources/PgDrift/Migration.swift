@@ -18,7 +18,7 @@ extension Audit {
     /// The migration that takes the database to the expected schema.
     public func plan(against connectionString: String, options: PlanOptions = PlanOptions()) throws -> MigrationPlan {
         let (expected, actual) = try catalogs(against: connectionString)
-        return MigrationPlanner.plan(expected: expected, actual: actual, options: options)
+        return MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual.removing(matching: ignore), options: options)
     }
 }
 
@@ -32,6 +32,7 @@ public enum PlanApplier {
         try apply(plan, on: connection)
     }
 
+    /// Applies `plan` on an open connection (which it leaves open).
     public static func apply(_ plan: MigrationPlan, on connection: PostgresConnection) throws {
         for setting in plan.settings { try connection.execute(setting) }
         try connection.execute("BEGIN")

@@ -15,7 +15,9 @@ extension Introspector {
     public func inspect<Extra>(
         from connection: PostgresConnection, also: (PostgresConnection, DatabaseInspection) throws -> Extra
     ) throws -> (inspection: DatabaseInspection, extra: Extra) {
-        try connection.readOnlySnapshot(statementTimeoutMilliseconds: options.statementTimeoutMilliseconds) {
+        try connection.readOnlySnapshot(
+            statementTimeoutMilliseconds: options.statementTimeoutMilliseconds, lockTimeoutMilliseconds: options.lockTimeoutMilliseconds
+        ) {
             // The session's search_path is the role's; read it before emptying it.
             let session = try connection.query(AccessQuery.session)
             try connection.query("SELECT set_config('search_path', '', true)")

@@ -8,11 +8,15 @@ public struct IntrospectionOptions: Sendable, Hashable {
     public var includePrivileges: Bool
     /// The statement timeout of the snapshot transaction, in milliseconds.
     public var statementTimeoutMilliseconds: Int
+    /// How long to wait for a lock (some catalog functions lock the relation they describe, so a
+    /// session holding ACCESS EXCLUSIVE on a table would otherwise stall the read until it commits).
+    public var lockTimeoutMilliseconds: Int
 
     public init(
         schemas: [String] = [], excludedSchemas: [String] = [], includePrivileges: Bool = false,
-        statementTimeoutMilliseconds: Int = 60_000
+        statementTimeoutMilliseconds: Int = 60_000, lockTimeoutMilliseconds: Int = 10_000
     ) {
+        self.lockTimeoutMilliseconds = lockTimeoutMilliseconds
         self.schemas = schemas
         self.excludedSchemas = excludedSchemas
         self.includePrivileges = includePrivileges

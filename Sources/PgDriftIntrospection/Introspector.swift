@@ -23,7 +23,9 @@ public struct Introspector {
 
     /// Reads the schema through `connection`, which is left open and unchanged.
     public func catalog(from connection: PostgresConnection) throws -> (catalog: Catalog, server: ServerInfo) {
-        try connection.readOnlySnapshot(statementTimeoutMilliseconds: options.statementTimeoutMilliseconds) {
+        try connection.readOnlySnapshot(
+            statementTimeoutMilliseconds: options.statementTimeoutMilliseconds, lockTimeoutMilliseconds: options.lockTimeoutMilliseconds
+        ) {
             try connection.query("SELECT set_config('search_path', '', true)")
             let info = try connection.query(
                 "SELECT current_setting('server_version_num') AS version, current_database() AS db, current_user AS usr"

@@ -71,3 +71,10 @@ public struct IndexKey: Hashable, Codable, Sendable {
         self.nullsFirst = nullsFirst ?? descending
     }
 }
+
+extension Index {
+    /// Whether a key or INCLUDE column is one of these.
+    public func uses(_ columns: Set<String>) -> Bool {
+        include.contains(where: columns.contains) || keys.contains { $0.column.map(columns.contains) ?? false }
+    }
+}

@@ -42,7 +42,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         switch kind {
         case .connection: return "cannot connect: \(message)"
         case .connectionLost: return "connection lost: \(message)"
-        case .query, .protocolViolation: return message
+        case .query, .protocolViolation:
+            if sqlState == "55P03" { return message + " (another session holds a lock on an object being read or changed; try again when it is done)" }
+            return message
         }
     }
 

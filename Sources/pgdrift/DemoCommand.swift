@@ -8,7 +8,7 @@ import PgDrift
 ///
 /// It builds the seed story's drifted database — the analytics migrations without the fix-up 015, plus
 /// a few hand-made drifts — checks it against the built-in model, prints the report and writes it to
-/// `reports/`. (The fix-up plan and its application join when `plan` lands.)
+/// `reports/`, prints the fix-up migration, applies it in one transaction and checks again.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -58,6 +58,28 @@ struct DemoCommand: ParsableCommand {
 
         try ReportFolder.write(report, to: reportDirectory, baseDirectory: FileManager.default.currentDirectoryPath)
         progress("wrote \(reportDirectory)/drift-report.{json,md,xml,sarif}")
+
+        progress("planning the fix-up migration (pgdrift plan)")
+        let audit = Audit(expected: analyticsSchema.catalog)
+        let plan = try audit.plan(against: database)
+        print("")
+        let planText = plan.render(header: ["pgdrift plan: the fix-up migration for the demo's drifted analytics database."])
+        print(planText, terminator: "")
+        try OutputFile.write(Data(planText.utf8), to: reportDirectory + "/fixup-plan.sql")
+        progress("applying it in one transaction (pgdrift plan --apply)")
+        try PlanApplier.apply(plan, to: database)
+
+        progress("checking again")
+        let after = try audit.run(against: database)
+        print("")
+        print(TextReport.render(after, color: Terminal.wantsColor), terminator: "")
+        if after.hasErrors {
+            progress("stopping the throwaway PostgreSQL")
+            throw CLIError(message: "the database still drifts after the plan ran", code: ExitCode.drift)
+        }
+        if !plan.skipped.isEmpty {
+            progress("\(plan.skipped.count) statement\(plan.skipped.count == 1 ? " was" : "s were") left out on purpose (they would lose data; --allow-destructive runs them)")
+        }
         progress("stopping the throwaway PostgreSQL")
     }
 }

@@ -28,6 +28,9 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Option(name: .customLong("ignore"), help: "Leave out objects matching this glob, such as 'public.tmp_*' (repeatable; replaces pgdrift.toml's ignore).")
+    var ignore: [String] = []
+
     @Option(help: "Write the plan to this file instead of standard output.")
     var out: String?
 
@@ -98,7 +101,7 @@ struct PlanCommand: ParsableCommand {
         var audit = Audit(source: source, builtin: analyticsSchema.catalog)
         audit.schemas = database.schemas
         audit.excludedSchemas = database.excludedSchemas
-        audit.ignore = config.ignore
+        audit.ignore = ignore.isEmpty ? config.ignore : ignore
         audit.severities = config.severities
         return audit
     }
@@ -109,7 +112,9 @@ struct PlanCommand: ParsableCommand {
                 progress("the database matches the expected schema: no migration written")
                 return
             }
-            let fileName = try MigrationFileName.next(in: directory, name: name, now: Date())
+            guard let fileName = MigrationFileName.next(in: directory, name: name, now: Date()) else {
+                throw CLIError.input("cannot read migrations folder '\(directory)'")
+            }
             let path = (directory as NSString).appendingPathComponent(fileName)
             try OutputFile.write(Data(text.utf8), to: path)
             progress("wrote \(path)")
@@ -126,6 +131,11 @@ struct PlanCommand: ParsableCommand {
             FileHandle.standardError.write(Data(TextReport.render(report, color: false).utf8))
             throw PgDriftExit(code: ExitCode.drift)
         }
-        progress("checked again: the database matches the expected schema")
+        if report.findings.isEmpty {
+            progress("checked again: the database matches the expected schema")
+        } else {
+            progress("checked again: no error left; \(report.findings.count) warning\(report.findings.count == 1 ? "" : "s") or note\(report.findings.count == 1 ? "" : "s") remain:")
+            FileHandle.standardError.write(Data(TextReport.render(report, color: false).utf8))
+        }
     }
 }

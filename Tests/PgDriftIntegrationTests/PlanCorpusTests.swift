@@ -45,6 +45,10 @@ struct PlanCorpusTests {
         #expect(run.plan.skipped.isEmpty, "statements left out:\n\(run.plan.render())")
         #expect(run.remaining.isEmpty, "left after the plan: \(run.remaining.map(\.message))\n\(run.plan.render())")
         #expect(run.secondPlan.isEmpty, "second plan:\n\(run.secondPlan.render())")
+        if Squawk.isAvailable {
+            let rules = Set(try Squawk.rules(in: run.plan.render()))
+            #expect(rules.isDisjoint(with: Squawk.robustnessRules), "squawk: \(rules)\n\(run.plan.render())")
+        }
         let dumps = try run.dumps()
         #expect(dumps.migrated == dumps.target, "\(PlanConvergence.difference(dumps.migrated, dumps.target))\n\(run.plan.render())")
     }
@@ -55,6 +59,13 @@ struct PlanCorpusTests {
         let run = try PlanConvergence(label: "safe_\(item.name)", before: item.before, after: item.after, options: options)
         for statement in run.plan.statements where statement.destructive != nil {
             #expect(!statement.runs, "a destructive statement would run: \(statement.sql)")
+        }
+        if Squawk.isAvailable {
+            var rules = Set(try Squawk.rules(in: run.plan.render()))
+            #expect(rules.isDisjoint(with: Squawk.robustnessRules), "squawk: \(rules)\n\(run.plan.render())")
+            #expect(rules.isDisjoint(with: Squawk.destructiveRules), "squawk: \(rules)\n\(run.plan.render())")
+            if item.name.contains("partitioned") { rules.remove("require-concurrent-index-creation") }
+            #expect(rules.isDisjoint(with: Squawk.lockingRules), "squawk: \(rules)\n\(run.plan.render())")
         }
         // What is left is exactly what was left out on purpose.
         if run.plan.skipped.isEmpty {

@@ -4,10 +4,12 @@ import PgDriftModel
 /// and why, rendered as one SQL file that runs in a single transaction (except what PostgreSQL refuses
 /// to run in one).
 public struct MigrationPlan: Hashable, Sendable {
+    /// The options the plan was made with (its settings come from them).
     public var options: PlanOptions
     /// Every statement in order, skipped ones included.
     public var statements: [PlannedStatement]
 
+    /// A plan of these statements, in this order.
     public init(options: PlanOptions, statements: [PlannedStatement]) {
         self.options = options
         self.statements = statements

@@ -119,7 +119,9 @@ extension PlanBuilder {
         }
         emit(.columns, "ALTER TABLE \(SQLName.qualified(name)) ADD COLUMN IF NOT EXISTS \(TableStatements.columnDefinition(column));",
              hazards: hazards)
-        updateCurrentTable(name) { $0.columns.append(column) }
+        var added = column
+        added.comment = nil  // COMMENT ON comes in its own phase
+        updateCurrentTable(name) { $0.columns.append(added) }
     }
 
     /// Defaults PostgreSQL must evaluate per row (a function call other than a few stable ones).
@@ -155,9 +157,7 @@ extension PlanBuilder {
             if alterType(state, to: new, table: table) {
                 state.type = new.type
                 state.collation = new.collation
-                if state.defaultExpression != nil && TypeChange(from: old.type, to: new.type).needsUsing {
-                    state.defaultExpression = nil  // dropped with the type change
-                }
+                if old.type != new.type { state.defaultExpression = nil }  // dropped with the type change, set again below
             }
         }
         if state.identity != nil && new.identity == nil {
@@ -194,10 +194,12 @@ extension PlanBuilder {
         let column = SQLName.identifier(new.name)
         let change = TypeChange(from: old.type, to: new.type)
         var sql = "ALTER TABLE \(table) "
-        if change.needsUsing && old.defaultExpression != nil { sql += "ALTER COLUMN \(column) DROP DEFAULT, " }
+        // The old default may not cast to the new type: drop it here, set the expected one after.
+        if old.type != new.type && old.defaultExpression != nil { sql += "ALTER COLUMN \(column) DROP DEFAULT, " }
         sql += "ALTER COLUMN \(column) TYPE \(new.type.sql)"
         if let collation = new.collation { sql += " COLLATE \(SQLName.qualified(collation))" }
-        if change.needsUsing { sql += " USING \(column)::\(new.type.sql)" }
+        // Through text: every type reads its text form, where a direct cast may not exist.
+        if change.needsUsing { sql += " USING \(column)::text::\(new.type.sql)" }
         var hazards: [String] = []
         if old.type == new.type {
             hazards.append("Rebuilds the indexes on \(new.name) under an ACCESS EXCLUSIVE lock.")

@@ -6,9 +6,10 @@ extension PlanBuilder {
     mutating func dropChangedConstraintsAndIndexes() {
         for want in expected.tables {
             guard let have = current.tables[want.name] else { continue }
+            let keptColumns = keptExtraColumns(want, have)
             let (pairs, _, extra) = Pairing.byNameThenDefinition(want.constraints, have.constraints)
             let changed = pairs.filter { !$0.0.sameDefinition(as: $0.1) && !Self.onlyValidationDiffers($0.0, $0.1) }.map(\.1)
-            for constraint in extra + changed {
+            for constraint in extra.filter({ !$0.columns.contains(where: keptColumns.contains) }) + changed {
                 if constraint.kind == .primaryKey || constraint.kind == .unique {
                     dropForeignKeys(referencing: want.name, columns: constraint.columns)
                 }
@@ -16,11 +17,15 @@ extension PlanBuilder {
             }
             let (indexPairs, _, extraIndexes) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
             for index in indexPairs.filter({ !$0.0.sameDefinition(as: $0.1) }).map(\.1) {
-                emit(.dropIndexes, "DROP INDEX IF EXISTS \(SQLName.qualified(QualifiedName(want.name.schema, index.name)));",
-                     hazards: ["Changed definition: dropped here, created again below."])
+                let name = SQLName.qualified(QualifiedName(want.name.schema, index.name))
+                if options.online && want.kind != .partitioned {
+                    emit(.afterCommit, "DROP INDEX CONCURRENTLY IF EXISTS \(name);", hazards: ["Changed definition: dropped, then built again concurrently."])
+                } else {
+                    emit(.dropIndexes, "DROP INDEX IF EXISTS \(name);", hazards: ["Changed definition: dropped here, created again below."])
+                }
                 updateCurrentTable(want.name) { $0.indexes.remove(index.name) }
             }
-            for index in extraIndexes {
+            for index in extraIndexes where !index.uses(keptColumns) {
                 dropIndex(index, schema: want.name.schema)
                 updateCurrentTable(want.name) { $0.indexes.remove(index.name) }
             }
@@ -33,6 +38,14 @@ extension PlanBuilder {
                 current.views[want.name]?.indexes.remove(index.name)
             }
         }
+    }
+
+    /// Extra columns that stay because dropping them needs `--allow-destructive`: their indexes and
+    /// constraints stay with them.
+    func keptExtraColumns(_ want: Table, _ have: Table) -> Set<String> {
+        guard !options.allowDestructive else { return [] }
+        let renamed = Set(renames(want, have).map(\.from))
+        return Set(columnDifference(want, have).extra.map(\.name).filter { !renamed.contains($0) })
     }
 
     /// DROP INDEX, concurrently after the transaction with `--online`.
@@ -82,8 +95,8 @@ extension PlanBuilder {
                 let isNew = !actual.tables.contains(want.name)
                 let (pairs, missing, _) = Pairing.byNameThenDefinition(want.constraints, have.constraints)
                 for (constraint, old) in pairs where (constraint.kind == .foreignKey) == foreignKeys && Self.onlyValidationDiffers(constraint, old) {
-                    emit(options.online ? .afterCommit : .constraints,
-                         "ALTER TABLE \(SQLName.qualified(want.name)) VALIDATE CONSTRAINT \(SQLName.identifier(old.name));",
+                    let validate = "ALTER TABLE \(SQLName.qualified(want.name)) VALIDATE CONSTRAINT \(SQLName.identifier(old.name));"
+                    emit(options.online ? .afterCommit : .constraints, options.online ? Self.ownTransaction(validate) : validate,
                          hazards: ["Scans the table; takes a SHARE UPDATE EXCLUSIVE lock, which lets reads and writes go on."])
                 }
                 for constraint in missing where (constraint.kind == .foreignKey) == foreignKeys {
@@ -98,13 +111,17 @@ extension PlanBuilder {
         }
     }
 
+    /// A statement run after the plan's transaction, in a transaction of its own (so a failure leaves
+    /// nothing half done, and linters see it guarded).
+    static func ownTransaction(_ statement: String) -> String { "BEGIN;\n\(statement)\nCOMMIT;" }
+
     /// Indexes of materialized views, once the views exist.
     mutating func planViewIndexes() {
         for want in expected.views where want.isMaterialized {
             guard let have = current.views[want.name] else { continue }
             let (_, missing, _) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
             for index in missing {
-                createIndex(index, on: want.name, phase: .views, concurrently: options.online && actual.views.contains(want.name))
+                createIndex(index, on: want.name, phase: .views, concurrently: options.online)
             }
         }
     }
@@ -124,7 +141,8 @@ extension PlanBuilder {
         if options.online && !isNewTable && canDelayValidation && constraint.isValidated {
             emit(afterKey ? .afterCommit : phase, Idempotent.unless(exists: lookup, run: add + " NOT VALID;"),
                  hazards: ["Added NOT VALID: existing rows are checked by the VALIDATE after COMMIT."])
-            emit(.afterCommit, "ALTER TABLE \(name) VALIDATE CONSTRAINT \(SQLName.identifier(constraint.name));")
+            emit(.afterCommit, Self.ownTransaction("ALTER TABLE \(name) VALIDATE CONSTRAINT \(SQLName.identifier(constraint.name));"),
+                 hazards: ["Scans the table under a SHARE UPDATE EXCLUSIVE lock, which lets reads and writes go on."])
             return
         }
         if options.online && !isNewTable && want.kind != .partitioned && (constraint.kind == .unique || constraint.kind == .primaryKey) {

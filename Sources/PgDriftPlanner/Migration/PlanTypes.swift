@@ -50,11 +50,16 @@ extension PlanBuilder {
                 swapEnum(want, have)
                 continue
             }
+            // In order, each new value placed after the value before it (which exists by then); a new
+            // first value goes before the first value the type already has.
             for (position, value) in want.values.enumerated() where !have.values.contains(value) {
-                let placement = position == 0
-                    ? "BEFORE \(SQLQuote.literal(want.values[1]))" : "AFTER \(SQLQuote.literal(want.values[position - 1]))"
-                emit(.types, "ALTER TYPE \(SQLName.qualified(want.name)) ADD VALUE IF NOT EXISTS \(SQLQuote.literal(value)) \(placement);",
-                     hazards: position == want.values.count - 1 ? [] : [])
+                var anchor = ""
+                if position > 0 {
+                    anchor = " AFTER \(SQLQuote.literal(want.values[position - 1]))"
+                } else if let first = want.values.first(where: have.values.contains) {
+                    anchor = " BEFORE \(SQLQuote.literal(first))"
+                }
+                emit(.types, "ALTER TYPE \(SQLName.qualified(want.name)) ADD VALUE IF NOT EXISTS \(SQLQuote.literal(value))\(anchor);")
             }
             current.enums[want.name]?.values = want.values
         }
@@ -221,7 +226,7 @@ extension PlanBuilder {
             let sql = "DROP \(kind) IF EXISTS \(SQLName.qualified(name));"
             let users = columnsUsing(name)
             if users.isEmpty {
-                emit(.dropTypes, sql)
+                emit(.dropTypes, sql, destructive: "drops type \(name), which clients may still use")
             } else {
                 manual(.dropTypes, sql, because: "\(name) is still the type of \(users.map { "\($0.table.name).\($0.column.name)" }.joined(separator: ", "))")
             }

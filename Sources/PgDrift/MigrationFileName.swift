@@ -3,17 +3,15 @@ import Foundation
 /// The name of the next migration in a folder, in the folder's own scheme:
 /// `NNN_name.sql` (the number one above the highest, same width), Supabase's `YYYYMMDDHHMMSS_name.sql`,
 /// or Flyway's `V<n>__name.sql`. An empty folder gets `001_name.sql`.
-enum MigrationFileName {
-    static func next(in directory: String, name: String, now: Date) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CLIError.input("migrations folder '\(directory)' does not exist")
-        }
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { $0.hasSuffix(".sql") } ?? []
-        return next(after: files, name: name, now: now)
+public enum MigrationFileName {
+    /// The next file name after the `.sql` files of a folder (nil when the folder cannot be read).
+    public static func next(in directory: String, name: String, now: Date) -> String? {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
+        return next(after: entries.filter { $0.hasSuffix(".sql") }, name: name, now: now)
     }
 
-    static func next(after files: [String], name: String, now: Date) -> String {
+    /// The next file name after these file names (`now` stamps Supabase-style names).
+    public static func next(after files: [String], name: String, now: Date) -> String {
         let flyway = files.compactMap(flywayVersion)
         if !flyway.isEmpty { return "V\(flyway.max()! + 1)__\(name).sql" }
         let numbered = files.compactMap(leadingNumber)

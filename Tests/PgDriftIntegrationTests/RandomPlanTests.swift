@@ -1,0 +1,56 @@
+import Foundation
+import PgDrift
+import PgDriftTestSupport
+import Testing
+
+/// The plan's convergence property on seeded random schemas and mutations: 20 batches of 10 pairs, each
+/// pair in its own schema. The seed changes every run (set PGDRIFT_SEED to replay one); a failure
+/// prints the seed, both schemas and the plan.
+@Suite("Random schemas converge")
+struct RandomPlanTests {
+    static let baseSeed: UInt64 = {
+        if let text = ProcessInfo.processInfo.environment["PGDRIFT_SEED"], let seed = UInt64(text) { return seed }
+        return UInt64.random(in: 1...UInt64(UInt32.max))
+    }()
+    static let pairsPerBatch = 10
+
+    @Test("10 random pairs converge", arguments: 0..<20)
+    func randomPairsConverge(batch: Int) throws {
+        var pairs: [(seed: UInt64, before: RandomSchema, after: RandomSchema)] = []
+        for index in 0..<Self.pairsPerBatch {
+            let seed = Self.baseSeed &+ UInt64(batch * Self.pairsPerBatch + index)
+            var random = SeededGenerator(seed: seed)
+            let before = RandomSchema.generate(schema: "r\(index)", using: &random)
+            var after = before
+            after.mutate(using: &random)
+            pairs.append((seed, before, after))
+        }
+        let migrated = try TestDatabase("random_\(batch)_before", sql: pairs.map(\.before.sql).joined())
+        let target = try TestDatabase("random_\(batch)_after", sql: pairs.map(\.after.sql).joined())
+        let connection = try migrated.connect()
+        defer { connection.close() }
+        let options = PlanOptions(allowDestructive: true)
+        var statements = 0
+
+        for pair in pairs {
+            let scope = IntrospectionOptions(schemas: [pair.before.schema])
+            let expected = try target.catalog(scope)
+            let plan = MigrationPlanner.plan(expected: expected, actual: try migrated.catalog(scope), options: options)
+            let context = "PGDRIFT_SEED=\(pair.seed) (base \(Self.baseSeed))\n-- before\n\(pair.before.sql)-- after\n\(pair.after.sql)-- plan\n\(plan.render())"
+            statements += plan.transactional.count + plan.afterCommit.count
+            do {
+                try PlanApplier.apply(plan, on: connection)
+            } catch {
+                Issue.record("the plan failed: \(error)\n\(context)")
+                continue
+            }
+            let actual = try migrated.catalog(scope)
+            let remaining = SchemaDiff.findings(expected: expected, actual: actual)
+            #expect(remaining.isEmpty, "left: \(remaining.map(\.message))\n\(context)")
+            let second = MigrationPlanner.plan(expected: expected, actual: actual, options: options)
+            #expect(second.isEmpty, "second plan:\n\(second.render())\n\(context)")
+        }
+        // The mutations are real: a batch of ten changed schemas needs work.
+        #expect(statements >= Self.pairsPerBatch, "only \(statements) statements planned for \(Self.pairsPerBatch) mutated schemas")
+    }
+}
