@@ -39,12 +39,13 @@ public struct Audit {
             schemas: schemas, excludedSchemas: excludedSchemas, includePrivileges: diffOptions.comparePrivileges,
             statementTimeoutMilliseconds: statementTimeoutMilliseconds)
         let connection = try PostgresConnection(connectionString)
-        let actual = try Introspector(options: options).catalog(from: connection).catalog
+        let database = try Introspector(options: options).inspect(from: connection)
         connection.close()
         let loader = ExpectedSchemaLoader(builtin: { builtin }, options: options)
         defer { loader.close() }
         let expected = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)
-        let findings = triage(SchemaDiff.findings(expected: expected, actual: actual, options: diffOptions))
+        let findings = triage(SchemaDiff.findings(
+            expected: expected, actual: database.catalog, access: database.access, options: diffOptions))
         return DriftReport(
             expected: source.description, database: ConnectionString(connectionString).description, findings: findings)
     }

@@ -36,7 +36,7 @@ public struct Introspector {
         }
     }
 
-    private func readCatalog(_ connection: PostgresConnection) throws -> Catalog {
+    func readCatalog(_ connection: PostgresConnection) throws -> Catalog {
         let filter = [PostgresArray.literal(options.schemas), PostgresArray.literal(options.excludedSchemas)]
         let withGrants = filter + [options.includePrivileges ? "true" : "false"]
         func run(_ sql: String, _ parameters: [String?]) throws -> QueryResult {

@@ -16,7 +16,7 @@ struct PgDriftCommand: ParsableCommand {
               pgdrift snapshot --database postgresql://localhost/app --out schema.json
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, PlanCommand.self, SnapshotCommand.self, DemoCommand.self]
+        subcommands: [CheckCommand.self, PlanCommand.self, ExplainCommand.self, SnapshotCommand.self, DemoCommand.self]
     )
 }
 
