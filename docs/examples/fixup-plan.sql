@@ -1,5 +1,7 @@
 -- pgdrift plan: the fix-up migration for the demo's drifted analytics database.
 -- 27 statements, 1 left out (see the comments marked SKIPPED).
+-- Each ALTER TABLE holds an ACCESS EXCLUSIVE lock on its table until COMMIT; lock_timeout makes the plan
+-- give up rather than queue behind a long transaction. Statements that rewrite or scan a table say so.
 
 SET lock_timeout = '5s';
 SET statement_timeout = '30min';

@@ -45,6 +45,8 @@ public struct MigrationPlan: Hashable, Sendable {
             lines.append("-- The database already matches the expected schema: nothing to do.")
             return lines.joined(separator: "\n") + "\n"
         }
+        lines.append("-- Each ALTER TABLE holds an ACCESS EXCLUSIVE lock on its table until COMMIT; lock_timeout makes the plan")
+        lines.append("-- give up rather than queue behind a long transaction. Statements that rewrite or scan a table say so.")
         lines.append("")
         lines += settings
         lines.append("BEGIN;")
