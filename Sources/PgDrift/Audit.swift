@@ -11,7 +11,9 @@ public struct Audit {
     public var source: ExpectedSource
     /// The model behind `builtin`.
     public var builtin: Catalog
+    /// Schemas to compare; empty compares every user schema.
     public var schemas: [String] = []
+    /// Schemas left out of both the expected schema and the database.
     public var excludedSchemas: [String] = []
     /// Findings on objects whose `schema.name` matches one of these globs are left out (`public.tmp_*`).
     public var ignore: [String] = []
@@ -19,7 +21,9 @@ public struct Audit {
     public var severities: [FindingKind: SeverityOverride] = [:]
     /// Every finding that remains becomes an error.
     public var strict = false
+    /// What the diff compares; grants are read from the database only when they are compared.
     public var diffOptions = DiffOptions()
+    /// The statement timeout of the transaction that reads the database, in milliseconds.
     public var statementTimeoutMilliseconds = 60_000
 
     /// Audits against a source (`builtin` means `builtin`, the compiled model).

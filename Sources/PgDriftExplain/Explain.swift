@@ -6,13 +6,16 @@ import PgDriftPostgres
 /// depend on the object asked about — one `REPEATABLE READ READ ONLY` snapshot, a fixed number of
 /// queries.
 public struct DatabaseReading: Sendable {
+    /// The database's model, every user schema, read in the same snapshot as the rest.
     public var catalog: Catalog
+    /// What the connected role can reach, and every relation the database holds.
     public var access: RoleAccess
     /// The connection, password redacted.
     public var connection: String
     /// Views and materialized views that depend on the object (pg_depend), when it exists.
     public var dependentViews: [ObjectRef]
 
+    /// Creates a reading from its parts.
     public init(catalog: Catalog, access: RoleAccess, connection: String, dependentViews: [ObjectRef] = []) {
         self.catalog = catalog
         self.access = access

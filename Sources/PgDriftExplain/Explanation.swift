@@ -3,6 +3,7 @@ import PgDriftModel
 /// The answer to "is this table or column really missing?": whether it exists in the database and in
 /// the expected schema, and when it seems missing, why — and what is like it and what uses it.
 public struct Explanation: Hashable, Sendable, Codable {
+    /// Whether NAME was read as a table (one part, or `schema.table`) or as a column.
     public enum Kind: String, Hashable, Sendable, Codable {
         case table, column
     }
@@ -11,10 +12,13 @@ public struct Explanation: Hashable, Sendable, Codable {
     public var version = 1
     /// NAME as given.
     public var name: String
+    /// Whether NAME was read as a table or as a column.
     public var kind: Kind
     /// What NAME was read as (unquoted parts folded to lower case); `schema` is nil when NAME had none.
     public var target: ObjectRef
+    /// What the database has: the connection, the role, its search_path and the object if it exists.
     public var database: DatabaseSide
+    /// What the expected schema has, if one was given.
     public var expected: ExpectedSide
     /// Why it seems missing, or what to know about where it is.
     public var reasons: [Reason]
@@ -29,14 +33,18 @@ public struct Explanation: Hashable, Sendable, Codable {
 
 /// A table or view, or a column of one.
 public struct ObjectRef: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Raw schema name; nil only in a target whose NAME gave none.
     public var schema: String?
+    /// Raw table or view name (not quoted).
     public var table: String
+    /// Raw column name, for a column; nil for a table or view.
     public var column: String?
     /// `table`, `view`, `materialized view`, `partitioned table` or `foreign table`, when known.
     public var relationKind: String?
     /// A column's type (with NOT NULL and DEFAULT), when known.
     public var type: String?
 
+    /// Creates a reference from its raw parts.
     public init(schema: String?, table: String, column: String? = nil, relationKind: String? = nil, type: String? = nil) {
         self.schema = schema
         self.table = table
@@ -55,8 +63,11 @@ public struct ObjectRef: Hashable, Sendable, Codable, CustomStringConvertible {
 public struct DatabaseSide: Hashable, Sendable, Codable {
     /// The connection, password redacted.
     public var connection: String
+    /// The connected role (`current_user`).
     public var role: String
+    /// The role's search_path, in order (`current_schemas(false)`).
     public var searchPath: [String]
+    /// Whether the database has it: in NAME's schema, along the search_path, or failing that in any schema.
     public var exists: Bool
     /// Where it is, when it exists.
     public var object: ObjectRef?
@@ -68,7 +79,9 @@ public struct DatabaseSide: Hashable, Sendable, Codable {
 public struct ExpectedSide: Hashable, Sendable, Codable {
     /// The expected source (`builtin`, a folder, a file, a connection).
     public var source: String
+    /// Whether the expected schema declares it.
     public var exists: Bool
+    /// Where the expected schema has it, or, for a column it lacks, the table it looked in.
     public var object: ObjectRef?
     /// Where the expected schema declares it, when it came from SQL with locations.
     public var location: SourceLocation?
@@ -76,6 +89,7 @@ public struct ExpectedSide: Hashable, Sendable, Codable {
 
 /// One explanation of why the object seems missing, or what to know about where it is.
 public struct Reason: Hashable, Sendable, Codable {
+    /// What kind of reason this is; the raw value is the JSON spelling.
     public enum Kind: String, Hashable, Sendable, Codable {
         /// It (or its table) is in another schema than the one asked for.
         case otherSchema = "other_schema"
@@ -97,7 +111,9 @@ public struct Reason: Hashable, Sendable, Codable {
         case drift
     }
 
+    /// What kind of reason this is.
     public var kind: Kind
+    /// The reason as one sentence for people.
     public var message: String
     /// The objects it points at.
     public var objects: [ObjectRef]
@@ -105,19 +121,24 @@ public struct Reason: Hashable, Sendable, Codable {
 
 /// A name like the one asked for.
 public struct SimilarName: Hashable, Sendable, Codable {
+    /// The table, view or column with the similar name.
     public var object: ObjectRef
     /// 0...100.
     public var score: Int
+    /// Levenshtein distance between the names (in characters, case ignored).
     public var distance: Int
+    /// The `_`-separated name parts both names have, in the order of the asked name.
     public var sharedParts: [String]
 }
 
 /// Something that uses the object.
 public struct Referrer: Hashable, Sendable, Codable {
+    /// What kind of object uses it; the raw value is the JSON spelling.
     public enum Kind: String, Hashable, Sendable, Codable {
         case view, materializedView = "materialized_view", function, trigger, policy, index, constraint
     }
 
+    /// What kind of object uses it.
     public var kind: Kind
     /// Its name: `schema.view`, `schema.function(args)`, or the trigger's, policy's, index's or
     /// constraint's own name.

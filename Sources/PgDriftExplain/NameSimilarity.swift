@@ -12,6 +12,7 @@ public struct NameSimilarity: Hashable, Sendable, Comparable {
     /// Names at least this alike are offered.
     public static let threshold = 50
 
+    /// Compares the asked name with a candidate, ignoring case.
     public init(_ asked: String, _ candidate: String) {
         let a = asked.lowercased()
         let b = candidate.lowercased()
@@ -26,6 +27,7 @@ public struct NameSimilarity: Hashable, Sendable, Comparable {
         score = Int((100 * (0.6 * dice + 0.4 * spelling)).rounded())
     }
 
+    /// Orders from least to most alike: by score, then by smaller distance.
     public static func < (lhs: NameSimilarity, rhs: NameSimilarity) -> Bool {
         (lhs.score, -lhs.distance) < (rhs.score, -rhs.distance)
     }

@@ -56,11 +56,13 @@ public struct ObjectName: Hashable, Sendable, Codable, CustomStringConvertible {
         String(name.unicodeScalars.map { $0.value >= 65 && $0.value <= 90 ? Character(Unicode.Scalar($0.value + 32)!) : Character($0) })
     }
 
+    /// The name as given.
     public var description: String { text }
 }
 
 /// A NAME `explain` cannot read (exit 2).
 public struct ObjectNameError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// `invalid name '<text>': <reason>`, one line.
     public var description: String
 
     init(_ text: String, _ reason: String) {

@@ -22,6 +22,7 @@ public struct ObjectSet<Element: CatalogObject>: Hashable, Sendable, Expressible
         for element in elements { storage[element.key] = element }
     }
 
+    /// Creates a set from an array literal; a later object replaces an earlier one with the same key.
     public init(arrayLiteral elements: Element...) { self.init(elements) }
 
     /// The object with this key, if any; assigning `nil` removes it.
@@ -56,10 +57,12 @@ public struct ObjectSet<Element: CatalogObject>: Hashable, Sendable, Expressible
 }
 
 extension ObjectSet: Sequence {
+    /// Iterates the objects in key order.
     public func makeIterator() -> IndexingIterator<[Element]> { sorted.makeIterator() }
 }
 
 extension ObjectSet: Codable {
+    /// Decodes a JSON array of objects; throws when two of them share a key.
     public init(from decoder: Decoder) throws {
         let elements = try [Element](from: decoder)
         self.init(elements)
@@ -69,5 +72,6 @@ extension ObjectSet: Codable {
         }
     }
 
+    /// Encodes the objects as a JSON array sorted by key.
     public func encode(to encoder: Encoder) throws { try sorted.encode(to: encoder) }
 }

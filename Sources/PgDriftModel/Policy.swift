@@ -5,7 +5,9 @@ public struct Policy: CatalogObject {
         case all = "ALL", select = "SELECT", insert = "INSERT", update = "UPDATE", delete = "DELETE"
     }
 
+    /// Raw policy name, unique within its table (not quoted).
     public var name: String
+    /// FOR ALL (the default), SELECT, INSERT, UPDATE or DELETE.
     public var command: Command
     /// PERMISSIVE (true, the default) or RESTRICTIVE.
     public var isPermissive: Bool
@@ -15,10 +17,13 @@ public struct Policy: CatalogObject {
     public var using: String?
     /// WITH CHECK expression (`pg_get_expr`).
     public var withCheck: String?
+    /// COMMENT ON POLICY.
     public var comment: String?
 
+    /// The policy's identity within its table: its name.
     public var key: String { name }
 
+    /// Creates a policy from its parts (roles are sorted); by default permissive, for all commands, to `public`.
     public init(
         name: String, command: Command = .all, isPermissive: Bool = true, roles: [String] = ["public"],
         using: String? = nil, withCheck: String? = nil, comment: String? = nil

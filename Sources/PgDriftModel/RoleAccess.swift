@@ -17,6 +17,7 @@ public struct RoleAccess: Hashable, Sendable, Codable {
 
     /// One relation and the role's access to it.
     public struct Relation: Hashable, Sendable, Codable {
+        /// What kind of relation it is.
         public var kind: RelationKind
         /// Created by an extension (such objects are not part of the model).
         public var isExtensionMember: Bool
@@ -26,6 +27,7 @@ public struct RoleAccess: Hashable, Sendable, Codable {
         /// other columns (information_schema.columns leaves them out).
         public var hiddenColumns: [String]
 
+        /// Creates a relation entry; by default visible, not an extension's, with no hidden columns.
         public init(kind: RelationKind, isExtensionMember: Bool = false, isVisible: Bool = true, hiddenColumns: [String] = []) {
             self.kind = kind
             self.isExtensionMember = isExtensionMember
@@ -44,6 +46,7 @@ public struct RoleAccess: Hashable, Sendable, Codable {
     /// Every table, view, materialized view, foreign table and sequence outside the system schemas.
     public var relations: [QualifiedName: Relation]
 
+    /// Creates access from its parts; the search path defaults to `public` alone.
     public init(
         role: String, searchPath: [String] = ["public"], schemaUsage: [String: Bool] = [:],
         relations: [QualifiedName: Relation] = [:]
