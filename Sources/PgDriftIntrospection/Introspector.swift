@@ -26,7 +26,9 @@ public struct Introspector {
         try connection.readOnlySnapshot(
             statementTimeoutMilliseconds: options.statementTimeoutMilliseconds, lockTimeoutMilliseconds: options.lockTimeoutMilliseconds
         ) {
-            try connection.query("SELECT set_config('search_path', '', true)")
+            // search_path '' makes the server qualify every name it prints; work_mem lets the big catalog
+            // queries sort in memory (the default 4MB spilled the columns of 4,000 tables to disk).
+            try connection.query("SELECT set_config('search_path', '', true), set_config('work_mem', '64MB', true)")
             let info = try connection.query(
                 "SELECT current_setting('server_version_num') AS version, current_database() AS db, current_user AS usr"
             ).rows[0]
