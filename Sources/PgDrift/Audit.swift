@@ -42,16 +42,25 @@ public struct Audit {
         let options = IntrospectionOptions(
             schemas: schemas, excludedSchemas: excludedSchemas, includePrivileges: diffOptions.comparePrivileges,
             statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+        let loading = loadExpected(options)
         let connection = try PostgresConnection(connectionString)
         let database = try Introspector(options: options).inspect(from: connection)
         connection.close()
-        let loader = ExpectedSchemaLoader(builtin: { builtin }, options: options)
-        defer { loader.close() }
-        let expected = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)
+        let expected = try loading.wait()
         let findings = triage(SchemaDiff.findings(
             expected: expected, actual: database.catalog, access: database.access, options: diffOptions))
         return DriftReport(
             expected: source.description, database: ConnectionString(connectionString).description, findings: findings)
+    }
+
+    /// Starts loading the expected catalog on another thread (both sides are read at once).
+    func loadExpected(_ options: IntrospectionOptions) -> InBackground<Catalog> {
+        let (source, builtin, schemas, excludedSchemas) = (self.source, self.builtin, self.schemas, self.excludedSchemas)
+        return InBackground {
+            let loader = ExpectedSchemaLoader(builtin: { builtin }, options: options)
+            defer { loader.close() }
+            return try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)
+        }
     }
 
     /// Applies `ignore`, then `severities`, then `strict`: a kind turned off stays off under `strict`.

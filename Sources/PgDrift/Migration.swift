@@ -6,13 +6,11 @@ extension Audit {
         let options = IntrospectionOptions(
             schemas: schemas, excludedSchemas: excludedSchemas, includePrivileges: diffOptions.comparePrivileges,
             statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+        let loading = loadExpected(options)
         let connection = try PostgresConnection(connectionString)
         let actual = try Introspector(options: options).catalog(from: connection).catalog
         connection.close()
-        let loader = ExpectedSchemaLoader(builtin: { builtin }, options: options)
-        defer { loader.close() }
-        let expected = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)
-        return (expected, actual)
+        return (try loading.wait(), actual)
     }
 
     /// The migration that takes the database to the expected schema.

@@ -78,7 +78,8 @@ public struct ObjectSet<Element: CatalogObject>: Hashable, Sendable, Expressible
             lock.lock()
             defer { lock.unlock() }
             if let cached { return cached }
-            let sorted = storage.values.sorted { $0.key < $1.key }
+            // Sort the keys, not the objects: moving whole tables around while sorting was the cost.
+            let sorted = storage.keys.sorted().map { storage[$0]! }
             cached = sorted
             return sorted
         }
