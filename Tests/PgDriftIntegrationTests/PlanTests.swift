@@ -108,3 +108,20 @@ import Testing
         #expect(try audit.run(against: database.connectionString).findings.map(\.kind) == [.missingColumn])
     }
 }
+
+/// A column's type change rebuilds the policies that read it, and only those.
+@Suite struct PlanPolicyRebuildTests {
+    @Test func onlyPoliciesReadingARetypedColumnAreRebuilt() throws {
+        let shape = { (type: String) in """
+            CREATE TABLE t (id int PRIMARY KEY, owner_id \(type), note text);
+            ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY reads_owner ON t USING (owner_id = 1);
+            CREATE POLICY reads_nothing ON t FOR SELECT USING (true);
+            CREATE POLICY reads_note ON t FOR INSERT WITH CHECK (note IS NOT NULL);
+            """ }
+        let run = try PlanConvergence(label: "policy_rebuild", before: shape("integer"), after: shape("bigint"), options: PlanOptions())
+        let drops = run.plan.statements.filter { $0.phase == .dropPolicies }.map(\.sql)
+        #expect(drops == ["DROP POLICY IF EXISTS reads_owner ON public.t;"], "\(run.plan.render())")
+        #expect(run.remaining.isEmpty && run.secondPlan.isEmpty)
+    }
+}
