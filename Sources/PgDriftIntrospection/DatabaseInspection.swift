@@ -3,8 +3,11 @@ import PgDriftPostgres
 
 /// A database's schema and what the connected role can reach of it, read from one snapshot.
 public struct DatabaseInspection: Sendable {
+    /// The schema, as every role sees it in pg_catalog.
     public var catalog: Catalog
+    /// The server version, database and role the snapshot was read with.
     public var server: Introspector.ServerInfo
+    /// What the connected role may use: schemas, tables and columns it lacks privileges on.
     public var access: RoleAccess
 }
 

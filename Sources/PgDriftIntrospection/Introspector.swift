@@ -11,12 +11,16 @@ public struct Introspector {
     public struct ServerInfo: Hashable, Codable, Sendable {
         /// `server_version_num`, such as 150018.
         public var versionNumber: Int
+        /// `current_database()`.
         public var database: String
+        /// `current_user`: the role whose view of the catalog was read.
         public var user: String
     }
 
+    /// Which schemas to read, whether to read grants, and the timeouts.
     public var options: IntrospectionOptions
 
+    /// An introspector with these options (by default every user schema, no grants, 60 s / 10 s timeouts).
     public init(options: IntrospectionOptions = IntrospectionOptions()) {
         self.options = options
     }

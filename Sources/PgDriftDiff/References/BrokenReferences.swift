@@ -7,11 +7,13 @@ import PgDriftSQL
 public enum BrokenReferences {
     /// One function's reference to something missing, with every body line that names it.
     public struct Reference: Hashable, Sendable {
+        /// The function whose body names the missing object.
         public var function: FunctionKey
         /// The missing table, or the table of the missing column.
         public var table: QualifiedName
         /// The missing column; nil when the table is missing.
         public var column: String?
+        /// The lines of the function body (1-based) that name it.
         public var lines: [Int]
     }
 

@@ -6,6 +6,7 @@ import PgDriftModel
 /// that the role (and information_schema, which hides what a role has no privilege on) will not find
 /// them.
 public enum NotVisible {
+    /// A `not_visible` warning for each expected schema, table or column the role cannot reach.
     public static func findings(expected: Catalog, actual: Catalog, access: RoleAccess) -> [Finding] {
         var findings: [Finding] = []
         var hiddenSchemas: Set<String> = []
