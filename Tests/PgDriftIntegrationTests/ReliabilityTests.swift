@@ -164,3 +164,40 @@ import Testing
         #expect(report.findings.isEmpty, "\(report.findings.map(\.message))")
     }
 }
+
+/// A wrong password, given every way libpq takes one: exit 3, the server's message, never the password.
+@Suite struct WrongPasswordTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
+    func aWrongPasswordIsExitThreeAndNeverShown() throws {
+        let server = try TemporaryServer()
+        defer { server.stop() }
+        // This cluster asks one role for a password (the shared test cluster trusts everyone).
+        let hba = server.directory + "/data/pg_hba.conf"
+        let original = try String(contentsOfFile: hba, encoding: .utf8)
+        try ("local all pgdrift_pw scram-sha-256\n" + original).write(toFile: hba, atomically: false, encoding: .utf8)
+        let admin = try server.connect()
+        try admin.execute("CREATE ROLE pgdrift_pw LOGIN PASSWORD 'the-right-one'; SELECT pg_reload_conf();")
+        admin.close()
+
+        let secret = "Wr0ng-s3cret-\(UUID().uuidString.prefix(8))"
+        let keyValue = "host=\(server.directory) user=pgdrift_pw dbname=postgres password=\(secret)"
+        let url = "postgresql://pgdrift_pw:\(secret)@/postgres?host=\(server.directory)"
+        let runs = [
+            try CLITests.run(["snapshot", "--database", keyValue]),
+            try CLITests.run(["plan", "--database", url]),
+            try CLITests.run(["check", "--database", keyValue, "--report-dir", FileManager.default.temporaryDirectory.path + "/pgdrift-pw"]),
+        ]
+        for run in runs {
+            #expect(run.code == 3, "\(run.stderr)")
+            #expect(run.stderr.contains("password authentication failed"), "\(run.stderr)")
+            #expect(!run.stderr.contains(secret) && !run.stdout.contains(secret))
+            #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        }
+        // PGPASSWORD, through the environment.
+        let environment = try ChildProcess.run(["/usr/bin/env", "PGPASSWORD=\(secret)", CLITests.binary, "snapshot",
+                                                "--database", "host=\(server.directory) user=pgdrift_pw dbname=postgres"])
+        #expect(environment.code == 3, "\(environment.stderr)")
+        #expect(environment.stderr.contains("password authentication failed"))
+        #expect(!environment.stderr.contains(secret) && !environment.stdout.contains(secret))
+    }
+}
