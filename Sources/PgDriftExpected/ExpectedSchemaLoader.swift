@@ -77,6 +77,7 @@ public final class ExpectedSchemaLoader {
         defer { try? admin.execute("DROP DATABASE IF EXISTS \(SQLQuote.identifier(name)) WITH (FORCE)") }
         let connection = try server.connect(database: name)
         defer { connection.close() }
+        var sourceMap = SourceMapRecorder()
         for file in files {
             let sql: String
             do { sql = try String(contentsOfFile: file, encoding: .utf8) } catch {
@@ -89,8 +90,12 @@ public final class ExpectedSchemaLoader {
                 let (line, column) = Self.lineAndColumn(characterPosition: error.position, in: sql)
                 throw ExpectedSchemaError("\(file):\(line):\(column): \(error.message)")
             }
+            // The server ran the file, so PostgreSQL's own parser reads it too; only locations come from it.
+            if let script = try? ParsedScript(sql) { sourceMap.record(script, file: file) }
         }
-        return try Introspector(options: options).catalog(from: connection).catalog
+        var catalog = try Introspector(options: options).catalog(from: connection).catalog
+        catalog.sources = sourceMap.sources(for: catalog)
+        return catalog
     }
 
     /// Roles are cluster-wide and migrations name roles they do not create (`TO authenticated`): the
