@@ -21,6 +21,10 @@ public struct Audit {
     public var strict = false
     public var diffOptions = DiffOptions()
     public var statementTimeoutMilliseconds = 60_000
+    /// Read SQL migrations through a shadow database even when they could be read offline (`--shadow`).
+    public var shadow = false
+    /// Receives notes on how the expected schema was read (a fallback to a shadow database, skipped statements).
+    public var onNote: ((String) -> Void)?
 
     /// Audits against a source (`builtin` means `builtin`, the compiled model).
     public init(source: ExpectedSource, builtin: Catalog = Catalog()) {
@@ -42,6 +46,8 @@ public struct Audit {
         let actual = try Introspector(options: options).catalog(from: connection).catalog
         connection.close()
         let loader = ExpectedSchemaLoader(builtin: { builtin }, options: options)
+        loader.shadowOnly = shadow
+        loader.onNote = onNote
         defer { loader.close() }
         let expected = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)
         let findings = triage(SchemaDiff.findings(expected: expected, actual: actual, options: diffOptions))

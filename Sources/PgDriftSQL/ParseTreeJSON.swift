@@ -14,11 +14,14 @@ public final class ParseTreeJSON {
     }
 
     let bytes: [UInt8]
+    /// The SQL the tree was parsed from, where values the JSON loses are read back (see `integerConstant`).
+    let source: [UInt8]
     private(set) var tape: [Entry] = []
 
     /// Reads `bytes` (libpg_query's output, so well-formed JSON); malformed input throws.
-    public init(bytes: [UInt8]) throws {
+    public init(bytes: [UInt8], source: [UInt8] = []) throws {
         self.bytes = bytes
+        self.source = source
         tape.reserveCapacity(bytes.count / 8)
         var position = 0
         try bytes.withUnsafeBufferPointer { buffer in
@@ -292,6 +295,40 @@ public struct ParseNode {
             guard byte >= 0x30 && byte <= 0x39 else { return nil }
             value = value * 10 + Int(byte - 0x30)
         }
+        return negative ? -value : value
+    }
+
+    var isEmptyArray: Bool { entry.kind == .array && Int(entry.next) == index + 1 }
+    var isEmptyObject: Bool { entry.kind == .object && Int(entry.next) == index + 1 }
+
+    /// The raw text of a number or literal.
+    var scalarText: String {
+        String(decoding: document.bytes[Int(entry.start)..<Int(entry.end)], as: UTF8.self)
+    }
+
+    /// The value of an `A_Const` body's integer. libpg_query 15's JSON writes zero and every negative
+    /// integer alike, as `"ival": {}`; the number is then read from the SQL at the constant's location
+    /// (`-1`, `- 1`). Nil when the body holds no integer, or the SQL is not at hand.
+    public var integerConstant: Int? {
+        guard let ival = self["ival"] else { return nil }
+        if let value = ival["ival"]?.int { return value }
+        let source = document.source
+        guard let location = self["location"]?.int, location < source.count else { return source.isEmpty ? 0 : nil }
+        var i = location
+        var negative = false
+        if source[i] == UInt8(ascii: "-") {
+            negative = true
+            i += 1
+            while i < source.count, source[i] == 0x20 || source[i] == 0x0A || source[i] == 0x09 || source[i] == 0x0D { i += 1 }
+        }
+        var value = 0
+        var digits = 0
+        while i < source.count, source[i] >= 0x30, source[i] <= 0x39 {
+            value = value * 10 + Int(source[i] - 0x30)
+            i += 1
+            digits += 1
+        }
+        guard digits > 0 else { return nil }
         return negative ? -value : value
     }
 

@@ -31,8 +31,8 @@ public struct ParsedScript {
         }
         let length = strlen(tree)
         let bytes = tree.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
-        let document = try ParseTreeJSON(bytes: bytes)
         let utf8 = Array(sql.utf8)
+        let document = try ParseTreeJSON(bytes: bytes, source: utf8)
         var found: [Statement] = []
         for raw in document.root["stmts"]?.elements ?? [] {
             guard let (tag, node) = raw["stmt"]?.tagged else { continue }

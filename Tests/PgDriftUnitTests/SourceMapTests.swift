@@ -39,8 +39,7 @@ import Testing
         #expect(Self.line(sources, .constraint, "users_team_id_fkey", on: "users") == "1.sql:5")
         #expect(Self.line(sources, .constraint, "users_check", on: "users") == "1.sql:7")
         #expect(Self.line(sources, .constraint, "users_a_b_key", on: "users") == "1.sql:8")
-        #expect(Self.line(sources, .index, "users_lower_idx", on: "users") == nil)
-        #expect(Self.line(sources, .index, "users_expr_idx", on: "users") == "1.sql:10")
+        #expect(Self.line(sources, .index, "users_lower_idx", on: "users") == "1.sql:10")
         #expect(Self.line(sources, .index, "users_a_idx", on: "users") == "1.sql:11")
         #expect(Self.line(sources, .index, "users_a_idx1", on: "users") == "1.sql:12")
     }

@@ -27,9 +27,10 @@ extension SourceMapRecorder {
             if indexOwners[QualifiedName(table.schema, given)] != nil, node["if_not_exists"]?.bool == true { return }
             name = given
         } else {
-            // ChooseIndexColumnNames: the column's name, or "expr" for an expression.
             let columns = (node["indexParams"]?.elements ?? []).compactMap { element in
-                element.node("IndexElem").map { $0["indexcolname"]?.string ?? $0["name"]?.string ?? "expr" }
+                element.node("IndexElem").map { key in
+                    key["indexcolname"]?.string ?? key["name"]?.string ?? key["expr"].map(IndexColumnNames.name) ?? "expr"
+                }
             }
             let isPrimary = node["primary"]?.bool == true
             let label = isPrimary ? "pkey" : node["isconstraint"]?.bool == true ? "key" : "idx"

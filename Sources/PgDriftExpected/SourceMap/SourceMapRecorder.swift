@@ -47,6 +47,13 @@ public struct SourceMapRecorder {
         }
     }
 
+    /// Records one statement of `file` (for a caller that walks the statements itself).
+    mutating func record(_ tag: String, _ node: ParseNode, at statement: SourceLocation, file: String, lines: LineIndex) {
+        self.file = file
+        self.lines = lines
+        record(tag, node, at: statement)
+    }
+
     /// The source map for a catalog loaded from the same files: function keys are completed from the
     /// catalog's identity arguments, since the text the server prints cannot be rebuilt from the file.
     public func sources(for catalog: Catalog) -> [ObjectID: SourceLocation] {

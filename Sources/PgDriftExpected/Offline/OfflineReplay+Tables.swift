@@ -1,0 +1,206 @@
+import PgDriftModel
+import PgDriftSQL
+
+extension OfflineReplay {
+    /// `CREATE TABLE`: plain tables (not partitioned, inherited, typed, temporary or with storage options).
+    mutating func createTable(_ node: ParseNode) throws {
+        guard let rangeVar = node["relation"] else { throw fallback("CREATE TABLE without a name") }
+        for unsupported in ["inhRelations", "partbound", "partspec", "ofTypename", "options", "accessMethod", "tablespacename"]
+        where node[unsupported] != nil {
+            throw fallback("CREATE TABLE with \(unsupported) is not read offline")
+        }
+        let persistence = rangeVar["relpersistence"]?.string ?? "p"
+        guard persistence == "p" || persistence == "u" else { throw fallback("temporary tables are not read offline") }
+        let name = try newName(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "")
+        if tables[name] != nil || indexOwners[name] != nil {
+            if node["if_not_exists"]?.bool == true { return }
+            throw fallback("\(name) already exists")  // the server's error, with its wording, comes from shadow mode
+        }
+        tables[name] = Table(name: name, isUnlogged: persistence == "u")
+        for element in node["tableElts"]?.elements ?? [] {
+            if let column = element.node("ColumnDef") {
+                try addColumn(column, to: name)
+            } else if let constraint = element.node("Constraint") {
+                try addConstraint(constraint, to: name, column: nil)
+            } else {
+                throw fallback("CREATE TABLE ... LIKE is not read offline")
+            }
+        }
+    }
+
+    /// A column definition (in `CREATE TABLE` or `ADD COLUMN`) with the constraints written on it.
+    mutating func addColumn(_ definition: ParseNode, to table: QualifiedName) throws {
+        guard let name = definition["colname"]?.string, let typeName = definition["typeName"] else {
+            throw fallback("a column without a name or type")
+        }
+        guard definition["collClause"] == nil else { throw fallback("a column COLLATE is not read offline") }
+        guard tables[table]?.column(named: name) == nil else { throw fallback("column \(name) already exists") }
+        var column = Column(name: name, type: try dataType(typeName))
+        // [NOT] DEFERRABLE and INITIALLY DEFERRED|IMMEDIATE written after a column constraint apply to it.
+        var constraints: [(node: ParseNode, deferrable: Bool?, initiallyDeferred: Bool?)] = []
+        for item in definition["constraints"]?.elements ?? [] {
+            guard let constraint = item.node("Constraint") else { continue }
+            switch constraint["contype"]?.string {
+            case "CONSTR_NOTNULL": column.isNotNull = true
+            case "CONSTR_NULL": column.isNotNull = false
+            case "CONSTR_DEFAULT": column.defaultExpression = try storedDefault(constraint["raw_expr"], type: column.type)
+            case "CONSTR_PRIMARY", "CONSTR_UNIQUE", "CONSTR_CHECK", "CONSTR_FOREIGN": constraints.append((constraint, nil, nil))
+            case "CONSTR_ATTR_DEFERRABLE", "CONSTR_ATTR_NOT_DEFERRABLE", "CONSTR_ATTR_DEFERRED", "CONSTR_ATTR_IMMEDIATE":
+                guard !constraints.isEmpty else { throw fallback("DEFERRABLE without a constraint") }
+                switch constraint["contype"]?.string {
+                case "CONSTR_ATTR_DEFERRABLE": constraints[constraints.count - 1].deferrable = true
+                case "CONSTR_ATTR_NOT_DEFERRABLE": constraints[constraints.count - 1].deferrable = false
+                case "CONSTR_ATTR_DEFERRED": constraints[constraints.count - 1].initiallyDeferred = true
+                default: constraints[constraints.count - 1].initiallyDeferred = false
+                }
+            default: throw fallback("column constraint \(constraint["contype"]?.string ?? "?") is not read offline")
+            }
+        }
+        tables[table]?.columns.append(column)
+        for constraint in constraints {
+            try addConstraint(
+                constraint.node, to: table, column: name, deferrable: constraint.deferrable,
+                initiallyDeferred: constraint.initiallyDeferred)
+        }
+    }
+
+    /// The default the server stores: none for a NULL constant (`DEFAULT NULL` stores nothing), except
+    /// on a type with a modifier, where the NULL goes through the modifier's coercion and is kept
+    /// (`NULL::numeric`).
+    func storedDefault(_ expression: ParseNode?, type: DataType?) throws -> String? {
+        guard let expression else { return nil }
+        var value = expression
+        while let cast = value.node("TypeCast"), let argument = cast["arg"] { value = argument }
+        if value.node("A_Const")?["isnull"]?.bool == true {
+            let hasModifier = type.map { $0.schema == nil && $0.name.contains("(") } == true
+            if let cast = expression.node("TypeCast") {
+                // NULL cast to the column's own type folds to a NULL constant; other casts are kept.
+                guard !hasModifier, cast["arg"]?.node("A_Const") != nil, let typeName = cast["typeName"],
+                    try dataType(typeName) == type
+                else { throw fallback("a cast NULL default is not read offline") }
+                return nil
+            }
+            return hasModifier ? "NULL" : nil
+        }
+        return try ExpressionText.sql(expression)
+    }
+
+    /// A key, unique, check or foreign key constraint, under its name or the one the server makes up.
+    mutating func addConstraint(
+        _ constraint: ParseNode, to table: QualifiedName, column: String?, deferrable: Bool? = nil, initiallyDeferred: Bool? = nil
+    ) throws {
+        guard let type = constraint["contype"]?.string else { return }
+        for unsupported in ["including", "options", "indexname", "indexspace", "exclusions", "where_clause"]
+        where constraint[unsupported] != nil {
+            throw fallback("a constraint with \(unsupported) is not read offline")
+        }
+        let initiallyDeferred = initiallyDeferred ?? (constraint["initdeferred"]?.bool == true)
+        // INITIALLY DEFERRED implies DEFERRABLE.
+        let deferrable = deferrable ?? (constraint["deferrable"]?.bool == true) || initiallyDeferred
+        var model: Constraint
+        switch type {
+        case "CONSTR_PRIMARY", "CONSTR_UNIQUE":
+            var columns = constraint["keys"]?.strings ?? []
+            if columns.isEmpty, let column { columns = [column] }
+            let isPrimary = type == "CONSTR_PRIMARY"
+            guard columns.allSatisfy({ tables[table]?.column(named: $0) != nil }) else {
+                throw fallback("a key on a column that does not exist")
+            }
+            if isPrimary {
+                guard tables[table]?.primaryKey == nil else { throw fallback("a second primary key") }
+                // A primary key makes its columns NOT NULL.
+                for i in tables[table]!.columns.indices where columns.contains(tables[table]!.columns[i].name) {
+                    tables[table]!.columns[i].isNotNull = true
+                }
+            }
+            let name = constraint["conname"]?.string
+                ?? chooseName(schema: table.schema, table: table.name, columns: isPrimary ? [] : columns, label: isPrimary ? "pkey" : "key")
+            model = Constraint(
+                name: name, kind: isPrimary ? .primaryKey : .unique, columns: columns, isDeferrable: deferrable,
+                isInitiallyDeferred: initiallyDeferred, nullsNotDistinct: constraint["nulls_not_distinct"]?.bool == true)
+            indexOwners[QualifiedName(table.schema, name)] = table
+        case "CONSTR_CHECK":
+            guard let expression = constraint["raw_expr"] else { throw fallback("an empty CHECK") }
+            var read: [String] = []
+            for reference in expression.descendants("ColumnRef") {
+                if let name = reference["fields"]?.strings.last, !read.contains(name) { read.append(name) }
+            }
+            let name = constraint["conname"]?.string
+                ?? chooseName(schema: table.schema, table: table.name, columns: read.count == 1 ? read : [], label: "check")
+            model = Constraint(
+                name: name, kind: .check, expression: try ExpressionText.sql(expression),
+                isValidated: constraint["initially_valid"]?.bool == true, isNoInherit: constraint["is_no_inherit"]?.bool == true)
+        case "CONSTR_FOREIGN":
+            var columns = constraint["fk_attrs"]?.strings ?? []
+            if columns.isEmpty, let column { columns = [column] }
+            guard let target = constraint["pktable"], let referenced = existingTable(target) ?? (newNameIfSelf(target, table)) else {
+                throw fallback("a foreign key to a table that does not exist")
+            }
+            var targetColumns = constraint["pk_attrs"]?.strings ?? []
+            if targetColumns.isEmpty {
+                guard let key = tables[referenced]?.primaryKey else { throw fallback("a foreign key to a table without a primary key") }
+                targetColumns = key.columns
+            }
+            let name = constraint["conname"]?.string
+                ?? chooseName(schema: table.schema, table: table.name, columns: columns, label: "fkey")
+            guard constraint["fk_del_set_cols"] == nil else { throw fallback("ON DELETE SET NULL (columns) is not read offline") }
+            model = Constraint(
+                name: name, kind: .foreignKey, columns: columns,
+                references: ForeignKeyReference(
+                    table: referenced, columns: targetColumns, onUpdate: try action(constraint["fk_upd_action"]),
+                    onDelete: try action(constraint["fk_del_action"]), match: try match(constraint["fk_matchtype"])),
+                isDeferrable: deferrable, isInitiallyDeferred: initiallyDeferred,
+                isValidated: constraint["initially_valid"]?.bool == true)
+        default:
+            throw fallback("constraint \(type) is not read offline")
+        }
+        guard tables[table]?.constraints.contains(model.name) == false else { throw fallback("constraint \(model.name) already exists") }
+        tables[table]?.constraints.upsert(model)
+        constraintNames[QualifiedName(table.schema, model.name), default: 0] += 1
+    }
+
+    /// A foreign key of a table to itself, named before the table is complete.
+    private func newNameIfSelf(_ target: ParseNode, _ table: QualifiedName) -> QualifiedName? {
+        let name = target["relname"]?.string ?? ""
+        let schema = target["schemaname"]?.string
+        return name == table.name && (schema == nil || schema == table.schema) ? table : nil
+    }
+
+    private func action(_ code: ParseNode?) throws -> ForeignKeyReference.Action {
+        switch code?.string ?? "a" {
+        case "a": return .noAction
+        case "r": return .restrict
+        case "c": return .cascade
+        case "n": return .setNull
+        case "d": return .setDefault
+        default: throw fallback("an unknown foreign key action")
+        }
+    }
+
+    private func match(_ code: ParseNode?) throws -> ForeignKeyReference.Match {
+        switch code?.string ?? "s" {
+        case "s": return .simple
+        case "f": return .full
+        case "p": return .partial
+        default: throw fallback("an unknown foreign key match")
+        }
+    }
+
+    /// Forgets a constraint's name in its schema.
+    mutating func releaseConstraintName(_ name: QualifiedName) {
+        constraintNames[name, default: 1] -= 1
+        if constraintNames[name] == 0 { constraintNames[name] = nil }
+        if let owner = indexOwners[name], tables[owner]?.indexes.contains(name.name) != true { indexOwners[name] = nil }
+    }
+
+    /// Removes a table, after checking no other table's foreign key leans on it.
+    mutating func dropTable(_ name: QualifiedName) throws {
+        let leaning = tables.values.contains { other in
+            other.name != name && other.constraints.contains { $0.references?.table == name }
+        }
+        guard !leaning else { throw fallback("dropping \(name) would drop foreign keys of other tables") }
+        guard let table = tables.removeValue(forKey: name) else { return }
+        for constraint in table.constraints { releaseConstraintName(QualifiedName(name.schema, constraint.name)) }
+        for index in table.indexes { indexOwners[QualifiedName(name.schema, index.name)] = nil }
+    }
+}

@@ -1,0 +1,7 @@
+BEGIN;
+UPDATE notes SET body = 'hi' WHERE id = 1;
+COMMENT ON COLUMN notes.body IS NULL;
+COMMENT ON TABLE notes IS 'Notes, changed';
+ALTER TABLE notes NO FORCE ROW LEVEL SECURITY;
+DELETE FROM notes WHERE id = 2;
+COMMIT;
