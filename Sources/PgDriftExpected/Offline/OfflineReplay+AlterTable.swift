@@ -99,6 +99,9 @@ extension OfflineReplay {
         }
         guard !leaning else { throw fallback("dropping column \(name) would drop foreign keys of other tables") }
         model.columns.removeAll { $0.name == name }
+        for (sequence, owned) in sequences where owned.ownedBy == SequenceOwner(table: table, column: name) {
+            sequences[sequence] = nil
+        }
         for constraint in model.constraints where constraint.columns.contains(name) {
             _ = model.constraints.remove(constraint.name)
             releaseConstraintName(QualifiedName(table.schema, constraint.name))

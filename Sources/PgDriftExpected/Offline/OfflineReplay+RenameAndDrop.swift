@@ -17,6 +17,7 @@ extension OfflineReplay {
             table.name = renamed
             tables[renamed] = table
             for (index, owner) in indexOwners where owner == old { indexOwners[index] = renamed }
+            for (sequence, model) in sequences where model.ownedBy?.table == old { sequences[sequence]?.ownedBy?.table = renamed }
             // Foreign keys (this table's own included) follow the table.
             for name in Array(tables.keys) {
                 tables[name]?.constraints.modifyEach { constraint in
@@ -37,6 +38,12 @@ extension OfflineReplay {
             tables[table]?.constraints.upsert(constraint)
             constraintNames[QualifiedName(table.schema, newName), default: 0] += 1
             if constraint.kind == .primaryKey || constraint.kind == .unique { indexOwners[QualifiedName(table.schema, newName)] = table }
+        case "OBJECT_POLICY":
+            guard let rangeVar = node["relation"], let table = existingTable(rangeVar), let old = node["subname"]?.string,
+                var policy = tables[table]?.policies.remove(old)
+            else { throw fallback("policy does not exist here") }
+            policy.name = newName
+            tables[table]?.policies.upsert(policy)
         case "OBJECT_INDEX":
             guard let rangeVar = node["relation"],
                 let old = existing(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "", in: { indexOwners[$0] != nil }),
@@ -68,6 +75,9 @@ extension OfflineReplay {
             index.include = index.include.map { $0 == old ? new : $0 }
         }
         tables[table] = model
+        for (sequence, owned) in sequences where owned.ownedBy == SequenceOwner(table: table, column: old) {
+            sequences[sequence]?.ownedBy?.column = new
+        }
         for name in Array(tables.keys) {
             tables[name]?.constraints.modifyEach { constraint in
                 guard var reference = constraint.references, reference.table == table else { return }
@@ -111,6 +121,15 @@ extension OfflineReplay {
                 }
                 guard !used else { throw fallback("dropping type \(type), which columns use") }
                 enums[type] = nil
+            case "OBJECT_SEQUENCE":
+                let (schema, name) = try parts(object.node("List")?["items"]?.strings ?? [])
+                guard let sequence = existing(schema: schema, name: name, in: { sequences[$0] != nil }) else {
+                    if missingOK { continue }
+                    throw fallback("sequence \(name) does not exist")
+                }
+                try dropSequence(sequence)
+            case "OBJECT_POLICY":
+                try dropPolicy(object.node("List")?["items"]?.strings ?? [], missingOK: missingOK)
             case "OBJECT_SCHEMA":
                 guard let schema = object.node("String")?["sval"]?.string else { continue }
                 guard schemas[schema] != nil else {
@@ -118,6 +137,7 @@ extension OfflineReplay {
                     throw fallback("schema \(schema) does not exist")
                 }
                 let holdsObjects = tables.keys.contains { $0.schema == schema } || enums.keys.contains { $0.schema == schema }
+                    || sequences.keys.contains { $0.schema == schema }
                 guard !holdsObjects else { throw fallback("dropping schema \(schema) with objects in it") }
                 schemas[schema] = nil
             default:

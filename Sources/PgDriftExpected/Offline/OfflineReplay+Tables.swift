@@ -35,7 +35,17 @@ extension OfflineReplay {
         }
         guard definition["collClause"] == nil else { throw fallback("a column COLLATE is not read offline") }
         guard tables[table]?.column(named: name) == nil else { throw fallback("column \(name) already exists") }
-        var column = Column(name: name, type: try dataType(typeName))
+        var column: Column
+        let serialTypes: [String: DataType] = [
+            "serial": .integer, "serial4": .integer, "bigserial": .bigint, "serial8": .bigint, "smallserial": .smallint, "serial2": .smallint,
+        ]
+        let typeNames = typeName["names"]?.strings ?? []
+        if typeNames.count == 1, let serial = serialTypes[typeNames[0]], typeName["arrayBounds"] == nil {
+            column = Column(name: name, type: serial)
+            addSerial(&column, type: serial, table: table)
+        } else {
+            column = Column(name: name, type: try dataType(typeName))
+        }
         // [NOT] DEFERRABLE and INITIALLY DEFERRED|IMMEDIATE written after a column constraint apply to it.
         var constraints: [(node: ParseNode, deferrable: Bool?, initiallyDeferred: Bool?)] = []
         for item in definition["constraints"]?.elements ?? [] {
@@ -43,7 +53,11 @@ extension OfflineReplay {
             switch constraint["contype"]?.string {
             case "CONSTR_NOTNULL": column.isNotNull = true
             case "CONSTR_NULL": column.isNotNull = false
-            case "CONSTR_DEFAULT": column.defaultExpression = try storedDefault(constraint["raw_expr"], type: column.type)
+            case "CONSTR_DEFAULT":
+                guard !serialTypes.keys.contains(typeNames.last ?? "") || typeNames.count > 1 else {
+                    throw fallback("a serial column with a DEFAULT")
+                }
+                column.defaultExpression = try storedDefault(constraint["raw_expr"], type: column.type)
             case "CONSTR_PRIMARY", "CONSTR_UNIQUE", "CONSTR_CHECK", "CONSTR_FOREIGN": constraints.append((constraint, nil, nil))
             case "CONSTR_ATTR_DEFERRABLE", "CONSTR_ATTR_NOT_DEFERRABLE", "CONSTR_ATTR_DEFERRED", "CONSTR_ATTR_IMMEDIATE":
                 guard !constraints.isEmpty else { throw fallback("DEFERRABLE without a constraint") }
@@ -82,6 +96,7 @@ extension OfflineReplay {
             }
             return hasModifier ? "NULL" : nil
         }
+        if let nextval = try resolvedNextval(expression) { return nextval }
         return try ExpressionText.sql(expression)
     }
 
@@ -202,5 +217,7 @@ extension OfflineReplay {
         guard let table = tables.removeValue(forKey: name) else { return }
         for constraint in table.constraints { releaseConstraintName(QualifiedName(name.schema, constraint.name)) }
         for index in table.indexes { indexOwners[QualifiedName(name.schema, index.name)] = nil }
+        // Sequences a column owns go with the table.
+        for (sequence, model) in sequences where model.ownedBy?.table == name { sequences[sequence] = nil }
     }
 }

@@ -9,6 +9,7 @@ struct OfflineReplay {
     var schemas: [String: Namespace] = ["public": Namespace(name: "public", comment: "standard public schema")]
     var enums: [QualifiedName: EnumType] = [:]
     var tables: [QualifiedName: Table] = [:]
+    var sequences: [QualifiedName: SequenceObject] = [:]
     /// Index name (schema-wide) → its table.
     var indexOwners: [QualifiedName: QualifiedName] = [:]
     /// Constraint names in use per schema (the server numbers a made-up name that is taken).
@@ -65,7 +66,8 @@ struct OfflineReplay {
     /// The model built so far.
     func catalog() -> Catalog {
         Catalog(
-            schemas: ObjectSet(schemas.values), enums: ObjectSet(enums.values), tables: ObjectSet(tables.values))
+            schemas: ObjectSet(schemas.values), enums: ObjectSet(enums.values), sequences: ObjectSet(sequences.values),
+            tables: ObjectSet(tables.values))
     }
 
     mutating func apply(_ tag: String, _ node: ParseNode) throws {
@@ -75,6 +77,9 @@ struct OfflineReplay {
         case "CreateStmt": try createTable(node)
         case "AlterTableStmt": try alterTable(node)
         case "IndexStmt": try createIndex(node)
+        case "CreateSeqStmt": try createSequence(node)
+        case "CreatePolicyStmt": try createPolicy(node)
+        case "AlterPolicyStmt": try alterPolicy(node)
         case "CreateEnumStmt": try createEnum(node)
         case "AlterEnumStmt": try alterEnum(node)
         case "CommentStmt": try comment(node)
@@ -150,7 +155,7 @@ struct OfflineReplay {
 
     /// Whether a relation, index or constraint already uses a name in a schema.
     func isNameTaken(_ name: QualifiedName) -> Bool {
-        tables[name] != nil || indexOwners[name] != nil || constraintNames[name, default: 0] > 0
+        tables[name] != nil || indexOwners[name] != nil || sequences[name] != nil || constraintNames[name, default: 0] > 0
     }
 
     func chooseName(schema: String, table: String, columns: [String], label: String) -> String {
