@@ -50,6 +50,8 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Run the plan against the database (one transaction), then check again.")
     var apply = false
 
+    @Flag(help: "Read SQL migrations by applying them to a throwaway database, even when they can be read offline.") var shadow = false
+
     @Option(name: .customLong("lock-timeout"), help: "lock_timeout the plan sets.")
     var lockTimeout = "5s"
 
@@ -100,6 +102,7 @@ struct PlanCommand: ParsableCommand {
         audit.excludedSchemas = database.excludedSchemas
         audit.ignore = config.ignore
         audit.severities = config.severities
+        audit.shadow = shadow
         return audit
     }
 
