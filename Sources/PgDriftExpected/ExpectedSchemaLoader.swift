@@ -106,25 +106,22 @@ public final class ExpectedSchemaLoader {
         var sourceMap = SourceMapRecorder()
         for file in files {
             let sql = try Self.read(file)
-            try createMissingRoles(for: sql, on: admin)
+            // Parsed once. Roles are cluster-wide and migrations name roles they do not create (`TO
+            // authenticated`): the shadow cluster gets each as a NOLOGIN role. The tree also says where
+            // each object is declared.
+            let script = try? ParsedScript(sql)
+            for role in script.map(RoleReferences.roles(in:)) ?? [] { try ShadowDatabase.createRole(role, on: admin) }
             do {
                 try connection.execute(sql)
             } catch let error as PostgresError {
                 let (line, column) = Self.lineAndColumn(characterPosition: error.position, in: sql)
                 throw ExpectedSchemaError("\(file):\(line):\(column): \(error.message)")
             }
-            // The server ran the file, so PostgreSQL's own parser reads it too; only locations come from it.
-            if let script = try? ParsedScript(sql) { sourceMap.record(script, file: file) }
+            if let script { sourceMap.record(script, file: file) }
         }
         var catalog = try Introspector(options: options).catalog(from: connection).catalog
         catalog.sources = sourceMap.sources(for: catalog)
         return catalog
-    }
-
-    /// Roles are cluster-wide and migrations name roles they do not create (`TO authenticated`): the
-    /// shadow cluster gets every role a statement names, as NOLOGIN roles.
-    private func createMissingRoles(for sql: String, on admin: PostgresConnection) throws {
-        for role in (try? RoleReferences.roles(in: sql)) ?? [] { try ShadowDatabase.createRole(role, on: admin) }
     }
 
     /// The server reports a 1-based character position in the script; people want line:column.

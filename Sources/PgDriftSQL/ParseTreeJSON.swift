@@ -16,127 +16,136 @@ public final class ParseTreeJSON {
     let bytes: [UInt8]
     /// The SQL the tree was parsed from, where values the JSON loses are read back (see `integerConstant`).
     let source: [UInt8]
-    private(set) var tape: [Entry] = []
+    /// Immutable once read, so lookups need no exclusivity checks.
+    let tape: [Entry]
 
     /// Reads `bytes` (libpg_query's output, so well-formed JSON); malformed input throws.
     public init(bytes: [UInt8], source: [UInt8] = []) throws {
         self.bytes = bytes
         self.source = source
-        tape.reserveCapacity(bytes.count / 8)
+        var reader = TapeReader()
+        reader.tape.reserveCapacity(bytes.count / 8)
         var position = 0
         try bytes.withUnsafeBufferPointer { buffer in
-            try readValue(buffer, &position)
+            try reader.readValue(buffer, &position)
         }
+        tape = reader.tape
     }
 
     /// The document's outermost value.
     public var root: ParseNode { ParseNode(document: self, index: 0) }
 
-    private func skipSpace(_ buffer: UnsafeBufferPointer<UInt8>, _ position: inout Int) {
-        while position < buffer.count {
-            switch buffer[position] {
-            case 0x20, 0x0A, 0x0D, 0x09: position += 1
-            default: return
-            }
-        }
-    }
+    /// Builds the tape in a local value (appending to a class's stored array would check exclusivity on
+    /// every entry).
+    private struct TapeReader {
+        var tape: [Entry] = []
 
-    private func readValue(_ buffer: UnsafeBufferPointer<UInt8>, _ position: inout Int) throws {
-        skipSpace(buffer, &position)
-        guard position < buffer.count else { throw ParseTreeJSONError(offset: position) }
-        let index = tape.count
-        switch buffer[position] {
-        case UInt8(ascii: "{"):
-            tape.append(Entry(kind: .object, start: Int32(position), end: 0, next: 0))
-            position += 1
-            skipSpace(buffer, &position)
-            if position < buffer.count, buffer[position] == UInt8(ascii: "}") {
-                position += 1
-            } else {
-                while true {
-                    skipSpace(buffer, &position)
-                    guard position < buffer.count, buffer[position] == UInt8(ascii: "\"") else {
-                        throw ParseTreeJSONError(offset: position)
-                    }
-                    try readString(buffer, &position)
-                    skipSpace(buffer, &position)
-                    guard position < buffer.count, buffer[position] == UInt8(ascii: ":") else {
-                        throw ParseTreeJSONError(offset: position)
-                    }
-                    position += 1
-                    try readValue(buffer, &position)
-                    skipSpace(buffer, &position)
-                    guard position < buffer.count else { throw ParseTreeJSONError(offset: position) }
-                    if buffer[position] == UInt8(ascii: ",") { position += 1; continue }
-                    guard buffer[position] == UInt8(ascii: "}") else { throw ParseTreeJSONError(offset: position) }
-                    position += 1
-                    break
-                }
-            }
-        case UInt8(ascii: "["):
-            tape.append(Entry(kind: .array, start: Int32(position), end: 0, next: 0))
-            position += 1
-            skipSpace(buffer, &position)
-            if position < buffer.count, buffer[position] == UInt8(ascii: "]") {
-                position += 1
-            } else {
-                while true {
-                    try readValue(buffer, &position)
-                    skipSpace(buffer, &position)
-                    guard position < buffer.count else { throw ParseTreeJSONError(offset: position) }
-                    if buffer[position] == UInt8(ascii: ",") { position += 1; continue }
-                    guard buffer[position] == UInt8(ascii: "]") else { throw ParseTreeJSONError(offset: position) }
-                    position += 1
-                    break
-                }
-            }
-        case UInt8(ascii: "\""):
-            try readString(buffer, &position)
-            return
-        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
-            let kind: Kind = buffer[position] == UInt8(ascii: "t") ? .literalTrue : buffer[position] == UInt8(ascii: "f") ? .literalFalse : .null
-            let start = position
-            while position < buffer.count, buffer[position] >= UInt8(ascii: "a"), buffer[position] <= UInt8(ascii: "z") { position += 1 }
-            tape.append(Entry(kind: kind, start: Int32(start), end: Int32(position), next: Int32(index + 1)))
-            return
-        default:
-            let start = position
+        func skipSpace(_ buffer: UnsafeBufferPointer<UInt8>, _ position: inout Int) {
             while position < buffer.count {
-                let byte = buffer[position]
-                guard (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
-                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-                else { break }
-                position += 1
+                switch buffer[position] {
+                case 0x20, 0x0A, 0x0D, 0x09: position += 1
+                default: return
+                }
             }
-            guard position > start else { throw ParseTreeJSONError(offset: start) }
-            tape.append(Entry(kind: .number, start: Int32(start), end: Int32(position), next: Int32(index + 1)))
-            return
         }
-        tape[index].end = Int32(position)
-        tape[index].next = Int32(tape.count)
-    }
 
-    private func readString(_ buffer: UnsafeBufferPointer<UInt8>, _ position: inout Int) throws {
-        position += 1
-        let start = position
-        var escaped = false
-        while position < buffer.count {
-            let byte = buffer[position]
-            if byte == UInt8(ascii: "\"") {
-                tape.append(Entry(
-                    kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(position),
-                    next: Int32(tape.count + 1)))
+        mutating func readValue(_ buffer: UnsafeBufferPointer<UInt8>, _ position: inout Int) throws {
+            skipSpace(buffer, &position)
+            guard position < buffer.count else { throw ParseTreeJSONError(offset: position) }
+            let index = tape.count
+            switch buffer[position] {
+            case UInt8(ascii: "{"):
+                tape.append(Entry(kind: .object, start: Int32(position), end: 0, next: 0))
                 position += 1
+                skipSpace(buffer, &position)
+                if position < buffer.count, buffer[position] == UInt8(ascii: "}") {
+                    position += 1
+                } else {
+                    while true {
+                        skipSpace(buffer, &position)
+                        guard position < buffer.count, buffer[position] == UInt8(ascii: "\"") else {
+                            throw ParseTreeJSONError(offset: position)
+                        }
+                        try readString(buffer, &position)
+                        skipSpace(buffer, &position)
+                        guard position < buffer.count, buffer[position] == UInt8(ascii: ":") else {
+                            throw ParseTreeJSONError(offset: position)
+                        }
+                        position += 1
+                        try readValue(buffer, &position)
+                        skipSpace(buffer, &position)
+                        guard position < buffer.count else { throw ParseTreeJSONError(offset: position) }
+                        if buffer[position] == UInt8(ascii: ",") { position += 1; continue }
+                        guard buffer[position] == UInt8(ascii: "}") else { throw ParseTreeJSONError(offset: position) }
+                        position += 1
+                        break
+                    }
+                }
+            case UInt8(ascii: "["):
+                tape.append(Entry(kind: .array, start: Int32(position), end: 0, next: 0))
+                position += 1
+                skipSpace(buffer, &position)
+                if position < buffer.count, buffer[position] == UInt8(ascii: "]") {
+                    position += 1
+                } else {
+                    while true {
+                        try readValue(buffer, &position)
+                        skipSpace(buffer, &position)
+                        guard position < buffer.count else { throw ParseTreeJSONError(offset: position) }
+                        if buffer[position] == UInt8(ascii: ",") { position += 1; continue }
+                        guard buffer[position] == UInt8(ascii: "]") else { throw ParseTreeJSONError(offset: position) }
+                        position += 1
+                        break
+                    }
+                }
+            case UInt8(ascii: "\""):
+                try readString(buffer, &position)
+                return
+            case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                let kind: Kind = buffer[position] == UInt8(ascii: "t") ? .literalTrue : buffer[position] == UInt8(ascii: "f") ? .literalFalse : .null
+                let start = position
+                while position < buffer.count, buffer[position] >= UInt8(ascii: "a"), buffer[position] <= UInt8(ascii: "z") { position += 1 }
+                tape.append(Entry(kind: kind, start: Int32(start), end: Int32(position), next: Int32(index + 1)))
+                return
+            default:
+                let start = position
+                while position < buffer.count {
+                    let byte = buffer[position]
+                    guard (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+                        || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+                    else { break }
+                    position += 1
+                }
+                guard position > start else { throw ParseTreeJSONError(offset: start) }
+                tape.append(Entry(kind: .number, start: Int32(start), end: Int32(position), next: Int32(index + 1)))
                 return
             }
-            if byte == UInt8(ascii: "\\") {
-                escaped = true
-                position += 2
-            } else {
-                position += 1
-            }
+            tape[index].end = Int32(position)
+            tape[index].next = Int32(tape.count)
         }
-        throw ParseTreeJSONError(offset: start)
+
+        mutating func readString(_ buffer: UnsafeBufferPointer<UInt8>, _ position: inout Int) throws {
+            position += 1
+            let start = position
+            var escaped = false
+            while position < buffer.count {
+                let byte = buffer[position]
+                if byte == UInt8(ascii: "\"") {
+                    tape.append(Entry(
+                        kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(position),
+                        next: Int32(tape.count + 1)))
+                    position += 1
+                    return
+                }
+                if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                    position += 2
+                } else {
+                    position += 1
+                }
+            }
+            throw ParseTreeJSONError(offset: start)
+        }
     }
 
     /// The text of a string entry, with JSON escapes resolved.
@@ -198,6 +207,7 @@ public final class ParseTreeJSON {
     func stringEquals(at index: Int, _ key: String) -> Bool {
         let entry = tape[index]
         let length = Int(entry.end - entry.start)
+        guard key.utf8.count == length else { return false }
         var utf8 = key.utf8.makeIterator()
         var i = Int(entry.start)
         var matched = 0

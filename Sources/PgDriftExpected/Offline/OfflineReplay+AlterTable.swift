@@ -26,7 +26,9 @@ extension OfflineReplay {
             if let name = definition["colname"]?.string, tables[table]?.column(named: name) != nil, command["missing_ok"]?.bool == true {
                 return
             }
-            try addColumn(definition, to: table)
+            var model = try takeTable(table)
+            defer { tables[table] = model }
+            try addColumn(definition, to: &model)
         case "AT_DropColumn":
             guard let columnName, tables[table]?.column(named: columnName) != nil else {
                 if command["missing_ok"]?.bool == true { return }
@@ -53,7 +55,9 @@ extension OfflineReplay {
             try changeColumn(columnName, of: table) { $0.isNotNull = subtype == "AT_SetNotNull" }
         case "AT_AddConstraint":
             guard let constraint = command["def"]?.node("Constraint") else { throw fallback("ADD CONSTRAINT without a definition") }
-            try addConstraint(constraint, to: table, column: nil)
+            var model = try takeTable(table)
+            defer { tables[table] = model }
+            try addConstraint(constraint, to: &model, column: nil)
         case "AT_DropConstraint":
             guard let name = columnName, tables[table]?.constraints.contains(name) == true else {
                 if command["missing_ok"]?.bool == true { return }

@@ -16,25 +16,35 @@ extension OfflineReplay {
             if node["if_not_exists"]?.bool == true { return }
             throw fallback("\(name) already exists")  // the server's error, with its wording, comes from shadow mode
         }
-        tables[name] = Table(name: name, isUnlogged: persistence == "u")
+        // Built in a local value and stored once: changing it inside the dictionary would copy it per column.
+        var model = Table(name: name, isUnlogged: persistence == "u")
         for element in node["tableElts"]?.elements ?? [] {
             if let column = element.node("ColumnDef") {
-                try addColumn(column, to: name)
+                try addColumn(column, to: &model)
             } else if let constraint = element.node("Constraint") {
-                try addConstraint(constraint, to: name, column: nil)
+                try addConstraint(constraint, to: &model, column: nil)
             } else {
                 throw fallback("CREATE TABLE ... LIKE is not read offline")
             }
         }
+        tables[name] = model
+    }
+
+    /// Takes a stored table out of the dictionary, so a change to it does not copy it; the caller puts
+    /// it back.
+    mutating func takeTable(_ name: QualifiedName) throws -> Table {
+        guard let model = tables.removeValue(forKey: name) else { throw fallback("table \(name) does not exist") }
+        return model
     }
 
     /// A column definition (in `CREATE TABLE` or `ADD COLUMN`) with the constraints written on it.
-    mutating func addColumn(_ definition: ParseNode, to table: QualifiedName) throws {
+    mutating func addColumn(_ definition: ParseNode, to model: inout Table) throws {
+        let table = model.name
         guard let name = definition["colname"]?.string, let typeName = definition["typeName"] else {
             throw fallback("a column without a name or type")
         }
         guard definition["collClause"] == nil else { throw fallback("a column COLLATE is not read offline") }
-        guard tables[table]?.column(named: name) == nil else { throw fallback("column \(name) already exists") }
+        guard model.column(named: name) == nil else { throw fallback("column \(name) already exists") }
         var column: Column
         let serialTypes: [String: DataType] = [
             "serial": .integer, "serial4": .integer, "bigserial": .bigint, "serial8": .bigint, "smallserial": .smallint, "serial2": .smallint,
@@ -70,10 +80,10 @@ extension OfflineReplay {
             default: throw fallback("column constraint \(constraint["contype"]?.string ?? "?") is not read offline")
             }
         }
-        tables[table]?.columns.append(column)
+        model.columns.append(column)
         for constraint in constraints {
             try addConstraint(
-                constraint.node, to: table, column: name, deferrable: constraint.deferrable,
+                constraint.node, to: &model, column: name, deferrable: constraint.deferrable,
                 initiallyDeferred: constraint.initiallyDeferred)
         }
     }
@@ -102,9 +112,25 @@ extension OfflineReplay {
 
     /// A key, unique, check or foreign key constraint, under its name or the one the server makes up.
     mutating func addConstraint(
-        _ constraint: ParseNode, to table: QualifiedName, column: String?, deferrable: Bool? = nil, initiallyDeferred: Bool? = nil
+        _ constraint: ParseNode, to table: inout Table, column: String?, deferrable: Bool? = nil, initiallyDeferred: Bool? = nil
     ) throws {
-        guard let type = constraint["contype"]?.string else { return }
+        let model = try constraintModel(constraint, of: table, column: column, deferrable: deferrable, initiallyDeferred: initiallyDeferred)
+        if model.kind == .primaryKey {
+            // A primary key makes its columns NOT NULL.
+            for i in table.columns.indices where model.columns.contains(table.columns[i].name) { table.columns[i].isNotNull = true }
+        }
+        guard !table.constraints.contains(model.name) else { throw fallback("constraint \(model.name) already exists") }
+        table.constraints.upsert(model)
+        constraintNames[QualifiedName(table.name.schema, model.name), default: 0] += 1
+        if model.kind == .primaryKey || model.kind == .unique { indexOwners[QualifiedName(table.name.schema, model.name)] = table.name }
+    }
+
+    /// The model of a constraint clause on `table`.
+    private func constraintModel(
+        _ constraint: ParseNode, of model: Table, column: String?, deferrable: Bool?, initiallyDeferred: Bool?
+    ) throws -> Constraint {
+        let table = model.name
+        guard let type = constraint["contype"]?.string else { throw fallback("a constraint without a type") }
         for unsupported in ["including", "options", "indexname", "indexspace", "exclusions", "where_clause"]
         where constraint[unsupported] != nil {
             throw fallback("a constraint with \(unsupported) is not read offline")
@@ -112,28 +138,20 @@ extension OfflineReplay {
         let initiallyDeferred = initiallyDeferred ?? (constraint["initdeferred"]?.bool == true)
         // INITIALLY DEFERRED implies DEFERRABLE.
         let deferrable = deferrable ?? (constraint["deferrable"]?.bool == true) || initiallyDeferred
-        var model: Constraint
         switch type {
         case "CONSTR_PRIMARY", "CONSTR_UNIQUE":
             var columns = constraint["keys"]?.strings ?? []
             if columns.isEmpty, let column { columns = [column] }
             let isPrimary = type == "CONSTR_PRIMARY"
-            guard columns.allSatisfy({ tables[table]?.column(named: $0) != nil }) else {
+            guard columns.allSatisfy({ model.column(named: $0) != nil }) else {
                 throw fallback("a key on a column that does not exist")
             }
-            if isPrimary {
-                guard tables[table]?.primaryKey == nil else { throw fallback("a second primary key") }
-                // A primary key makes its columns NOT NULL.
-                for i in tables[table]!.columns.indices where columns.contains(tables[table]!.columns[i].name) {
-                    tables[table]!.columns[i].isNotNull = true
-                }
-            }
+            if isPrimary, model.primaryKey != nil { throw fallback("a second primary key") }
             let name = constraint["conname"]?.string
                 ?? chooseName(schema: table.schema, table: table.name, columns: isPrimary ? [] : columns, label: isPrimary ? "pkey" : "key")
-            model = Constraint(
+            return Constraint(
                 name: name, kind: isPrimary ? .primaryKey : .unique, columns: columns, isDeferrable: deferrable,
                 isInitiallyDeferred: initiallyDeferred, nullsNotDistinct: constraint["nulls_not_distinct"]?.bool == true)
-            indexOwners[QualifiedName(table.schema, name)] = table
         case "CONSTR_CHECK":
             guard let expression = constraint["raw_expr"] else { throw fallback("an empty CHECK") }
             var read: [String] = []
@@ -142,7 +160,7 @@ extension OfflineReplay {
             }
             let name = constraint["conname"]?.string
                 ?? chooseName(schema: table.schema, table: table.name, columns: read.count == 1 ? read : [], label: "check")
-            model = Constraint(
+            return Constraint(
                 name: name, kind: .check, expression: try ExpressionText.sql(expression),
                 isValidated: constraint["initially_valid"]?.bool == true, isNoInherit: constraint["is_no_inherit"]?.bool == true)
         case "CONSTR_FOREIGN":
@@ -153,13 +171,15 @@ extension OfflineReplay {
             }
             var targetColumns = constraint["pk_attrs"]?.strings ?? []
             if targetColumns.isEmpty {
-                guard let key = tables[referenced]?.primaryKey else { throw fallback("a foreign key to a table without a primary key") }
+                guard let key = (referenced == table ? model : tables[referenced])?.primaryKey else {
+                    throw fallback("a foreign key to a table without a primary key")
+                }
                 targetColumns = key.columns
             }
             let name = constraint["conname"]?.string
                 ?? chooseName(schema: table.schema, table: table.name, columns: columns, label: "fkey")
             guard constraint["fk_del_set_cols"] == nil else { throw fallback("ON DELETE SET NULL (columns) is not read offline") }
-            model = Constraint(
+            return Constraint(
                 name: name, kind: .foreignKey, columns: columns,
                 references: ForeignKeyReference(
                     table: referenced, columns: targetColumns, onUpdate: try action(constraint["fk_upd_action"]),
@@ -169,9 +189,6 @@ extension OfflineReplay {
         default:
             throw fallback("constraint \(type) is not read offline")
         }
-        guard tables[table]?.constraints.contains(model.name) == false else { throw fallback("constraint \(model.name) already exists") }
-        tables[table]?.constraints.upsert(model)
-        constraintNames[QualifiedName(table.schema, model.name), default: 0] += 1
     }
 
     /// A foreign key of a table to itself, named before the table is complete.
