@@ -13,8 +13,8 @@ import Testing
     static var folders: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
     }
-    /// Folders with statements only a server can reproduce (partitions, policies, functions, views, sequences).
-    static let needServer: Set = ["13_partitioned_tables", "14_policies_functions_sequences"]
+    /// Folders with statements only a server can reproduce (partitions, functions, views, triggers, ROLLBACK).
+    static let needServer: Set = ["13_partitioned_tables", "14_policies_functions_sequences", "16_transaction_rolled_back"]
 
     static func files(_ directory: String) throws -> [(path: String, sql: String)] {
         try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".sql") }
@@ -83,6 +83,21 @@ import Testing
         let report = try audit.run(against: database.connectionString)
         #expect(report.findings.isEmpty, Comment(rawValue: Self.describe(report.findings)))
         #expect(notes == ["reading \(directory) through a shadow database: \(reason)"])
+    }
+
+    /// Grants are not replayed offline, so comparing them reads the files through the server.
+    @Test func comparingPrivilegesUsesTheShadowDatabase() throws {
+        let directory = Self.corpus.appendingPathComponent("07_comments_rls_skipped").path
+        let database = try TestDatabase("offline_privileges")
+        let connection = try database.connect()
+        for file in try Self.files(directory) { try connection.execute(file.sql) }
+        var notes: [String] = []
+        var audit = Audit(source: .sqlDirectory(directory))
+        audit.diffOptions.comparePrivileges = true
+        audit.onNote = { notes.append($0) }
+        let report = try audit.run(against: database.connectionString)
+        #expect(report.findings.isEmpty, Comment(rawValue: Self.describe(report.findings)))
+        #expect(notes == ["reading \(directory) through a shadow database: privileges are compared"])
     }
 
     @Test func shadowModeCanBeForced() throws {

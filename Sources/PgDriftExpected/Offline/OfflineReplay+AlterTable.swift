@@ -77,6 +77,8 @@ extension OfflineReplay {
             }
             constraint.isValidated = true
             tables[table]?.constraints.upsert(constraint)
+        case "AT_ChangeOwner":
+            break  // owners are not modelled (grants, which name them, are compared through the server)
         case "AT_EnableRowSecurity": tables[table]?.rowLevelSecurity = true
         case "AT_DisableRowSecurity": tables[table]?.rowLevelSecurity = false
         case "AT_ForceRowSecurity": tables[table]?.forceRowLevelSecurity = true

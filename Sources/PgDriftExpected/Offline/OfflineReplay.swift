@@ -30,6 +30,12 @@ struct OfflineReplay {
         lines = script.lines
         for statement in script.statements {
             statementLocation = SourceLocation(file: file, line: lines.line(ofByte: statement.offset))
+            // A ROLLBACK undoes what came before it in its transaction; only the server replays that.
+            if statement.tag == "TransactionStmt",
+                statement.node["kind"]?.isString("TRANS_STMT_ROLLBACK") == true || statement.node["kind"]?.isString("TRANS_STMT_ROLLBACK_TO") == true
+            {
+                throw fallback("ROLLBACK is not read offline")
+            }
             if let skip = Self.skippedStatements[statement.tag] {
                 if statement.tag != "VariableSetStmt" || !isSearchPath(statement.node) {
                     skipped[skip, default: 0] += 1
