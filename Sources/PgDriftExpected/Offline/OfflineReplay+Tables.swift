@@ -106,6 +106,7 @@ extension OfflineReplay {
             }
             return hasModifier ? "NULL" : nil
         }
+        guard expression.descendants("ColumnRef").isEmpty else { throw fallback("a default reading a column") }
         if let nextval = try resolvedNextval(expression) { return nextval }
         return try ExpressionText.sql(expression)
     }
@@ -158,6 +159,10 @@ extension OfflineReplay {
             for reference in expression.descendants("ColumnRef") {
                 if let name = reference["fields"]?.strings.last, !read.contains(name) { read.append(name) }
             }
+            // A check naming a column the table lacks is the server's error to report.
+            guard expression.descendants("ColumnRef").allSatisfy({ ($0["fields"]?.elements.count ?? 0) == 1 }),
+                read.allSatisfy({ model.column(named: $0) != nil })
+            else { throw fallback("a check reading a column that is not in its table") }
             let name = constraint["conname"]?.string
                 ?? chooseName(schema: table.schema, table: table.name, columns: read.count == 1 ? read : [], label: "check")
             return Constraint(
@@ -176,6 +181,11 @@ extension OfflineReplay {
                 }
                 targetColumns = key.columns
             }
+            // The server refuses a foreign key without a key or unique constraint on the referenced columns.
+            guard let referencedTable = referenced == table ? model : tables[referenced],
+                Self.hasUniqueKey(referencedTable, on: Set(targetColumns)), columns.count == targetColumns.count,
+                columns.allSatisfy({ model.column(named: $0) != nil })
+            else { throw fallback("a foreign key the server would refuse or match differently") }
             let name = constraint["conname"]?.string
                 ?? chooseName(schema: table.schema, table: table.name, columns: columns, label: "fkey")
             guard constraint["fk_del_set_cols"] == nil else { throw fallback("ON DELETE SET NULL (columns) is not read offline") }
@@ -236,5 +246,17 @@ extension OfflineReplay {
         for index in table.indexes { indexOwners[QualifiedName(name.schema, index.name)] = nil }
         // Sequences a column owns go with the table.
         for (sequence, model) in sequences where model.ownedBy?.table == name { sequences[sequence] = nil }
+    }
+
+    /// Whether a primary key, unique constraint or plain unique index covers exactly `columns`.
+    static func hasUniqueKey(_ table: Table, on columns: Set<String>) -> Bool {
+        let byConstraint = table.constraints.contains { constraint in
+            (constraint.kind == .primaryKey || constraint.kind == .unique) && Set(constraint.columns) == columns
+        }
+        let byIndex = table.indexes.contains { index in
+            let keyColumns = index.keys.compactMap(\.column)
+            return index.isUnique && index.predicate == nil && keyColumns.count == index.keys.count && Set(keyColumns) == columns
+        }
+        return byConstraint || byIndex
     }
 }
