@@ -33,7 +33,8 @@ let package = Package(
         .target(name: "PgDriftPostgres", dependencies: ["CLibPQ"]),
         // Catalog introspection: one query per object kind → model.
         .target(name: "PgDriftIntrospection", dependencies: ["PgDriftModel", "PgDriftPostgres"]),
-        // The diff: expected × actual → findings. Pure; writes no SQL (it parses expressions to compare meaning).
+        // The diff: expected × actual → findings. Pure; writes no SQL. Reads function bodies and compares
+        // expressions by meaning with PgDriftSQL.
         .target(name: "PgDriftDiff", dependencies: ["PgDriftModel", "PgDriftSQL"]),
         // Plans and DDL: the only place that writes SQL (through SQLQuote).
         .target(name: "PgDriftPlanner", dependencies: ["PgDriftModel"]),
@@ -41,6 +42,11 @@ let package = Package(
         .target(name: "PgDriftReports", dependencies: ["PgDriftModel", "PgDriftDiff"]),
         // SQL parsing through libpg_query (PostgreSQL's own parser).
         .target(name: "PgDriftSQL", dependencies: ["CPgQuery", "PgDriftModel"]),
+        // `explain`: is this table or column really missing, and why (reads the database; pure otherwise).
+        .target(
+            name: "PgDriftExplain",
+            dependencies: ["PgDriftModel", "PgDriftPostgres", "PgDriftSQL", "PgDriftIntrospection", "PgDriftDiff"]
+        ),
         // Throwaway PostgreSQL clusters (tests, demo, shadow databases).
         .target(name: "PgDriftServer", dependencies: ["PgDriftModel", "PgDriftPostgres"]),
         // Expected schemas from every source (built-in model, SQL, snapshot, database) and shadow databases.
@@ -60,7 +66,7 @@ let package = Package(
             name: "PgDrift",
             dependencies: [
                 "PgDriftModel", "PgDriftDSL", "PgDriftPostgres", "PgDriftIntrospection", "PgDriftSQL", "PgDriftServer",
-                "PgDriftPlanner", "PgDriftExpected", "PgDriftReports", "PgDriftDiff",
+                "PgDriftPlanner", "PgDriftExpected", "PgDriftReports", "PgDriftDiff", "PgDriftExplain",
             ]
         ),
         // The built-in expected schema (`--expected builtin`): the seed story's analytics model in the DSL.

@@ -11,7 +11,9 @@ public struct Audit {
     public var source: ExpectedSource
     /// The model behind `builtin`.
     public var builtin: Catalog
+    /// Schemas to compare; empty compares every user schema.
     public var schemas: [String] = []
+    /// Schemas left out of both the expected schema and the database.
     public var excludedSchemas: [String] = []
     /// Findings on objects whose `schema.name` matches one of these globs are left out (`public.tmp_*`).
     public var ignore: [String] = []
@@ -19,7 +21,9 @@ public struct Audit {
     public var severities: [FindingKind: SeverityOverride] = [:]
     /// Every finding that remains becomes an error.
     public var strict = false
+    /// What the diff compares; grants are read from the database only when they are compared.
     public var diffOptions = DiffOptions()
+    /// The statement timeout of the transaction that reads the database, in milliseconds.
     public var statementTimeoutMilliseconds = 60_000
     /// Read SQL migrations through a shadow database even when they could be read offline (`--shadow`).
     public var shadow = false
@@ -42,17 +46,36 @@ public struct Audit {
         let options = IntrospectionOptions(
             schemas: schemas, excludedSchemas: excludedSchemas, includePrivileges: diffOptions.comparePrivileges,
             statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+        let loading = loadExpected(options)
         let connection = try PostgresConnection(connectionString)
-        let actual = try Introspector(options: options).catalog(from: connection).catalog
+        let database = try Introspector(options: options).inspect(from: connection)
         connection.close()
-        let loader = ExpectedSchemaLoader(builtin: { builtin }, options: options)
-        loader.shadowOnly = shadow
-        loader.onNote = onNote
-        defer { loader.close() }
-        let expected = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)
-        let findings = triage(SchemaDiff.findings(expected: expected, actual: actual, options: diffOptions))
+        let loaded = try loading.wait()
+        for note in loaded.notes { onNote?(note) }
+        let findings = triage(SchemaDiff.findings(
+            expected: loaded.catalog, actual: database.catalog, access: database.access, options: diffOptions))
         return DriftReport(
             expected: source.description, database: ConnectionString(connectionString).description, findings: findings)
+    }
+
+    /// The expected catalog and the notes on how it was read (given to `onNote` on the caller's thread).
+    struct ExpectedLoad: Sendable {
+        var catalog: Catalog
+        var notes: [String]
+    }
+
+    /// Starts loading the expected catalog on another thread (both sides are read at once).
+    func loadExpected(_ options: IntrospectionOptions) -> InBackground<ExpectedLoad> {
+        let (source, builtin, schemas, excludedSchemas, shadow) = (self.source, self.builtin, self.schemas, self.excludedSchemas, self.shadow)
+        return InBackground {
+            let loader = ExpectedSchemaLoader(builtin: { builtin }, options: options)
+            defer { loader.close() }
+            loader.shadowOnly = shadow
+            var notes: [String] = []
+            loader.onNote = { notes.append($0) }
+            let catalog = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)
+            return ExpectedLoad(catalog: catalog, notes: notes)
+        }
     }
 
     /// Applies `ignore`, then `severities`, then `strict`: a kind turned off stays off under `strict`.

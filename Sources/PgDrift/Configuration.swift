@@ -12,16 +12,26 @@ import Foundation
 public struct PgDriftConfiguration: Hashable, Sendable {
     /// The file the settings came from, as named in messages (nil when there is none).
     public var file: String?
+    /// `expected`: the expected source as `--expected` takes it (`builtin`, SQL folder or file, snapshot, URL).
     public var expected: String?
+    /// `database`: the connection string used when the command line gives none (before `DATABASE_URL`).
     public var database: String?
+    /// `schemas`: the file's form of `--schema`, the only schemas compared; empty compares every user schema.
     public var schemas: [String] = []
+    /// `exclude_schemas`: schemas left out, the file's form of `--exclude-schema`.
     public var excludeSchemas: [String] = []
+    /// `ignore`: globs on `schema.name` whose findings are left out, such as `public.tmp_*`.
     public var ignore: [String] = []
+    /// `strict`: make every finding an error; nil when the file does not say.
     public var strict: Bool?
+    /// `with_privileges`: compare grants; nil when the file does not say.
     public var withPrivileges: Bool?
+    /// `report_dir`: the folder `check` writes its report files to; nil when the file does not say.
     public var reportDirectory: String?
+    /// `[severity]`: a level per finding kind, replacing the kind's default; `.off` drops the kind.
     public var severities: [FindingKind: SeverityOverride] = [:]
 
+    /// An empty configuration: every setting left to the command line and the defaults.
     public init() {}
 
     /// The names looked for, in this order; the first that exists is read.
@@ -85,17 +95,21 @@ public struct PgDriftConfiguration: Hashable, Sendable {
 
 /// A configuration file that cannot be used: one line, `pgdrift.toml:LINE: message`.
 public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    /// The file's name as messages show it, such as `pgdrift.toml`.
     public var file: String
     /// 1-based; nil when the problem is the whole file.
     public var line: Int?
+    /// What is wrong, in one line.
     public var message: String
 
+    /// Creates an error from its parts.
     public init(file: String, line: Int?, message: String) {
         self.file = file
         self.line = line
         self.message = message
     }
 
+    /// `file:line: message`, or `file: message` when the problem is the whole file.
     public var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
 }
 

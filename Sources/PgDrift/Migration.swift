@@ -6,19 +6,17 @@ extension Audit {
         let options = IntrospectionOptions(
             schemas: schemas, excludedSchemas: excludedSchemas, includePrivileges: diffOptions.comparePrivileges,
             statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+        let loading = loadExpected(options)
         let connection = try PostgresConnection(connectionString)
         let actual = try Introspector(options: options).catalog(from: connection).catalog
         connection.close()
-        let loader = ExpectedSchemaLoader(builtin: { builtin }, options: options)
-        defer { loader.close() }
-        let expected = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)
-        return (expected, actual)
+        return (try loading.wait().catalog, actual)
     }
 
     /// The migration that takes the database to the expected schema.
     public func plan(against connectionString: String, options: PlanOptions = PlanOptions()) throws -> MigrationPlan {
         let (expected, actual) = try catalogs(against: connectionString)
-        return MigrationPlanner.plan(expected: expected, actual: actual, options: options)
+        return MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual.removing(matching: ignore), options: options)
     }
 }
 
@@ -32,6 +30,7 @@ public enum PlanApplier {
         try apply(plan, on: connection)
     }
 
+    /// Applies `plan` on an open connection (which it leaves open).
     public static func apply(_ plan: MigrationPlan, on connection: PostgresConnection) throws {
         for setting in plan.settings { try connection.execute(setting) }
         try connection.execute("BEGIN")

@@ -10,6 +10,7 @@ public enum MigrationFileName {
         return next(after: entries.filter { $0.hasSuffix(".sql") }, name: name, now: now)
     }
 
+    /// The next file name after these file names (`now` stamps Supabase-style names).
     public static func next(after files: [String], name: String, now: Date) -> String {
         let flyway = files.compactMap(flywayVersion)
         if !flyway.isEmpty { return "V\(flyway.max()! + 1)__\(name).sql" }

@@ -3,6 +3,7 @@
 @_exported import PgDriftDSL
 @_exported import PgDriftDiff
 @_exported import PgDriftExpected
+@_exported import PgDriftExplain
 @_exported import PgDriftIntrospection
 @_exported import PgDriftModel
 @_exported import PgDriftPlanner

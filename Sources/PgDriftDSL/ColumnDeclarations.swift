@@ -5,6 +5,7 @@ public struct ColumnDeclaration: TableElement {
     var column: Column
     var constraints: [(name: String?, constraint: Constraint)] = []
 
+    /// Appends the column and adds its inline constraints, leaving unnamed ones to be named when the block ends.
     public func apply(to table: inout TableDraft) {
         table.table.columns.append(column)
         for (name, constraint) in constraints { table.add(constraint, named: name) }
@@ -17,6 +18,7 @@ public protocol ColumnModifiers: TableElement {
 }
 
 extension ColumnDeclaration: ColumnModifiers {
+    /// The declaration itself.
     public var declaration: ColumnDeclaration { self }
 }
 
@@ -26,8 +28,10 @@ extension Column: ColumnModifiers {
         self.init(name: name, type: type)
     }
 
+    /// The column as a declaration with no inline constraints yet.
     public var declaration: ColumnDeclaration { ColumnDeclaration(column: self) }
 
+    /// Appends the column to the table being built.
     public func apply(to table: inout TableDraft) { declaration.apply(to: &table) }
 }
 

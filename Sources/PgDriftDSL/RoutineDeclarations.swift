@@ -11,6 +11,7 @@ extension View: SchemaElement {
             comment: comment)
     }
 
+    /// Adds the view in `schema` unless it names one, replacing a view of the same name.
     public func apply(to catalog: inout Catalog, schema: String) {
         var copy = self
         copy.name = name.resolved(in: schema)
@@ -45,6 +46,7 @@ extension Function: SchemaElement {
             configuration: configuration, comment: comment)
     }
 
+    /// Adds the function in `schema` unless it names one, replacing an overload with the same arguments.
     public func apply(to catalog: inout Catalog, schema: String) {
         var copy = self
         copy.name = name.resolved(in: schema)

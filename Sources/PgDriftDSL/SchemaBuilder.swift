@@ -9,12 +9,19 @@ public protocol SchemaElement {
 /// Collects schema elements, with `if`, `for` and optional support.
 @resultBuilder
 public enum SchemaBuilder {
+    /// One element as a one-element list.
     public static func buildExpression(_ element: SchemaElement) -> [SchemaElement] { [element] }
+    /// A list of elements (from a helper function, say) spliced in as they are.
     public static func buildExpression(_ elements: [SchemaElement]) -> [SchemaElement] { elements }
+    /// The elements of every statement of the block, in order.
     public static func buildBlock(_ parts: [SchemaElement]...) -> [SchemaElement] { parts.flatMap { $0 } }
+    /// The elements of every pass of a `for` loop, in order.
     public static func buildArray(_ parts: [[SchemaElement]]) -> [SchemaElement] { parts.flatMap { $0 } }
+    /// The elements of an `if` without `else` when its condition held, else none.
     public static func buildOptional(_ part: [SchemaElement]?) -> [SchemaElement] { part ?? [] }
+    /// The elements of the first branch of an `if`/`else` or `switch`.
     public static func buildEither(first part: [SchemaElement]) -> [SchemaElement] { part }
+    /// The elements of the second branch of an `if`/`else` or `switch`.
     public static func buildEither(second part: [SchemaElement]) -> [SchemaElement] { part }
 }
 

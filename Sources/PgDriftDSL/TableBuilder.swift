@@ -9,12 +9,19 @@ public protocol TableElement {
 /// Collects table elements, with `if`, `for` and optional support.
 @resultBuilder
 public enum TableBuilder {
+    /// One element as a one-element list.
     public static func buildExpression(_ element: TableElement) -> [TableElement] { [element] }
+    /// A list of elements (from a helper function, say) spliced in as they are.
     public static func buildExpression(_ elements: [TableElement]) -> [TableElement] { elements }
+    /// The elements of every statement of the block, in order.
     public static func buildBlock(_ parts: [TableElement]...) -> [TableElement] { parts.flatMap { $0 } }
+    /// The elements of every pass of a `for` loop, in order.
     public static func buildArray(_ parts: [[TableElement]]) -> [TableElement] { parts.flatMap { $0 } }
+    /// The elements of an `if` without `else` when its condition held, else none.
     public static func buildOptional(_ part: [TableElement]?) -> [TableElement] { part ?? [] }
+    /// The elements of the first branch of an `if`/`else` or `switch`.
     public static func buildEither(first part: [TableElement]) -> [TableElement] { part }
+    /// The elements of the second branch of an `if`/`else` or `switch`.
     public static func buildEither(second part: [TableElement]) -> [TableElement] { part }
 }
 
@@ -82,6 +89,8 @@ extension Table: SchemaElement {
         self = draft.finish()
     }
 
+    /// Adds the table in `schema` unless it names one, resolving its types, references, trigger functions
+    /// and parent there, and adds the sequence of each serial column.
     public func apply(to catalog: inout Catalog, schema: String) {
         var table = self
         table.name = name.resolved(in: schema)
@@ -118,8 +127,10 @@ extension TableDraft {
 public struct RowLevelSecurity: TableElement {
     let force: Bool
 
+    /// Enables row-level security on the table, and forces it on the owner too when `force` is true.
     public init(force: Bool = false) { self.force = force }
 
+    /// Sets ENABLE (and FORCE) ROW LEVEL SECURITY on the table being built.
     public func apply(to table: inout TableDraft) {
         table.table.rowLevelSecurity = true
         table.table.forceRowLevelSecurity = force
@@ -131,11 +142,14 @@ public struct PartitionOf: TableElement {
     let parent: QualifiedName
     let bound: String
 
+    /// A partition of `parent` (in the block's default schema unless `schema` names one) with its bound
+    /// clause, such as `FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')` or `DEFAULT`.
     public init(_ parent: String, schema: String = "", _ bound: String) {
         self.parent = QualifiedName(schema, parent)
         self.bound = bound
     }
 
+    /// Makes the table being built a partition of the parent, with this bound.
     public func apply(to table: inout TableDraft) {
         table.table.partitionOf = parent
         table.table.partitionBound = bound

@@ -5,6 +5,7 @@ public struct TableConstraint: TableElement {
     let name: String?
     let constraint: Constraint
 
+    /// Adds the constraint to the table being built; without a name it gets the server's generated one at the end.
     public func apply(to table: inout TableDraft) { table.add(constraint, named: name) }
 
     /// DEFERRABLE [INITIALLY DEFERRED].
@@ -81,6 +82,7 @@ extension Index: TableElement {
     /// COMMENT ON INDEX.
     public func comment(_ text: String) -> Index { var copy = self; copy.comment = text; return copy }
 
+    /// Adds the index to the table being built, replacing one of the same name.
     public func apply(to table: inout TableDraft) { table.table.indexes.upsert(self) }
 }
 
@@ -102,6 +104,7 @@ extension Policy: TableElement {
             comment: comment)
     }
 
+    /// Adds the policy to the table being built, replacing one of the same name.
     public func apply(to table: inout TableDraft) { table.table.policies.upsert(self) }
 }
 
@@ -118,5 +121,6 @@ extension Trigger: TableElement {
             function: QualifiedName(schema, function), arguments: arguments, when: when, comment: comment)
     }
 
+    /// Adds the trigger to the table being built, replacing one of the same name.
     public func apply(to table: inout TableDraft) { table.table.triggers.upsert(self) }
 }

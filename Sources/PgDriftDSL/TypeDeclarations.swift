@@ -6,6 +6,7 @@ extension Namespace: SchemaElement {
         self.init(name: name, comment: comment)
     }
 
+    /// Adds the schema to the catalog, replacing one of the same name.
     public func apply(to catalog: inout Catalog, schema: String) {
         catalog.schemas.upsert(self)
     }
@@ -17,6 +18,7 @@ extension Extension: SchemaElement {
         self.init(name: name, schema: schema, version: version)
     }
 
+    /// Adds the extension, installed into the block's default schema unless it names one.
     public func apply(to catalog: inout Catalog, schema: String) {
         var copy = self
         if copy.schema.isEmpty { copy.schema = schema }
@@ -30,6 +32,7 @@ extension EnumType: SchemaElement {
         self.init(name: QualifiedName(schema, name), values: values, comment: comment)
     }
 
+    /// Adds the enum in `schema` unless it names one.
     public func apply(to catalog: inout Catalog, schema: String) {
         var copy = self
         copy.name = name.resolved(in: schema)
@@ -51,6 +54,7 @@ extension Domain: SchemaElement {
             checks: checks.map { DomainCheck(name: $0.key, expression: $0.value) }, comment: comment)
     }
 
+    /// Adds the domain in `schema` unless it names one, resolving its base type there too.
     public func apply(to catalog: inout Catalog, schema: String) {
         var copy = self
         copy.name = name.resolved(in: schema)
@@ -67,6 +71,7 @@ extension CompositeType: SchemaElement {
             attributes: attributes.map { CompositeAttribute(name: $0.0, type: $0.1) }, comment: comment)
     }
 
+    /// Adds the composite type in `schema` unless it names one, resolving its attributes' types there too.
     public func apply(to catalog: inout Catalog, schema: String) {
         var copy = self
         copy.name = name.resolved(in: schema)
@@ -96,6 +101,7 @@ extension SequenceObject: SchemaElement {
             comment: comment)
     }
 
+    /// Adds the sequence in `schema` unless it names one, resolving its owning table there too.
     public func apply(to catalog: inout Catalog, schema: String) {
         var copy = self
         copy.name = name.resolved(in: schema)

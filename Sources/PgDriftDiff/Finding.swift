@@ -2,8 +2,11 @@ import PgDriftModel
 
 /// One drift between the expected schema and the database.
 public struct Finding: Hashable, Codable, Sendable {
+    /// What drifted, such as `missing_column`; it decides the default severity.
     public var kind: FindingKind
+    /// How much it matters; the kind's default unless overridden.
     public var severity: Severity
+    /// Raw name of the schema it concerns (not quoted).
     public var schema: String
     /// The table (or view) it concerns, if any.
     public var table: String?
@@ -22,6 +25,7 @@ public struct Finding: Hashable, Codable, Sendable {
     /// What to do about it.
     public var hint: String?
 
+    /// Creates a finding from its parts; `severity` defaults to the kind's `defaultSeverity`.
     public init(
         kind: FindingKind, severity: Severity? = nil, schema: String, table: String? = nil, column: String? = nil,
         object: String? = nil, expected: String? = nil, actual: String? = nil, message: String,
@@ -50,6 +54,7 @@ public struct Finding: Hashable, Codable, Sendable {
 public enum Severity: String, Hashable, Codable, Sendable, Comparable, CaseIterable {
     case error, warning, info
 
+    /// Orders by importance: error, then warning, then info.
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

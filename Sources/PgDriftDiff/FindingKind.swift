@@ -61,6 +61,7 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
         }
     }
 
+    /// Orders kinds as they are declared.
     public static func < (lhs: FindingKind, rhs: FindingKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

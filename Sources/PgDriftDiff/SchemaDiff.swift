@@ -7,6 +7,7 @@ public struct DiffOptions: Sendable, Hashable {
     /// Compare COMMENT ON texts.
     public var compareComments: Bool
 
+    /// Creates options; by default comments are compared and privileges are not.
     public init(comparePrivileges: Bool = false, compareComments: Bool = true) {
         self.comparePrivileges = comparePrivileges
         self.compareComments = compareComments

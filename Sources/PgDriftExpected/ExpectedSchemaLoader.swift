@@ -31,6 +31,8 @@ public final class ExpectedSchemaLoader {
         switch source {
         case .builtin:
             return try ShadowDatabase.canonicalize(builtin(), on: shadowServer(), options: options)
+        case .canonical(let catalog, _):
+            return catalog
         case .snapshot(let path):
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {

@@ -1,3 +1,4 @@
+import PgDriftModel
 import Foundation
 import PgDriftPostgres
 
@@ -13,6 +14,9 @@ public enum ExpectedSource: Sendable, Equatable, CustomStringConvertible {
     case snapshot(String)
     /// Another database (database-to-database diff).
     case database(String)
+    /// A catalog already in the server's canonical form (loaded once, audited several times), with a
+    /// name to show for it.
+    case canonical(Catalog, name: String)
 
     /// Reads `--expected`: `builtin`, a connection URL or `key=value` string, a `.json` file, a `.sql` file
     /// or a directory. A path that does not exist is bad input.
@@ -36,6 +40,7 @@ public enum ExpectedSource: Sendable, Equatable, CustomStringConvertible {
         case .builtin: return "builtin"
         case .sqlDirectory(let path), .sqlFile(let path), .snapshot(let path): return path
         case .database(let connection): return ConnectionString(connection).description
+        case .canonical(_, let name): return name
         }
     }
 }

@@ -12,6 +12,7 @@ public struct IntrospectionOptions: Sendable, Hashable {
     /// session holding ACCESS EXCLUSIVE on a table would otherwise stall the read until it commits).
     public var lockTimeoutMilliseconds: Int
 
+    /// Creates options; by default every user schema, no grants, a 60 s statement timeout and a 10 s lock timeout.
     public init(
         schemas: [String] = [], excludedSchemas: [String] = [], includePrivileges: Bool = false,
         statementTimeoutMilliseconds: Int = 60_000, lockTimeoutMilliseconds: Int = 10_000

@@ -11,12 +11,16 @@ public struct Introspector {
     public struct ServerInfo: Hashable, Codable, Sendable {
         /// `server_version_num`, such as 150018.
         public var versionNumber: Int
+        /// `current_database()`.
         public var database: String
+        /// `current_user`: the role whose view of the catalog was read.
         public var user: String
     }
 
+    /// Which schemas to read, whether to read grants, and the timeouts.
     public var options: IntrospectionOptions
 
+    /// An introspector with these options (by default every user schema, no grants, 60 s / 10 s timeouts).
     public init(options: IntrospectionOptions = IntrospectionOptions()) {
         self.options = options
     }
@@ -26,7 +30,9 @@ public struct Introspector {
         try connection.readOnlySnapshot(
             statementTimeoutMilliseconds: options.statementTimeoutMilliseconds, lockTimeoutMilliseconds: options.lockTimeoutMilliseconds
         ) {
-            try connection.query("SELECT set_config('search_path', '', true)")
+            // search_path '' makes the server qualify every name it prints; work_mem lets the big catalog
+            // queries sort in memory (the default 4MB spilled the columns of 4,000 tables to disk).
+            try connection.query("SELECT set_config('search_path', '', true), set_config('work_mem', '64MB', true)")
             let info = try connection.query(
                 "SELECT current_setting('server_version_num') AS version, current_database() AS db, current_user AS usr"
             ).rows[0]
@@ -36,7 +42,7 @@ public struct Introspector {
         }
     }
 
-    private func readCatalog(_ connection: PostgresConnection) throws -> Catalog {
+    func readCatalog(_ connection: PostgresConnection) throws -> Catalog {
         let filter = [PostgresArray.literal(options.schemas), PostgresArray.literal(options.excludedSchemas)]
         let withGrants = filter + [options.includePrivileges ? "true" : "false"]
         func run(_ sql: String, _ parameters: [String?]) throws -> QueryResult {

@@ -17,6 +17,7 @@ public struct Column: Hashable, Codable, Sendable {
     /// COMMENT ON COLUMN.
     public var comment: String?
 
+    /// Creates a column from its parts; by default nullable, with nothing else declared.
     public init(
         name: String, type: DataType, isNotNull: Bool = false, defaultExpression: String? = nil,
         identity: Identity? = nil, generatedExpression: String? = nil, collation: QualifiedName? = nil,
@@ -40,10 +41,12 @@ public struct Identity: Hashable, Codable, Sendable {
         case always, byDefault = "by_default"
     }
 
+    /// Whether explicit values may be inserted (BY DEFAULT) or are rejected unless overridden (ALWAYS).
     public var generation: Generation
     /// The options of the implicit sequence.
     public var sequence: SequenceOptions
 
+    /// Creates an identity from its generation and its sequence's options.
     public init(generation: Generation, sequence: SequenceOptions) {
         self.generation = generation
         self.sequence = sequence
@@ -52,13 +55,20 @@ public struct Identity: Hashable, Codable, Sendable {
 
 /// The numeric options every sequence has.
 public struct SequenceOptions: Hashable, Codable, Sendable {
+    /// START WITH: the first value the sequence returns.
     public var start: Int64
+    /// INCREMENT BY: the step between values; negative for a descending sequence.
     public var increment: Int64
+    /// MINVALUE: the lowest value the sequence may reach.
     public var minValue: Int64
+    /// MAXVALUE: the highest value the sequence may reach.
     public var maxValue: Int64
+    /// CACHE: how many values are allocated ahead and kept in memory (1, the default, means no caching).
     public var cache: Int64
+    /// CYCLE: whether the sequence wraps around at its limit instead of failing.
     public var cycle: Bool
 
+    /// Creates sequence options from their parts; CACHE defaults to 1 and CYCLE to off, as in PostgreSQL.
     public init(start: Int64, increment: Int64, minValue: Int64, maxValue: Int64, cache: Int64 = 1, cycle: Bool = false) {
         self.start = start
         self.increment = increment

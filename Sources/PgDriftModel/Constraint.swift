@@ -5,7 +5,9 @@ public struct Constraint: CatalogObject {
         case primaryKey = "primary_key", unique, foreignKey = "foreign_key", check, exclusion
     }
 
+    /// Raw constraint name, unique within its table (not quoted).
     public var name: String
+    /// Primary key, unique, foreign key, check or exclusion.
     public var kind: Kind
     /// Constrained columns in key order (empty for a check constraint).
     public var columns: [String]
@@ -14,7 +16,9 @@ public struct Constraint: CatalogObject {
     public var expression: String?
     /// A foreign key's target and actions.
     public var references: ForeignKeyReference?
+    /// DEFERRABLE.
     public var isDeferrable: Bool
+    /// INITIALLY DEFERRED (only meaningful when deferrable).
     public var isInitiallyDeferred: Bool
     /// False for a constraint added `NOT VALID` and not yet validated.
     public var isValidated: Bool
@@ -22,10 +26,13 @@ public struct Constraint: CatalogObject {
     public var isNoInherit: Bool
     /// UNIQUE NULLS NOT DISTINCT (PostgreSQL 15).
     public var nullsNotDistinct: Bool
+    /// COMMENT ON CONSTRAINT.
     public var comment: String?
 
+    /// The constraint's identity within its table: its name.
     public var key: String { name }
 
+    /// Creates a constraint from its parts; by default immediate, validated and without references or comment.
     public init(
         name: String, kind: Kind, columns: [String] = [], expression: String? = nil,
         references: ForeignKeyReference? = nil, isDeferrable: Bool = false, isInitiallyDeferred: Bool = false,
@@ -57,12 +64,18 @@ public struct ForeignKeyReference: Hashable, Codable, Sendable {
         case simple, full, partial
     }
 
+    /// The referenced table.
     public var table: QualifiedName
+    /// Referenced columns, in the same order as the constraint's own columns.
     public var columns: [String]
+    /// ON UPDATE action; NO ACTION by default.
     public var onUpdate: Action
+    /// ON DELETE action; NO ACTION by default.
     public var onDelete: Action
+    /// MATCH type; SIMPLE by default.
     public var match: Match
 
+    /// Creates a foreign key target from its parts, with PostgreSQL's default actions and match type.
     public init(
         table: QualifiedName, columns: [String], onUpdate: Action = .noAction, onDelete: Action = .noAction,
         match: Match = .simple

@@ -52,24 +52,40 @@ public struct DataType: Hashable, Codable, Sendable, CustomStringConvertible {
         return text
     }
 
+    /// The type as SQL, the same text as `sql`.
     public var description: String { sql }
 }
 
 extension DataType {
+    /// `smallint` (int2).
     public static let smallint = DataType("smallint")
+    /// `integer` (int4).
     public static let integer = DataType("integer")
+    /// `bigint` (int8).
     public static let bigint = DataType("bigint")
+    /// `text`.
     public static let text = DataType("text")
+    /// `boolean`.
     public static let boolean = DataType("boolean")
+    /// `jsonb`.
     public static let jsonb = DataType("jsonb")
+    /// `json`.
     public static let json = DataType("json")
+    /// `uuid`.
     public static let uuid = DataType("uuid")
+    /// `date`.
     public static let date = DataType("date")
+    /// `real` (float4).
     public static let real = DataType("real")
+    /// `double precision` (float8).
     public static let doublePrecision = DataType("double precision")
+    /// `bytea`.
     public static let bytea = DataType("bytea")
+    /// `timestamp with time zone` (timestamptz).
     public static let timestamptz = DataType("timestamp with time zone")
+    /// `timestamp without time zone`.
     public static let timestamp = DataType("timestamp without time zone")
+    /// `numeric` without precision or scale.
     public static let numeric = DataType("numeric")
 
     /// `character varying(n)`, or unbounded without `n`.

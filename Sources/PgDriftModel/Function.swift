@@ -1,18 +1,23 @@
 /// A function or procedure, identified by its name and identity argument types.
 public struct Function: CatalogObject {
+    /// Which kind of routine it is (`prokind`): a function, a procedure, an aggregate or a window function.
     public enum Kind: String, Hashable, Codable, Sendable {
         case function, procedure, aggregate, window
     }
 
+    /// IMMUTABLE, STABLE or VOLATILE (the default); the raw value is the SQL keyword.
     public enum Volatility: String, Hashable, Codable, Sendable {
         case immutable = "IMMUTABLE", stable = "STABLE", volatile = "VOLATILE"
     }
 
+    /// PARALLEL SAFE, RESTRICTED or UNSAFE (the default); the raw value is the SQL keyword.
     public enum Parallel: String, Hashable, Codable, Sendable {
         case safe = "SAFE", restricted = "RESTRICTED", unsafe = "UNSAFE"
     }
 
+    /// Schema-qualified raw name; overloads share it and differ in `identityArguments`.
     public var name: QualifiedName
+    /// Function, procedure, aggregate or window function.
     public var kind: Kind
     /// The identity arguments (`pg_get_function_identity_arguments`), e.g. `p_id integer, p_name text`.
     public var identityArguments: String
@@ -21,21 +26,31 @@ public struct Function: CatalogObject {
     /// The result (`pg_get_function_result`), such as `trigger`, `SETOF record` or `TABLE(a integer)`;
     /// `nil` for a procedure.
     public var returnType: String?
+    /// The language name from `pg_language`, such as `plpgsql` or `sql`.
     public var language: String
     /// The body as stored (`prosrc`).
     public var body: String
+    /// The declared volatility.
     public var volatility: Volatility
+    /// STRICT (RETURNS NULL ON NULL INPUT).
     public var isStrict: Bool
+    /// SECURITY DEFINER: runs with the owner's privileges.
     public var isSecurityDefiner: Bool
+    /// LEAKPROOF.
     public var isLeakproof: Bool
+    /// The declared parallel safety.
     public var parallel: Parallel
     /// SET clauses such as `search_path=public`.
     public var configuration: [String]
+    /// COMMENT ON FUNCTION or PROCEDURE.
     public var comment: String?
+    /// Privileges, filled only when privileges are compared.
     public var grants: [Grant]
 
+    /// The function's identity: its name and identity arguments.
     public var key: FunctionKey { FunctionKey(name: name, identityArguments: identityArguments) }
 
+    /// Creates a function from its parts; `arguments` defaults to `identityArguments`.
     public init(
         name: QualifiedName, kind: Kind = .function, identityArguments: String = "", arguments: String? = nil,
         returnType: String?, language: String, body: String, volatility: Volatility = .volatile,
@@ -62,17 +77,22 @@ public struct Function: CatalogObject {
 
 /// What identifies a function: overloads differ in their identity arguments.
 public struct FunctionKey: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    /// Schema-qualified raw name of the function.
     public var name: QualifiedName
+    /// The identity arguments (`pg_get_function_identity_arguments`), e.g. `p_id integer, p_name text`.
     public var identityArguments: String
 
+    /// Creates a key from a function's name and identity arguments.
     public init(name: QualifiedName, identityArguments: String) {
         self.name = name
         self.identityArguments = identityArguments
     }
 
+    /// Orders by name, then by identity arguments.
     public static func < (lhs: FunctionKey, rhs: FunctionKey) -> Bool {
         (lhs.name, lhs.identityArguments) < (rhs.name, rhs.identityArguments)
     }
 
+    /// The function as SQL would spell its signature, such as `public.f(p_id integer)`.
     public var description: String { "\(name)(\(identityArguments))" }
 }

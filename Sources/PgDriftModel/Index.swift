@@ -1,9 +1,12 @@
 /// An index that does not back a constraint (those are part of their constraint).
 public struct Index: CatalogObject {
+    /// Raw index name (not quoted); the index lives in its table's schema.
     public var name: String
     /// Access method: btree, hash, gin, gist, brin, spgist, or an extension's.
     public var method: String
+    /// CREATE UNIQUE INDEX.
     public var isUnique: Bool
+    /// UNIQUE NULLS NOT DISTINCT (PostgreSQL 15).
     public var nullsNotDistinct: Bool
     /// Key columns and expressions, in order.
     public var keys: [IndexKey]
@@ -13,10 +16,13 @@ public struct Index: CatalogObject {
     public var predicate: String?
     /// Storage parameters such as `fillfactor=70`.
     public var options: [String]
+    /// COMMENT ON INDEX.
     public var comment: String?
 
+    /// The index's identity within its table: its name.
     public var key: String { name }
 
+    /// Creates an index from its parts; by default a non-unique btree index with no INCLUDE, predicate or options.
     public init(
         name: String, method: String = "btree", isUnique: Bool = false, nullsNotDistinct: Bool = false,
         keys: [IndexKey], include: [String] = [], predicate: String? = nil, options: [String] = [],
@@ -45,6 +51,7 @@ public struct IndexKey: Hashable, Codable, Sendable {
     public var operatorClass: QualifiedName?
     /// A collation other than the column's.
     public var collation: QualifiedName?
+    /// DESC rather than ASC.
     public var isDescending: Bool
     /// NULLS FIRST (the default for DESC) or NULLS LAST (the default for ASC).
     public var nullsFirst: Bool
@@ -59,6 +66,7 @@ public struct IndexKey: Hashable, Codable, Sendable {
         IndexKey(column: nil, expression: text, descending: descending, nullsFirst: nullsFirst)
     }
 
+    /// Creates a key from its parts; NULLS FIRST defaults to the direction's default (first only for DESC).
     public init(
         column: String?, expression: String?, operatorClass: QualifiedName? = nil, collation: QualifiedName? = nil,
         descending: Bool = false, nullsFirst: Bool? = nil

@@ -18,6 +18,7 @@ public struct QualifiedName: Hashable, Comparable, Codable, Sendable, CustomStri
         self.init(schema, name)
     }
 
+    /// Orders by schema, then by name.
     public static func < (lhs: QualifiedName, rhs: QualifiedName) -> Bool {
         (lhs.schema, lhs.name) < (rhs.schema, rhs.name)
     }

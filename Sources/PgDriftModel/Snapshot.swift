@@ -8,11 +8,14 @@ public struct Snapshot: Codable, Hashable, Sendable {
 
     /// Always `pgdrift-snapshot`, so a stray JSON file is recognised as not being one.
     public var format: String
+    /// The file format's version, `currentVersion` when written by this pgdrift.
     public var version: Int
     /// `server_version_num` of the database it was taken from, when taken from one.
     public var serverVersion: Int?
+    /// The schema the snapshot holds.
     public var catalog: Catalog
 
+    /// Creates a snapshot of `catalog` in the current format, noting the server it came from if any.
     public init(catalog: Catalog, serverVersion: Int? = nil) {
         self.format = "pgdrift-snapshot"
         self.version = Self.currentVersion
@@ -98,6 +101,8 @@ public struct Snapshot: Codable, Hashable, Sendable {
 
 /// A snapshot file that cannot be read.
 public struct SnapshotError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, naming the field at fault where known (such as `field 'catalog.tables[2].name': missing`).
     public var message: String
+    /// The message.
     public var description: String { message }
 }

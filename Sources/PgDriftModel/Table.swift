@@ -5,7 +5,9 @@ public struct Table: CatalogObject {
         case ordinary, partitioned
     }
 
+    /// Schema-qualified raw name of the table.
     public var name: QualifiedName
+    /// Whether the table is ordinary or partitioned.
     public var kind: Kind
     /// CREATE UNLOGGED TABLE.
     public var isUnlogged: Bool
@@ -20,22 +22,29 @@ public struct Table: CatalogObject {
     /// Columns in their physical order. Columns a partition or child inherits are left out: they are its
     /// parent's.
     public var columns: [Column]
+    /// Primary key, unique, check, foreign key and exclusion constraints, keyed by constraint name.
     public var constraints: ObjectSet<Constraint>
+    /// Indexes on the table, keyed by index name.
     public var indexes: ObjectSet<Index>
     /// ENABLE ROW LEVEL SECURITY.
     public var rowLevelSecurity: Bool
     /// FORCE ROW LEVEL SECURITY.
     public var forceRowLevelSecurity: Bool
+    /// Row-level security policies, keyed by policy name.
     public var policies: ObjectSet<Policy>
+    /// Triggers, keyed by trigger name.
     public var triggers: ObjectSet<Trigger>
     /// Storage parameters such as `fillfactor=70`.
     public var options: [String]
+    /// COMMENT ON TABLE.
     public var comment: String?
     /// Privileges, filled only when privileges are compared.
     public var grants: [Grant]
 
+    /// The table's identity in the catalog: its qualified name.
     public var key: QualifiedName { name }
 
+    /// Creates a table from its parts; by default an ordinary, logged table with nothing on it.
     public init(
         name: QualifiedName, kind: Kind = .ordinary, isUnlogged: Bool = false, partitionKey: String? = nil,
         partitionOf: QualifiedName? = nil, partitionBound: String? = nil, inherits: [QualifiedName] = [],

@@ -1,6 +1,8 @@
 /// A view or materialized view.
 public struct View: CatalogObject {
+    /// Schema-qualified raw name of the view.
     public var name: QualifiedName
+    /// CREATE MATERIALIZED VIEW rather than CREATE VIEW.
     public var isMaterialized: Bool
     /// The query in the server's canonical text (`pg_get_viewdef`).
     public var definition: String
@@ -12,14 +14,18 @@ public struct View: CatalogObject {
     public var indexes: ObjectSet<Index>
     /// INSTEAD OF triggers and others.
     public var triggers: ObjectSet<Trigger>
+    /// COMMENT ON VIEW or MATERIALIZED VIEW.
     public var comment: String?
+    /// Privileges, filled only when privileges are compared.
     public var grants: [Grant]
     /// The tables and views its query reads (`pg_depend` through its rewrite rule), sorted. The planner
     /// uses them to create views in order and to rebuild a view around a change to what it reads.
     public var dependsOn: [QualifiedName]
 
+    /// The view's identity in the catalog: its qualified name.
     public var key: QualifiedName { name }
 
+    /// Creates a view from its parts (`dependsOn` is sorted); by default a plain view with nothing on it.
     public init(
         name: QualifiedName, isMaterialized: Bool = false, definition: String, options: [String] = [],
         columns: [ViewColumn] = [], indexes: ObjectSet<Index> = [], triggers: ObjectSet<Trigger> = [],
@@ -62,10 +68,14 @@ extension View {
 
 /// One output column of a view.
 public struct ViewColumn: Hashable, Codable, Sendable {
+    /// Raw column name (not quoted).
     public var name: String
+    /// The column's type as the view's query produces it.
     public var type: DataType
+    /// COMMENT ON COLUMN.
     public var comment: String?
 
+    /// Creates a view column from its parts.
     public init(name: String, type: DataType, comment: String? = nil) {
         self.name = name
         self.type = type

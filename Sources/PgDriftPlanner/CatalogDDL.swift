@@ -11,6 +11,7 @@ public enum CatalogDDL {
     public struct Phase: Sendable {
         /// What the phase creates, for comments and progress.
         public var name: String
+        /// The statements, each ending with a semicolon.
         public var statements: [String]
     }
 

@@ -7,6 +7,7 @@ public struct ConnectionString: Sendable, CustomStringConvertible {
     /// Exactly what the user gave; passed to libpq unchanged.
     public let raw: String
 
+    /// Wraps a connection string as given; nothing is parsed or checked until it is used.
     public init(_ raw: String) { self.raw = raw }
 
     /// The options written in the string, as libpq's own parser reads them.

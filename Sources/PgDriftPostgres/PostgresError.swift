@@ -14,6 +14,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         case protocolViolation
     }
 
+    /// Which broad kind of failure this is.
     public var kind: Kind
     /// The five-character SQLSTATE code, when the server sent one (`57014` for a statement timeout).
     public var sqlState: String?
@@ -26,6 +27,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// 1-based character position in the query text, for syntax errors.
     public var position: Int?
 
+    /// Creates an error from its parts; `message` must already be redacted.
     public init(
         kind: Kind, sqlState: String? = nil, message: String, detail: String? = nil, hint: String? = nil,
         position: Int? = nil
@@ -38,6 +40,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         self.position = position
     }
 
+    /// One line for people: the message, prefixed for connection failures and with advice for a lock timeout.
     public var description: String {
         switch kind {
         case .connection: return "cannot connect: \(message)"

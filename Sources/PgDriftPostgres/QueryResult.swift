@@ -7,14 +7,12 @@ public final class QueryResult {
     public let rowCount: Int
     /// Column names, in order.
     public let columnNames: [String]
-    private let columnIndex: [String: Int]
 
     init(_ result: OpaquePointer) {
         self.result = result
         rowCount = Int(PQntuples(result))
         let names = (0..<PQnfields(result)).map { String(cString: PQfname(result, $0)) }
         columnNames = names
-        columnIndex = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     deinit { PQclear(result) }
@@ -24,7 +22,8 @@ public final class QueryResult {
 
     /// The column's position, or a protocol error naming it.
     public func column(_ name: String) throws -> Int {
-        guard let index = columnIndex[name] else {
+        // A scan of a few short names beats hashing: catalog readers ask for every field of every row.
+        guard let index = columnNames.firstIndex(of: name) else {
             throw PostgresError(kind: .protocolViolation, message: "query returned no column '\(name)'")
         }
         return index

@@ -9,18 +9,26 @@ public struct DriftReport: Codable, Hashable, Sendable {
     public var expected: String
     /// The database, redacted.
     public var database: String
+    /// Counts of the findings by severity and by kind.
     public var summary: Summary
+    /// Every finding, in the order the diff produced them.
     public var findings: [Finding]
 
     /// Counts by severity and by kind.
     public struct Summary: Codable, Hashable, Sendable {
+        /// The number of findings.
         public var total: Int
+        /// The number of findings of severity error.
         public var errors: Int
+        /// The number of findings of severity warning.
         public var warnings: Int
+        /// The number of findings of severity info.
         public var infos: Int
+        /// The number of findings of each kind, keyed by the kind's raw value (such as `missing_column`).
         public var byKind: [String: Int]
     }
 
+    /// Creates a report of version 1 over these findings, computing its summary.
     public init(expected: String, database: String, findings: [Finding]) {
         version = 1
         self.expected = expected
@@ -51,6 +59,7 @@ public struct DriftReport: Codable, Hashable, Sendable {
 /// `--format json`: the report as one JSON object (keys sorted, nulls written, so scripts can rely on
 /// every field being present).
 public enum JSONReport {
+    /// The report as pretty-printed JSON with snake_case keys, ending with a newline.
     public static func render(_ report: DriftReport) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

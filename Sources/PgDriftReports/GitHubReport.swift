@@ -3,6 +3,8 @@ import PgDriftDiff
 /// `--format github`: GitHub Actions workflow commands, one annotation per finding
 /// (`::error file=…,line=…,title=…::message`), then a summary line for the log.
 public enum GitHubReport {
+    /// The workflow commands, one per line, ending with a newline; source paths under `baseDirectory` are made
+    /// relative to it.
     public static func render(_ report: DriftReport, baseDirectory: String? = nil) -> String {
         var lines: [String] = []
         for finding in report.findings {

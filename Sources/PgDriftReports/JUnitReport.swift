@@ -9,6 +9,7 @@ import PgDriftDiff
 /// `<system-out>` text, so those findings show there only under `--strict` or a `[severity]` override to
 /// `error`; Jenkins and other viewers show `<system-out>`, and drift-report.md lists them for people.
 public enum JUnitReport {
+    /// The JUnit XML document, ending with a newline; source paths under `baseDirectory` are made relative to it.
     public static func render(_ report: DriftReport, baseDirectory: String? = nil) -> String {
         var cases: [String] = []
         var failedCases = 0

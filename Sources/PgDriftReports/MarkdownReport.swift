@@ -2,6 +2,7 @@ import PgDriftDiff
 
 /// `--format markdown`: a pull-request comment — a summary line, then a table of findings per table.
 public enum MarkdownReport {
+    /// The Markdown text, ending with a newline.
     public static func render(_ report: DriftReport) -> String {
         var lines = ["## pgdrift: \(report.database) against \(report.expected)", ""]
         guard !report.findings.isEmpty else {

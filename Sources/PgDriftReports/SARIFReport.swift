@@ -5,6 +5,8 @@ import PgDriftDiff
 /// kind that occurs; one result per finding, located at the SQL file and line that declared the expected
 /// side when known, otherwise at the object's qualified name. Keys sorted: same report, same bytes.
 public enum SARIFReport {
+    /// The SARIF log as pretty-printed JSON, ending with a newline; source paths under `baseDirectory` become
+    /// relative URIs.
     public static func render(_ report: DriftReport, baseDirectory: String? = nil) throws -> String {
         let kinds = Set(report.findings.map(\.kind)).sorted()
         let rules = kinds.map { Rule(id: $0.rawValue, shortDescription: Text(text: $0.summary)) }

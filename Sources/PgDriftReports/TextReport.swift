@@ -3,6 +3,7 @@ import PgDriftDiff
 /// `--format text`: findings grouped by table, then a summary line. Colour only when asked (the CLI
 /// asks on a terminal without NO_COLOR).
 public enum TextReport {
+    /// The text, ending with a newline; with ANSI colour codes when `color` is true.
     public static func render(_ report: DriftReport, color: Bool = false) -> String {
         func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         var lines = ["pgdrift: \(report.database) against \(report.expected)"]

@@ -17,7 +17,7 @@ public struct ParsedScript {
     }
 
     public let statements: [Statement]
-    public let lines: LineIndex
+    public let lines: ScriptLines
 
     /// Parses a whole script once (locations in the tree are byte offsets into it).
     public init(_ sql: String) throws {
@@ -26,7 +26,7 @@ public struct ParsedScript {
         if let error = result.error { throw SQLSyntaxError(error.pointee, in: sql) }
         guard let tree = result.parse_tree else {
             statements = []
-            lines = LineIndex(sql)
+            lines = ScriptLines(sql)
             return
         }
         let length = strlen(tree)
@@ -42,7 +42,7 @@ public struct ParsedScript {
             found.append(Statement(tag: tag, node: node, offset: start, length: location + rawLength - start))
         }
         statements = found
-        lines = LineIndex(utf8)
+        lines = ScriptLines(utf8)
     }
 
     /// The parser counts a statement from just after the previous semicolon; its first token comes
@@ -78,7 +78,7 @@ public struct ParsedScript {
 }
 
 /// Byte offset → 1-based line and column (columns in characters), by binary search over line starts.
-public struct LineIndex: Sendable {
+public struct ScriptLines: Sendable {
     private let lineStarts: [Int]
     private let bytes: [UInt8]
 

@@ -32,7 +32,9 @@ public struct PostgresBinaries: Sendable {
 
 /// A problem starting or stopping a throwaway server.
 public struct ServerError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong, as one line for people.
     public var description: String
+    /// Creates an error with this message.
     public init(_ description: String) { self.description = description }
 }
 

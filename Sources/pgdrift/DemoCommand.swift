@@ -8,7 +8,8 @@ import PgDrift
 ///
 /// It builds the seed story's drifted database — the analytics migrations without the fix-up 015, plus
 /// a few hand-made drifts — checks it against the built-in model, prints the report and writes it to
-/// `reports/`, prints the fix-up migration, applies it in one transaction and checks again.
+/// `reports/`, explains the column the seed's user thought was missing, prints the fix-up migration,
+/// applies it in one transaction and checks again.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -53,14 +54,25 @@ struct DemoCommand: ParsableCommand {
 
         progress("checking it against the built-in expected schema (expected-schema/)")
         let database = server.connectionString(database: "analytics")
-        let report = try Audit(expected: analyticsSchema.catalog).run(against: database)
+        // The Swift model is put in canonical form once (a shadow database), then reused by every step.
+        let loader = ExpectedSchemaLoader(builtin: { analyticsSchema.catalog })
+        let expectedCatalog = try loader.load(.builtin)
+        loader.close()
+        let audit = Audit(source: .canonical(expectedCatalog, name: "builtin"))
+        let report = try audit.run(against: database)
         print(TextReport.render(report, color: Terminal.wantsColor), terminator: "")
 
         try ReportFolder.write(report, to: reportDirectory, baseDirectory: FileManager.default.currentDirectoryPath)
         progress("wrote \(reportDirectory)/drift-report.{json,md,xml,sarif}")
 
+        progress("is creators_hot.total_videos_count really missing? (pgdrift explain)")
+        let question = try ObjectName.parse("creators_hot.total_videos_count")
+        let explanation = Explain.explain(
+            question, database: try Explain.read(question, from: database), expected: expectedCatalog, expectedSource: "builtin")
+        print("")
+        print(explanation.text, terminator: "")
+
         progress("planning the fix-up migration (pgdrift plan)")
-        let audit = Audit(expected: analyticsSchema.catalog)
         let plan = try audit.plan(against: database)
         print("")
         let planText = plan.render(header: ["pgdrift plan: the fix-up migration for the demo's drifted analytics database."])

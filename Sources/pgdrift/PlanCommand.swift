@@ -28,6 +28,9 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Option(name: .customLong("ignore"), help: "Leave out objects matching this glob, such as 'public.tmp_*' (repeatable; replaces pgdrift.toml's ignore).")
+    var ignore: [String] = []
+
     @Option(help: "Write the plan to this file instead of standard output.")
     var out: String?
 
@@ -100,7 +103,7 @@ struct PlanCommand: ParsableCommand {
         var audit = Audit(source: source, builtin: analyticsSchema.catalog)
         audit.schemas = database.schemas
         audit.excludedSchemas = database.excludedSchemas
-        audit.ignore = config.ignore
+        audit.ignore = ignore.isEmpty ? config.ignore : ignore
         audit.severities = config.severities
         audit.shadow = shadow
         return audit

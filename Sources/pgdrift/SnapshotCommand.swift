@@ -36,7 +36,10 @@ struct SnapshotCommand: ParsableCommand {
         let data: Data
         switch format {
         case .json: data = try Snapshot(catalog: catalog, serverVersion: server.versionNumber).jsonData()
-        case .sql: data = Data(CatalogDDL.script(for: catalog).utf8)
+        case .sql:
+            // The plan's renderer, from an empty database: the same DDL `plan` writes, proven by its tests.
+            let plan = MigrationPlanner.plan(expected: catalog, actual: Catalog())
+            data = Data(plan.render(header: ["pgdrift snapshot: the schema of \(database.connectionString.description) as DDL."]).utf8)
         case .swift: data = Data(SwiftSchemaWriter().source(for: catalog).utf8)
         }
         try OutputFile.write(data, to: out)

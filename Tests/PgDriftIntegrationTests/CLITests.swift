@@ -58,6 +58,36 @@ import Testing
         #expect(refused.stderr.hasPrefix("pgdrift: cannot connect"))
     }
 
+    /// explain: 0 when the name exists in the database, 1 when not, 2 for a malformed NAME, 3 when the
+    /// database cannot be reached; text for people, key-sorted JSON for scripts.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
+    func explainExitCodes() throws {
+        let database = try TestDatabase("cli_explain", sql: "CREATE TABLE creators_hot (creator_id text, videos_count int);")
+        let connection = database.connectionString
+
+        let exists = try Self.run(["explain", "creators_hot.videos_count", "--database", connection, "--expected", connection])
+        #expect(exists.code == 0, "\(exists.stderr)")
+        #expect(exists.stdout.hasPrefix("creators_hot.videos_count: column public.creators_hot.videos_count exists\n"))
+
+        let missing = try Self.run(["explain", "creators_hot.total_videos_count", "--database", connection, "--expected", connection,
+                                    "--format", "json"])
+        #expect(missing.code == 1, "\(missing.stderr)")
+        #expect(missing.stdout.hasPrefix("{\n  \"database\" : {\n    \"connection\" : "))
+        #expect(missing.stdout.contains("\"column\" : \"videos_count\""))
+        let text = try Self.run(["explain", "creators_hot.total_videos_count", "--database", connection, "--expected", connection])
+        #expect(text.code == 1)
+        #expect(text.stdout.contains("similar   videos_count in public.creators_hot — shares videos, count"))
+
+        let malformed = try Self.run(["explain", "creators_hot..x", "--database", connection])
+        #expect(malformed.code == 2)
+        #expect(malformed.stderr == "pgdrift: invalid name 'creators_hot..x': empty name part\n")
+
+        let unreachable = try Self.run(["explain", "creators_hot", "--database", "postgresql://u:secret-pw@localhost:1/db", "--expected", connection])
+        #expect(unreachable.code == 3)
+        #expect(unreachable.stderr.hasPrefix("pgdrift: cannot connect"))
+        #expect(!unreachable.stderr.contains("secret-pw"))
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
     func sqlErrorsPointAtFileLineAndColumn() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-bad-\(UUID())")
@@ -79,7 +109,8 @@ import Testing
             "missing_table: table public.creators_cold does not exist",
             "missing_table: table public.hashtags_cold does not exist",
             "missing_column: column creators_hot.total_play_count does not exist",
-            "7 findings: 6 errors, 1 warning, 0 info",
+            "broken_reference: function public.update_aggregations() refers to column creators_hot.total_play_count, which does not exist (line 13 of its body)",
+            "11 findings: 10 errors, 1 warning, 0 info",
         ] {
             #expect(result.stdout.contains(line), "\(line)")
         }
@@ -93,7 +124,8 @@ import Testing
         ] {
             #expect(result.stdout.contains(line), "\(line)")
         }
-        for step in ["==> planning the fix-up migration", "==> applying it in one transaction", "==> checking again",
+        #expect(result.stdout.contains("similar   videos_count in public.creators_hot, public.hashtags_hot, public.sounds_hot"))
+        for step in ["==> is creators_hot.total_videos_count really missing? (pgdrift explain)", "==> planning the fix-up migration", "==> applying it in one transaction", "==> checking again",
                      "==> stopping the throwaway PostgreSQL"] {
             #expect(result.stderr.contains(step), "\(step)")
         }

@@ -84,3 +84,17 @@ import Testing
         #expect(try database.catalog().tables[QualifiedName("public", "u")] == nil)
     }
 }
+
+/// `snapshot --format sql` writes the plan from an empty database; psql-free: applied through libpq.
+@Suite struct SnapshotSQLTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
+    func theSQLSnapshotRebuildsTheDatabase() throws {
+        let original = try TestDatabase("snapshot_sql_source", sql: IntrospectionTests.everyKind)
+        let run = try CLITests.run(["snapshot", "--database", original.connectionString, "--format", "sql"])
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("-- pgdrift snapshot: the schema of "))
+        let rebuilt = try TestDatabase("snapshot_sql_rebuilt", sql: run.stdout)
+        let differences = catalogDifferences(try original.catalog(), try rebuilt.catalog())
+        #expect(differences.isEmpty, "\(differences)")
+    }
+}

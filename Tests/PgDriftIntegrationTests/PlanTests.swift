@@ -91,3 +91,37 @@ import Testing
         #expect(rules.contains("require-lock-timeout"))
     }
 }
+
+/// `--ignore` globs leave objects out of the plan as they leave them out of check.
+@Suite struct PlanIgnoreTests {
+    @Test func ignoredObjectsAreNotPlanned() throws {
+        let target = try TestDatabase("plan_ignore_target", sql: "CREATE TABLE t (a int, b int);")
+        let database = try TestDatabase("plan_ignore_db", sql: """
+            CREATE TABLE t (a int, legacy_x text); CREATE TABLE tmp_load (id int); CREATE INDEX tmp_idx ON t (a);
+            """)
+        var audit = Audit(source: .database(target.connectionString))
+        audit.ignore = ["public.tmp_*", "public.t.legacy_*"]
+        let plan = try audit.plan(against: database.connectionString, options: PlanOptions(allowDestructive: true))
+        let sql = plan.statements.map(\.sql).joined(separator: "\n")
+        #expect(sql.contains("ADD COLUMN IF NOT EXISTS b integer"))
+        #expect(!sql.contains("tmp_load") && !sql.contains("tmp_idx") && !sql.contains("legacy_x"), "\(sql)")
+        #expect(try audit.run(against: database.connectionString).findings.map(\.kind) == [.missingColumn])
+    }
+}
+
+/// A column's type change rebuilds the policies that read it, and only those.
+@Suite struct PlanPolicyRebuildTests {
+    @Test func onlyPoliciesReadingARetypedColumnAreRebuilt() throws {
+        let shape = { (type: String) in """
+            CREATE TABLE t (id int PRIMARY KEY, owner_id \(type), note text);
+            ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY reads_owner ON t USING (owner_id = 1);
+            CREATE POLICY reads_nothing ON t FOR SELECT USING (true);
+            CREATE POLICY reads_note ON t FOR INSERT WITH CHECK (note IS NOT NULL);
+            """ }
+        let run = try PlanConvergence(label: "policy_rebuild", before: shape("integer"), after: shape("bigint"), options: PlanOptions())
+        let drops = run.plan.statements.filter { $0.phase == .dropPolicies }.map(\.sql)
+        #expect(drops == ["DROP POLICY IF EXISTS reads_owner ON public.t;"], "\(run.plan.render())")
+        #expect(run.remaining.isEmpty && run.secondPlan.isEmpty)
+    }
+}

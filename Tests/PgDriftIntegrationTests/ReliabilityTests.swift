@@ -148,17 +148,17 @@ import Testing
             """)
         let full = try database.catalog()
         try TestDatabase.executeInCluster("""
-            DO $$ BEGIN CREATE ROLE pgdrift_reader LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
-            GRANT CONNECT ON DATABASE \(database.name) TO pgdrift_reader;
+            DO $$ BEGIN CREATE ROLE pgdrift_select_only LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+            GRANT CONNECT ON DATABASE \(database.name) TO pgdrift_select_only;
             """)
-        try database.connect().execute("GRANT USAGE ON SCHEMA public TO pgdrift_reader; GRANT SELECT ON ALL TABLES IN SCHEMA public TO pgdrift_reader;")
+        try database.connect().execute("GRANT USAGE ON SCHEMA public TO pgdrift_select_only; GRANT SELECT ON ALL TABLES IN SCHEMA public TO pgdrift_select_only;")
         try TestDatabase.executeInCluster("ALTER DATABASE \(database.name) SET default_transaction_read_only = on;")
 
         // A database whose transactions are read-only by default: introspection never writes.
         let audit = Audit(expected: full)
         #expect(try audit.run(against: database.connectionString).findings.isEmpty)
         // A role with CONNECT, USAGE and SELECT only sees the same schema.
-        let reader = database.connectionString.replacingOccurrences(of: "user=postgres", with: "user=pgdrift_reader")
+        let reader = database.connectionString.replacingOccurrences(of: "user=postgres", with: "user=pgdrift_select_only")
         #expect(reader != database.connectionString)
         let report = try audit.run(against: reader)
         #expect(report.findings.isEmpty, "\(report.findings.map(\.message))")

@@ -29,8 +29,9 @@ import Testing
         #expect(hashtags.source?.file == directory + "/" + Self.fixUp)
         let column = try #require(report.findings.first { $0.kind == .missingColumn && $0.column == "total_play_count" })
         #expect(column.source == SourceLocation(file: directory + "/" + Self.fixUp, line: 26))
-        // Every error here is about an object the files declare, so each one carries its file and line.
-        for finding in report.findings where finding.severity == .error {
+        // Every missing or different object is declared by the files, so each one carries its file and line
+        // (broken references are about the database's function bodies, not a declaration).
+        for finding in report.findings where finding.severity == .error && finding.kind != .brokenReference {
             #expect(finding.source != nil, "\(finding.kind) \(finding.message)")
         }
     }

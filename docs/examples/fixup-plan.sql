@@ -1,16 +1,12 @@
 -- pgdrift plan: the fix-up migration for the demo's drifted analytics database.
--- 27 statements, 1 left out (see the comments marked SKIPPED).
+-- 23 statements, 1 left out (see the comments marked SKIPPED).
+-- Each ALTER TABLE holds an ACCESS EXCLUSIVE lock on its table until COMMIT; lock_timeout makes the plan
+-- give up rather than queue behind a long transaction. Statements that rewrite or scan a table say so.
 
 SET lock_timeout = '5s';
 SET statement_timeout = '30min';
 SET check_function_bodies = off;
 BEGIN;
-
--- policies to drop or replace
--- Dropped to be created again below.
-DROP POLICY IF EXISTS "Public read access" ON public.sounds_hot;
--- Dropped to be created again below.
-DROP POLICY IF EXISTS "Service role full access" ON public.sounds_hot;
 
 -- views to drop or rebuild
 -- Dropped to be created again below, with what it reads in its new shape.
@@ -121,20 +117,6 @@ DO $pgdrift$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_catalog.pg_policy WHERE polrelid = 'public.hashtags_hot'::regclass AND polname = 'Public read access') THEN
         CREATE POLICY "Public read access" ON public.hashtags_hot AS PERMISSIVE FOR SELECT TO PUBLIC USING (true);
-    END IF;
-END
-$pgdrift$;
-DO $pgdrift$
-BEGIN
-    IF NOT EXISTS (SELECT FROM pg_catalog.pg_policy WHERE polrelid = 'public.sounds_hot'::regclass AND polname = 'Public read access') THEN
-        CREATE POLICY "Public read access" ON public.sounds_hot AS PERMISSIVE FOR SELECT TO PUBLIC USING (true);
-    END IF;
-END
-$pgdrift$;
-DO $pgdrift$
-BEGIN
-    IF NOT EXISTS (SELECT FROM pg_catalog.pg_policy WHERE polrelid = 'public.sounds_hot'::regclass AND polname = 'Service role full access') THEN
-        CREATE POLICY "Service role full access" ON public.sounds_hot AS PERMISSIVE FOR ALL TO service_role USING (true) WITH CHECK (true);
     END IF;
 END
 $pgdrift$;

@@ -21,7 +21,7 @@ struct OfflineReplay {
     var sourceMap = SourceMapRecorder()
 
     var file = ""
-    var lines = LineIndex("")
+    var lines = ScriptLines("")
     var statementLocation = SourceLocation(file: "", line: 1)
 
     /// Replays one file's statements, in order.

@@ -34,7 +34,7 @@ public struct SourceMapRecorder {
     var searchPath = ["public"]
 
     var file = ""
-    var lines = LineIndex("")
+    var lines = ScriptLines("")
 
     public init() {}
 
@@ -48,7 +48,7 @@ public struct SourceMapRecorder {
     }
 
     /// Records one statement of `file` (for a caller that walks the statements itself).
-    mutating func record(_ tag: String, _ node: ParseNode, at statement: SourceLocation, file: String, lines: LineIndex) {
+    mutating func record(_ tag: String, _ node: ParseNode, at statement: SourceLocation, file: String, lines: ScriptLines) {
         self.file = file
         self.lines = lines
         record(tag, node, at: statement)

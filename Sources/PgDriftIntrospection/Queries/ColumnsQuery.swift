@@ -21,11 +21,13 @@ enum ColumnsQuery {
         LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
         LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation AND a.attcollation <> bt.typcollation
         LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
-        LEFT JOIN pg_catalog.pg_depend dep ON a.attidentity <> ''
-               AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = a.attrelid
-               AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_catalog.pg_class'::regclass
-               AND dep.deptype = 'i'
-        LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
+        -- The identity sequence, looked up only for identity columns (a join probed pg_depend for all).
+        LEFT JOIN LATERAL (
+            SELECT seq.* FROM pg_catalog.pg_depend dep
+            JOIN pg_catalog.pg_sequence seq ON seq.seqrelid = dep.objid
+            WHERE a.attidentity <> '' AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+              AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
+              AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.deptype = 'i') s ON true
         LEFT JOIN pg_catalog.pg_description d
                ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = a.attrelid AND d.objsubid = a.attnum
         WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'c')

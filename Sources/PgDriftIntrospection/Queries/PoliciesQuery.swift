@@ -9,7 +9,12 @@ enum PoliciesQuery {
                      FROM unnest(p.polroles) AS r(oid) ORDER BY 1) AS roles,
                pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS using_expression,
                pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS check_expression,
-               d.description AS comment
+               d.description AS comment,
+               ARRAY(SELECT DISTINCT a.attname FROM pg_catalog.pg_depend dep
+                     JOIN pg_catalog.pg_attribute a ON a.attrelid = dep.refobjid AND a.attnum = dep.refobjsubid
+                     WHERE dep.classid = 'pg_catalog.pg_policy'::regclass AND dep.objid = p.oid
+                       AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = p.polrelid
+                       AND dep.refobjsubid > 0) AS reads_columns
         FROM pg_catalog.pg_policy p
         JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -32,7 +37,8 @@ enum PoliciesQuery {
             let policy = Policy(
                 name: try row.string("name"), command: command, isPermissive: try row.bool("permissive"),
                 roles: try row.stringArray("roles"), using: try row.optionalString("using_expression"),
-                withCheck: try row.optionalString("check_expression"), comment: try row.optionalString("comment"))
+                withCheck: try row.optionalString("check_expression"), comment: try row.optionalString("comment"),
+                readsColumns: try row.stringArray("reads_columns"))
             return (try row.oid("relid"), policy)
         }
     }

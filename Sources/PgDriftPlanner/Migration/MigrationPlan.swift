@@ -4,10 +4,12 @@ import PgDriftModel
 /// and why, rendered as one SQL file that runs in a single transaction (except what PostgreSQL refuses
 /// to run in one).
 public struct MigrationPlan: Hashable, Sendable {
+    /// The options the plan was made with (its settings come from them).
     public var options: PlanOptions
     /// Every statement in order, skipped ones included.
     public var statements: [PlannedStatement]
 
+    /// A plan of these statements, in this order.
     public init(options: PlanOptions, statements: [PlannedStatement]) {
         self.options = options
         self.statements = statements
@@ -43,6 +45,8 @@ public struct MigrationPlan: Hashable, Sendable {
             lines.append("-- The database already matches the expected schema: nothing to do.")
             return lines.joined(separator: "\n") + "\n"
         }
+        lines.append("-- Each ALTER TABLE holds an ACCESS EXCLUSIVE lock on its table until COMMIT; lock_timeout makes the plan")
+        lines.append("-- give up rather than queue behind a long transaction. Statements that rewrite or scan a table say so.")
         lines.append("")
         lines += settings
         lines.append("BEGIN;")

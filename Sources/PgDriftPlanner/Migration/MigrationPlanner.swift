@@ -7,6 +7,7 @@ import PgDriftModel
 /// creates enters it, so later phases compare the expected catalog with what will really be there — a view
 /// dropped around a column change is recreated by the same code that creates a missing view.
 public enum MigrationPlanner {
+    /// The plan that takes a database whose schema is `actual` to `expected`.
     public static func plan(expected: Catalog, actual: Catalog, options: PlanOptions = PlanOptions()) -> MigrationPlan {
         var builder = PlanBuilder(expected: expected, actual: actual, options: options)
         builder.planEverything()

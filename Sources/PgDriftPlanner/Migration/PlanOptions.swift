@@ -14,6 +14,7 @@ public struct PlanOptions: Sendable, Hashable {
     /// `SET statement_timeout` at the top of the plan.
     public var statementTimeout: String
 
+    /// Options; by default nothing destructive, not online, no renames, 5 s lock and 30 min statement timeouts.
     public init(
         allowDestructive: Bool = false, online: Bool = false, renames: Bool = false,
         lockTimeout: String = "5s", statementTimeout: String = "30min"

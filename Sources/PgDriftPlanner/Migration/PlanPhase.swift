@@ -12,6 +12,7 @@ public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
     /// validations kept out of the transaction so they do not hold its locks.
     case afterCommit
 
+    /// Earlier phases run first.
     public static func < (lhs: PlanPhase, rhs: PlanPhase) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// A heading for the plan's comments.

@@ -2,7 +2,7 @@ import PgDriftModel
 
 extension PlanBuilder {
     /// Drops extra policies, policies ALTER POLICY cannot turn into the expected ones (another command,
-    /// permissiveness, or a clause to remove), and the policies of a table whose columns change type
+    /// permissiveness, or a clause to remove), and policies that read a column whose type changes
     /// (PostgreSQL refuses to retype a column a policy uses).
     mutating func dropChangedPolicies() {
         for want in expected.tables {
@@ -10,7 +10,9 @@ extension PlanBuilder {
             for policy in have.policies {
                 let expectedPolicy = want.policies[policy.name]
                 let mustDrop = expectedPolicy.map { !Self.canAlter(policy, into: $0) } ?? true
-                guard mustDrop || isTouched(want.name) else { continue }
+                // PostgreSQL refuses to retype a column a policy reads; policies that read other columns stay.
+                let readsTouched = !(touchedColumns[want.name] ?? []).isDisjoint(with: policy.readsColumns)
+                guard mustDrop || readsTouched else { continue }
                 emit(.dropPolicies, "DROP POLICY IF EXISTS \(SQLName.identifier(policy.name)) ON \(SQLName.qualified(want.name));",
                      hazards: expectedPolicy == nil ? [] : ["Dropped to be created again below."])
                 updateCurrentTable(want.name) { $0.policies.remove(policy.name) }

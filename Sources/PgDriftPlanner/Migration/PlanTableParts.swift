@@ -172,7 +172,9 @@ extension PlanBuilder {
         }
         emit(afterKey ? .afterCommit : phase, Idempotent.unless(exists: lookup, run: add + (constraint.isValidated ? "" : " NOT VALID") + ";"),
              hazards: hazards)
-        updateCurrentTable(table) { $0.constraints.upsert(constraint) }
+        var added = constraint
+        added.comment = nil  // COMMENT ON comes in its own phase
+        updateCurrentTable(table) { $0.constraints.upsert(added) }
     }
 
     private mutating func createIndex(_ index: Index, on relation: QualifiedName, phase: PlanPhase, concurrently: Bool) {

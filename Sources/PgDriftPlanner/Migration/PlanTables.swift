@@ -26,7 +26,8 @@ extension PlanBuilder {
         let parents = missing.filter { $0.partitionOf == nil && $0.inherits.isEmpty }
         let children = missing.filter { $0.partitionOf != nil || !$0.inherits.isEmpty }
         for table in parents + children { createTable(table) }
-        for want in expected.tables where !missing.contains(where: { $0.name == want.name }) {
+        let created = Set(missing.map(\.name))
+        for want in expected.tables where !created.contains(want.name) {
             planShape(want)
             planColumns(want)
         }

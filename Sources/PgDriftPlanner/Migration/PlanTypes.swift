@@ -23,6 +23,13 @@ extension PlanBuilder {
         }
     }
 
+    /// A type as CREATE leaves it: COMMENT ON comes in its own phase.
+    static func withoutComment<T: Commented>(_ type: T) -> T {
+        var copy = type
+        copy.comment = nil
+        return copy
+    }
+
     /// Whether an enum's values can only be reached by swapping the type (a value removed or moved):
     /// ALTER TYPE can only add values.
     func needsSwap(_ want: EnumType, _ have: EnumType) -> Bool {
@@ -42,7 +49,7 @@ extension PlanBuilder {
         for want in expected.enums {
             guard let have = current.enums[want.name] else {
                 emit(.types, Idempotent.unless(exists: Idempotent.typeLookup(want.name), run: TypeStatements.createEnum(want)))
-                current.enums.upsert(want)
+                current.enums.upsert(Self.withoutComment(want))
                 continue
             }
             guard want.values != have.values else { continue }
@@ -101,7 +108,7 @@ extension PlanBuilder {
         guard let have = current.domains[want.name] else {
             emit(.types, Idempotent.unless(exists: Idempotent.typeLookup(want.name), run: TypeStatements.createDomain(want)))
             for statement in TypeStatements.addUnvalidatedDomainChecks(want) { emit(.types, statement) }
-            current.domains.upsert(want)
+            current.domains.upsert(Self.withoutComment(want))
             return
         }
         if want.baseType != have.baseType || want.collation != have.collation {
@@ -135,7 +142,7 @@ extension PlanBuilder {
         let name = SQLName.qualified(want.name)
         guard let have = current.compositeTypes[want.name] else {
             emit(.types, Idempotent.unless(exists: Idempotent.typeLookup(want.name), run: TypeStatements.createComposite(want)))
-            current.compositeTypes.upsert(want)
+            current.compositeTypes.upsert(Self.withoutComment(want))
             return
         }
         guard want.attributes != have.attributes else { return }
@@ -233,3 +240,9 @@ extension PlanBuilder {
         }
     }
 }
+
+/// Objects whose comment the comment phase sets.
+protocol Commented { var comment: String? { get set } }
+extension EnumType: Commented {}
+extension Domain: Commented {}
+extension CompositeType: Commented {}

@@ -1,5 +1,6 @@
 /// One statement of a plan, with what a reviewer should know about it.
 public struct PlannedStatement: Hashable, Sendable {
+    /// Where it runs in the plan's order.
     public var phase: PlanPhase
     /// The SQL, ending with a semicolon.
     public var sql: String
@@ -19,6 +20,7 @@ public struct PlannedStatement: Hashable, Sendable {
         case manual(String)
     }
 
+    /// A statement as the planner emits it.
     public init(phase: PlanPhase, sql: String, hazards: [String] = [], destructive: String? = nil, skipped: Skip? = nil) {
         self.phase = phase
         self.sql = sql

@@ -1,0 +1,15 @@
+import PgDriftModel
+
+extension SchemaDiff {
+    /// The diff, plus what only a live database tells: functions that refer to tables or columns the
+    /// database lacks (`broken_reference`) and expected objects the connected role cannot see
+    /// (`not_visible`). `access` is the role's, read with the actual catalog.
+    public static func findings(
+        expected: Catalog, actual: Catalog, access: RoleAccess, options: DiffOptions = DiffOptions()
+    ) -> [Finding] {
+        let all = findings(expected: expected, actual: actual, options: options)
+            + NotVisible.findings(expected: expected, actual: actual, access: access)
+            + BrokenReferences.findings(in: actual, access: access)
+        return all.sorted(by: DiffContext.order)
+    }
+}

@@ -1,0 +1,119 @@
+import PgDriftModel
+
+/// The tables and columns a function's body names, each with its line in the body — counted as
+/// PostgreSQL counts in its error context ("PL/pgSQL function f() line 13"): line 1 is the rest of the
+/// line that opens the body (`AS $$`).
+///
+/// PL/pgSQL bodies are compiled with PL/pgSQL's own parser (`pg_query_parse_plpgsql`), which gives the
+/// variables and every SQL statement and expression; each of those is then parsed with PostgreSQL's
+/// parser. SQL-language bodies are parsed directly. Names that are variables or parameters are not
+/// columns.
+public struct FunctionBodyReferences: Sendable, Equatable {
+    /// One reference and the body line it is on.
+    public struct Reference: Hashable, Sendable {
+        public var target: SQLReference.Target
+        public var line: Int
+
+        public init(_ target: SQLReference.Target, line: Int) {
+            self.target = target
+            self.line = line
+        }
+    }
+
+    public var references: [Reference] = []
+    /// Lines of EXECUTE and other dynamic SQL, whose text is only known when it runs.
+    public var dynamicSQLLines: [Int] = []
+    /// Tables the body creates itself (CREATE TEMP TABLE ...), which need not exist beforehand.
+    public var createdRelations: [RelationName] = []
+
+    public init() {}
+
+    /// The references of a function's body. Nil for languages whose bodies are not SQL (C, internal,
+    /// PL/Python, ...) and for SQL bodies kept as a parse tree (`BEGIN ATOMIC`, empty source); throws
+    /// when the body cannot be parsed (PL/pgSQL's parser without a catalog rejects explicit cursors,
+    /// for one).
+    public static func read(
+        body: String, language: String, arguments: String, returnType: String?
+    ) throws -> FunctionBodyReferences? {
+        guard !body.allSatisfy(\.isWhitespace) else { return nil }
+        switch language {
+        case "sql":
+            return try sql(body, variables: parameterNames(arguments))
+        case "plpgsql":
+            return try PLpgSQLBody(body: body, arguments: arguments, returnType: returnType).references()
+        default:
+            return nil
+        }
+    }
+
+    /// An SQL-language body: its statements, parameters by name.
+    static func sql(_ body: String, variables: Set<String>) throws -> FunctionBodyReferences {
+        let statements = try StatementReferences.read(body, variables: variables)
+        let lines = LineIndex(body)
+        var result = FunctionBodyReferences()
+        result.references = statements.references.map { Reference($0.target, line: lines.line(at: $0.offset)) }
+        result.createdRelations = statements.createdRelations
+        return result.deduplicated()
+    }
+
+    /// The names of the parameters in `pg_get_function_arguments` text, read by parsing a
+    /// `CREATE FUNCTION` with them.
+    static func parameterNames(_ arguments: String) throws -> Set<String> {
+        guard !arguments.isEmpty else { return [] }
+        let tree = try ParseTree(json: PgQuery.parseToJSON("CREATE FUNCTION pgdrift_parameters(\(arguments)) RETURNS void LANGUAGE sql AS ''"))
+        let create = tree["stmts"]?.items.first?["stmt"]?.node("CreateFunctionStmt")
+        return Set(create?["parameters"]?.items.compactMap { $0.node("FunctionParameter")?["name"]?.string } ?? [])
+    }
+
+    /// One entry per target and line, in body order.
+    func deduplicated() -> FunctionBodyReferences {
+        var seen = Set<Reference>()
+        var copy = self
+        copy.references = references.filter { seen.insert($0).inserted }.enumerated()
+            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        copy.dynamicSQLLines = Array(Set(dynamicSQLLines)).sorted()
+        return copy
+    }
+}
+
+/// Line numbers of byte offsets in a text.
+struct LineIndex {
+    let bytes: [UInt8]
+    /// Byte offset where each line starts; line 1 starts at 0.
+    private let starts: [Int]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        self.starts = starts
+    }
+
+    /// The 1-based line of a byte offset.
+    func line(at offset: Int) -> Int {
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
+    /// Where a 1-based line starts.
+    func start(ofLine line: Int) -> Int { starts[max(0, min(line - 1, starts.count - 1))] }
+
+    /// The first byte offset at or after `from` where `needle` occurs.
+    func offset(of needle: String, from: Int) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, pattern.count <= bytes.count else { return nil }
+        var position = max(0, from)
+        while position + pattern.count <= bytes.count {
+            if bytes[position] == pattern[0] && bytes[position..<position + pattern.count].elementsEqual(pattern) {
+                return position
+            }
+            position += 1
+        }
+        return nil
+    }
+}

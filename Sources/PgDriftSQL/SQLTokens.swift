@@ -1,0 +1,108 @@
+import CPgQuery
+
+/// PostgreSQL's own scanner, through libpg_query: the tokens of a text with their byte ranges.
+public enum SQLTokens {
+    /// One token: its kind (libpg_query's `Token` enum: an ASCII code for one-character tokens,
+    /// 258 and up for named ones) and its byte range.
+    public struct Token: Hashable, Sendable {
+        public var kind: Int
+        public var start: Int
+        public var end: Int
+    }
+
+    /// `:=`, `=`, `(`, `)`, `[`, `]` in libpg_query's `Token` enum.
+    static let colonEquals = 270
+    static let equals = 61
+    static let openers: Set<Int> = [40, 91]
+    static let closers: Set<Int> = [41, 93]
+
+    /// The tokens of `text`.
+    public static func scan(_ text: String) throws -> [Token] {
+        let result = pg_query_scan(text)
+        defer { pg_query_free_scan_result(result) }
+        if let error = result.error {
+            throw SQLSyntaxError(error.pointee, in: text)
+        }
+        guard let data = result.pbuf.data, result.pbuf.len > 0 else { return [] }
+        let bytes = UnsafeRawBufferPointer(start: data, count: Int(result.pbuf.len))
+        return ScanResultDecoder(bytes: Array(bytes)).tokens()
+    }
+
+    /// Where the value of a PL/pgSQL assignment (`target := value` or `target = value`) starts: just
+    /// after the first `:=` or `=` outside brackets. Nil when there is none.
+    public static func assignmentValueOffset(_ text: String) throws -> Int? {
+        var depth = 0
+        for token in try scan(text) {
+            if openers.contains(token.kind) { depth += 1 }
+            if closers.contains(token.kind) { depth -= 1 }
+            if depth == 0 && (token.kind == colonEquals || token.kind == equals) { return token.end }
+        }
+        return nil
+    }
+}
+
+/// Reads libpg_query's `ScanResult` protobuf message (`repeated ScanToken tokens = 2`, each with
+/// `start = 1`, `end = 2`, `token = 4`): only varints and length-delimited fields occur.
+private struct ScanResultDecoder {
+    let bytes: [UInt8]
+
+    func tokens() -> [SQLTokens.Token] {
+        var tokens: [SQLTokens.Token] = []
+        forEachField(in: 0..<bytes.count) { field, value in
+            if field == 2, case .bytes(let range) = value {
+                var token = SQLTokens.Token(kind: 0, start: 0, end: 0)
+                forEachField(in: range) { field, value in
+                    guard case .varint(let number) = value else { return }
+                    switch field {
+                    case 1: token.start = Int(number)
+                    case 2: token.end = Int(number)
+                    case 4: token.kind = Int(number)
+                    default: break
+                    }
+                }
+                tokens.append(token)
+            }
+        }
+        return tokens
+    }
+
+    private enum FieldValue {
+        case varint(UInt64)
+        case bytes(Range<Int>)
+    }
+
+    private func forEachField(in range: Range<Int>, _ body: (Int, FieldValue) -> Void) {
+        var position = range.lowerBound
+        while position < range.upperBound {
+            guard let key = varint(&position, limit: range.upperBound) else { return }
+            let field = Int(key >> 3)
+            switch key & 7 {
+            case 0:
+                guard let number = varint(&position, limit: range.upperBound) else { return }
+                body(field, .varint(number))
+            case 2:
+                guard let length = varint(&position, limit: range.upperBound),
+                    position + Int(length) <= range.upperBound
+                else { return }
+                body(field, .bytes(position..<position + Int(length)))
+                position += Int(length)
+            case 5: position += 4
+            case 1: position += 8
+            default: return
+            }
+        }
+    }
+
+    private func varint(_ position: inout Int, limit: Int) -> UInt64? {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while position < limit, shift < 64 {
+            let byte = bytes[position]
+            position += 1
+            result |= UInt64(byte & 0x7f) << shift
+            if byte & 0x80 == 0 { return result }
+            shift += 7
+        }
+        return nil
+    }
+}
