@@ -69,5 +69,10 @@ import Testing
         }
         #expect(located.contains { $0 == ("missing_table", "sql/\(Self.fixUp)", 30) })
         #expect(located.contains { $0 == ("missing_column", "sql/\(Self.fixUp)", 26) })
+
+        // explain names the line that declares the missing column.
+        let explain = try CLITests.run(
+            ["explain", "--expected", "sql", "--database", database.connectionString, "creators_hot.total_play_count"], in: folder.path)
+        #expect(explain.stdout.contains("sql/\(Self.fixUp):26"), "\(explain.stdout)\(explain.stderr)")
     }
 }
