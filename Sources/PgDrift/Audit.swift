@@ -25,6 +25,10 @@ public struct Audit {
     public var diffOptions = DiffOptions()
     /// The statement timeout of the transaction that reads the database, in milliseconds.
     public var statementTimeoutMilliseconds = 60_000
+    /// Read SQL migrations through a shadow database even when they could be read offline (`--shadow`).
+    public var shadow = false
+    /// Receives notes on how the expected schema was read (a fallback to a shadow database, skipped statements).
+    public var onNote: ((String) -> Void)?
 
     /// Audits against a source (`builtin` means `builtin`, the compiled model).
     public init(source: ExpectedSource, builtin: Catalog = Catalog()) {
@@ -46,20 +50,31 @@ public struct Audit {
         let connection = try PostgresConnection(connectionString)
         let database = try Introspector(options: options).inspect(from: connection)
         connection.close()
-        let expected = try loading.wait()
+        let loaded = try loading.wait()
+        for note in loaded.notes { onNote?(note) }
         let findings = triage(SchemaDiff.findings(
-            expected: expected, actual: database.catalog, access: database.access, options: diffOptions))
+            expected: loaded.catalog, actual: database.catalog, access: database.access, options: diffOptions))
         return DriftReport(
             expected: source.description, database: ConnectionString(connectionString).description, findings: findings)
     }
 
+    /// The expected catalog and the notes on how it was read (given to `onNote` on the caller's thread).
+    struct ExpectedLoad: Sendable {
+        var catalog: Catalog
+        var notes: [String]
+    }
+
     /// Starts loading the expected catalog on another thread (both sides are read at once).
-    func loadExpected(_ options: IntrospectionOptions) -> InBackground<Catalog> {
-        let (source, builtin, schemas, excludedSchemas) = (self.source, self.builtin, self.schemas, self.excludedSchemas)
+    func loadExpected(_ options: IntrospectionOptions) -> InBackground<ExpectedLoad> {
+        let (source, builtin, schemas, excludedSchemas, shadow) = (self.source, self.builtin, self.schemas, self.excludedSchemas, self.shadow)
         return InBackground {
             let loader = ExpectedSchemaLoader(builtin: { builtin }, options: options)
             defer { loader.close() }
-            return try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)
+            loader.shadowOnly = shadow
+            var notes: [String] = []
+            loader.onNote = { notes.append($0) }
+            let catalog = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)
+            return ExpectedLoad(catalog: catalog, notes: notes)
         }
     }
 

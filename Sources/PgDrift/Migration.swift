@@ -10,7 +10,7 @@ extension Audit {
         let connection = try PostgresConnection(connectionString)
         let actual = try Introspector(options: options).catalog(from: connection).catalog
         connection.close()
-        return (try loading.wait(), actual)
+        return (try loading.wait().catalog, actual)
     }
 
     /// The migration that takes the database to the expected schema.

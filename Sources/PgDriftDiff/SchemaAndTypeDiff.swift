@@ -54,7 +54,8 @@ extension DiffContext {
             missing: { domain in
                 found.append(Finding(
                     kind: .missingType, schema: domain.name.schema, object: domain.name.name,
-                    expected: "domain over \(domain.baseType)", message: "domain \(domain.name) does not exist"))
+                    expected: "domain over \(domain.baseType)", message: "domain \(domain.name) does not exist",
+                    source: source(.domain, domain.name.schema, domain.name.name)))
             },
             extra: { domain in
                 found.append(Finding(
@@ -68,7 +69,7 @@ extension DiffContext {
                     found.append(Finding(
                         kind: .typeMismatch, schema: want.name.schema, object: want.name.name,
                         expected: Describe.domain(want), actual: Describe.domain(have),
-                        message: "domain \(want.name) differs"))
+                        message: "domain \(want.name) differs", source: source(.domain, want.name.schema, want.name.name)))
                 }
                 compareComment(want.comment, have.comment, schema: want.name.schema, object: want.name.name, what: "domain \(want.name)", into: &found)
             })
@@ -76,7 +77,8 @@ extension DiffContext {
             missing: { type in
                 found.append(Finding(
                     kind: .missingType, schema: type.name.schema, object: type.name.name,
-                    expected: Describe.composite(type), message: "composite type \(type.name) does not exist"))
+                    expected: Describe.composite(type), message: "composite type \(type.name) does not exist",
+                    source: source(.compositeType, type.name.schema, type.name.name)))
             },
             extra: { type in
                 found.append(Finding(
@@ -88,7 +90,8 @@ extension DiffContext {
                     found.append(Finding(
                         kind: .typeMismatch, schema: want.name.schema, object: want.name.name,
                         expected: Describe.composite(want), actual: Describe.composite(have),
-                        message: "composite type \(want.name) differs"))
+                        message: "composite type \(want.name) differs",
+                        source: source(.compositeType, want.name.schema, want.name.name)))
                 }
             })
         findings += found
@@ -102,7 +105,8 @@ extension DiffContext {
                 found.append(Finding(
                     kind: .missingSequence, schema: sequence.name.schema, table: sequence.ownedBy?.table.name,
                     object: sequence.name.name, expected: Describe.sequence(sequence),
-                    message: "sequence \(sequence.name) does not exist"))
+                    message: "sequence \(sequence.name) does not exist",
+                    source: source(.sequence, sequence.name.schema, sequence.name.name)))
             },
             extra: { sequence in
                 found.append(Finding(
@@ -115,7 +119,7 @@ extension DiffContext {
                     found.append(Finding(
                         kind: .sequenceMismatch, schema: want.name.schema, table: want.ownedBy?.table.name,
                         object: want.name.name, expected: Describe.sequence(want), actual: Describe.sequence(have),
-                        message: "sequence \(want.name) differs"))
+                        message: "sequence \(want.name) differs", source: source(.sequence, want.name.schema, want.name.name)))
                 }
             })
         findings += found

@@ -22,7 +22,7 @@ extension TableComparison {
                     "policy \"\(policy.name)\" on \(table) is not in the expected schema"))
             },
             both: { want, have in
-                if !want.sameDefinition(as: have) {
+                if !ExpressionComparison.aligned(want, to: have).sameDefinition(as: have) {
                     found.append(finding(
                         .policyMismatch, object: want.name, expected: Describe.policy(want), actual: Describe.policy(have),
                         "policy \"\(want.name)\" on \(table) differs",

@@ -22,12 +22,13 @@ extension DiffContext {
                         kind: .viewMismatch, schema: want.name.schema, table: want.name.name,
                         expected: Describe.viewKind(want) + Describe.options(want.options),
                         actual: Describe.viewKind(have) + Describe.options(have.options),
-                        message: "view \(want.name): options differ"))
+                        message: "view \(want.name): options differ", source: source(.view, want.name.schema, want.name.name)))
                 }
                 if want.definition != have.definition {
                     found.append(Finding(
                         kind: .viewMismatch, schema: want.name.schema, table: want.name.name,
-                        expected: want.definition, actual: have.definition, message: "view \(want.name): query differs"))
+                        expected: want.definition, actual: have.definition, message: "view \(want.name): query differs",
+                        source: source(.view, want.name.schema, want.name.name)))
                 }
             })
         findings += found
@@ -59,7 +60,8 @@ extension DiffContext {
                     found.append(Finding(
                         kind: .functionMismatch, schema: want.name.schema, object: "\(want.name.name)(\(want.identityArguments))",
                         expected: Describe.signature(want), actual: Describe.signature(have),
-                        message: "function \(want.name)(\(want.identityArguments)): \(differences.joined(separator: ", ")) differ"))
+                        message: "function \(want.name)(\(want.identityArguments)): \(differences.joined(separator: ", ")) differ",
+                        source: source(.function, want.name.schema, "\(want.name.name)(\(want.identityArguments))")))
                 }
             })
         findings += found

@@ -12,6 +12,11 @@ public final class ExpectedSchemaLoader {
     private let builtin: () -> Catalog
     private let options: IntrospectionOptions
     private var server: TemporaryServer?
+    /// Read SQL migrations only through a shadow database (`--shadow`), never offline.
+    public var shadowOnly = false
+    /// Receives one line when SQL is read through a shadow database because the offline reader cannot
+    /// reproduce a statement, or when statements were skipped as having no effect on the schema.
+    public var onNote: ((String) -> Void)?
 
     /// `builtin` supplies the compiled model (the CLI passes `expected-schema`'s).
     public init(builtin: @escaping () -> Catalog, options: IntrospectionOptions = IntrospectionOptions()) {
@@ -39,9 +44,35 @@ public final class ExpectedSchemaLoader {
         case .database(let connection):
             return try Introspector(options: options).catalog(from: PostgresConnection(connection)).catalog
         case .sqlDirectory(let path):
-            return try loadMigrations(try migrationFiles(in: path))
+            return try loadSQL(try migrationFiles(in: path), source: path)
         case .sqlFile(let path):
-            return try loadMigrations([path])
+            return try loadSQL([path], source: path)
+        }
+    }
+
+    /// Offline when every statement can be replayed exactly, else (or with `shadowOnly`) through a
+    /// shadow database.
+    private func loadSQL(_ files: [String], source: String) throws -> Catalog {
+        guard !shadowOnly else { return try loadMigrations(files) }
+        // Grants are not replayed offline: only the server knows what a role ends up holding.
+        guard !options.includePrivileges else {
+            onNote?("reading \(source) through a shadow database: privileges are compared")
+            return try loadMigrations(files)
+        }
+        let texts = try files.map { (path: $0, sql: try Self.read($0)) }
+        switch try OfflineSchemaLoader.load(texts) {
+        case .exact(let catalog, let notes):
+            for note in notes { onNote?(note) }
+            return catalog
+        case .needsServer(let reason):
+            onNote?("reading \(source) through a shadow database: \(reason)")
+            return try loadMigrations(files)
+        }
+    }
+
+    private static func read(_ file: String) throws -> String {
+        do { return try String(contentsOfFile: file, encoding: .utf8) } catch {
+            throw ExpectedSchemaError("cannot read '\(file)' as UTF-8 text")
         }
     }
 
@@ -79,26 +110,25 @@ public final class ExpectedSchemaLoader {
         defer { try? admin.execute("DROP DATABASE IF EXISTS \(SQLQuote.identifier(name)) WITH (FORCE)") }
         let connection = try server.connect(database: name)
         defer { connection.close() }
+        var sourceMap = SourceMapRecorder()
         for file in files {
-            let sql: String
-            do { sql = try String(contentsOfFile: file, encoding: .utf8) } catch {
-                throw ExpectedSchemaError("cannot read '\(file)' as UTF-8 text")
-            }
-            try createMissingRoles(for: sql, on: admin)
+            let sql = try Self.read(file)
+            // Parsed once. Roles are cluster-wide and migrations name roles they do not create (`TO
+            // authenticated`): the shadow cluster gets each as a NOLOGIN role. The tree also says where
+            // each object is declared.
+            let script = try? ParsedScript(sql)
+            for role in script.map(RoleReferences.roles(in:)) ?? [] { try ShadowDatabase.createRole(role, on: admin) }
             do {
                 try connection.execute(sql)
             } catch let error as PostgresError {
                 let (line, column) = Self.lineAndColumn(characterPosition: error.position, in: sql)
                 throw ExpectedSchemaError("\(file):\(line):\(column): \(error.message)")
             }
+            if let script { sourceMap.record(script, file: file) }
         }
-        return try Introspector(options: options).catalog(from: connection).catalog
-    }
-
-    /// Roles are cluster-wide and migrations name roles they do not create (`TO authenticated`): the
-    /// shadow cluster gets every role a statement names, as NOLOGIN roles.
-    private func createMissingRoles(for sql: String, on admin: PostgresConnection) throws {
-        for role in (try? RoleReferences.roles(in: sql)) ?? [] { try ShadowDatabase.createRole(role, on: admin) }
+        var catalog = try Introspector(options: options).catalog(from: connection).catalog
+        catalog.sources = sourceMap.sources(for: catalog)
+        return catalog
     }
 
     /// The server reports a 1-based character position in the script; people want line:column.

@@ -1,0 +1,130 @@
+import PgDriftModel
+import PgDriftSQL
+
+extension OfflineReplay {
+    /// `ALTER TABLE`: columns added, dropped and changed in place, constraints added, dropped and
+    /// validated, row level security switched.
+    mutating func alterTable(_ node: ParseNode) throws {
+        guard node["objtype"].map({ $0.isString("OBJECT_TABLE") }) ?? true, let rangeVar = node["relation"] else {
+            throw fallback("ALTER on something other than a table is not read offline")
+        }
+        guard let table = existingTable(rangeVar) else {
+            if node["missing_ok"]?.bool == true { return }
+            throw fallback("table \(rangeVar["relname"]?.string ?? "") does not exist")
+        }
+        for command in node["cmds"]?.elements ?? [] {
+            guard let command = command.node("AlterTableCmd"), let subtype = command["subtype"]?.string else { continue }
+            try alter(table, subtype, command)
+        }
+    }
+
+    private mutating func alter(_ table: QualifiedName, _ subtype: String, _ command: ParseNode) throws {
+        let columnName = command["name"]?.string
+        switch subtype {
+        case "AT_AddColumn":
+            guard let definition = command["def"]?.node("ColumnDef") else { throw fallback("ADD COLUMN without a definition") }
+            if let name = definition["colname"]?.string, tables[table]?.column(named: name) != nil, command["missing_ok"]?.bool == true {
+                return
+            }
+            var model = try takeTable(table)
+            defer { tables[table] = model }
+            try addColumn(definition, to: &model)
+        case "AT_DropColumn":
+            guard let columnName, tables[table]?.column(named: columnName) != nil else {
+                if command["missing_ok"]?.bool == true { return }
+                throw fallback("column \(columnName ?? "") does not exist")
+            }
+            try dropColumn(columnName, of: table)
+        case "AT_AlterColumnType":
+            guard let columnName, let definition = command["def"]?.node("ColumnDef"), let typeName = definition["typeName"] else {
+                throw fallback("ALTER COLUMN TYPE without a type")
+            }
+            guard definition["collClause"] == nil else { throw fallback("ALTER COLUMN TYPE ... COLLATE is not read offline") }
+            let type = try dataType(typeName)
+            try changeColumn(columnName, of: table) { $0.type = type }
+        case "AT_ColumnDefault":
+            guard let columnName else { return }
+            let type = tables[table]?.column(named: columnName)?.type
+            let expression = try storedDefault(command["def"], type: type)
+            try changeColumn(columnName, of: table) { $0.defaultExpression = expression }
+        case "AT_SetNotNull", "AT_DropNotNull":
+            guard let columnName else { return }
+            if subtype == "AT_DropNotNull", tables[table]?.primaryKey?.columns.contains(columnName) == true {
+                throw fallback("column \(columnName) is in a primary key")
+            }
+            try changeColumn(columnName, of: table) { $0.isNotNull = subtype == "AT_SetNotNull" }
+        case "AT_AddConstraint":
+            guard let constraint = command["def"]?.node("Constraint") else { throw fallback("ADD CONSTRAINT without a definition") }
+            var model = try takeTable(table)
+            defer { tables[table] = model }
+            try addConstraint(constraint, to: &model, column: nil)
+        case "AT_DropConstraint":
+            guard let name = columnName, tables[table]?.constraints.contains(name) == true else {
+                if command["missing_ok"]?.bool == true { return }
+                throw fallback("constraint \(columnName ?? "") does not exist")
+            }
+            if let key = tables[table]?.constraints[name], key.kind == .primaryKey || key.kind == .unique {
+                let leaning = tables.values.contains { other in
+                    other.constraints.contains { $0.references?.table == table && Set($0.references?.columns ?? []) == Set(key.columns) }
+                }
+                guard !leaning else { throw fallback("dropping key \(name) would drop foreign keys leaning on it") }
+            }
+            _ = tables[table]?.constraints.remove(name)
+            releaseConstraintName(QualifiedName(table.schema, name))
+        case "AT_ValidateConstraint":
+            guard let name = columnName, var constraint = tables[table]?.constraints[name] else {
+                throw fallback("constraint \(columnName ?? "") does not exist")
+            }
+            constraint.isValidated = true
+            tables[table]?.constraints.upsert(constraint)
+        case "AT_ChangeOwner":
+            break  // owners are not modelled (grants, which name them, are compared through the server)
+        case "AT_EnableRowSecurity": tables[table]?.rowLevelSecurity = true
+        case "AT_DisableRowSecurity": tables[table]?.rowLevelSecurity = false
+        case "AT_ForceRowSecurity": tables[table]?.forceRowLevelSecurity = true
+        case "AT_NoForceRowSecurity": tables[table]?.forceRowLevelSecurity = false
+        default:
+            throw fallback("ALTER TABLE \(subtype.dropFirst(3)) is not read offline")
+        }
+    }
+
+    private mutating func changeColumn(_ name: String, of table: QualifiedName, _ change: (inout Column) -> Void) throws {
+        guard let index = tables[table]?.columns.firstIndex(where: { $0.name == name }) else {
+            throw fallback("column \(name) does not exist")
+        }
+        change(&tables[table]!.columns[index])
+    }
+
+    /// Drops a column and the keys, foreign keys and indexes built on it, as the server does. Checks and
+    /// expression indexes may read it too; which ones only the server can tell, so those fall back.
+    private mutating func dropColumn(_ name: String, of table: QualifiedName) throws {
+        guard var model = tables[table] else { return }
+        guard !model.expressionsRead(name) else { throw fallback("dropping column \(name), which a check or index expression reads") }
+        let leaning = tables.values.contains { other in
+            other.constraints.contains { $0.references?.table == table && $0.references?.columns.contains(name) == true }
+        }
+        guard !leaning else { throw fallback("dropping column \(name) would drop foreign keys of other tables") }
+        model.columns.removeAll { $0.name == name }
+        for (sequence, owned) in sequences where owned.ownedBy == SequenceOwner(table: table, column: name) {
+            sequences[sequence] = nil
+        }
+        for constraint in model.constraints where constraint.columns.contains(name) {
+            _ = model.constraints.remove(constraint.name)
+            releaseConstraintName(QualifiedName(table.schema, constraint.name))
+        }
+        for index in model.indexes where index.uses([name]) {
+            _ = model.indexes.remove(index.name)
+            indexOwners[QualifiedName(table.schema, index.name)] = nil
+        }
+        tables[table] = model
+    }
+}
+
+extension Table {
+    /// Whether a check, index predicate or index expression reads `column` (or cannot be parsed to tell).
+    func expressionsRead(_ column: String) -> Bool {
+        let expressions = constraints.compactMap { $0.kind == .check ? $0.expression : nil }
+            + indexes.flatMap { index in [index.predicate].compactMap { $0 } + index.keys.compactMap(\.expression) }
+        return expressions.contains { ExpressionMeaning.columns(in: $0)?.contains(column) ?? true }
+    }
+}

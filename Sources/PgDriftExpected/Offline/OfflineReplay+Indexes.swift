@@ -1,0 +1,60 @@
+import PgDriftModel
+import PgDriftSQL
+
+extension OfflineReplay {
+    /// `CREATE [UNIQUE] INDEX`: column and expression keys with their ordering, INCLUDE columns, a
+    /// predicate. Operator classes, collations and storage options fall back.
+    mutating func createIndex(_ node: ParseNode) throws {
+        guard let rangeVar = node["relation"], let table = existingTable(rangeVar) else {
+            throw fallback("an index on a table that does not exist here")
+        }
+        for unsupported in ["options", "tableSpace", "excludeOpNames"] where node[unsupported] != nil {
+            throw fallback("an index with \(unsupported) is not read offline")
+        }
+        var keys: [IndexKey] = []
+        var generatedNameParts: [String] = []
+        for element in node["indexParams"]?.elements ?? [] {
+            guard let key = element.node("IndexElem") else { continue }
+            guard key["opclass"] == nil, key["collation"] == nil, key["opclassopts"] == nil else {
+                throw fallback("an index key with an operator class or collation is not read offline")
+            }
+            let descending = key["ordering"]?.isString("SORTBY_DESC") == true
+            let nullsFirst: Bool? = switch key["nulls_ordering"]?.string {
+            case "SORTBY_NULLS_FIRST": true
+            case "SORTBY_NULLS_LAST": false
+            default: nil
+            }
+            if let column = key["name"]?.string {
+                guard tables[table]?.column(named: column) != nil else { throw fallback("index key \(column) does not exist") }
+                keys.append(IndexKey(column: column, expression: nil, descending: descending, nullsFirst: nullsFirst))
+                generatedNameParts.append(key["indexcolname"]?.string ?? column)
+            } else if let expression = key["expr"] {
+                // A bare column in parentheses is a column key to the server.
+                if let reference = expression.node("ColumnRef")?["fields"]?.strings, reference.count == 1 {
+                    keys.append(IndexKey(column: reference[0], expression: nil, descending: descending, nullsFirst: nullsFirst))
+                    generatedNameParts.append(reference[0])
+                } else {
+                    keys.append(IndexKey(column: nil, expression: try ExpressionText.sql(expression), descending: descending, nullsFirst: nullsFirst))
+                    generatedNameParts.append(key["indexcolname"]?.string ?? IndexColumnNames.name(of: expression))
+                }
+            }
+        }
+        let include = (node["indexIncludingParams"]?.elements ?? []).compactMap { $0.node("IndexElem")?["name"]?.string }
+        let name: String
+        if let given = node["idxname"]?.string {
+            if isNameTaken(QualifiedName(table.schema, given)) {
+                if node["if_not_exists"]?.bool == true { return }
+                throw fallback("\(given) already exists")
+            }
+            name = given
+        } else {
+            name = chooseName(schema: table.schema, table: table.name, columns: generatedNameParts, label: "idx")
+        }
+        let index = Index(
+            name: name, method: node["accessMethod"]?.string ?? "btree", isUnique: node["unique"]?.bool == true,
+            nullsNotDistinct: node["nulls_not_distinct"]?.bool == true, keys: keys, include: include,
+            predicate: try node["whereClause"].map(ExpressionText.sql))
+        tables[table]?.indexes.upsert(index)
+        indexOwners[QualifiedName(table.schema, name)] = table
+    }
+}

@@ -1,0 +1,148 @@
+import PgDriftModel
+import PgDriftSQL
+
+extension OfflineReplay {
+    /// `ALTER ... RENAME` of tables, columns, constraints and indexes.
+    mutating func rename(_ node: ParseNode) throws {
+        guard let newName = node["newname"]?.string, let type = node["renameType"]?.string else { return }
+        switch type {
+        case "OBJECT_TABLE":
+            guard let rangeVar = node["relation"], let old = existingTable(rangeVar) else {
+                if node["missing_ok"]?.bool == true { return }
+                throw fallback("table does not exist")
+            }
+            let renamed = QualifiedName(old.schema, newName)
+            guard !isNameTaken(renamed) else { throw fallback("\(renamed) already exists") }
+            guard var table = tables.removeValue(forKey: old) else { return }
+            table.name = renamed
+            tables[renamed] = table
+            for (index, owner) in indexOwners where owner == old { indexOwners[index] = renamed }
+            for (sequence, model) in sequences where model.ownedBy?.table == old { sequences[sequence]?.ownedBy?.table = renamed }
+            // Foreign keys (this table's own included) follow the table.
+            for name in Array(tables.keys) {
+                tables[name]?.constraints.modifyEach { constraint in
+                    if constraint.references?.table == old { constraint.references?.table = renamed }
+                }
+            }
+        case "OBJECT_COLUMN":
+            guard node["relationType"].map({ $0.isString("OBJECT_TABLE") }) ?? true, let rangeVar = node["relation"],
+                let table = existingTable(rangeVar), let old = node["subname"]?.string
+            else { throw fallback("RENAME COLUMN of something other than a table") }
+            try renameColumn(old, to: newName, of: table)
+        case "OBJECT_TABCONSTRAINT":
+            guard let rangeVar = node["relation"], let table = existingTable(rangeVar), let old = node["subname"]?.string,
+                var constraint = tables[table]?.constraints.remove(old)
+            else { throw fallback("constraint does not exist") }
+            releaseConstraintName(QualifiedName(table.schema, old))
+            constraint.name = newName
+            tables[table]?.constraints.upsert(constraint)
+            constraintNames[QualifiedName(table.schema, newName), default: 0] += 1
+            if constraint.kind == .primaryKey || constraint.kind == .unique { indexOwners[QualifiedName(table.schema, newName)] = table }
+        case "OBJECT_POLICY":
+            guard let rangeVar = node["relation"], let table = existingTable(rangeVar), let old = node["subname"]?.string,
+                var policy = tables[table]?.policies.remove(old)
+            else { throw fallback("policy does not exist here") }
+            policy.name = newName
+            tables[table]?.policies.upsert(policy)
+        case "OBJECT_INDEX":
+            guard let rangeVar = node["relation"],
+                let old = existing(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "", in: { indexOwners[$0] != nil }),
+                let table = indexOwners[old], var index = tables[table]?.indexes.remove(old.name)
+            else { throw fallback("ALTER INDEX RENAME of an index behind a key is not read offline") }
+            indexOwners[old] = nil
+            index.name = newName
+            tables[table]?.indexes.upsert(index)
+            indexOwners[QualifiedName(old.schema, newName)] = table
+        default:
+            throw fallback("RENAME of \(type.dropFirst(7)) is not read offline")
+        }
+    }
+
+    /// Renames a column where it is named: the table, its keys and indexes, foreign keys pointing at it.
+    /// Checks and expressions spell it inside their text, so tables with those fall back.
+    private mutating func renameColumn(_ old: String, to new: String, of table: QualifiedName) throws {
+        guard var model = tables[table], let position = model.columns.firstIndex(where: { $0.name == old }) else {
+            throw fallback("column \(old) does not exist")
+        }
+        guard model.column(named: new) == nil else { throw fallback("column \(new) already exists") }
+        guard !model.expressionsRead(old) else { throw fallback("renaming column \(old), which a check or index expression reads") }
+        model.columns[position].name = new
+        model.constraints.modifyEach { constraint in
+            constraint.columns = constraint.columns.map { $0 == old ? new : $0 }
+        }
+        model.indexes.modifyEach { index in
+            for i in index.keys.indices where index.keys[i].column == old { index.keys[i].column = new }
+            index.include = index.include.map { $0 == old ? new : $0 }
+        }
+        tables[table] = model
+        for (sequence, owned) in sequences where owned.ownedBy == SequenceOwner(table: table, column: old) {
+            sequences[sequence]?.ownedBy?.column = new
+        }
+        for name in Array(tables.keys) {
+            tables[name]?.constraints.modifyEach { constraint in
+                guard var reference = constraint.references, reference.table == table else { return }
+                reference.columns = reference.columns.map { $0 == old ? new : $0 }
+                constraint.references = reference
+            }
+        }
+    }
+
+    /// `DROP TABLE | INDEX | TYPE | SCHEMA`.
+    mutating func drop(_ node: ParseNode) throws {
+        let type = node["removeType"]?.string ?? ""
+        let missingOK = node["missing_ok"]?.bool == true
+        for object in node["objects"]?.elements ?? [] {
+            switch type {
+            case "OBJECT_TABLE":
+                let (schema, name) = try parts(object.node("List")?["items"]?.strings ?? [])
+                guard let table = existing(schema: schema, name: name, in: { tables[$0] != nil }) else {
+                    if missingOK { continue }
+                    throw fallback("table \(name) does not exist")
+                }
+                try dropTable(table)
+            case "OBJECT_INDEX":
+                let (schema, name) = try parts(object.node("List")?["items"]?.strings ?? [])
+                guard let index = existing(schema: schema, name: name, in: { indexOwners[$0] != nil }),
+                    let table = indexOwners[index], tables[table]?.indexes.contains(index.name) == true
+                else {
+                    if missingOK { continue }
+                    throw fallback("index \(name) does not exist here")
+                }
+                _ = tables[table]?.indexes.remove(index.name)
+                indexOwners[index] = nil
+            case "OBJECT_TYPE":
+                let (schema, name) = try parts(object.node("TypeName")?["names"]?.strings ?? [])
+                guard let type = existing(schema: schema, name: name, in: { enums[$0] != nil }) else {
+                    if missingOK { continue }
+                    throw fallback("type \(name) is not read offline")
+                }
+                let used = tables.values.contains { table in
+                    table.columns.contains { $0.type.schema == type.schema && $0.type.name == type.name }
+                }
+                guard !used else { throw fallback("dropping type \(type), which columns use") }
+                enums[type] = nil
+            case "OBJECT_SEQUENCE":
+                let (schema, name) = try parts(object.node("List")?["items"]?.strings ?? [])
+                guard let sequence = existing(schema: schema, name: name, in: { sequences[$0] != nil }) else {
+                    if missingOK { continue }
+                    throw fallback("sequence \(name) does not exist")
+                }
+                try dropSequence(sequence)
+            case "OBJECT_POLICY":
+                try dropPolicy(object.node("List")?["items"]?.strings ?? [], missingOK: missingOK)
+            case "OBJECT_SCHEMA":
+                guard let schema = object.node("String")?["sval"]?.string else { continue }
+                guard schemas[schema] != nil else {
+                    if missingOK { continue }
+                    throw fallback("schema \(schema) does not exist")
+                }
+                let holdsObjects = tables.keys.contains { $0.schema == schema } || enums.keys.contains { $0.schema == schema }
+                    || sequences.keys.contains { $0.schema == schema }
+                guard !holdsObjects else { throw fallback("dropping schema \(schema) with objects in it") }
+                schemas[schema] = nil
+            default:
+                throw fallback("DROP \(type.dropFirst(7)) is not read offline")
+            }
+        }
+    }
+}

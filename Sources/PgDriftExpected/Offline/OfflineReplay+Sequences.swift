@@ -1,0 +1,125 @@
+import PgDriftModel
+import PgDriftSQL
+
+extension OfflineReplay {
+    /// The smallest and largest values of a sequence's type.
+    static func range(of type: DataType) -> (min: Int64, max: Int64) {
+        switch type {
+        case .smallint: return (Int64(Int16.min), Int64(Int16.max))
+        case .integer: return (Int64(Int32.min), Int64(Int32.max))
+        default: return (Int64.min, Int64.max)
+        }
+    }
+
+    /// `CREATE SEQUENCE` with its options; PostgreSQL's defaults for what is left out.
+    mutating func createSequence(_ node: ParseNode) throws {
+        guard let rangeVar = node["sequence"] else { throw fallback("CREATE SEQUENCE without a name") }
+        guard (rangeVar["relpersistence"]?.string ?? "p") == "p" else { throw fallback("temporary or unlogged sequences are not read offline") }
+        let name = try newName(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "")
+        if isNameTaken(name) {
+            if node["if_not_exists"]?.bool == true { return }
+            throw fallback("\(name) already exists")
+        }
+        var type = DataType.bigint
+        var values: [String: Int64?] = [:]
+        var cycle = false
+        var owner: SequenceOwner?
+        for option in node["options"]?.elements ?? [] {
+            guard let definition = option.node("DefElem"), let key = definition["defname"]?.string else { continue }
+            switch key {
+            case "as":
+                guard let typeName = definition["arg"]?.node("TypeName") else { throw fallback("AS without a type") }
+                type = try dataType(typeName)
+                guard [.smallint, .integer, .bigint].contains(type) else { throw fallback("a sequence of type \(type)") }
+            case "start", "increment", "minvalue", "maxvalue", "cache":
+                values[key] = try sequenceNumber(definition["arg"])
+            case "cycle":
+                cycle = definition["arg"]?.node("Boolean")?["boolval"]?.bool == true
+            case "owned_by":
+                let names = definition["arg"]?.node("List")?["items"]?.strings ?? definition["arg"]?.strings ?? []
+                guard names != ["none"] else { continue }
+                var parts = names
+                guard let column = parts.popLast() else { throw fallback("OWNED BY without a column") }
+                let (schema, table) = try self.parts(parts)
+                guard let owningTable = existing(schema: schema, name: table, in: { tables[$0] != nil }),
+                    tables[owningTable]?.column(named: column) != nil
+                else { throw fallback("OWNED BY a column that does not exist") }
+                owner = SequenceOwner(table: owningTable, column: column)
+            default:
+                throw fallback("sequence option \(key) is not read offline")
+            }
+        }
+        let (typeMin, typeMax) = Self.range(of: type)
+        let increment = (values["increment"] ?? nil) ?? 1
+        guard increment != 0 else { throw fallback("INCREMENT 0") }
+        let minValue = (values["minvalue"] ?? nil) ?? (increment > 0 ? 1 : typeMin)
+        let maxValue = (values["maxvalue"] ?? nil) ?? (increment > 0 ? typeMax : -1)
+        let start = (values["start"] ?? nil) ?? (increment > 0 ? minValue : maxValue)
+        let options = SequenceOptions(
+            start: start, increment: increment, minValue: minValue, maxValue: maxValue,
+            cache: (values["cache"] ?? nil) ?? 1, cycle: cycle)
+        sequences[name] = SequenceObject(name: name, dataType: type, options: options, ownedBy: owner)
+    }
+
+    /// A sequence option's number; `NO MINVALUE` has none. libpg_query writes 0 and negative integers
+    /// as an empty `Integer`, which cannot be told apart, so those fall back.
+    private func sequenceNumber(_ argument: ParseNode?) throws -> Int64? {
+        guard let argument else { return nil }
+        if let integer = argument.node("Integer") {
+            guard let value = integer["ival"]?.int else { throw fallback("a zero or negative sequence option") }
+            return Int64(value)
+        }
+        if let text = argument.node("Float")?["fval"]?.string, let value = Int64(text) { return value }
+        throw fallback("a sequence option that is not a number")
+    }
+
+    /// A `serial` column: an integer column whose default draws from the sequence it owns.
+    mutating func addSerial(_ column: inout Column, type: DataType, table: QualifiedName) {
+        let sequenceName = QualifiedName(table.schema, chooseName(schema: table.schema, table: table.name, columns: [column.name], label: "seq"))
+        column.type = type
+        column.isNotNull = true
+        column.defaultExpression = Self.nextval(sequenceName)
+        sequences[sequenceName] = SequenceObject(
+            name: sequenceName, dataType: type, options: .ascending(max: Self.range(of: type).max),
+            ownedBy: SequenceOwner(table: table, column: column.name))
+    }
+
+    /// `nextval('schema.sequence'::regclass)`, as the server prints a default with the search path empty.
+    static func nextval(_ sequence: QualifiedName) -> String {
+        "nextval(\(SQLQuote.literal(SQLQuote.identifier(sequence.schema) + "." + SQLQuote.identifier(sequence.name)))::regclass)"
+    }
+
+    /// `nextval('name')` written in a file, with the name resolved along the search path as the server
+    /// resolves the regclass literal; nil when the expression is something else.
+    func resolvedNextval(_ expression: ParseNode) throws -> String? {
+        guard let call = expression.node("FuncCall"), call["funcname"]?.strings.last == "nextval",
+            let arguments = call["args"]?.elements, arguments.count == 1
+        else { return nil }
+        var argument = arguments[0]
+        if let cast = argument.node("TypeCast") {
+            guard cast["typeName"]?["names"]?.strings.last == "regclass", let inner = cast["arg"] else { return nil }
+            argument = inner
+        }
+        guard let literal = argument.node("A_Const")?["sval"]?["sval"]?.string else { return nil }
+        // The server folds unquoted names to lower case in ASCII only; anything fancier is its to read.
+        guard !literal.contains("\""), literal.unicodeScalars.allSatisfy(\.isASCII) else {
+            throw fallback("a quoted or non-ASCII sequence name in nextval() is not read offline")
+        }
+        let names = literal.split(separator: ".").map { $0.lowercased() }
+        let (schema, name) = try parts(names)
+        guard let sequence = existing(schema: schema, name: name, in: { sequences[$0] != nil }) else {
+            throw fallback("nextval() of a sequence that does not exist here")
+        }
+        return Self.nextval(sequence)
+    }
+
+    /// `DROP SEQUENCE`, unless a column default still draws from it (the server refuses, or with
+    /// CASCADE drops the default: both are the server's to tell).
+    mutating func dropSequence(_ name: QualifiedName) throws {
+        let drawnFrom = tables.values.contains { table in
+            table.columns.contains { $0.defaultExpression == Self.nextval(name) }
+        }
+        guard !drawnFrom else { throw fallback("dropping sequence \(name), which a column default uses") }
+        sequences[name] = nil
+    }
+}

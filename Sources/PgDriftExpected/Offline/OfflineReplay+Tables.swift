@@ -1,0 +1,262 @@
+import PgDriftModel
+import PgDriftSQL
+
+extension OfflineReplay {
+    /// `CREATE TABLE`: plain tables (not partitioned, inherited, typed, temporary or with storage options).
+    mutating func createTable(_ node: ParseNode) throws {
+        guard let rangeVar = node["relation"] else { throw fallback("CREATE TABLE without a name") }
+        for unsupported in ["inhRelations", "partbound", "partspec", "ofTypename", "options", "accessMethod", "tablespacename"]
+        where node[unsupported] != nil {
+            throw fallback("CREATE TABLE with \(unsupported) is not read offline")
+        }
+        let persistence = rangeVar["relpersistence"]?.string ?? "p"
+        guard persistence == "p" || persistence == "u" else { throw fallback("temporary tables are not read offline") }
+        let name = try newName(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "")
+        if tables[name] != nil || indexOwners[name] != nil {
+            if node["if_not_exists"]?.bool == true { return }
+            throw fallback("\(name) already exists")  // the server's error, with its wording, comes from shadow mode
+        }
+        // Built in a local value and stored once: changing it inside the dictionary would copy it per column.
+        var model = Table(name: name, isUnlogged: persistence == "u")
+        for element in node["tableElts"]?.elements ?? [] {
+            if let column = element.node("ColumnDef") {
+                try addColumn(column, to: &model)
+            } else if let constraint = element.node("Constraint") {
+                try addConstraint(constraint, to: &model, column: nil)
+            } else {
+                throw fallback("CREATE TABLE ... LIKE is not read offline")
+            }
+        }
+        tables[name] = model
+    }
+
+    /// Takes a stored table out of the dictionary, so a change to it does not copy it; the caller puts
+    /// it back.
+    mutating func takeTable(_ name: QualifiedName) throws -> Table {
+        guard let model = tables.removeValue(forKey: name) else { throw fallback("table \(name) does not exist") }
+        return model
+    }
+
+    /// A column definition (in `CREATE TABLE` or `ADD COLUMN`) with the constraints written on it.
+    mutating func addColumn(_ definition: ParseNode, to model: inout Table) throws {
+        let table = model.name
+        guard let name = definition["colname"]?.string, let typeName = definition["typeName"] else {
+            throw fallback("a column without a name or type")
+        }
+        guard definition["collClause"] == nil else { throw fallback("a column COLLATE is not read offline") }
+        guard model.column(named: name) == nil else { throw fallback("column \(name) already exists") }
+        var column: Column
+        let serialTypes: [String: DataType] = [
+            "serial": .integer, "serial4": .integer, "bigserial": .bigint, "serial8": .bigint, "smallserial": .smallint, "serial2": .smallint,
+        ]
+        let typeNames = typeName["names"]?.strings ?? []
+        if typeNames.count == 1, let serial = serialTypes[typeNames[0]], typeName["arrayBounds"] == nil {
+            column = Column(name: name, type: serial)
+            addSerial(&column, type: serial, table: table)
+        } else {
+            column = Column(name: name, type: try dataType(typeName))
+        }
+        // [NOT] DEFERRABLE and INITIALLY DEFERRED|IMMEDIATE written after a column constraint apply to it.
+        var constraints: [(node: ParseNode, deferrable: Bool?, initiallyDeferred: Bool?)] = []
+        for item in definition["constraints"]?.elements ?? [] {
+            guard let constraint = item.node("Constraint") else { continue }
+            switch constraint["contype"]?.string {
+            case "CONSTR_NOTNULL": column.isNotNull = true
+            case "CONSTR_NULL": column.isNotNull = false
+            case "CONSTR_DEFAULT":
+                guard !serialTypes.keys.contains(typeNames.last ?? "") || typeNames.count > 1 else {
+                    throw fallback("a serial column with a DEFAULT")
+                }
+                column.defaultExpression = try storedDefault(constraint["raw_expr"], type: column.type)
+            case "CONSTR_PRIMARY", "CONSTR_UNIQUE", "CONSTR_CHECK", "CONSTR_FOREIGN": constraints.append((constraint, nil, nil))
+            case "CONSTR_ATTR_DEFERRABLE", "CONSTR_ATTR_NOT_DEFERRABLE", "CONSTR_ATTR_DEFERRED", "CONSTR_ATTR_IMMEDIATE":
+                guard !constraints.isEmpty else { throw fallback("DEFERRABLE without a constraint") }
+                switch constraint["contype"]?.string {
+                case "CONSTR_ATTR_DEFERRABLE": constraints[constraints.count - 1].deferrable = true
+                case "CONSTR_ATTR_NOT_DEFERRABLE": constraints[constraints.count - 1].deferrable = false
+                case "CONSTR_ATTR_DEFERRED": constraints[constraints.count - 1].initiallyDeferred = true
+                default: constraints[constraints.count - 1].initiallyDeferred = false
+                }
+            default: throw fallback("column constraint \(constraint["contype"]?.string ?? "?") is not read offline")
+            }
+        }
+        model.columns.append(column)
+        for constraint in constraints {
+            try addConstraint(
+                constraint.node, to: &model, column: name, deferrable: constraint.deferrable,
+                initiallyDeferred: constraint.initiallyDeferred)
+        }
+    }
+
+    /// The default the server stores: none for a NULL constant (`DEFAULT NULL` stores nothing), except
+    /// on a type with a modifier, where the NULL goes through the modifier's coercion and is kept
+    /// (`NULL::numeric`).
+    func storedDefault(_ expression: ParseNode?, type: DataType?) throws -> String? {
+        guard let expression else { return nil }
+        var value = expression
+        while let cast = value.node("TypeCast"), let argument = cast["arg"] { value = argument }
+        if value.node("A_Const")?["isnull"]?.bool == true {
+            let hasModifier = type.map { $0.schema == nil && $0.name.contains("(") } == true
+            if let cast = expression.node("TypeCast") {
+                // NULL cast to the column's own type folds to a NULL constant; other casts are kept.
+                guard !hasModifier, cast["arg"]?.node("A_Const") != nil, let typeName = cast["typeName"],
+                    try dataType(typeName) == type
+                else { throw fallback("a cast NULL default is not read offline") }
+                return nil
+            }
+            return hasModifier ? "NULL" : nil
+        }
+        guard expression.descendants("ColumnRef").isEmpty else { throw fallback("a default reading a column") }
+        if let nextval = try resolvedNextval(expression) { return nextval }
+        return try ExpressionText.sql(expression)
+    }
+
+    /// A key, unique, check or foreign key constraint, under its name or the one the server makes up.
+    mutating func addConstraint(
+        _ constraint: ParseNode, to table: inout Table, column: String?, deferrable: Bool? = nil, initiallyDeferred: Bool? = nil
+    ) throws {
+        let model = try constraintModel(constraint, of: table, column: column, deferrable: deferrable, initiallyDeferred: initiallyDeferred)
+        if model.kind == .primaryKey {
+            // A primary key makes its columns NOT NULL.
+            for i in table.columns.indices where model.columns.contains(table.columns[i].name) { table.columns[i].isNotNull = true }
+        }
+        guard !table.constraints.contains(model.name) else { throw fallback("constraint \(model.name) already exists") }
+        table.constraints.upsert(model)
+        constraintNames[QualifiedName(table.name.schema, model.name), default: 0] += 1
+        if model.kind == .primaryKey || model.kind == .unique { indexOwners[QualifiedName(table.name.schema, model.name)] = table.name }
+    }
+
+    /// The model of a constraint clause on `table`.
+    private func constraintModel(
+        _ constraint: ParseNode, of model: Table, column: String?, deferrable: Bool?, initiallyDeferred: Bool?
+    ) throws -> Constraint {
+        let table = model.name
+        guard let type = constraint["contype"]?.string else { throw fallback("a constraint without a type") }
+        for unsupported in ["including", "options", "indexname", "indexspace", "exclusions", "where_clause"]
+        where constraint[unsupported] != nil {
+            throw fallback("a constraint with \(unsupported) is not read offline")
+        }
+        let initiallyDeferred = initiallyDeferred ?? (constraint["initdeferred"]?.bool == true)
+        // INITIALLY DEFERRED implies DEFERRABLE.
+        let deferrable = deferrable ?? (constraint["deferrable"]?.bool == true) || initiallyDeferred
+        switch type {
+        case "CONSTR_PRIMARY", "CONSTR_UNIQUE":
+            var columns = constraint["keys"]?.strings ?? []
+            if columns.isEmpty, let column { columns = [column] }
+            let isPrimary = type == "CONSTR_PRIMARY"
+            guard columns.allSatisfy({ model.column(named: $0) != nil }) else {
+                throw fallback("a key on a column that does not exist")
+            }
+            if isPrimary, model.primaryKey != nil { throw fallback("a second primary key") }
+            let name = constraint["conname"]?.string
+                ?? chooseName(schema: table.schema, table: table.name, columns: isPrimary ? [] : columns, label: isPrimary ? "pkey" : "key")
+            return Constraint(
+                name: name, kind: isPrimary ? .primaryKey : .unique, columns: columns, isDeferrable: deferrable,
+                isInitiallyDeferred: initiallyDeferred, nullsNotDistinct: constraint["nulls_not_distinct"]?.bool == true)
+        case "CONSTR_CHECK":
+            guard let expression = constraint["raw_expr"] else { throw fallback("an empty CHECK") }
+            var read: [String] = []
+            for reference in expression.descendants("ColumnRef") {
+                if let name = reference["fields"]?.strings.last, !read.contains(name) { read.append(name) }
+            }
+            // A check naming a column the table lacks is the server's error to report.
+            guard expression.descendants("ColumnRef").allSatisfy({ ($0["fields"]?.elements.count ?? 0) == 1 }),
+                read.allSatisfy({ model.column(named: $0) != nil })
+            else { throw fallback("a check reading a column that is not in its table") }
+            let name = constraint["conname"]?.string
+                ?? chooseName(schema: table.schema, table: table.name, columns: read.count == 1 ? read : [], label: "check")
+            return Constraint(
+                name: name, kind: .check, expression: try ExpressionText.sql(expression),
+                isValidated: constraint["initially_valid"]?.bool == true, isNoInherit: constraint["is_no_inherit"]?.bool == true)
+        case "CONSTR_FOREIGN":
+            var columns = constraint["fk_attrs"]?.strings ?? []
+            if columns.isEmpty, let column { columns = [column] }
+            guard let target = constraint["pktable"], let referenced = existingTable(target) ?? (newNameIfSelf(target, table)) else {
+                throw fallback("a foreign key to a table that does not exist")
+            }
+            var targetColumns = constraint["pk_attrs"]?.strings ?? []
+            if targetColumns.isEmpty {
+                guard let key = (referenced == table ? model : tables[referenced])?.primaryKey else {
+                    throw fallback("a foreign key to a table without a primary key")
+                }
+                targetColumns = key.columns
+            }
+            // The server refuses a foreign key without a key or unique constraint on the referenced columns.
+            guard let referencedTable = referenced == table ? model : tables[referenced],
+                Self.hasUniqueKey(referencedTable, on: Set(targetColumns)), columns.count == targetColumns.count,
+                columns.allSatisfy({ model.column(named: $0) != nil })
+            else { throw fallback("a foreign key the server would refuse or match differently") }
+            let name = constraint["conname"]?.string
+                ?? chooseName(schema: table.schema, table: table.name, columns: columns, label: "fkey")
+            guard constraint["fk_del_set_cols"] == nil else { throw fallback("ON DELETE SET NULL (columns) is not read offline") }
+            return Constraint(
+                name: name, kind: .foreignKey, columns: columns,
+                references: ForeignKeyReference(
+                    table: referenced, columns: targetColumns, onUpdate: try action(constraint["fk_upd_action"]),
+                    onDelete: try action(constraint["fk_del_action"]), match: try match(constraint["fk_matchtype"])),
+                isDeferrable: deferrable, isInitiallyDeferred: initiallyDeferred,
+                isValidated: constraint["initially_valid"]?.bool == true)
+        default:
+            throw fallback("constraint \(type) is not read offline")
+        }
+    }
+
+    /// A foreign key of a table to itself, named before the table is complete.
+    private func newNameIfSelf(_ target: ParseNode, _ table: QualifiedName) -> QualifiedName? {
+        let name = target["relname"]?.string ?? ""
+        let schema = target["schemaname"]?.string
+        return name == table.name && (schema == nil || schema == table.schema) ? table : nil
+    }
+
+    private func action(_ code: ParseNode?) throws -> ForeignKeyReference.Action {
+        switch code?.string ?? "a" {
+        case "a": return .noAction
+        case "r": return .restrict
+        case "c": return .cascade
+        case "n": return .setNull
+        case "d": return .setDefault
+        default: throw fallback("an unknown foreign key action")
+        }
+    }
+
+    private func match(_ code: ParseNode?) throws -> ForeignKeyReference.Match {
+        switch code?.string ?? "s" {
+        case "s": return .simple
+        case "f": return .full
+        case "p": return .partial
+        default: throw fallback("an unknown foreign key match")
+        }
+    }
+
+    /// Forgets a constraint's name in its schema.
+    mutating func releaseConstraintName(_ name: QualifiedName) {
+        constraintNames[name, default: 1] -= 1
+        if constraintNames[name] == 0 { constraintNames[name] = nil }
+        if let owner = indexOwners[name], tables[owner]?.indexes.contains(name.name) != true { indexOwners[name] = nil }
+    }
+
+    /// Removes a table, after checking no other table's foreign key leans on it.
+    mutating func dropTable(_ name: QualifiedName) throws {
+        let leaning = tables.values.contains { other in
+            other.name != name && other.constraints.contains { $0.references?.table == name }
+        }
+        guard !leaning else { throw fallback("dropping \(name) would drop foreign keys of other tables") }
+        guard let table = tables.removeValue(forKey: name) else { return }
+        for constraint in table.constraints { releaseConstraintName(QualifiedName(name.schema, constraint.name)) }
+        for index in table.indexes { indexOwners[QualifiedName(name.schema, index.name)] = nil }
+        // Sequences a column owns go with the table.
+        for (sequence, model) in sequences where model.ownedBy?.table == name { sequences[sequence] = nil }
+    }
+
+    /// Whether a primary key, unique constraint or plain unique index covers exactly `columns`.
+    static func hasUniqueKey(_ table: Table, on columns: Set<String>) -> Bool {
+        let byConstraint = table.constraints.contains { constraint in
+            (constraint.kind == .primaryKey || constraint.kind == .unique) && Set(constraint.columns) == columns
+        }
+        let byIndex = table.indexes.contains { index in
+            let keyColumns = index.keys.compactMap(\.column)
+            return index.isUnique && index.predicate == nil && keyColumns.count == index.keys.count && Set(keyColumns) == columns
+        }
+        return byConstraint || byIndex
+    }
+}

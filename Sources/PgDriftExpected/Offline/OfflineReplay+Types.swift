@@ -1,0 +1,147 @@
+import PgDriftModel
+import PgDriftSQL
+
+extension OfflineReplay {
+    /// Built-in types as the parser names them → `format_type`'s spelling, and whether the type takes
+    /// the modifier in the middle (`timestamp(3) with time zone`).
+    static let builtinTypes: [String: String] = [
+        "int2": "smallint", "int4": "integer", "int8": "bigint", "smallint": "smallint", "integer": "integer",
+        "bigint": "bigint", "float4": "real", "float8": "double precision", "real": "real", "bool": "boolean",
+        "boolean": "boolean", "text": "text", "varchar": "character varying", "bpchar": "character",
+        "numeric": "numeric", "decimal": "numeric", "date": "date", "timestamp": "timestamp without time zone",
+        "timestamptz": "timestamp with time zone", "time": "time without time zone", "timetz": "time with time zone",
+        "interval": "interval", "uuid": "uuid", "json": "json", "jsonb": "jsonb", "bytea": "bytea", "inet": "inet",
+        "cidr": "cidr", "macaddr": "macaddr", "tsvector": "tsvector", "xml": "xml", "money": "money",
+        "bit": "bit", "varbit": "bit varying", "oid": "oid", "name": "name", "char": "\"char\"",
+    ]
+
+    /// A column type: a built-in in `format_type`'s spelling, or an enum created earlier.
+    func dataType(_ typeName: ParseNode) throws -> DataType {
+        guard typeName["pct_type"]?.bool != true, typeName["setof"]?.bool != true else {
+            throw fallback("%TYPE and SETOF types are not read offline")
+        }
+        let names = typeName["names"]?.strings ?? []
+        let dimensions = typeName["arrayBounds"]?.elements.count ?? 0
+        let modifiers = (typeName["typmods"]?.elements ?? []).map { $0.node("A_Const")?.integerConstant }
+        guard modifiers.allSatisfy({ $0 != nil }) else { throw fallback("a type modifier that is not a number") }
+        let numbers = modifiers.compactMap { $0 }
+        let (schema, name) = try parts(names)
+        if schema == nil || schema == "pg_catalog" {
+            if let enumName = schema == nil ? existing(schema: nil, name: name, in: { enums[$0] != nil }) : nil {
+                guard numbers.isEmpty else { throw fallback("an enum with a type modifier") }
+                return DataType(schema: enumName.schema, name: enumName.name, arrayDimensions: dimensions)
+            }
+            guard let builtin = Self.builtinTypes[name] else { throw fallback("type \(name) is not read offline") }
+            return DataType(try spell(builtin, parserName: name, modifiers: numbers), arrayDimensions: dimensions)
+        }
+        guard let schema, enums[QualifiedName(schema, name)] != nil, numbers.isEmpty else {
+            throw fallback("type \(schema ?? "").\(name) is not read offline")
+        }
+        return DataType(schema: schema, name: name, arrayDimensions: dimensions)
+    }
+
+    /// `format_type` with a modifier: `character varying(20)`, `numeric(10,2)`, `timestamp(3) with time zone`.
+    func spell(_ builtin: String, parserName: String, modifiers: [Int]) throws -> String {
+        if parserName == "bpchar" && modifiers.isEmpty { return "character(1)" }  // `char` alone is char(1)
+        guard !modifiers.isEmpty else { return builtin }
+        switch builtin {
+        case "numeric":
+            return "numeric(\(modifiers[0]),\(modifiers.count > 1 ? modifiers[1] : 0))"
+        case "character varying", "character", "bit", "bit varying":
+            return "\(builtin)(\(modifiers[0]))"
+        case "timestamp without time zone", "timestamp with time zone", "time without time zone", "time with time zone":
+            let parts = builtin.split(separator: " ", maxSplits: 1)
+            return "\(parts[0])(\(modifiers[0])) \(parts[1])"
+        default:
+            throw fallback("type \(builtin) with a modifier is not read offline")
+        }
+    }
+
+    /// `CREATE SCHEMA` (without objects inside it).
+    mutating func createSchema(_ node: ParseNode) throws {
+        guard let name = node["schemaname"]?.string else { throw fallback("CREATE SCHEMA AUTHORIZATION is not read offline") }
+        guard node["schemaElts"] == nil else { throw fallback("CREATE SCHEMA with objects inside is not read offline") }
+        if schemas[name] != nil {
+            if node["if_not_exists"]?.bool == true { return }
+            throw fallback("schema \(name) already exists")
+        }
+        schemas[name] = Namespace(name: name)
+    }
+
+    /// `CREATE TYPE ... AS ENUM`.
+    mutating func createEnum(_ node: ParseNode) throws {
+        let (schema, name) = try parts(node["typeName"]?.strings ?? [])
+        let qualified = try newName(schema: schema, name: name)
+        guard enums[qualified] == nil, tables[qualified] == nil else { throw fallback("type \(qualified) already exists") }
+        enums[qualified] = EnumType(name: qualified, values: node["vals"]?.strings ?? [])
+    }
+
+    /// `ALTER TYPE ... ADD VALUE [IF NOT EXISTS] [BEFORE | AFTER]` and `RENAME VALUE`.
+    mutating func alterEnum(_ node: ParseNode) throws {
+        let (schema, name) = try parts(node["typeName"]?.strings ?? [])
+        guard let qualified = existing(schema: schema, name: name, in: { enums[$0] != nil }), var type = enums[qualified] else {
+            throw fallback("enum \(name) does not exist")
+        }
+        guard let newValue = node["newVal"]?.string else { return }
+        if let old = node["oldVal"]?.string {
+            guard let index = type.values.firstIndex(of: old) else { throw fallback("enum value \(old) does not exist") }
+            type.values[index] = newValue
+        } else if type.values.contains(newValue) {
+            if node["skipIfNewValExists"]?.bool == true { return }
+            throw fallback("enum value \(newValue) already exists")
+        } else if let neighbor = node["newValNeighbor"]?.string {
+            guard let index = type.values.firstIndex(of: neighbor) else { throw fallback("enum value \(neighbor) does not exist") }
+            type.values.insert(newValue, at: node["newValIsAfter"]?.bool == true ? index + 1 : index)
+        } else {
+            type.values.append(newValue)
+        }
+        enums[qualified] = type
+    }
+
+    /// `COMMENT ON` a schema, table, column, constraint, index or enum.
+    mutating func comment(_ node: ParseNode) throws {
+        let text = node["comment"]?.string
+        let objectType = node["objtype"]?.string ?? ""
+        let object = node["object"]
+        switch objectType {
+        case "OBJECT_SCHEMA":
+            guard let name = object?.node("String")?["sval"]?.string, schemas[name] != nil else { throw fallback("schema does not exist") }
+            schemas[name]?.comment = text
+        case "OBJECT_TYPE":
+            let (schema, name) = try parts(object?.node("TypeName")?["names"]?.strings ?? [])
+            guard let type = existing(schema: schema, name: name, in: { enums[$0] != nil }) else { throw fallback("COMMENT ON TYPE \(name) is not read offline") }
+            enums[type]?.comment = text
+        case "OBJECT_TABLE", "OBJECT_INDEX":
+            let (schema, name) = try parts(object?.node("List")?["items"]?.strings ?? [])
+            if objectType == "OBJECT_TABLE" {
+                guard let table = existing(schema: schema, name: name, in: { tables[$0] != nil }) else { throw fallback("table \(name) does not exist") }
+                tables[table]?.comment = text
+            } else {
+                guard let index = existing(schema: schema, name: name, in: { indexOwners[$0] != nil }),
+                    let table = indexOwners[index], var model = tables[table]?.indexes[index.name]
+                else { throw fallback("COMMENT ON INDEX \(name) is not read offline") }
+                model.comment = text
+                tables[table]?.indexes.upsert(model)
+            }
+        case "OBJECT_COLUMN":
+            var names = object?.node("List")?["items"]?.strings ?? []
+            guard let column = names.popLast() else { throw fallback("COMMENT ON COLUMN without a column") }
+            let (schema, name) = try parts(names)
+            guard let table = existing(schema: schema, name: name, in: { tables[$0] != nil }),
+                let index = tables[table]?.columns.firstIndex(where: { $0.name == column })
+            else { throw fallback("column \(column) does not exist") }
+            tables[table]?.columns[index].comment = text
+        case "OBJECT_TABCONSTRAINT":
+            var names = object?.node("List")?["items"]?.strings ?? []
+            guard let constraint = names.popLast() else { throw fallback("COMMENT ON CONSTRAINT without a name") }
+            let (schema, name) = try parts(names)
+            guard let table = existing(schema: schema, name: name, in: { tables[$0] != nil }),
+                var model = tables[table]?.constraints[constraint]
+            else { throw fallback("constraint \(constraint) does not exist") }
+            model.comment = text
+            tables[table]?.constraints.upsert(model)
+        default:
+            throw fallback("COMMENT ON \(objectType.dropFirst(7)) is not read offline")
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import PgDriftModel
+import PgDriftSQL
+
+/// Replays DDL statements into the model without a server, for the statements whose effect it can
+/// reproduce exactly. Anything else stops the replay with `OfflineFallback`: the caller then builds the
+/// whole source in a shadow database, so a statement the replay does not know never becomes a wrong
+/// model.
+struct OfflineReplay {
+    var schemas: [String: Namespace] = ["public": Namespace(name: "public", comment: "standard public schema")]
+    var enums: [QualifiedName: EnumType] = [:]
+    var tables: [QualifiedName: Table] = [:]
+    var sequences: [QualifiedName: SequenceObject] = [:]
+    /// Index name (schema-wide) → its table.
+    var indexOwners: [QualifiedName: QualifiedName] = [:]
+    /// Constraint names in use per schema (the server numbers a made-up name that is taken).
+    var constraintNames: [QualifiedName: Int] = [:]
+    var searchPath = ["public"]
+    /// Statements skipped on purpose (DO blocks, DML, GRANT, SET), counted by kind.
+    var skipped: [String: Int] = [:]
+    /// Where each object was declared, kept alongside.
+    var sourceMap = SourceMapRecorder()
+
+    var file = ""
+    var lines = ScriptLines("")
+    var statementLocation = SourceLocation(file: "", line: 1)
+
+    /// Replays one file's statements, in order.
+    mutating func replay(_ script: ParsedScript, file: String) throws {
+        self.file = file
+        lines = script.lines
+        for statement in script.statements {
+            statementLocation = SourceLocation(file: file, line: lines.line(ofByte: statement.offset))
+            // A ROLLBACK undoes what came before it in its transaction; only the server replays that.
+            if statement.tag == "TransactionStmt",
+                statement.node["kind"]?.isString("TRANS_STMT_ROLLBACK") == true || statement.node["kind"]?.isString("TRANS_STMT_ROLLBACK_TO") == true
+            {
+                throw fallback("ROLLBACK is not read offline")
+            }
+            if let skip = Self.skippedStatements[statement.tag] {
+                if statement.tag != "VariableSetStmt" || !isSearchPath(statement.node) {
+                    skipped[skip, default: 0] += 1
+                    continue
+                }
+            }
+            do {
+                try apply(statement.tag, statement.node)
+            } catch let unsupported as UnsupportedExpression {
+                throw fallback("\(unsupported.what) is not read offline")
+            }
+            sourceMap.record(statement.tag, statement.node, at: statementLocation, file: file, lines: lines)
+        }
+    }
+
+    /// One line on what was skipped, if anything: `skipped 2 DO blocks, 1 INSERT (...)`.
+    var skippedNote: String? {
+        guard !skipped.isEmpty else { return nil }
+        let counts = skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)\($0.value == 1 ? "" : "s")" }
+        return "read offline; skipped " + counts.joined(separator: ", ") + " (no effect on the modelled schema)"
+    }
+
+    /// Statements that do not change the schema's shape, or change only what pgdrift does not model.
+    static let skippedStatements = [
+        "DoStmt": "DO block", "InsertStmt": "INSERT", "UpdateStmt": "UPDATE", "DeleteStmt": "DELETE",
+        "SelectStmt": "SELECT", "GrantStmt": "GRANT/REVOKE", "GrantRoleStmt": "GRANT/REVOKE of a role",
+        "VariableSetStmt": "SET", "TransactionStmt": "transaction statement", "AlterOwnerStmt": "OWNER TO",
+        "AlterDefaultPrivilegesStmt": "ALTER DEFAULT PRIVILEGES", "CreateRoleStmt": "CREATE ROLE",
+        "AlterRoleStmt": "ALTER ROLE", "VacuumStmt": "VACUUM/ANALYZE", "CopyStmt": "COPY",
+    ]
+
+    func isSearchPath(_ node: ParseNode) -> Bool { node["name"]?.isString("search_path") == true }
+
+    /// The model built so far.
+    func catalog() -> Catalog {
+        Catalog(
+            schemas: ObjectSet(schemas.values), enums: ObjectSet(enums.values), sequences: ObjectSet(sequences.values),
+            tables: ObjectSet(tables.values))
+    }
+
+    mutating func apply(_ tag: String, _ node: ParseNode) throws {
+        switch tag {
+        case "VariableSetStmt": applySearchPath(node)
+        case "CreateSchemaStmt": try createSchema(node)
+        case "CreateStmt": try createTable(node)
+        case "AlterTableStmt": try alterTable(node)
+        case "IndexStmt": try createIndex(node)
+        case "CreateSeqStmt": try createSequence(node)
+        case "CreatePolicyStmt": try createPolicy(node)
+        case "AlterPolicyStmt": try alterPolicy(node)
+        case "CreateEnumStmt": try createEnum(node)
+        case "AlterEnumStmt": try alterEnum(node)
+        case "CommentStmt": try comment(node)
+        case "RenameStmt": try rename(node)
+        case "DropStmt": try drop(node)
+        default: throw fallback("\(Self.statementName(tag)) is not read offline")
+        }
+    }
+
+    /// `CreateFunctionStmt` → `CREATE FUNCTION`, for the fallback note.
+    static func statementName(_ tag: String) -> String {
+        let known = [
+            "CreateFunctionStmt": "CREATE FUNCTION", "ViewStmt": "CREATE VIEW", "CreateTrigStmt": "CREATE TRIGGER",
+            "CreatePolicyStmt": "CREATE POLICY", "AlterPolicyStmt": "ALTER POLICY", "CreateSeqStmt": "CREATE SEQUENCE",
+            "CreateExtensionStmt": "CREATE EXTENSION", "CreateDomainStmt": "CREATE DOMAIN",
+            "CompositeTypeStmt": "CREATE TYPE AS", "CreateTableAsStmt": "CREATE TABLE AS / MATERIALIZED VIEW",
+            "AlterSeqStmt": "ALTER SEQUENCE", "AlterFunctionStmt": "ALTER FUNCTION",
+        ]
+        return known[tag] ?? tag
+    }
+
+    /// Stops the replay at the current statement.
+    func fallback(_ reason: String) -> OfflineFallback {
+        OfflineFallback(reason: reason, location: statementLocation)
+    }
+
+    // MARK: names
+
+    mutating func applySearchPath(_ node: ParseNode) {
+        if node["kind"]?.isString("VAR_SET_VALUE") == true {
+            let path = (node["args"]?.elements ?? []).compactMap { $0.node("A_Const")?["sval"]?["sval"]?.string }
+            searchPath = path.isEmpty ? ["public"] : path
+        } else {
+            searchPath = ["public"]
+        }
+    }
+
+    /// The schema new unqualified objects go to: the first schema of the path that exists.
+    func creationSchema() throws -> String {
+        guard let schema = searchPath.first(where: { schemas[$0] != nil }) else {
+            throw fallback("no schema of the search path exists")
+        }
+        return schema
+    }
+
+    func newName(schema: String?, name: String) throws -> QualifiedName {
+        if let schema {
+            guard schemas[schema] != nil else { throw fallback("schema \(schema) does not exist") }
+            return QualifiedName(schema, name)
+        }
+        return QualifiedName(try creationSchema(), name)
+    }
+
+    /// A name that should exist, looked up along the search path when unqualified; nil if none.
+    func existing(schema: String?, name: String, in exists: (QualifiedName) -> Bool) -> QualifiedName? {
+        if let schema { return exists(QualifiedName(schema, name)) ? QualifiedName(schema, name) : nil }
+        for schema in searchPath where exists(QualifiedName(schema, name)) { return QualifiedName(schema, name) }
+        return nil
+    }
+
+    func existingTable(_ rangeVar: ParseNode) -> QualifiedName? {
+        existing(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "") { tables[$0] != nil }
+    }
+
+    /// A dotted name list (`[schema,] name`) split into its parts.
+    func parts(_ names: [String]) throws -> (schema: String?, name: String) {
+        switch names.count {
+        case 1: return (nil, names[0])
+        case 2: return (names[0], names[1])
+        default: throw fallback("a name with \(names.count) parts is not read offline")
+        }
+    }
+
+    /// Whether a relation, index or constraint already uses a name in a schema.
+    func isNameTaken(_ name: QualifiedName) -> Bool {
+        tables[name] != nil || indexOwners[name] != nil || sequences[name] != nil || constraintNames[name, default: 0] > 0
+    }
+
+    func chooseName(schema: String, table: String, columns: [String], label: String) -> String {
+        let base = ConstraintNaming.name(table: table, columns: columns, label: label)
+        guard isNameTaken(QualifiedName(schema, base)) else { return base }
+        var number = 1
+        while isNameTaken(QualifiedName(schema, ConstraintNaming.name(table: table, columns: columns, label: label + String(number)))) {
+            number += 1
+        }
+        return ConstraintNaming.name(table: table, columns: columns, label: label + String(number))
+    }
+}
+
+/// Why the offline replay stopped: a statement it cannot reproduce exactly, where it is.
+struct OfflineFallback: Error, CustomStringConvertible {
+    var reason: String
+    var location: SourceLocation
+    var description: String { "\(location.file):\(location.line): \(reason)" }
+}

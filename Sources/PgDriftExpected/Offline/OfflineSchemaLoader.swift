@@ -1,0 +1,32 @@
+import PgDriftModel
+import PgDriftSQL
+
+/// Reads SQL migrations into the model without a server, when every statement is one the replay
+/// reproduces exactly; otherwise says which statement needs the server, and the caller uses a shadow
+/// database for the whole source.
+public enum OfflineSchemaLoader {
+    public enum Outcome {
+        /// The model, with its source map, and notes on statements skipped on purpose.
+        case exact(Catalog, notes: [String])
+        /// The first statement the replay cannot reproduce (`file:line: reason`).
+        case needsServer(String)
+    }
+
+    /// Replays `files` (path as given, SQL text) in order. A syntax error is thrown as
+    /// `file:line:column: message`.
+    public static func load(_ files: [(path: String, sql: String)]) throws -> Outcome {
+        var replay = OfflineReplay()
+        for (path, sql) in files {
+            let script: ParsedScript
+            do { script = try ParsedScript(sql) } catch let error as SQLSyntaxError {
+                throw ExpectedSchemaError("\(path):\(error.line):\(error.column): \(error.message)")
+            }
+            do { try replay.replay(script, file: path) } catch let fallback as OfflineFallback {
+                return .needsServer(fallback.description)
+            }
+        }
+        var catalog = replay.catalog()
+        catalog.sources = replay.sourceMap.sources(for: catalog)
+        return .exact(catalog, notes: replay.skippedNote.map { [$0] } ?? [])
+    }
+}

@@ -1,0 +1,100 @@
+import PgDriftModel
+
+/// An expression of the parse tree written back as SQL, for the node types whose meaning survives the
+/// round trip unchanged (constants, columns, plain function calls, operators, AND/OR/NOT, IS [NOT]
+/// NULL, casts, CURRENT_TIMESTAMP and friends). Anything else is refused, so the caller can let the
+/// server decide instead of guessing.
+public enum ExpressionText {
+    /// SQL for `node` (a tagged expression node), or throws `UnsupportedExpression`.
+    public static func sql(_ node: ParseNode) throws -> String {
+        guard let (tag, body) = node.tagged else { throw UnsupportedExpression(what: "an empty expression") }
+        switch tag {
+        case "A_Const":
+            return try constant(body)
+        case "ColumnRef":
+            let fields = body["fields"]?.elements ?? []
+            let names = fields.compactMap { $0.node("String")?["sval"]?.string }
+            guard names.count == fields.count, !names.isEmpty else { throw UnsupportedExpression(what: "a * column reference") }
+            return names.map(SQLQuote.identifier).joined(separator: ".")
+        case "FuncCall":
+            for unsupported in ["agg_star", "agg_distinct", "func_variadic", "agg_order", "agg_filter", "over", "agg_within_group"]
+            where body[unsupported] != nil && body[unsupported]?.bool != false {
+                throw UnsupportedExpression(what: "a function call with \(unsupported)")
+            }
+            guard body["funcformat"]?.isString("COERCE_EXPLICIT_CALL") ?? true else {
+                throw UnsupportedExpression(what: "a function call in SQL syntax")
+            }
+            let name = (body["funcname"]?.strings ?? []).map(SQLQuote.identifier).joined(separator: ".")
+            let arguments = try (body["args"]?.elements ?? []).map(sql)
+            return "\(name)(\(arguments.joined(separator: ", ")))"
+        case "A_Expr":
+            guard body["kind"]?.isString("AEXPR_OP") == true, let names = body["name"]?.strings, names.count == 1 else {
+                throw UnsupportedExpression(what: "an operator form the server rewrites (IN, BETWEEN, LIKE, ...)")
+            }
+            let right = try body["rexpr"].map(sql) ?? ""
+            guard let left = try body["lexpr"].map(sql) else { return "(\(names[0]) \(right))" }
+            return "(\(left) \(names[0]) \(right))"
+        case "BoolExpr":
+            let arguments = try (body["args"]?.elements ?? []).map(sql)
+            switch body["boolop"]?.string {
+            case "AND_EXPR": return "(" + arguments.joined(separator: " AND ") + ")"
+            case "OR_EXPR": return "(" + arguments.joined(separator: " OR ") + ")"
+            default: return "(NOT \(arguments.first ?? ""))"
+            }
+        case "NullTest":
+            guard let argument = try body["arg"].map(sql) else { throw UnsupportedExpression(what: "an empty IS NULL") }
+            return body["nulltesttype"]?.isString("IS_NOT_NULL") == true ? "(\(argument) IS NOT NULL)" : "(\(argument) IS NULL)"
+        case "TypeCast":
+            guard let argument = try body["arg"].map(sql), let typeName = body["typeName"] else {
+                throw UnsupportedExpression(what: "an empty cast")
+            }
+            return "(\(argument))::\(try type(typeName))"
+        case "SQLValueFunction":
+            guard body["typmod"].map({ $0.int == -1 }) ?? true, let op = body["op"]?.string,
+                let keyword = valueFunctions[op]
+            else { throw UnsupportedExpression(what: "a SQL value function with a precision") }
+            return keyword
+        default:
+            throw UnsupportedExpression(what: "a \(tag) expression")
+        }
+    }
+
+    static let valueFunctions = [
+        "SVFOP_CURRENT_DATE": "CURRENT_DATE", "SVFOP_CURRENT_TIME": "CURRENT_TIME",
+        "SVFOP_CURRENT_TIMESTAMP": "CURRENT_TIMESTAMP", "SVFOP_LOCALTIME": "LOCALTIME",
+        "SVFOP_LOCALTIMESTAMP": "LOCALTIMESTAMP", "SVFOP_CURRENT_USER": "CURRENT_USER",
+        "SVFOP_SESSION_USER": "SESSION_USER", "SVFOP_USER": "USER", "SVFOP_CURRENT_ROLE": "CURRENT_ROLE",
+    ]
+
+    /// A constant; libpg_query leaves out zero and false values, and loses negative integers (read back
+    /// from the SQL by `integerConstant`).
+    static func constant(_ body: ParseNode) throws -> String {
+        if body["isnull"]?.bool == true { return "NULL" }
+        if body["ival"] != nil {
+            guard let value = body.integerConstant else { throw UnsupportedExpression(what: "an integer the parse tree lost") }
+            return String(value)
+        }
+        if let value = body["fval"]?["fval"]?.string { return value }
+        if let value = body["sval"] { return SQLQuote.literal(value["sval"]?.string ?? "") }
+        if let value = body["boolval"] { return value["boolval"]?.bool == true ? "true" : "false" }
+        throw UnsupportedExpression(what: "a bit-string constant")
+    }
+
+    /// A type name as written (qualified as the parser records it, which is valid SQL).
+    static func type(_ typeName: ParseNode) throws -> String {
+        guard typeName["pct_type"]?.bool != true, typeName["setof"]?.bool != true else {
+            throw UnsupportedExpression(what: "a %TYPE or SETOF type")
+        }
+        var text = (typeName["names"]?.strings ?? []).map(SQLQuote.identifier).joined(separator: ".")
+        let modifiers = try (typeName["typmods"]?.elements ?? []).map(constant)
+        if !modifiers.isEmpty { text += "(" + modifiers.joined(separator: ",") + ")" }
+        for _ in typeName["arrayBounds"]?.elements ?? [] { text += "[]" }
+        return text
+    }
+}
+
+/// A construct the offline reader does not reproduce exactly.
+public struct UnsupportedExpression: Error, CustomStringConvertible, Sendable {
+    public var what: String
+    public var description: String { what }
+}

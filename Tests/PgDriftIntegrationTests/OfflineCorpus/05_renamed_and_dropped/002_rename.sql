@@ -1,0 +1,10 @@
+ALTER TABLE accounts RENAME TO customers;
+ALTER TABLE customers RENAME COLUMN name TO full_name;
+ALTER INDEX accounts_name_idx RENAME TO customers_full_name_idx;
+ALTER TABLE sessions RENAME CONSTRAINT sessions_account_id_fkey TO sessions_customer_fkey;
+ALTER TABLE sessions RENAME COLUMN account_id TO customer_id;
+ALTER TABLE customers DROP COLUMN temp;
+ALTER TABLE customers DROP COLUMN IF EXISTS nothing_here;
+DROP TABLE scratch;
+DROP TABLE IF EXISTS never_existed;
+DROP INDEX IF EXISTS no_such_index;

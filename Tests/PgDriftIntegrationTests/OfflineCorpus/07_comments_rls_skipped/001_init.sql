@@ -1,0 +1,14 @@
+SET statement_timeout = 0;
+SET client_min_messages = warning;
+CREATE TABLE notes (id integer PRIMARY KEY, body text NOT NULL, owner_id integer);
+CREATE INDEX notes_owner_idx ON notes (owner_id);
+ALTER TABLE notes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE notes FORCE ROW LEVEL SECURITY;
+COMMENT ON TABLE notes IS 'Free text notes';
+COMMENT ON COLUMN notes.body IS 'Markdown';
+COMMENT ON INDEX notes_owner_idx IS 'Lookups by owner';
+COMMENT ON CONSTRAINT notes_pkey ON notes IS 'The key';
+COMMENT ON SCHEMA public IS 'Application schema';
+INSERT INTO notes (id, body) VALUES (1, 'hello');
+GRANT SELECT ON notes TO PUBLIC;
+DO $$ BEGIN RAISE NOTICE 'seeded'; END $$;

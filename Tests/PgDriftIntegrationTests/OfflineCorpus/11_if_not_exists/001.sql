@@ -1,0 +1,12 @@
+CREATE SCHEMA IF NOT EXISTS app;
+CREATE SCHEMA IF NOT EXISTS app;
+CREATE TABLE IF NOT EXISTS app.items (id integer PRIMARY KEY, name text);
+CREATE TABLE IF NOT EXISTS app.items (id bigint, other text);
+ALTER TABLE app.items ADD COLUMN IF NOT EXISTS name integer;
+ALTER TABLE app.items ADD COLUMN IF NOT EXISTS price integer;
+CREATE INDEX IF NOT EXISTS items_name_idx ON app.items (name);
+CREATE INDEX IF NOT EXISTS items_name_idx ON app.items (price);
+ALTER TABLE IF EXISTS app.nothing ADD COLUMN x integer;
+ALTER TABLE app.items DROP CONSTRAINT IF EXISTS not_there;
+DROP TYPE IF EXISTS no_type;
+DROP SCHEMA IF EXISTS no_schema;

@@ -1,0 +1,114 @@
+import AnalyticsExample
+import Foundation
+import PgDrift
+import PgDriftTestSupport
+import Testing
+
+/// The offline SQL reader against the server's own answer: for every folder of OfflineCorpus/, the model
+/// read offline and the model of a shadow database built from the same files have no difference under
+/// the diff's comparison, either way round; a folder the reader cannot reproduce falls back to the
+/// shadow database and says so.
+@Suite struct OfflineLoaderTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("OfflineCorpus")
+    static var folders: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
+    }
+    /// Folders with statements only a server can reproduce (partitions, functions, views, triggers, ROLLBACK).
+    static let needServer: Set = ["13_partitioned_tables", "14_policies_functions_sequences", "16_transaction_rolled_back"]
+
+    static func files(_ directory: String) throws -> [(path: String, sql: String)] {
+        try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".sql") }
+            .sorted(by: NaturalOrder.less)
+            .map { (directory + "/" + $0, try String(contentsOfFile: directory + "/" + $0, encoding: .utf8)) }
+    }
+
+    static func shadowCatalog(_ directory: String) throws -> Catalog {
+        let loader = ExpectedSchemaLoader(builtin: { Catalog() })
+        defer { loader.close() }
+        loader.shadowOnly = true
+        return try loader.load(.sqlDirectory(directory))
+    }
+
+    static func describe(_ findings: [Finding]) -> String {
+        findings.map { "\($0.kind.rawValue) \($0.message) expected=\($0.expected ?? "-") actual=\($0.actual ?? "-")" }.joined(separator: "\n")
+    }
+
+    @Test(arguments: folders)
+    func offlineModelEqualsShadowModel(folder: String) throws {
+        let directory = Self.corpus.appendingPathComponent(folder).path
+        let outcome = try OfflineSchemaLoader.load(try Self.files(directory))
+        guard case .exact(let offline, _) = outcome else {
+            #expect(Self.needServer.contains(folder), "\(folder) fell back: \(outcome)")
+            return
+        }
+        #expect(!Self.needServer.contains(folder), "\(folder) was expected to need a server")
+        let shadow = try Self.shadowCatalog(directory)
+        let forward = SchemaDiff.findings(expected: offline, actual: shadow)
+        #expect(forward.isEmpty, "offline → shadow, \(folder):\n\(Self.describe(forward))")
+        let backward = SchemaDiff.findings(expected: shadow, actual: offline)
+        #expect(backward.isEmpty, "shadow → offline, \(folder):\n\(Self.describe(backward))")
+        #expect(offline.tables.count == shadow.tables.count)
+        for table in offline.tables {
+            #expect(offline.sources[ObjectID(kind: .table, schema: table.name.schema, name: table.name.name)] != nil, "\(table.name)")
+        }
+    }
+
+    @Test(arguments: folders)
+    func aDatabaseBuiltFromTheFolderHasNoDrift(folder: String) throws {
+        let directory = Self.corpus.appendingPathComponent(folder).path
+        let database = try TestDatabase("offline_" + folder)
+        let connection = try database.connect()
+        for file in try Self.files(directory) { try connection.execute(file.sql) }
+        var notes: [String] = []
+        var audit = Audit(source: .sqlDirectory(directory))
+        audit.onNote = { notes.append($0) }
+        let report = try audit.run(against: database.connectionString)
+        #expect(report.findings.isEmpty, "\(folder):\n\(Self.describe(report.findings))")
+        let fellBack = notes.contains { $0.contains("through a shadow database") }
+        #expect(fellBack == Self.needServer.contains(folder), "\(folder): \(notes)")
+    }
+
+    @Test func theAnalyticsMigrationsNeedTheServerAndStayExact() throws {
+        let directory = AnalyticsExample.directory.path
+        let outcome = try OfflineSchemaLoader.load(try Self.files(directory))
+        guard case .needsServer(let reason) = outcome else {
+            Issue.record("the analytics migrations have functions, views and policies, which are not read offline")
+            return
+        }
+        #expect(reason.hasPrefix(directory + "/00"))
+        let database = try AnalyticsExampleTests.build("offline_analytics")
+        var notes: [String] = []
+        var audit = Audit(source: .sqlDirectory(directory))
+        audit.onNote = { notes.append($0) }
+        let report = try audit.run(against: database.connectionString)
+        #expect(report.findings.isEmpty, Comment(rawValue: Self.describe(report.findings)))
+        #expect(notes == ["reading \(directory) through a shadow database: \(reason)"])
+    }
+
+    /// Grants are not replayed offline, so comparing them reads the files through the server.
+    @Test func comparingPrivilegesUsesTheShadowDatabase() throws {
+        let directory = Self.corpus.appendingPathComponent("07_comments_rls_skipped").path
+        let database = try TestDatabase("offline_privileges")
+        let connection = try database.connect()
+        for file in try Self.files(directory) { try connection.execute(file.sql) }
+        var notes: [String] = []
+        var audit = Audit(source: .sqlDirectory(directory))
+        audit.diffOptions.comparePrivileges = true
+        audit.onNote = { notes.append($0) }
+        let report = try audit.run(against: database.connectionString)
+        #expect(report.findings.isEmpty, Comment(rawValue: Self.describe(report.findings)))
+        #expect(notes == ["reading \(directory) through a shadow database: privileges are compared"])
+    }
+
+    @Test func shadowModeCanBeForced() throws {
+        let directory = Self.corpus.appendingPathComponent("01_basic_tables").path
+        let database = try TestDatabase("offline_forced_shadow")
+        var notes: [String] = []
+        var audit = Audit(source: .sqlDirectory(directory))
+        audit.shadow = true
+        audit.onNote = { notes.append($0) }
+        let report = try audit.run(against: database.connectionString)
+        #expect(report.findings.contains { $0.kind == .missingTable && $0.table == "users" })
+        #expect(notes.isEmpty)
+    }
+}

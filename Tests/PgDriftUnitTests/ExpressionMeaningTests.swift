@@ -1,0 +1,76 @@
+import PgDrift
+import Testing
+
+/// Expressions compared by meaning (what the diff does when an offline model's text differs from the
+/// catalog's), and expressions written back from the parse tree.
+@Suite struct ExpressionMeaningTests {
+    @Test(arguments: [
+        ("'x'", "'x'::text"),
+        ("n > 0", "(n > 0)"),
+        ("-1", "'-1'::integer"),
+        ("- 1", "-1"),
+        ("'{}'", "'{}'::text[]"),
+        ("lower(email)", "pg_catalog.lower(email)"),
+        ("\"Name\" = 'x'", "((\"Name\")::text = 'x'::text)"),
+        ("a > 0 AND b IS NOT NULL", "((a > 0) AND (b IS NOT NULL))"),
+        ("'new'", "'new'::public.status"),
+        ("1.5", "1.5"),
+    ])
+    func sameMeaning(file: String, catalog: String) {
+        #expect(ExpressionMeaning.same(file, catalog))
+    }
+
+    @Test(arguments: [
+        ("-1", "0"),  // libpg_query's JSON writes both as an empty integer; the SQL tells them apart
+        ("-1", "-2"),
+        ("a > 0", "a >= 0"),
+        ("now()", "CURRENT_TIMESTAMP"),
+        ("a", "b"),
+        ("'x'", "'y'::text"),
+        ("a AND b", "a OR b"),
+        ("f(a, b)", "f(b, a)"),
+        ("x IS NULL", "x IS NOT NULL"),
+    ])
+    func differentMeaning(a: String, b: String) {
+        #expect(!ExpressionMeaning.same(a, b))
+    }
+
+    @Test func textThatDoesNotParseIsNeverTheSame() {
+        #expect(!ExpressionMeaning.same("a >", "a > 1"))
+        #expect(ExpressionMeaning.canonical("a >") == nil)
+    }
+
+    /// Written back from the parse tree, an expression keeps its meaning.
+    @Test(arguments: [
+        "a > -1 AND b IS NOT NULL",
+        "length(name) < 200 OR NOT active",
+        "'it''s'::text",
+        "CURRENT_DATE",
+        "(2 + 3) * 4",
+        "\"Mixed Case\" <> ''",
+    ])
+    func writtenBackFromTheTree(expression: String) throws {
+        let script = try ParsedScript("SELECT " + expression)
+        let value = try #require(script.statements.first?.node["targetList"]?.elements.first?.node("ResTarget")?["val"])
+        let text = try ExpressionText.sql(value)
+        #expect(ExpressionMeaning.same(text, expression), "\(text)")
+    }
+
+    @Test func formsTheServerRewritesAreRefused() throws {
+        for expression in ["a IN (1, 2)", "a BETWEEN 1 AND 2", "name LIKE 'x%'", "CASE WHEN a THEN 1 END", "(SELECT 1)"] {
+            let script = try ParsedScript("SELECT " + expression)
+            let value = try #require(script.statements.first?.node["targetList"]?.elements.first?.node("ResTarget")?["val"])
+            #expect(throws: UnsupportedExpression.self, "\(expression)") { try ExpressionText.sql(value) }
+        }
+    }
+
+    @Test(arguments: [
+        ("lower(email)", "lower"), ("(a)::text", "a"), ("'x'::text", "text"), ("a + b", "expr"),
+        ("coalesce(a, b)", "coalesce"), ("CURRENT_DATE", "current_date"),
+    ])
+    func indexColumnNames(expression: String, name: String) throws {
+        let script = try ParsedScript("SELECT " + expression)
+        let value = try #require(script.statements.first?.node["targetList"]?.elements.first?.node("ResTarget")?["val"])
+        #expect(IndexColumnNames.name(of: value) == name)
+    }
+}
