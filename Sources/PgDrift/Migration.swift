@@ -15,7 +15,11 @@ extension Audit {
 
     /// The migration that takes the database to the expected schema.
     public func plan(against connectionString: String, options: PlanOptions = PlanOptions()) throws -> MigrationPlan {
-        let (expected, actual) = try catalogs(against: connectionString)
+        // The planner compares expressions by their text and writes the expected text into its DDL: SQL
+        // migrations are read through a shadow database, so both sides carry the server's canonical text.
+        var canonical = self
+        canonical.shadow = true
+        let (expected, actual) = try canonical.catalogs(against: connectionString)
         return MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual.removing(matching: ignore), options: options)
     }
 }

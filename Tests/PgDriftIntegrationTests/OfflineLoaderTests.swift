@@ -112,3 +112,17 @@ import Testing
         #expect(notes.isEmpty)
     }
 }
+
+/// `plan --expected DIR` against a database built from DIR plans nothing, whichever way DIR is read.
+@Suite struct PlanFromMigrationsTests {
+    @Test(arguments: OfflineLoaderTests.folders)
+    func aDatabaseBuiltFromTheFolderNeedsNoPlan(folder: String) throws {
+        let directory = OfflineLoaderTests.corpus.appendingPathComponent(folder).path
+        let database = try TestDatabase("plan_sql_" + folder)
+        let connection = try database.connect()
+        for file in try OfflineLoaderTests.files(directory) { try connection.execute(file.sql) }
+        connection.close()
+        let plan = try Audit(source: .sqlDirectory(directory)).plan(against: database.connectionString)
+        #expect(plan.isEmpty && plan.skipped.isEmpty, "\(folder):\n\(plan.render())")
+    }
+}
