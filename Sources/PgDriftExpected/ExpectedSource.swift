@@ -35,6 +35,7 @@ public enum ExpectedSource: Sendable, Equatable, CustomStringConvertible {
         throw ExpectedSchemaError("expected schema '\(text)' is neither a .sql file, a .json snapshot nor a folder")
     }
 
+    /// The source as shown to people: `builtin`, the path, the connection (never a password) or the given name.
     public var description: String {
         switch self {
         case .builtin: return "builtin"
@@ -47,12 +48,15 @@ public enum ExpectedSource: Sendable, Equatable, CustomStringConvertible {
 
 /// An expected schema that cannot be read: a bad path, file or snapshot (exit 2).
 public struct ExpectedSchemaError: Error, CustomStringConvertible, Sendable {
+    /// The message for the user, naming the input and what is wrong with it.
     public var description: String
+    /// Creates an error with this message.
     public init(_ description: String) { self.description = description }
 }
 
 /// Orders migration files as people number them: `2_x.sql` before `10_x.sql`.
 public enum NaturalOrder {
+    /// Whether `a` sorts before `b`: runs of ASCII digits compare by value, anything else by Unicode scalar.
     public static func less(_ a: String, _ b: String) -> Bool {
         var i = a.unicodeScalars.makeIterator()
         var j = b.unicodeScalars.makeIterator()

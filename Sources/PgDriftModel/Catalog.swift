@@ -4,19 +4,29 @@
 /// Every collection is keyed by name and iterates in sorted order, so equal schemas compare equal and
 /// encode to the same bytes.
 public struct Catalog: Hashable, Codable, Sendable {
+    /// Schemas, keyed by raw name.
     public var schemas: ObjectSet<Namespace>
+    /// Extensions, keyed by name.
     public var extensions: ObjectSet<Extension>
+    /// Enum types, keyed by qualified name.
     public var enums: ObjectSet<EnumType>
+    /// Domains, keyed by qualified name.
     public var domains: ObjectSet<Domain>
+    /// Composite types, keyed by qualified name.
     public var compositeTypes: ObjectSet<CompositeType>
+    /// Sequences, keyed by qualified name.
     public var sequences: ObjectSet<SequenceObject>
+    /// Tables with their columns, constraints, indexes, policies and triggers, keyed by qualified name.
     public var tables: ObjectSet<Table>
+    /// Views and materialized views, keyed by qualified name.
     public var views: ObjectSet<View>
+    /// Functions, procedures, aggregates and window functions, keyed by qualified name and identity arguments.
     public var functions: ObjectSet<Function>
     /// Where each expected object was declared. Not part of equality: the same schema from two sources
     /// is the same schema.
     public var sources: [ObjectID: SourceLocation]
 
+    /// Creates a catalog from its parts; by default an empty one.
     public init(
         schemas: ObjectSet<Namespace> = [], extensions: ObjectSet<Extension> = [], enums: ObjectSet<EnumType> = [],
         domains: ObjectSet<Domain> = [], compositeTypes: ObjectSet<CompositeType> = [],
@@ -35,6 +45,7 @@ public struct Catalog: Hashable, Codable, Sendable {
         self.sources = sources
     }
 
+    /// Equal when every collection is equal; `sources` is not compared.
     public static func == (lhs: Catalog, rhs: Catalog) -> Bool {
         lhs.schemas == rhs.schemas && lhs.extensions == rhs.extensions && lhs.enums == rhs.enums
             && lhs.domains == rhs.domains && lhs.compositeTypes == rhs.compositeTypes
@@ -42,6 +53,7 @@ public struct Catalog: Hashable, Codable, Sendable {
             && lhs.functions == rhs.functions
     }
 
+    /// Hashes every collection but not `sources`, to agree with `==`.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(schemas)
         hasher.combine(extensions)
@@ -88,6 +100,7 @@ extension Catalog {
         var location: SourceLocation
     }
 
+    /// Decodes a snapshot: a missing collection is empty, and `sources` is read from its list.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schemas = try c.decodeIfPresent(ObjectSet<Namespace>.self, forKey: .schemas) ?? []
@@ -103,6 +116,7 @@ extension Catalog {
         sources = Dictionary(entries.map { ($0.object, $0.location) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Encodes every collection, and `sources` as a list sorted by object, only when there are any.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(schemas, forKey: .schemas)

@@ -3,6 +3,7 @@ public enum ObjectKind: String, Hashable, Comparable, Codable, Sendable, CaseIte
     case schema, `extension`, table, column, constraint, index, policy, trigger
     case view, sequence, function, `enum`, domain, compositeType = "composite_type"
 
+    /// Orders kinds as they are declared: schema, extension, table, column, and so on.
     public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -24,13 +25,16 @@ public enum ObjectKind: String, Hashable, Comparable, Codable, Sendable, CaseIte
 /// Identifies any object of the model: its kind, schema, owning relation (for columns, constraints,
 /// indexes, policies and triggers) and name. Used for source locations, findings and ignore rules.
 public struct ObjectID: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    /// What kind of object it is.
     public var kind: ObjectKind
+    /// The raw name of the schema the object is in (for a schema, its own name).
     public var schema: String
     /// The table or view the object belongs to, if it belongs to one.
     public var relation: String?
     /// The object's own name (for functions: `name(identity arguments)`).
     public var name: String
 
+    /// Creates an object ID from its parts.
     public init(kind: ObjectKind, schema: String, relation: String? = nil, name: String) {
         self.kind = kind
         self.schema = schema
@@ -38,10 +42,12 @@ public struct ObjectID: Hashable, Comparable, Codable, Sendable, CustomStringCon
         self.name = name
     }
 
+    /// Orders by schema, then relation (objects without one first), then kind, then name.
     public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
         (lhs.schema, lhs.relation ?? "", lhs.kind, lhs.name) < (rhs.schema, rhs.relation ?? "", rhs.kind, rhs.name)
     }
 
+    /// The kind and the dotted path, unquoted, such as `column public.users.email` or `schema public`.
     public var description: String {
         var parts = [schema]
         if let relation { parts.append(relation) }

@@ -7,12 +7,14 @@ public struct SourceLocation: Hashable, Codable, Sendable, CustomStringConvertib
     /// 1-based column, when known.
     public var column: Int?
 
+    /// Creates a location from its parts.
     public init(file: String, line: Int, column: Int? = nil) {
         self.file = file
         self.line = line
         self.column = column
     }
 
+    /// `file:line:column`, or `file:line` when the column is not known.
     public var description: String {
         column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
     }

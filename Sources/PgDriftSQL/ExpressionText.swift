@@ -95,6 +95,8 @@ public enum ExpressionText {
 
 /// A construct the offline reader does not reproduce exactly.
 public struct UnsupportedExpression: Error, CustomStringConvertible, Sendable {
+    /// The construct, as a noun phrase such as `a * column reference`.
     public var what: String
+    /// The construct itself, such as `a function call in SQL syntax`.
     public var description: String { what }
 }

@@ -222,7 +222,9 @@ public final class ParseTreeJSON {
 
 /// Malformed JSON from the parser (not expected from libpg_query; reported rather than trusted).
 public struct ParseTreeJSONError: Error, CustomStringConvertible, Sendable {
+    /// Byte offset into the JSON text where reading failed.
     public var offset: Int
+    /// `malformed parse tree JSON at byte N`.
     public var description: String { "malformed parse tree JSON at byte \(offset)" }
 }
 

@@ -16,7 +16,9 @@ public struct ParsedScript {
         public var length: Int
     }
 
+    /// The top-level statements, in the order they appear.
     public let statements: [Statement]
+    /// The line index of the script's text, for turning byte offsets into lines and columns.
     public let lines: ScriptLines
 
     /// Parses a whole script once (locations in the tree are byte offsets into it).
@@ -82,8 +84,10 @@ public struct ScriptLines: Sendable {
     private let lineStarts: [Int]
     private let bytes: [UInt8]
 
+    /// Indexes the lines of a text.
     public init(_ text: String) { self.init(Array(text.utf8)) }
 
+    /// Indexes the lines of UTF-8 text given as bytes.
     public init(_ bytes: [UInt8]) {
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }

@@ -36,6 +36,7 @@ public struct SQLSyntaxError: Error, Sendable, CustomStringConvertible, Equatabl
     /// 1-based column, in characters.
     public var column: Int
 
+    /// Creates a syntax error from its parts.
     public init(message: String, line: Int, column: Int) {
         self.message = message
         self.line = line
@@ -66,5 +67,6 @@ public struct SQLSyntaxError: Error, Sendable, CustomStringConvertible, Equatabl
         return (line, column)
     }
 
+    /// `line:column: message`, such as `3:7: syntax error at or near "tabel"`.
     public var description: String { "\(line):\(column): \(message)" }
 }

@@ -1,6 +1,7 @@
 /// The roles a SQL script names (in `CREATE POLICY ... TO`, `GRANT ... TO`, `OWNER TO`, ...), read from
 /// PostgreSQL's parse tree: every `RoleSpec` that names a role rather than PUBLIC or CURRENT_USER.
 public enum RoleReferences {
+    /// The roles `sql` names, sorted and each once; throws `SQLSyntaxError` when it does not parse.
     public static func roles(in sql: String) throws -> [String] {
         try roles(in: ParsedScript(sql))
     }

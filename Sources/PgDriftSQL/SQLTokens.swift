@@ -5,8 +5,11 @@ public enum SQLTokens {
     /// One token: its kind (libpg_query's `Token` enum: an ASCII code for one-character tokens,
     /// 258 and up for named ones) and its byte range.
     public struct Token: Hashable, Sendable {
+        /// The token's number in libpg_query's `Token` enum.
         public var kind: Int
+        /// Byte offset of the token's first byte.
         public var start: Int
+        /// Byte offset just past the token's last byte.
         public var end: Int
     }
 

@@ -5,6 +5,7 @@ import PgDriftSQL
 /// reproduces exactly; otherwise says which statement needs the server, and the caller uses a shadow
 /// database for the whole source.
 public enum OfflineSchemaLoader {
+    /// What a load gives: the model, or the first statement that needs a shadow database.
     public enum Outcome {
         /// The model, with its source map, and notes on statements skipped on purpose.
         case exact(Catalog, notes: [String])

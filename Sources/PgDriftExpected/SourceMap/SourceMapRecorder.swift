@@ -36,6 +36,7 @@ public struct SourceMapRecorder {
     var file = ""
     var lines = ScriptLines("")
 
+    /// Creates an empty recorder whose `search_path` is `public`.
     public init() {}
 
     /// Records every statement of `script`, read from `file` (the path as the user gave it).

@@ -11,21 +11,26 @@ import PgDriftModel
 public struct FunctionBodyReferences: Sendable, Equatable {
     /// One reference and the body line it is on.
     public struct Reference: Hashable, Sendable {
+        /// The table, view or column named.
         public var target: SQLReference.Target
+        /// The body line it is on, counted from 1 as PostgreSQL's error context counts.
         public var line: Int
 
+        /// Creates a reference from its parts.
         public init(_ target: SQLReference.Target, line: Int) {
             self.target = target
             self.line = line
         }
     }
 
+    /// The tables and columns the body names; `read` gives each once, in line order.
     public var references: [Reference] = []
     /// Lines of EXECUTE and other dynamic SQL, whose text is only known when it runs.
     public var dynamicSQLLines: [Int] = []
     /// Tables the body creates itself (CREATE TEMP TABLE ...), which need not exist beforehand.
     public var createdRelations: [RelationName] = []
 
+    /// Creates an empty set of references.
     public init() {}
 
     /// The references of a function's body. Nil for languages whose bodies are not SQL (C, internal,

@@ -1,14 +1,18 @@
 /// A relation as a statement names it, before any lookup: `schema` is nil when the name is unqualified
 /// (the search_path decides).
 public struct RelationName: Hashable, Sendable, CustomStringConvertible {
+    /// The schema as the parser reads it (unquoted, folded), or nil when the name is unqualified.
     public var schema: String?
+    /// The relation's name as the parser reads it (unquoted, folded).
     public var name: String
 
+    /// Creates a relation name from its parts; unqualified by default.
     public init(schema: String? = nil, _ name: String) {
         self.schema = schema
         self.name = name
     }
 
+    /// `schema.name`, or `name` alone when unqualified; the parts are not quoted.
     public var description: String { [schema, name].compactMap { $0 }.joined(separator: ".") }
 }
 
@@ -16,6 +20,7 @@ public struct RelationName: Hashable, Sendable, CustomStringConvertible {
 /// PostgreSQL's parse tree, with aliases, CTEs and scopes taken into account; not yet looked up in
 /// any catalog.
 public struct SQLReference: Hashable, Sendable {
+    /// What a reference names: a relation, a column of one, or a column to find among those in scope.
     public enum Target: Hashable, Sendable {
         /// A table or view in FROM, JOIN, INSERT INTO, UPDATE, DELETE FROM or TRUNCATE.
         case relation(RelationName)
@@ -28,10 +33,12 @@ public struct SQLReference: Hashable, Sendable {
         case unqualifiedColumn(String, scopes: [[RelationName]])
     }
 
+    /// The relation or column named.
     public var target: Target
     /// Byte offset of the name in the text it was read from.
     public var offset: Int
 
+    /// Creates a reference from its parts.
     public init(_ target: Target, offset: Int) {
         self.target = target
         self.offset = offset
@@ -40,11 +47,13 @@ public struct SQLReference: Hashable, Sendable {
 
 /// The references of one or more SQL statements.
 public struct StatementReferences: Sendable {
+    /// The names the statements need, in the order the walk meets them.
     public var references: [SQLReference] = []
     /// Tables the statements create (CREATE [TEMP] TABLE, SELECT INTO, CREATE TABLE AS): later
     /// statements may use them without their being in any catalog.
     public var createdRelations: [RelationName] = []
 
+    /// Creates an empty set of references.
     public init() {}
 
     /// The references of every statement in `sql`. Names in `variables` (PL/pgSQL variables, function
