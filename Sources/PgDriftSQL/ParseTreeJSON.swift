@@ -39,6 +39,11 @@ public final class ParseTreeJSON {
     /// every entry).
     private struct TapeReader {
         var tape: [Entry] = []
+        /// Objects and arrays open around the value being read.
+        var depth = 0
+        /// Deeper trees are refused rather than read: the reader recurses, and an expression such as
+        /// three thousand nested unary `+` (found by fuzzing) overflowed the stack.
+        static let maximumDepth = 1_000
 
         func skipSpace(_ buffer: UnsafeBufferPointer<UInt8>, _ position: inout Int) {
             while position < buffer.count {
@@ -52,6 +57,9 @@ public final class ParseTreeJSON {
         mutating func readValue(_ buffer: UnsafeBufferPointer<UInt8>, _ position: inout Int) throws {
             skipSpace(buffer, &position)
             guard position < buffer.count else { throw ParseTreeJSONError(offset: position) }
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else { throw ParseTreeJSONError(offset: position, tooDeep: true) }
             let index = tape.count
             switch buffer[position] {
             case UInt8(ascii: "{"):
@@ -224,8 +232,12 @@ public final class ParseTreeJSON {
 public struct ParseTreeJSONError: Error, CustomStringConvertible, Sendable {
     /// Byte offset into the JSON text where reading failed.
     public var offset: Int
-    /// `malformed parse tree JSON at byte N`.
-    public var description: String { "malformed parse tree JSON at byte \(offset)" }
+    /// The tree nests deeper than pgdrift reads (an expression nested a thousand levels deep).
+    public var tooDeep = false
+    /// `malformed parse tree JSON at byte N`, or that the statement nests too deeply.
+    public var description: String {
+        tooDeep ? "statement nested too deeply to read (more than \(1_000) levels)" : "malformed parse tree JSON at byte \(offset)"
+    }
 }
 
 /// One value of a parse tree: an object, array, string, number or literal.

@@ -1,3 +1,4 @@
+import Foundation
 import PgDrift
 import Testing
 
@@ -56,5 +57,21 @@ import Testing
         #expect(throws: SQLSyntaxError(message: "syntax error at or near \"TABEL\"", line: 2, column: 8)) {
             try ParsedScript("-- x\nCREATE TABEL t (a int);")
         }
+    }
+}
+
+/// Inputs the fuzzers (scripts/fuzz) crashed on, kept as regression tests.
+@Suite struct FuzzRegressionTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/fuzz")
+
+    @Test func deeplyNestedExpressionsAreRefusedNotAStackOverflow() throws {
+        // libpg_query parses three thousand nested unary `+`; the tree reader used to recurse off the stack.
+        let sql = try String(contentsOf: Self.fixtures.appendingPathComponent("deeply-nested-unary-plus.sql"), encoding: .utf8)
+        #expect(throws: ParseTreeJSONError.self) { _ = try RoleReferences.roles(in: sql) }
+        #expect(throws: (any Error).self) { _ = try OfflineSchemaLoader.load([(path: "deep.sql", sql: sql)]) }
+        let deep = "SELECT " + String(repeating: "+", count: 3_000) + "1;"
+        #expect(throws: ParseTreeJSONError.self) { _ = try RoleReferences.roles(in: deep) }
+        // Ordinary nesting still reads.
+        #expect(try RoleReferences.roles(in: "SELECT " + String(repeating: "+", count: 100) + "1;").isEmpty)
     }
 }

@@ -21,6 +21,8 @@ public enum OfflineSchemaLoader {
             let script: ParsedScript
             do { script = try ParsedScript(sql) } catch let error as SQLSyntaxError {
                 throw ExpectedSchemaError("\(path):\(error.line):\(error.column): \(error.message)")
+            } catch let error as ParseTreeJSONError {
+                throw ExpectedSchemaError("\(path): \(error.description)")
             }
             do { try replay.replay(script, file: path) } catch let fallback as OfflineFallback {
                 return .needsServer(fallback.description)
