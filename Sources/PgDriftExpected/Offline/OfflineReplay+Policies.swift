@@ -8,14 +8,8 @@ extension OfflineReplay {
             throw fallback("a policy on a table that does not exist here")
         }
         guard tables[table]?.policies.contains(name) == false else { throw fallback("policy \(name) already exists") }
-        let command: Policy.Command
-        switch node["cmd_name"]?.string ?? "all" {
-        case "select": command = .select
-        case "insert": command = .insert
-        case "update": command = .update
-        case "delete": command = .delete
-        default: command = .all
-        }
+        // The parser names the command in lower case ("select"); the model's raw values are upper case.
+        let command = Policy.Command(rawValue: (node["cmd_name"]?.string ?? "all").uppercased()) ?? .all
         let policy = Policy(
             name: name, command: command, isPermissive: node["permissive"]?.bool == true,
             roles: try policyRoles(node["roles"]), using: try node["qual"].map(ExpressionText.sql),
