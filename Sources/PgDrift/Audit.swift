@@ -43,9 +43,7 @@ public struct Audit {
 
     /// Compares the expected schema with the database behind `connectionString`.
     public func run(against connectionString: String) throws -> DriftReport {
-        let options = IntrospectionOptions(
-            schemas: schemas, excludedSchemas: excludedSchemas, includePrivileges: diffOptions.comparePrivileges,
-            statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+        let options = introspectionOptions
         let loading = loadExpected(options)
         let connection = try PostgresConnection(connectionString)
         let database = try Introspector(options: options).inspect(from: connection)
@@ -62,6 +60,13 @@ public struct Audit {
     struct ExpectedLoad: Sendable {
         var catalog: Catalog
         var notes: [String]
+    }
+
+    /// What both sides are read with: the audit's schemas, grants when privileges are compared, its timeout.
+    var introspectionOptions: IntrospectionOptions {
+        IntrospectionOptions(
+            schemas: schemas, excludedSchemas: excludedSchemas, includePrivileges: diffOptions.comparePrivileges,
+            statementTimeoutMilliseconds: statementTimeoutMilliseconds)
     }
 
     /// Starts loading the expected catalog on another thread (both sides are read at once).

@@ -3,9 +3,7 @@ import Foundation
 extension Audit {
     /// Loads both sides of an audit: the expected catalog (from the source) and the database's.
     public func catalogs(against connectionString: String) throws -> (expected: Catalog, actual: Catalog) {
-        let options = IntrospectionOptions(
-            schemas: schemas, excludedSchemas: excludedSchemas, includePrivileges: diffOptions.comparePrivileges,
-            statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+        let options = introspectionOptions
         let loading = loadExpected(options)
         let connection = try PostgresConnection(connectionString)
         let actual = try Introspector(options: options).catalog(from: connection).catalog

@@ -31,16 +31,12 @@ extension TableComparison {
                 .extraColumn, column: column.name, actual: Describe.column(column),
                 "column \(table).\(column.name) is not in the expected schema"))
         }
-        // A rename guess only when it is unambiguous on both sides.
-        for column in missing {
-            let candidates = extra.filter { $0.type == column.type }
-            guard candidates.count == 1,
-                missing.filter({ $0.type == column.type }).count == 1
-            else { continue }
+        // A rename guess only when it is unambiguous on both sides (the rule `plan --renames` follows).
+        for rename in ColumnRename.pairs(missing: missing, extra: extra) {
             findings.append(finding(
-                .possibleRename, column: column.name, expected: column.name, actual: candidates[0].name,
-                "column \(table).\(candidates[0].name) may be \(column.name) renamed",
-                hint: "if so: ALTER TABLE … RENAME COLUMN \(candidates[0].name) TO \(column.name) (pgdrift plan --renames)"))
+                .possibleRename, column: rename.to, expected: rename.to, actual: rename.from,
+                "column \(table).\(rename.from) may be \(rename.to) renamed",
+                hint: "if so: ALTER TABLE … RENAME COLUMN \(rename.from) TO \(rename.to) (pgdrift plan --renames)"))
         }
     }
 

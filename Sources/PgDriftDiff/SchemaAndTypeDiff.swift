@@ -27,7 +27,7 @@ extension DiffContext {
     /// Enums, domains and composite types.
     mutating func diffTypes() {
         var found: [Finding] = []
-        Self.match(expected.enums, actual.enums,
+        Pairing.match(expected.enums, actual.enums,
             missing: { type in
                 found.append(Finding(
                     kind: .missingEnum, schema: type.name.schema, object: type.name.name,
@@ -50,7 +50,7 @@ extension DiffContext {
                 }
                 compareComment(want.comment, have.comment, schema: want.name.schema, object: want.name.name, what: "enum \(want.name)", into: &found)
             })
-        Self.match(expected.domains, actual.domains,
+        Pairing.match(expected.domains, actual.domains,
             missing: { domain in
                 found.append(Finding(
                     kind: .missingType, schema: domain.name.schema, object: domain.name.name,
@@ -73,7 +73,7 @@ extension DiffContext {
                 }
                 compareComment(want.comment, have.comment, schema: want.name.schema, object: want.name.name, what: "domain \(want.name)", into: &found)
             })
-        Self.match(expected.compositeTypes, actual.compositeTypes,
+        Pairing.match(expected.compositeTypes, actual.compositeTypes,
             missing: { type in
                 found.append(Finding(
                     kind: .missingType, schema: type.name.schema, object: type.name.name,
@@ -100,7 +100,7 @@ extension DiffContext {
     /// Sequences (identity sequences are compared with their column).
     mutating func diffSequences() {
         var found: [Finding] = []
-        Self.match(expected.sequences, actual.sequences,
+        Pairing.match(expected.sequences, actual.sequences,
             missing: { sequence in
                 found.append(Finding(
                     kind: .missingSequence, schema: sequence.name.schema, table: sequence.ownedBy?.table.name,

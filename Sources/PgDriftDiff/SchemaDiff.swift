@@ -45,14 +45,6 @@ struct DiffContext {
         expected.sources[ObjectID(kind: kind, schema: schema, relation: relation, name: name)]
     }
 
-    /// Visits the objects of two sets: only expected, only actual, and both.
-    static func match<Element: CatalogObject>(
-        _ expected: ObjectSet<Element>, _ actual: ObjectSet<Element>,
-        missing: (Element) -> Void, extra: (Element) -> Void, both: (Element, Element) -> Void
-    ) {
-        Pairing.match(expected, actual, missing: missing, extra: extra, both: both)
-    }
-
     static func order(_ a: Finding, _ b: Finding) -> Bool {
         (a.schema, a.table ?? "", a.kind, a.column ?? "", a.object ?? "")
             < (b.schema, b.table ?? "", b.kind, b.column ?? "", b.object ?? "")

@@ -9,7 +9,7 @@ extension TableComparison {
                 "row level security on \(table) is \(Describe.rls(actual)), expected \(Describe.rls(expected))"))
         }
         var found: [Finding] = []
-        DiffContext.match(expected.policies, actual.policies,
+        Pairing.match(expected.policies, actual.policies,
             missing: { policy in
                 found.append(finding(
                     .missingPolicy, object: policy.name, expected: Describe.policy(policy),
@@ -35,7 +35,7 @@ extension TableComparison {
     /// Triggers by name.
     mutating func compareTriggers() {
         var found: [Finding] = []
-        DiffContext.match(expected.triggers, actual.triggers,
+        Pairing.match(expected.triggers, actual.triggers,
             missing: { trigger in
                 found.append(finding(
                     .missingTrigger, object: trigger.name, expected: Describe.trigger(trigger),

@@ -5,7 +5,7 @@ extension DiffContext {
     /// are compared part by part.
     mutating func diffTables() {
         var found: [Finding] = []
-        Self.match(expected.tables, actual.tables,
+        Pairing.match(expected.tables, actual.tables,
             missing: { table in
                 found.append(Finding(
                     kind: .missingTable, schema: table.name.schema, table: table.name.name,

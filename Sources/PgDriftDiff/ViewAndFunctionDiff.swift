@@ -4,7 +4,7 @@ extension DiffContext {
     /// Views and materialized views: definition and options.
     mutating func diffViews() {
         var found: [Finding] = []
-        Self.match(expected.views, actual.views,
+        Pairing.match(expected.views, actual.views,
             missing: { view in
                 found.append(Finding(
                     kind: .missingView, schema: view.name.schema, table: view.name.name, expected: Describe.viewKind(view),
@@ -37,7 +37,7 @@ extension DiffContext {
     /// Functions and procedures by name and identity arguments.
     mutating func diffFunctions() {
         var found: [Finding] = []
-        Self.match(expected.functions, actual.functions,
+        Pairing.match(expected.functions, actual.functions,
             missing: { function in
                 let overloads = actual.overloads(of: function.name)
                 found.append(Finding(

@@ -54,3 +54,21 @@ public enum Pairing {
         return (pairs, missing, extra)
     }
 }
+
+/// A missing and an extra column of one table that pair up as a rename: the same type, and unambiguous
+/// on both sides. `check` reports these as possible_rename; `plan --renames` renames them.
+public struct ColumnRename: Hashable, Sendable {
+    /// The database's name.
+    public var from: String
+    /// The expected name.
+    public var to: String
+
+    /// The renames among columns only on the expected side (`missing`) and only in the database (`extra`).
+    public static func pairs(missing: [Column], extra: [Column]) -> [ColumnRename] {
+        missing.compactMap { column in
+            let candidates = extra.filter { $0.type == column.type }
+            guard candidates.count == 1, missing.filter({ $0.type == column.type }).count == 1 else { return nil }
+            return ColumnRename(from: candidates[0].name, to: column.name)
+        }
+    }
+}

@@ -16,7 +16,7 @@ enum RoutineStatements {
         }
         if function.isSecurityDefiner { sql += " SECURITY DEFINER" }
         for setting in function.configuration { sql += "\n SET \(configuration(setting))" }
-        sql += "\nAS \(SQLName.dollarQuoted(function.body));"
+        sql += "\nAS \(SQLQuote.dollarQuoted(function.body));"
         return sql
     }
 

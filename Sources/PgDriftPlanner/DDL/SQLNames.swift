@@ -17,9 +17,6 @@ enum SQLName {
         name == "public" || name == "PUBLIC" ? "PUBLIC" : SQLQuote.identifier(name)
     }
 
-    /// A function body in dollar quotes, with a tag the body does not contain.
-    static func dollarQuoted(_ body: String) -> String { SQLQuote.dollarQuoted(body) }
-
     /// A view query without the trailing semicolon `pg_get_viewdef` adds.
     static func query(_ text: String) -> String {
         var query = Substring(text)

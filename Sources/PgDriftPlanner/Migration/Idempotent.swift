@@ -4,12 +4,16 @@ import PgDriftModel
 enum Idempotent {
     /// `DO $pgdrift$ BEGIN IF NOT EXISTS (lookup) THEN statement END IF; END $pgdrift$;`
     static func unless(exists lookup: String, run statement: String) -> String {
-        when(exists: lookup, run: statement).replacingOccurrences(of: "IF EXISTS (\(lookup))", with: "IF NOT EXISTS (\(lookup))")
+        guarded("IF NOT EXISTS (\(lookup))", statement)
     }
 
     /// `DO ... IF EXISTS (lookup) THEN statement ...`: for statements that must find something to act on.
     static func when(exists lookup: String, run statement: String) -> String {
-        let body = "\nBEGIN\n    IF EXISTS (\(lookup)) THEN\n        "
+        guarded("IF EXISTS (\(lookup))", statement)
+    }
+
+    private static func guarded(_ condition: String, _ statement: String) -> String {
+        let body = "\nBEGIN\n    \(condition) THEN\n        "
             + statement.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n        ")
             + "\n    END IF;\nEND\n"
         return "DO " + SQLQuote.dollarQuoted(body, tag: "pgdrift") + ";"

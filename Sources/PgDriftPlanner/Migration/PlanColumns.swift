@@ -1,11 +1,5 @@
 import PgDriftModel
 
-/// A missing and an extra column of one table that pair up as a rename.
-struct ColumnRename: Hashable {
-    var from: String
-    var to: String
-}
-
 extension PlanBuilder {
     /// Columns of a table present on both sides that are only on the expected side / only in the database.
     func columnDifference(_ want: Table, _ have: Table) -> (missing: [Column], extra: [Column]) {
@@ -19,11 +13,7 @@ extension PlanBuilder {
     func renames(_ want: Table, _ have: Table) -> [ColumnRename] {
         guard options.renames else { return [] }
         let (missing, extra) = columnDifference(want, have)
-        return missing.compactMap { column in
-            let candidates = extra.filter { $0.type == column.type }
-            guard candidates.count == 1, missing.filter({ $0.type == column.type }).count == 1 else { return nil }
-            return ColumnRename(from: candidates[0].name, to: column.name)
-        }
+        return ColumnRename.pairs(missing: missing, extra: extra)
     }
 
     /// Marks the columns whose change forces their readers (views, policies, triggers) to be rebuilt.
