@@ -2,11 +2,20 @@
 """Writes a large schema as SQL: N tables x M columns, each with a primary key, an index, a foreign key
 to the previous table, a check, defaults; an RLS policy on every 10th table, a plpgsql function and
 trigger on every 20th, a view on every 50th. Usage: generate-schema.py TABLES COLUMNS [--drift]
-(--drift changes one column type in every 100th table and drops every 200th table's index)."""
+(--drift changes one column type in every 100th table and drops every 200th table's index;
+--drift-statements prints only the ALTER/DROP statements that turn the plain schema into the drifted one,
+so a drifted copy can be made from a template database in seconds)."""
 import sys
 
 tables, columns = int(sys.argv[1]), int(sys.argv[2])
 drift = "--drift" in sys.argv
+if "--drift-statements" in sys.argv:
+    for t in range(tables):
+        if t % 100 == 0:
+            print(f"ALTER TABLE t{t} ALTER COLUMN c{columns - 1} TYPE bigint;")
+        if t % 200 == 0:
+            print(f"DROP INDEX t{t}_name_idx;")
+    sys.exit(0)
 out = []
 for t in range(tables):
     cols = ["id bigint PRIMARY KEY", "name text NOT NULL DEFAULT ''", "created_at timestamptz NOT NULL DEFAULT now()"]

@@ -31,8 +31,12 @@ public struct Introspector {
             statementTimeoutMilliseconds: options.statementTimeoutMilliseconds, lockTimeoutMilliseconds: options.lockTimeoutMilliseconds
         ) {
             // search_path '' makes the server qualify every name it prints; work_mem lets the big catalog
-            // queries sort in memory (the default 4MB spilled the columns of 4,000 tables to disk).
-            try connection.query("SELECT set_config('search_path', '', true), set_config('work_mem', '64MB', true)")
+            // queries sort in memory (the default 4MB spilled the columns of 4,000 tables to disk); no
+            // parallel workers: a worker starts with cold catalog caches, and deparsing 10,000 checks
+            // took 1.1 s with one worker against 0.36 s without (measured).
+            try connection.query(
+                "SELECT set_config('search_path', '', true), set_config('work_mem', '64MB', true), "
+                    + "set_config('max_parallel_workers_per_gather', '0', true)")
             let info = try connection.query(
                 "SELECT current_setting('server_version_num') AS version, current_database() AS db, current_user AS usr"
             ).rows[0]
@@ -58,9 +62,16 @@ public struct Introspector {
         catalog.functions = ObjectSet(try FunctionsQuery.read(run(FunctionsQuery.sql, withGrants)))
 
         var assembler = RelationAssembler(relations: try RelationsQuery.read(run(RelationsQuery.sql, withGrants)))
-        assembler.attach(columns: try ColumnsQuery.read(run(ColumnsQuery.sql, filter)))
-        assembler.attach(constraints: try ConstraintsQuery.read(run(ConstraintsQuery.sql, filter)))
-        assembler.attach(
+        // The two biggest results are read row by row (see `PostgresConnection.forEachRow`).
+        var columns = try ColumnsQuery.read { try connection.forEachRow(ColumnsQuery.sql, filter, $0) }
+        let typeKeys = ColumnTypesQuery.keys(columns)
+        try ColumnTypesQuery.complete(
+            &columns, keys: typeKeys, result: run(ColumnTypesQuery.sql, ColumnTypesQuery.parameters(typeKeys)))
+        let defaultsParameters = DefaultsQuery.parameters(filter: filter, columns: columns)
+        try DefaultsQuery.complete(&columns) { try connection.forEachRow(DefaultsQuery.sql, defaultsParameters, $0) }
+        assembler.attach(columns: columns)
+        try assembler.attach(constraints: try ConstraintsQuery.read(run(ConstraintsQuery.sql, filter)))
+        try assembler.attach(
             indexes: try IndexesQuery.read(run(IndexesQuery.sql, filter)),
             keys: try IndexKeysQuery.read(run(IndexKeysQuery.sql, filter)))
         assembler.attach(policies: try PoliciesQuery.read(run(PoliciesQuery.sql, filter)))

@@ -1,11 +1,19 @@
 import PgDriftModel
+import PgDriftPostgres
 
 /// Joins the per-kind query results into tables, views and composite types, by relation oid —
 /// one dictionary lookup per row, so assembling is linear in the schema's size.
 struct RelationAssembler {
     private var relations: [UInt32: RelationsQuery.Relation] = [:]
     private var order: [UInt32] = []
-    private var columns: [UInt32: [ColumnsQuery.Entry]] = [:]
+    /// All columns, ordered by relation; each relation's are a range of it (no per-relation copies:
+    /// 200,000 columns are the bulk of a big catalog's memory).
+    private var columnEntries: [ColumnsQuery.Entry] = []
+    private var columnRanges: [UInt32: Range<Int>] = [:]
+    /// A column's name and collation by relation and attribute number (`nil` for a dropped column), for
+    /// every relation the columns query read — also those left out of the model, which foreign keys
+    /// may reference.
+    private var columnSlots: [UInt32: [(name: String, collation: UInt32)?]] = [:]
     private var constraints: [UInt32: [Constraint]] = [:]
     private var indexes: [UInt32: [Index]] = [:]
     private var policies: [UInt32: [Policy]] = [:]
@@ -18,25 +26,65 @@ struct RelationAssembler {
         }
     }
 
+    /// `entries` come ordered by relation and position (`ColumnsQuery.read`).
     mutating func attach(columns entries: [ColumnsQuery.Entry]) {
+        var start = entries.startIndex
+        while start < entries.endIndex {
+            let oid = entries[start].relationOID
+            var end = start
+            while end < entries.endIndex, entries[end].relationOID == oid { end += 1 }
+            let run = entries[start..<end]
+            var slots = [(name: String, collation: UInt32)?](repeating: nil, count: run.last!.number)
+            for entry in run where entry.number > 0 { slots[entry.number - 1] = (entry.column.name, entry.typeKey.collation) }
+            columnSlots[oid] = slots
+            if relations[oid] != nil { columnRanges[oid] = start..<end }
+            start = end
+        }
+        columnEntries = entries
+    }
+
+    /// The names of attribute numbers of relation `oid`; a number that names no column read is an error
+    /// (the catalog changed under a snapshot that should not let it).
+    func names(_ numbers: [Int], of oid: UInt32) throws -> [String] {
+        try numbers.map { try slot(number: $0, of: oid).name }
+    }
+
+    private func slot(number: Int, of oid: UInt32) throws -> (name: String, collation: UInt32) {
+        let slots = columnSlots[oid] ?? []
+        guard number > 0, number <= slots.count, let slot = slots[number - 1] else {
+            throw PostgresError(kind: .protocolViolation, message: "relation \(oid) has no column number \(number)")
+        }
+        return slot
+    }
+
+    mutating func attach(constraints entries: [ConstraintsQuery.Entry]) throws {
         for entry in entries where relations[entry.relationOID] != nil {
-            columns[entry.relationOID, default: []].append(entry)
+            var constraint = entry.constraint
+            constraint.columns = try names(entry.columnNumbers, of: entry.relationOID)
+            if !entry.referencedNumbers.isEmpty {
+                constraint.references?.columns = try names(entry.referencedNumbers, of: entry.referencedOID)
+            }
+            constraints[entry.relationOID, default: []].append(constraint)
         }
     }
 
-    mutating func attach(constraints entries: [(relationOID: UInt32, constraint: Constraint)]) {
-        for entry in entries where relations[entry.relationOID] != nil {
-            constraints[entry.relationOID, default: []].append(entry.constraint)
+    mutating func attach(indexes entries: [IndexesQuery.Entry], keys: [IndexKeysQuery.Entry]) throws {
+        var keysByIndex: [UInt32: [IndexKey]] = [:]
+        for entry in keys where relations[entry.relationOID] != nil {
+            var key = entry.key
+            var columnCollation: UInt32?
+            if entry.columnNumber > 0 {
+                let slot = try slot(number: entry.columnNumber, of: entry.relationOID)
+                key.column = slot.name
+                columnCollation = slot.collation
+            }
+            key.collation = entry.explicitCollation(columnCollation: columnCollation)
+            keysByIndex[entry.indexOID, default: []].append(key)
         }
-    }
-
-    mutating func attach(indexes entries: [IndexesQuery.Entry], keys: [IndexKeysQuery.Entry]) {
-        var keysByIndex: [UInt32: [IndexKeysQuery.Entry]] = [:]
-        for key in keys { keysByIndex[key.indexOID, default: []].append(key) }
         for entry in entries where relations[entry.relationOID] != nil {
             var index = entry.index
             let all = keysByIndex[entry.oid] ?? []
-            index.keys = all.prefix(entry.keyCount).map(\.key)
+            index.keys = Array(all.prefix(entry.keyCount))
             index.include = all.dropFirst(entry.keyCount).compactMap(\.column)
             indexes[entry.relationOID, default: []].append(index)
         }
@@ -58,7 +106,7 @@ struct RelationAssembler {
     func finish(into catalog: inout Catalog) {
         for oid in order {
             let relation = relations[oid]!
-            let entries = columns[oid] ?? []
+            let entries = columnEntries[columnRanges[oid] ?? 0..<0]
             switch relation.kind {
             case "r", "p":
                 catalog.tables.upsert(table(relation, entries))
@@ -76,7 +124,7 @@ struct RelationAssembler {
         }
     }
 
-    private func table(_ relation: RelationsQuery.Relation, _ entries: [ColumnsQuery.Entry]) -> Table {
+    private func table(_ relation: RelationsQuery.Relation, _ entries: ArraySlice<ColumnsQuery.Entry>) -> Table {
         let isChild = relation.isPartition || !relation.parents.isEmpty
         return Table(
             name: relation.name,
@@ -99,7 +147,7 @@ struct RelationAssembler {
             grants: relation.grants)
     }
 
-    private func view(_ relation: RelationsQuery.Relation, _ entries: [ColumnsQuery.Entry]) -> View {
+    private func view(_ relation: RelationsQuery.Relation, _ entries: ArraySlice<ColumnsQuery.Entry>) -> View {
         View(
             name: relation.name,
             isMaterialized: relation.kind == "m",

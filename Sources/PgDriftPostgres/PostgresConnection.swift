@@ -52,6 +52,37 @@ public final class PostgresConnection {
         return try check(result, handle: handle)
     }
 
+    /// Runs one statement like `query`, handing `body` one row at a time as the server sends them
+    /// (libpq's single-row mode): a catalog of 200,000 columns never sits in memory as one result.
+    /// If `body` throws, the remaining rows are read and dropped, so the connection stays usable.
+    public func forEachRow(_ sql: String, _ parameters: [String?] = [], _ body: (Row) throws -> Void) throws {
+        guard let handle else { throw PostgresError(kind: .connectionLost, message: "connection is closed") }
+        queryCount += 1
+        let sent = withCStrings(parameters) { values in
+            PQsendQueryParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+        }
+        guard sent == 1 else { _ = try check(nil, handle: handle); return }
+        PQsetSingleRowMode(handle)
+        var columnNames: [String]?
+        var failure: Error?
+        while let result = PQgetResult(handle) {
+            guard failure == nil else { PQclear(result); continue }
+            switch PQresultStatus(result) {
+            case PGRES_SINGLE_TUPLE:
+                let names = columnNames ?? (0..<PQnfields(result)).map { String(cString: PQfname(result, $0)) }
+                columnNames = names
+                do { try body(Row(result: QueryResult(result, columnNames: names), index: 0)) } catch { failure = error }
+            case PGRES_TUPLES_OK, PGRES_COMMAND_OK:
+                PQclear(result)
+            default:
+                failure = makeError(result, handle: handle)
+                PQclear(result)
+            }
+        }
+        if let failure { throw failure }
+        if PQstatus(handle) != CONNECTION_OK { _ = try check(nil, handle: handle) }
+    }
+
     /// Runs a script of one or more statements (no parameters), such as a migration file.
     public func execute(_ sql: String) throws {
         guard let handle else { throw PostgresError(kind: .connectionLost, message: "connection is closed") }

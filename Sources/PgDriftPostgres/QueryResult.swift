@@ -15,6 +15,13 @@ public final class QueryResult {
         columnNames = names
     }
 
+    /// A result whose column names are already known (each row of a single-row-mode query).
+    init(_ result: OpaquePointer, columnNames: [String]) {
+        self.result = result
+        rowCount = Int(PQntuples(result))
+        self.columnNames = columnNames
+    }
+
     deinit { PQclear(result) }
 
     /// The rows.
@@ -54,6 +61,26 @@ public struct Row {
     public func string(_ name: String) throws -> String {
         guard let value = try result.value(row: index, column: result.column(name)) else {
             throw PostgresError(kind: .protocolViolation, message: "column '\(name)' is unexpectedly NULL")
+        }
+        return value
+    }
+
+    /// The position of a column, for the `at:` accessors.
+    public func position(of name: String) throws -> Int { try result.column(name) }
+
+    /// A non-null text column by position (see `QueryResult.column(_:)`).
+    public func string(at column: Int) throws -> String {
+        guard let value = result.value(row: index, column: column) else {
+            throw PostgresError(kind: .protocolViolation, message: "column '\(result.columnNames[column])' is unexpectedly NULL")
+        }
+        return value
+    }
+
+    /// A non-null integer column by position.
+    public func int(at column: Int) throws -> Int {
+        let text = try string(at: column)
+        guard let value = Int(text) else {
+            throw PostgresError(kind: .protocolViolation, message: "column '\(result.columnNames[column])' is not an integer: \(text)")
         }
         return value
     }

@@ -1,3 +1,5 @@
+import PgDriftPostgres
+
 /// SQL fragments shared by the catalog queries. Every query binds the same parameters:
 /// `$1` schemas to include (empty: all), `$2` schemas to exclude, and, where grants are read,
 /// `$3` whether to read them.
@@ -49,3 +51,6 @@ enum CatalogSQL {
         JOIN pg_catalog.pg_namespace btn ON btn.oid = bt.typnamespace
         """
 }
+
+/// Rows handed one at a time to the closure it is given (`PostgresConnection.forEachRow`).
+typealias RowSource = ((Row) throws -> Void) throws -> Void

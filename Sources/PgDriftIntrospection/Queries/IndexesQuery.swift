@@ -49,26 +49,21 @@ enum IndexesQuery {
 /// collation, ordering) followed by the INCLUDE columns. Expression text is asked of
 /// `pg_get_indexdef` only for expression keys.
 enum IndexKeysQuery {
-    /// A column key's collation other than the column's, or an expression key's other than the default.
-    private static let explicitCollation = """
-        k.coll <> 0 AND CASE WHEN k.attnum > 0 THEN k.coll IS DISTINCT FROM a.attcollation \
-        ELSE k.coll <> 'pg_catalog.default'::regcollation END
-        """
-
+    // Column keys are named on the client from the columns already read: joining pg_attribute hashed
+    // all 390,000 attributes of a 10,000-table database (0.26 s) to name 20,000 keys.
     static let sql = """
-        SELECT i.indexrelid AS oid, k.ord, a.attname AS column_name,
+        SELECT i.indexrelid AS oid, i.indrelid AS relid, k.attnum AS column_number,
                CASE WHEN k.attnum = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.ord::int, true) END AS expression,
                CASE WHEN NOT opc.opcdefault THEN opcn.nspname END AS opclass_schema,
                CASE WHEN NOT opc.opcdefault THEN opc.opcname END AS opclass_name,
-               CASE WHEN \(explicitCollation) THEN colln.nspname END AS collation_schema,
-               CASE WHEN \(explicitCollation) THEN coll.collname END AS collation_name,
+               COALESCE(k.coll, 0) AS collation_oid, k.coll = 'pg_catalog.default'::regcollation AS default_collation,
+               colln.nspname AS collation_schema, coll.collname AS collation_name,
                COALESCE(k.option & 1 = 1, false) AS descending, COALESCE(k.option & 2 = 2, false) AS nulls_first
         FROM pg_catalog.pg_index i
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         CROSS JOIN LATERAL unnest(i.indkey::int2[], i.indclass::oid[], i.indoption::int2[], i.indcollation::oid[])
              WITH ORDINALITY AS k(attnum, opclass, option, coll, ord)
-        LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum > 0
         LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = k.opclass
         LEFT JOIN pg_catalog.pg_namespace opcn ON opcn.oid = opc.opcnamespace
         LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = k.coll
@@ -80,22 +75,36 @@ enum IndexKeysQuery {
         ORDER BY i.indexrelid, k.ord
         """
 
-    /// One index column, in order.
+    /// One index column, in order; its column name and collation are settled by `RelationAssembler`.
     struct Entry {
         var indexOID: UInt32
-        var column: String?
+        var relationOID: UInt32
+        /// 0 for an expression.
+        var columnNumber: Int
+        var collationOID: UInt32
+        var isDefaultCollation: Bool
+        var collationName: QualifiedName?
         var key: IndexKey
+
+        /// The key's collation when it is not the one the key would have anyway: a column key's
+        /// collation other than the column's, an expression key's other than the default.
+        func explicitCollation(columnCollation: UInt32?) -> QualifiedName? {
+            guard collationOID != 0 else { return nil }
+            if columnNumber > 0 { return collationOID == columnCollation ? nil : collationName }
+            return isDefaultCollation ? nil : collationName
+        }
     }
 
     static func read(_ result: QueryResult) throws -> [Entry] {
         try result.rows.map { row in
-            let column = try row.optionalString("column_name")
             let key = IndexKey(
-                column: column, expression: try row.optionalString("expression"),
+                column: nil, expression: try row.optionalString("expression"),
                 operatorClass: try row.qualifiedName(schema: "opclass_schema", name: "opclass_name"),
-                collation: try row.qualifiedName(schema: "collation_schema", name: "collation_name"),
-                descending: try row.bool("descending"), nullsFirst: try row.bool("nulls_first"))
-            return Entry(indexOID: try row.oid("oid"), column: column, key: key)
+                collation: nil, descending: try row.bool("descending"), nullsFirst: try row.bool("nulls_first"))
+            return Entry(
+                indexOID: try row.oid("oid"), relationOID: try row.oid("relid"), columnNumber: try row.int("column_number"),
+                collationOID: try row.oid("collation_oid"), isDefaultCollation: try row.bool("default_collation"),
+                collationName: try row.qualifiedName(schema: "collation_schema", name: "collation_name"), key: key)
         }
     }
 }

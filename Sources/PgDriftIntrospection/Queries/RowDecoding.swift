@@ -4,7 +4,11 @@ import PgDriftPostgres
 extension Row {
     /// The type described by `CatalogSQL.typeColumns`.
     func dataType() throws -> DataType {
-        let dims = try int("type_array_dims")
+        try dataType(arrayDimensions: try int("type_array_dims"))
+    }
+
+    /// The type from `type_schema`, `type_name`, `type_formatted` and `type_unmodified`, with `dims`.
+    func dataType(arrayDimensions dims: Int) throws -> DataType {
         let schema = try string("type_schema")
         let formatted = try string("type_formatted")
         if schema == "pg_catalog" { return DataType(formatted, arrayDimensions: dims) }
@@ -35,10 +39,25 @@ extension Row {
 
     /// The relation oid a child row belongs to.
     func oid(_ column: String) throws -> UInt32 {
-        let text = try string(column)
+        try oid(at: try position(of: column))
+    }
+
+    /// An oid by field position.
+    func oid(at position: Int) throws -> UInt32 {
+        let text = try string(at: position)
         guard let value = UInt32(text) else {
-            throw PostgresError(kind: .protocolViolation, message: "column '\(column)' is not an oid: \(text)")
+            throw PostgresError(kind: .protocolViolation, message: "column \(position) is not an oid: \(text)")
         }
         return value
+    }
+
+    /// Attribute numbers from an int2[] column such as `{1,3}`; NULL reads as empty.
+    func attributeNumbers(_ column: String) throws -> [Int] {
+        try stringArray(column).map { text in
+            guard let value = Int(text) else {
+                throw PostgresError(kind: .protocolViolation, message: "column '\(column)' has a non-integer: \(text)")
+            }
+            return value
+        }
     }
 }
