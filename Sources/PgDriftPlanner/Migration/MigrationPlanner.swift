@@ -88,11 +88,16 @@ struct PlanBuilder {
 
     /// Changes a table of `current` in place.
     mutating func updateCurrentTable(_ name: QualifiedName, _ body: (inout Table) -> Void) {
-        guard var table = current.tables[name] else { return }
+        // Taken out, not copied: the set no longer shares the table's storage, so changing it copies nothing.
+        guard var table = current.tables.remove(name) else { return }
         body(&table)
-        current.tables[name] = table
+        current.tables.upsert(table)
     }
 
     /// Whether a column of a table is touched (retyped, dropped or rebuilt).
     func isTouched(_ table: QualifiedName) -> Bool { !(touchedColumns[table]?.isEmpty ?? true) }
+
+    /// Whether the table already stands as expected, with no column whose readers are rebuilt: the
+    /// per-table passes skip it (most tables of a big schema), since equal values have nothing to plan.
+    func isSettled(_ want: Table, _ have: Table) -> Bool { !isTouched(want.name) && want == have }
 }

@@ -19,7 +19,7 @@ extension PlanBuilder {
     /// Marks the columns whose change forces their readers (views, policies, triggers) to be rebuilt.
     mutating func findTouchedColumns() {
         for want in expected.tables {
-            guard let have = actual.tables[want.name] else { continue }
+            guard let have = actual.tables[want.name], have != want else { continue }
             var touched: Set<String> = []
             for column in want.columns {
                 guard let old = have.column(named: column.name) else { continue }
@@ -54,7 +54,7 @@ extension PlanBuilder {
     /// RENAME COLUMN (with `--renames`) and DROP COLUMN for columns the expected schema does not have.
     mutating func planColumnRenamesAndDrops() {
         for want in expected.tables {
-            guard let have = current.tables[want.name] else { continue }
+            guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
             let table = SQLName.qualified(want.name)
             let renames = renames(want, have)
             for rename in renames {
@@ -82,7 +82,7 @@ extension PlanBuilder {
 
     /// ADD COLUMN, and the changes of every attribute of the columns on both sides.
     mutating func planColumns(_ want: Table) {
-        guard let have = current.tables[want.name] else { return }
+        guard let have = current.tables[want.name], !isSettled(want, have) else { return }
         let table = SQLName.qualified(want.name)
         // Changes first: a rebuilt generated column is appended, before the new columns, as in a
         // database built from the expected SQL.

@@ -21,7 +21,7 @@ extension PlanBuilder {
                     function.comment, current.functions[function.key]?.comment)
         }
         for table in expected.tables {
-            guard let have = current.tables[table.name] else { continue }
+            guard let have = current.tables[table.name], !isSettled(table, have) else { continue }
             let name = SQLName.qualified(table.name)
             comment("TABLE \(name)", table.comment, have.comment)
             for column in table.columns {

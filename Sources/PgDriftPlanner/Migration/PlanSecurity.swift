@@ -6,7 +6,7 @@ extension PlanBuilder {
     /// (PostgreSQL refuses to retype a column a policy uses).
     mutating func dropChangedPolicies() {
         for want in expected.tables {
-            guard let have = current.tables[want.name] else { continue }
+            guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
             for policy in have.policies {
                 let expectedPolicy = want.policies[policy.name]
                 let mustDrop = expectedPolicy.map { !Self.canAlter(policy, into: $0) } ?? true
@@ -30,7 +30,7 @@ extension PlanBuilder {
     /// ENABLE / DISABLE / FORCE / NO FORCE ROW LEVEL SECURITY, then CREATE or ALTER POLICY.
     mutating func planSecurity() {
         for want in expected.tables {
-            guard let have = current.tables[want.name] else { continue }
+            guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
             let table = SQLName.qualified(want.name)
             if want.rowLevelSecurity != have.rowLevelSecurity {
                 emit(.rowLevelSecurity, "ALTER TABLE \(table) \(want.rowLevelSecurity ? "ENABLE" : "DISABLE") ROW LEVEL SECURITY;",

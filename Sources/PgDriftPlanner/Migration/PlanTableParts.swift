@@ -5,7 +5,7 @@ extension PlanBuilder {
     /// foreign keys that lean on a key being dropped.
     mutating func dropChangedConstraintsAndIndexes() {
         for want in expected.tables {
-            guard let have = current.tables[want.name] else { continue }
+            guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
             let keptColumns = keptExtraColumns(want, have)
             let (pairs, _, extra) = Pairing.byNameThenDefinition(want.constraints, have.constraints)
             let changed = pairs.filter { !$0.0.sameDefinition(as: $0.1) && !Self.onlyValidationDiffers($0.0, $0.1) }.map(\.1)
@@ -91,7 +91,7 @@ extension PlanBuilder {
         // references, whichever table comes first by name.
         for foreignKeys in [false, true] {
             for want in expected.tables {
-                guard let have = current.tables[want.name] else { continue }
+                guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
                 let isNew = !actual.tables.contains(want.name)
                 let (pairs, missing, _) = Pairing.byNameThenDefinition(want.constraints, have.constraints)
                 for (constraint, old) in pairs where (constraint.kind == .foreignKey) == foreignKeys && Self.onlyValidationDiffers(constraint, old) {
