@@ -41,7 +41,18 @@ import Testing
 
     /// What the replay cannot reproduce exactly stops it, at the statement's file and line.
     @Test(arguments: [
-        ("CREATE TABLE t (id int);\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';", "1.sql:2: CREATE FUNCTION is not read offline"),
+        ("CREATE TABLE t (id int);\nCREATE FUNCTION f() RETURNS int LANGUAGE c AS 'lib', 'f';", "1.sql:2: a function in a loadable module is not read offline"),
+        ("CREATE FUNCTION f(a jsonb DEFAULT '{}') RETURNS int LANGUAGE sql AS 'SELECT 1';", "1.sql:1: a default of this type is not read offline"),
+        ("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\nCREATE OR REPLACE FUNCTION f() RETURNS bigint LANGUAGE sql AS 'SELECT 1';",
+         "1.sql:2: CREATE OR REPLACE changing a function's signature or result is not read offline"),
+        ("CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS 'BEGIN RETURN 1 END';", "1.sql:1: a function body libpg_query cannot parse"),
+        ("CREATE FUNCTION f() RETURNS int LANGUAGE sql RETURN 1;", "1.sql:1: a SQL-standard function body is not read offline"),
+        ("CREATE TABLE t (a int);\nCREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n"
+            + "CREATE TRIGGER tg BEFORE UPDATE ON t FOR EACH ROW WHEN (NEW.a > 0) EXECUTE FUNCTION g();", "1.sql:3: a trigger WHEN condition is not read offline"),
+        ("CREATE TABLE t (a int);\nCREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n"
+            + "CREATE TRIGGER tg BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION g();\nDROP FUNCTION g();", "1.sql:4: dropping function public.g(), which a trigger calls"),
+        ("CREATE TABLE t (a int);\nCREATE TRIGGER tg AFTER INSERT ON t EXECUTE FUNCTION suppress_redundant_updates_trigger();",
+         "1.sql:2: trigger function suppress_redundant_updates_trigger() is not read offline"),
         ("CREATE TABLE t (a int, b int);\nCREATE TABLE u (a int REFERENCES t (b));", "1.sql:2: a foreign key the server would refuse or match differently"),
         ("CREATE TABLE t (a int CHECK (a IN (1, 2)));", "1.sql:1: an operator form the server rewrites (IN, BETWEEN, LIKE, ...) is not read offline"),
         ("CREATE TABLE t (a int CHECK (b > 0));", "1.sql:1: a check reading a column that is not in its table"),
@@ -61,5 +72,43 @@ import Testing
         do { _ = try Self.load("SELECT 1;\nCREATE TABEL t (a int);") } catch {
             #expect("\(error)" == "1.sql:2:8: syntax error at or near \"TABEL\"")
         }
+    }
+
+    /// Routines as the catalog prints them: identity and full arguments, result, settings.
+    @Test func functionsAsTheCatalogPrintsThem() throws {
+        let (catalog, _) = try Self.catalog("""
+            CREATE TYPE mood AS ENUM ('sad', 'happy');
+            CREATE FUNCTION f("Name" varchar(20), m mood DEFAULT 'happy', n int DEFAULT NULL, OUT total bigint, OUT "Label" text)
+                LANGUAGE sql STABLE SET search_path = "$user", public AS $$ SELECT 1::bigint, 'x' $$;
+            CREATE PROCEDURE p(a int[], INOUT b text DEFAULT 'x') LANGUAGE plpgsql AS $$ BEGIN b := a[1]; END $$;
+            CREATE FUNCTION t(x numeric) RETURNS TABLE(a int, "B" timestamptz) LANGUAGE sql AS $$ SELECT 1, now() $$;
+            COMMENT ON FUNCTION f(varchar, mood, int) IS 'f';
+            """, "SET search_path TO nowhere, public;\nCOMMENT ON PROCEDURE p IS 'p';")
+        let f = try #require(catalog.overloads(of: QualifiedName("public", "f")).first)
+        #expect(f.identityArguments == "\"Name\" character varying, m public.mood, n integer, OUT total bigint, OUT \"Label\" text")
+        #expect(f.arguments == "\"Name\" character varying, m public.mood DEFAULT 'happy'::public.mood, n integer DEFAULT NULL::integer, OUT total bigint, OUT \"Label\" text")
+        #expect(f.returnType == "record")
+        #expect(f.volatility == .stable && f.configuration == ["search_path=\"$user\", public"] && f.comment == "f")
+        let p = try #require(catalog.overloads(of: QualifiedName("public", "p")).first)
+        #expect(p.kind == .procedure && p.returnType == nil && p.comment == "p")
+        #expect(p.arguments == "IN a integer[], INOUT b text DEFAULT 'x'::text")
+        let t = try #require(catalog.overloads(of: QualifiedName("public", "t")).first)
+        #expect(t.arguments == "x numeric" && t.returnType == "TABLE(a integer, \"B\" timestamp with time zone)")
+        #expect(catalog.sources[ObjectID(kind: .function, schema: "public", name: "t(x numeric)")] == SourceLocation(file: "1.sql", line: 5))
+    }
+
+    @Test func triggersFollowRenamesAndSwitches() throws {
+        let (catalog, _) = try Self.catalog("""
+            CREATE TABLE t (a int, b int);
+            CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+            CREATE TRIGGER tg BEFORE INSERT OR UPDATE OF a, b ON t FOR EACH ROW EXECUTE FUNCTION g('x', 1);
+            """, """
+            ALTER TABLE t RENAME COLUMN a TO c;
+            ALTER TABLE t DISABLE TRIGGER tg;
+            ALTER TRIGGER tg ON t RENAME TO tg2;
+            """)
+        let trigger = try #require(catalog.tables[QualifiedName("public", "t")]?.triggers["tg2"])
+        #expect(trigger.updateColumns == ["c", "b"] && trigger.events == [.insert, .update] && trigger.timing == .before)
+        #expect(trigger.arguments == ["x", "1"] && trigger.enabled == .disabled && trigger.function == QualifiedName("public", "g"))
     }
 }

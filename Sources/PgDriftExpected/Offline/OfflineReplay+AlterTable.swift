@@ -79,6 +79,9 @@ extension OfflineReplay {
             tables[table]?.constraints.upsert(constraint)
         case "AT_ChangeOwner":
             break  // owners are not modelled (grants, which name them, are compared through the server)
+        case "AT_EnableTrig", "AT_DisableTrig", "AT_EnableAlwaysTrig", "AT_EnableReplicaTrig", "AT_EnableTrigAll", "AT_DisableTrigAll",
+            "AT_EnableTrigUser", "AT_DisableTrigUser":
+            try enableTrigger(subtype, name: columnName, of: table)
         case "AT_EnableRowSecurity": tables[table]?.rowLevelSecurity = true
         case "AT_DisableRowSecurity": tables[table]?.rowLevelSecurity = false
         case "AT_ForceRowSecurity": tables[table]?.forceRowLevelSecurity = true
@@ -100,6 +103,9 @@ extension OfflineReplay {
     private mutating func dropColumn(_ name: String, of table: QualifiedName) throws {
         guard var model = tables[table] else { return }
         guard !model.expressionsRead(name) else { throw fallback("dropping column \(name), which a check or index expression reads") }
+        guard !model.triggers.contains(where: { $0.updateColumns.contains(name) }) else {
+            throw fallback("dropping column \(name), which a trigger's UPDATE OF names")
+        }
         let leaning = tables.values.contains { other in
             other.constraints.contains { $0.references?.table == table && $0.references?.columns.contains(name) == true }
         }

@@ -44,6 +44,12 @@ extension OfflineReplay {
             else { throw fallback("policy does not exist here") }
             policy.name = newName
             tables[table]?.policies.upsert(policy)
+        case "OBJECT_TRIGGER":
+            guard let rangeVar = node["relation"], let table = existingTable(rangeVar), let old = node["subname"]?.string,
+                tables[table]?.triggers.contains(newName) == false, var trigger = tables[table]?.triggers.remove(old)
+            else { throw fallback("trigger does not exist here") }
+            trigger.name = newName
+            tables[table]?.triggers.upsert(trigger)
         case "OBJECT_INDEX":
             guard let rangeVar = node["relation"],
                 let old = existing(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "", in: { indexOwners[$0] != nil }),
@@ -74,6 +80,8 @@ extension OfflineReplay {
             for i in index.keys.indices where index.keys[i].column == old { index.keys[i].column = new }
             index.include = index.include.map { $0 == old ? new : $0 }
         }
+        // Triggers keep column numbers, so UPDATE OF follows the rename.
+        model.triggers.modifyEach { trigger in trigger.updateColumns = trigger.updateColumns.map { $0 == old ? new : $0 } }
         tables[table] = model
         for (sequence, owned) in sequences where owned.ownedBy == SequenceOwner(table: table, column: old) {
             sequences[sequence]?.ownedBy?.column = new
@@ -119,7 +127,9 @@ extension OfflineReplay {
                 let used = tables.values.contains { table in
                     table.columns.contains { $0.type.schema == type.schema && $0.type.name == type.name }
                 }
-                guard !used else { throw fallback("dropping type \(type), which columns use") }
+                let spelled = SQLQuote.qualified(type)
+                let inSignature = functions.values.contains { $0.arguments.contains(spelled) || $0.returnType?.contains(spelled) == true }
+                guard !used, !inSignature else { throw fallback("dropping type \(type), which columns or functions use") }
                 enums[type] = nil
             case "OBJECT_SEQUENCE":
                 let (schema, name) = try parts(object.node("List")?["items"]?.strings ?? [])
@@ -128,6 +138,10 @@ extension OfflineReplay {
                     throw fallback("sequence \(name) does not exist")
                 }
                 try dropSequence(sequence)
+            case "OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE":
+                try dropFunction(object, missingOK: missingOK)
+            case "OBJECT_TRIGGER":
+                try dropTrigger(object.node("List")?["items"]?.strings ?? [], missingOK: missingOK)
             case "OBJECT_POLICY":
                 try dropPolicy(object.node("List")?["items"]?.strings ?? [], missingOK: missingOK)
             case "OBJECT_SCHEMA":
@@ -137,7 +151,8 @@ extension OfflineReplay {
                     throw fallback("schema \(schema) does not exist")
                 }
                 let holdsObjects = tables.keys.contains { $0.schema == schema } || enums.keys.contains { $0.schema == schema }
-                    || sequences.keys.contains { $0.schema == schema }
+                    || sequences.keys.contains { $0.schema == schema } || functions.keys.contains { $0.name.schema == schema }
+                    || domains.keys.contains { $0.schema == schema } || compositeTypes.keys.contains { $0.schema == schema }
                 guard !holdsObjects else { throw fallback("dropping schema \(schema) with objects in it") }
                 schemas[schema] = nil
             default:

@@ -111,6 +111,18 @@ extension OfflineReplay {
             let (schema, name) = try parts(object?.node("TypeName")?["names"]?.strings ?? [])
             guard let type = existing(schema: schema, name: name, in: { enums[$0] != nil }) else { throw fallback("COMMENT ON TYPE \(name) is not read offline") }
             enums[type]?.comment = text
+        case "OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE":
+            guard let key = try namedFunction(object?.node("ObjectWithArgs")) else { throw fallback("function does not exist here") }
+            functions[key]?.comment = text
+        case "OBJECT_TRIGGER":
+            var names = object?.node("List")?["items"]?.strings ?? []
+            guard let trigger = names.popLast() else { throw fallback("COMMENT ON TRIGGER without a name") }
+            let (schema, name) = try parts(names)
+            guard let table = existing(schema: schema, name: name, in: { tables[$0] != nil }),
+                var model = tables[table]?.triggers[trigger]
+            else { throw fallback("trigger \(trigger) does not exist here") }
+            model.comment = text
+            tables[table]?.triggers.upsert(model)
         case "OBJECT_TABLE", "OBJECT_INDEX":
             let (schema, name) = try parts(object?.node("List")?["items"]?.strings ?? [])
             if objectType == "OBJECT_TABLE" {

@@ -10,6 +10,11 @@ struct OfflineReplay {
     var enums: [QualifiedName: EnumType] = [:]
     var tables: [QualifiedName: Table] = [:]
     var sequences: [QualifiedName: SequenceObject] = [:]
+    var domains: [QualifiedName: Domain] = [:]
+    var compositeTypes: [QualifiedName: CompositeType] = [:]
+    var functions: [FunctionKey: Function] = [:]
+    /// The input argument types of each function (its identity for the server, whatever the names).
+    var functionInputTypes: [FunctionKey: [String]] = [:]
     /// Index name (schema-wide) → its table.
     var indexOwners: [QualifiedName: QualifiedName] = [:]
     /// Constraint names in use per schema (the server numbers a made-up name that is taken).
@@ -72,8 +77,9 @@ struct OfflineReplay {
     /// The model built so far.
     func catalog() -> Catalog {
         Catalog(
-            schemas: ObjectSet(schemas.values), enums: ObjectSet(enums.values), sequences: ObjectSet(sequences.values),
-            tables: ObjectSet(tables.values))
+            schemas: ObjectSet(schemas.values), enums: ObjectSet(enums.values), domains: ObjectSet(domains.values),
+            compositeTypes: ObjectSet(compositeTypes.values), sequences: ObjectSet(sequences.values),
+            tables: ObjectSet(tables.values), functions: ObjectSet(functions.values))
     }
 
     mutating func apply(_ tag: String, _ node: ParseNode) throws {
@@ -86,6 +92,8 @@ struct OfflineReplay {
         case "CreateSeqStmt": try createSequence(node)
         case "CreatePolicyStmt": try createPolicy(node)
         case "AlterPolicyStmt": try alterPolicy(node)
+        case "CreateFunctionStmt": try createFunction(node)
+        case "CreateTrigStmt": try createTrigger(node)
         case "CreateEnumStmt": try createEnum(node)
         case "AlterEnumStmt": try alterEnum(node)
         case "CommentStmt": try comment(node)

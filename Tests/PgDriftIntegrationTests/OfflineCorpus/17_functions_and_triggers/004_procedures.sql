@@ -1,0 +1,10 @@
+-- The month-closing procedure loses its note argument; a new overload of add_tax.
+DROP PROCEDURE "Billing".close_month(date, text);
+CREATE PROCEDURE "Billing".close_month(p_month date)
+    LANGUAGE sql
+    AS $$ UPDATE "Billing"."Invoices" SET status = 'paid' WHERE status = 'sent' $$;
+
+CREATE FUNCTION add_tax(amount integer) RETURNS integer
+    LANGUAGE plpgsql IMMUTABLE LEAKPROOF RETURNS NULL ON NULL INPUT
+    AS $$ BEGIN RETURN amount * 12 / 10; END $$;
+COMMENT ON FUNCTION add_tax(integer) IS 'Tax on whole amounts.';
