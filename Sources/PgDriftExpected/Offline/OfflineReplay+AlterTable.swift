@@ -114,6 +114,7 @@ extension OfflineReplay {
         for (sequence, owned) in sequences where owned.ownedBy == SequenceOwner(table: table, column: name) {
             sequences[sequence] = nil
         }
+        for (sequence, owner) in identitySequences where owner == SequenceOwner(table: table, column: name) { identitySequences[sequence] = nil }
         for constraint in model.constraints where constraint.columns.contains(name) {
             _ = model.constraints.remove(constraint.name)
             releaseConstraintName(QualifiedName(table.schema, constraint.name))

@@ -18,6 +18,7 @@ extension OfflineReplay {
             tables[renamed] = table
             for (index, owner) in indexOwners where owner == old { indexOwners[index] = renamed }
             for (sequence, model) in sequences where model.ownedBy?.table == old { sequences[sequence]?.ownedBy?.table = renamed }
+            for (sequence, owner) in identitySequences where owner.table == old { identitySequences[sequence]?.table = renamed }
             // Foreign keys (this table's own included) follow the table.
             for name in Array(tables.keys) {
                 tables[name]?.constraints.modifyEach { constraint in
@@ -86,6 +87,9 @@ extension OfflineReplay {
         for (sequence, owned) in sequences where owned.ownedBy == SequenceOwner(table: table, column: old) {
             sequences[sequence]?.ownedBy?.column = new
         }
+        for (sequence, owner) in identitySequences where owner == SequenceOwner(table: table, column: old) {
+            identitySequences[sequence]?.column = new
+        }
         for name in Array(tables.keys) {
             tables[name]?.constraints.modifyEach { constraint in
                 guard var reference = constraint.references, reference.table == table else { return }
@@ -118,19 +122,18 @@ extension OfflineReplay {
                 }
                 _ = tables[table]?.indexes.remove(index.name)
                 indexOwners[index] = nil
-            case "OBJECT_TYPE":
+            case "OBJECT_TYPE", "OBJECT_DOMAIN":
                 let (schema, name) = try parts(object.node("TypeName")?["names"]?.strings ?? [])
-                guard let type = existing(schema: schema, name: name, in: { enums[$0] != nil }) else {
+                let isDomain = type == "OBJECT_DOMAIN"
+                guard let found = existing(schema: schema, name: name, in: { isDomain ? domains[$0] != nil : enums[$0] != nil || compositeTypes[$0] != nil }) else {
                     if missingOK { continue }
                     throw fallback("type \(name) is not read offline")
                 }
-                let used = tables.values.contains { table in
-                    table.columns.contains { $0.type.schema == type.schema && $0.type.name == type.name }
-                }
-                let spelled = SQLQuote.qualified(type)
-                let inSignature = functions.values.contains { $0.arguments.contains(spelled) || $0.returnType?.contains(spelled) == true }
-                guard !used, !inSignature else { throw fallback("dropping type \(type), which columns or functions use") }
-                enums[type] = nil
+                guard !isTypeUsed(found) else { throw fallback("dropping type \(found), which columns, types or functions use") }
+                for check in domains[found]?.checks ?? [] { releaseConstraintName(QualifiedName(found.schema, check.name)) }
+                enums[found] = nil
+                domains[found] = nil
+                compositeTypes[found] = nil
             case "OBJECT_SEQUENCE":
                 let (schema, name) = try parts(object.node("List")?["items"]?.strings ?? [])
                 guard let sequence = existing(schema: schema, name: name, in: { sequences[$0] != nil }) else {

@@ -20,11 +20,18 @@ extension OfflineReplay {
             if node["if_not_exists"]?.bool == true { return }
             throw fallback("\(name) already exists")
         }
-        var type = DataType.bigint
+        let (type, options, owner) = try sequenceOptions(node["options"]?.elements ?? [], type: .bigint)
+        sequences[name] = SequenceObject(name: name, dataType: type, options: options, ownedBy: owner)
+    }
+
+    /// A sequence's type, numeric options (PostgreSQL's defaults for what is left out) and OWNED BY, as
+    /// `CREATE SEQUENCE` and an identity column write them.
+    func sequenceOptions(_ options: [ParseNode], type defaultType: DataType) throws -> (DataType, SequenceOptions, SequenceOwner?) {
+        var type = defaultType
         var values: [String: Int64?] = [:]
         var cycle = false
         var owner: SequenceOwner?
-        for option in node["options"]?.elements ?? [] {
+        for option in options {
             guard let definition = option.node("DefElem"), let key = definition["defname"]?.string else { continue }
             switch key {
             case "as":
@@ -55,10 +62,14 @@ extension OfflineReplay {
         let minValue = (values["minvalue"] ?? nil) ?? (increment > 0 ? 1 : typeMin)
         let maxValue = (values["maxvalue"] ?? nil) ?? (increment > 0 ? typeMax : -1)
         let start = (values["start"] ?? nil) ?? (increment > 0 ? minValue : maxValue)
+        // The server refuses limits outside the type or a start outside the limits.
+        guard minValue >= typeMin, maxValue <= typeMax, minValue < maxValue, start >= minValue, start <= maxValue else {
+            throw fallback("sequence limits the server refuses")
+        }
         let options = SequenceOptions(
             start: start, increment: increment, minValue: minValue, maxValue: maxValue,
             cache: (values["cache"] ?? nil) ?? 1, cycle: cycle)
-        sequences[name] = SequenceObject(name: name, dataType: type, options: options, ownedBy: owner)
+        return (type, options, owner)
     }
 
     /// A sequence option's number; `NO MINVALUE` has none. libpg_query writes 0 and negative integers

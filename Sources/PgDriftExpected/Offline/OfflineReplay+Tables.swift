@@ -16,6 +16,7 @@ extension OfflineReplay {
             if node["if_not_exists"]?.bool == true { return }
             throw fallback("\(name) already exists")  // the server's error, with its wording, comes from shadow mode
         }
+        guard !isUserType(name), sequences[name] == nil else { throw fallback("type or sequence \(name) already exists") }
         // Built in a local value and stored once: changing it inside the dictionary would copy it per column.
         var model = Table(name: name, isUnlogged: persistence == "u")
         for element in node["tableElts"]?.elements ?? [] {
@@ -62,12 +63,26 @@ extension OfflineReplay {
             guard let constraint = item.node("Constraint") else { continue }
             switch constraint["contype"]?.string {
             case "CONSTR_NOTNULL": column.isNotNull = true
-            case "CONSTR_NULL": column.isNotNull = false
+            case "CONSTR_NULL":
+                guard !definition.descendants("Constraint").contains(where: { $0["contype"]?.isString("CONSTR_IDENTITY") == true }) else {
+                    throw fallback("an identity column declared NULL")
+                }
+                column.isNotNull = false
             case "CONSTR_DEFAULT":
                 guard !serialTypes.keys.contains(typeNames.last ?? "") || typeNames.count > 1 else {
                     throw fallback("a serial column with a DEFAULT")
                 }
                 column.defaultExpression = try storedDefault(constraint["raw_expr"], type: column.type)
+            case "CONSTR_IDENTITY": try makeIdentity(&column, constraint, table: table)
+            case "CONSTR_GENERATED":
+                // Only STORED exists in PostgreSQL 15; the expression is compared by meaning.
+                guard let expression = constraint["raw_expr"], constraint["generated_when"]?.isString("a") == true else {
+                    throw fallback("a generated column without an expression")
+                }
+                let read = expression.descendants("ColumnRef").compactMap { $0["fields"]?.strings }
+                guard read.allSatisfy({ $0.count == 1 && model.column(named: $0[0])?.generatedExpression == nil && model.column(named: $0[0]) != nil })
+                else { throw fallback("a generated column reading a column that is not an earlier plain column") }
+                column.generatedExpression = try ExpressionText.sql(expression)
             case "CONSTR_PRIMARY", "CONSTR_UNIQUE", "CONSTR_CHECK", "CONSTR_FOREIGN": constraints.append((constraint, nil, nil))
             case "CONSTR_ATTR_DEFERRABLE", "CONSTR_ATTR_NOT_DEFERRABLE", "CONSTR_ATTR_DEFERRED", "CONSTR_ATTR_IMMEDIATE":
                 guard !constraints.isEmpty else { throw fallback("DEFERRABLE without a constraint") }
@@ -80,12 +95,29 @@ extension OfflineReplay {
             default: throw fallback("column constraint \(constraint["contype"]?.string ?? "?") is not read offline")
             }
         }
+        guard column.identity == nil || column.defaultExpression == nil && column.generatedExpression == nil else {
+            throw fallback("an identity column with a default")
+        }
         model.columns.append(column)
         for constraint in constraints {
             try addConstraint(
                 constraint.node, to: &model, column: name, deferrable: constraint.deferrable,
                 initiallyDeferred: constraint.initiallyDeferred)
         }
+    }
+
+    /// `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY [(options)]`: NOT NULL, with a sequence of its
+    /// own named like a serial's and numbered as the column's type.
+    mutating func makeIdentity(_ column: inout Column, _ constraint: ParseNode, table: QualifiedName) throws {
+        guard [.smallint, .integer, .bigint].contains(column.type) else { throw fallback("an identity column of type \(column.type)") }
+        guard column.identity == nil else { throw fallback("two identity clauses on one column") }
+        let (type, options, owner) = try sequenceOptions(constraint["options"]?.elements ?? [], type: column.type)
+        guard type == column.type, owner == nil else { throw fallback("identity options the server refuses") }
+        let generation: Identity.Generation = constraint["generated_when"]?.isString("d") == true ? .byDefault : .always
+        column.identity = Identity(generation: generation, sequence: options)
+        column.isNotNull = true
+        let sequence = QualifiedName(table.schema, chooseName(schema: table.schema, table: table.name, columns: [column.name], label: "seq"))
+        identitySequences[sequence] = SequenceOwner(table: table, column: column.name)
     }
 
     /// The default the server stores: none for a NULL constant (`DEFAULT NULL` stores nothing), except
@@ -246,6 +278,7 @@ extension OfflineReplay {
         for index in table.indexes { indexOwners[QualifiedName(name.schema, index.name)] = nil }
         // Sequences a column owns go with the table.
         for (sequence, model) in sequences where model.ownedBy?.table == name { sequences[sequence] = nil }
+        for (sequence, owner) in identitySequences where owner.table == name { identitySequences[sequence] = nil }
     }
 
     /// Whether a primary key, unique constraint or plain unique index covers exactly `columns`.

@@ -13,6 +13,8 @@ struct OfflineReplay {
     var domains: [QualifiedName: Domain] = [:]
     var compositeTypes: [QualifiedName: CompositeType] = [:]
     var functions: [FunctionKey: Function] = [:]
+    /// The sequences behind identity columns: not in the model (they belong to their column), but their names are taken.
+    var identitySequences: [QualifiedName: SequenceOwner] = [:]
     /// The input argument types of each function (its identity for the server, whatever the names).
     var functionInputTypes: [FunctionKey: [String]] = [:]
     /// Index name (schema-wide) → its table.
@@ -95,6 +97,9 @@ struct OfflineReplay {
         case "CreateFunctionStmt": try createFunction(node)
         case "CreateTrigStmt": try createTrigger(node)
         case "CreateEnumStmt": try createEnum(node)
+        case "CreateDomainStmt": try createDomain(node)
+        case "AlterDomainStmt": try alterDomain(node)
+        case "CompositeTypeStmt": try createCompositeType(node)
         case "AlterEnumStmt": try alterEnum(node)
         case "CommentStmt": try comment(node)
         case "RenameStmt": try rename(node)
@@ -170,6 +175,7 @@ struct OfflineReplay {
     /// Whether a relation, index or constraint already uses a name in a schema.
     func isNameTaken(_ name: QualifiedName) -> Bool {
         tables[name] != nil || indexOwners[name] != nil || sequences[name] != nil || constraintNames[name, default: 0] > 0
+            || compositeTypes[name] != nil || identitySequences[name] != nil
     }
 
     func chooseName(schema: String, table: String, columns: [String], label: String) -> String {
