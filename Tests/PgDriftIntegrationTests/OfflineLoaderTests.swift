@@ -14,7 +14,7 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
     }
     /// Folders with statements only a server can reproduce (partitions, functions, views, triggers, ROLLBACK).
-    static let needServer: Set = ["13_partitioned_tables", "14_policies_functions_sequences", "16_transaction_rolled_back"]
+    static let needServer: Set = ["14_policies_functions_sequences", "16_transaction_rolled_back"]
 
     static func files(_ directory: String) throws -> [(path: String, sql: String)] {
         try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".sql") }

@@ -20,6 +20,17 @@ extension OfflineReplay {
 
     private mutating func alter(_ table: QualifiedName, _ subtype: String, _ command: ParseNode) throws {
         let columnName = command["name"]?.string
+        // A partitioned table passes changes on to its partitions, whose copies the model leaves out:
+        // only the changes whose copies take no name and need no rewrite of the key are read.
+        if partitionKeys[table] != nil || tables[table]?.partitionOf != nil {
+            let safe: Set = [
+                "AT_AddColumn", "AT_ColumnDefault", "AT_SetNotNull", "AT_AddConstraint", "AT_EnableRowSecurity", "AT_DisableRowSecurity",
+                "AT_ForceRowSecurity", "AT_NoForceRowSecurity", "AT_ChangeOwner",
+            ]
+            guard safe.contains(subtype), tables[table]?.partitionOf == nil || subtype != "AT_AddColumn" else {
+                throw fallback("ALTER TABLE \(subtype.dropFirst(3)) on a partitioned table or partition is not read offline")
+            }
+        }
         switch subtype {
         case "AT_AddColumn":
             guard let definition = command["def"]?.node("ColumnDef") else { throw fallback("ADD COLUMN without a definition") }

@@ -50,6 +50,13 @@ extension OfflineReplay {
         } else {
             name = chooseName(schema: table.schema, table: table.name, columns: generatedNameParts, label: "idx")
         }
+        if partitionKeys[table] != nil || tables[table]?.partitionOf != nil {
+            guard tables[table]?.partitionOf == nil else { throw fallback("an index on a partition is not read offline") }
+            guard node["concurrent"]?.bool != true else { throw fallback("CREATE INDEX CONCURRENTLY on a partitioned table") }
+            let columns = keys.compactMap(\.column)
+            if node["unique"]?.bool == true { try checkUniqueOnPartitioned(table, columns: columns) }
+            try cloneIndexOntoPartitions(of: table, columns: columns.count == keys.count ? generatedNameParts : nil, label: "idx")
+        }
         let index = Index(
             name: name, method: node["accessMethod"]?.string ?? "btree", isUnique: node["unique"]?.bool == true,
             nullsNotDistinct: node["nulls_not_distinct"]?.bool == true, keys: keys, include: include,

@@ -17,6 +17,10 @@ extension OfflineReplay {
             table.name = renamed
             tables[renamed] = table
             for (index, owner) in indexOwners where owner == old { indexOwners[index] = renamed }
+            // Partitions name their parent; the key moves with the table.
+            for partition in tables.values where partition.partitionOf == old { tables[partition.name]?.partitionOf = renamed }
+            if let key = partitionKeys.removeValue(forKey: old) { partitionKeys[renamed] = key }
+            for (index, partition) in partitionIndexNames where partition == old { partitionIndexNames[index] = renamed }
             for (sequence, model) in sequences where model.ownedBy?.table == old { sequences[sequence]?.ownedBy?.table = renamed }
             for (sequence, owner) in identitySequences where owner.table == old { identitySequences[sequence]?.table = renamed }
             // Foreign keys (this table's own included) follow the table.
@@ -29,6 +33,9 @@ extension OfflineReplay {
             guard node["relationType"].map({ $0.isString("OBJECT_TABLE") }) ?? true, let rangeVar = node["relation"],
                 let table = existingTable(rangeVar), let old = node["subname"]?.string
             else { throw fallback("RENAME COLUMN of something other than a table") }
+            guard partitionKeys[table] == nil, tables[table]?.partitionOf == nil else {
+                throw fallback("RENAME COLUMN of a partitioned table or partition is not read offline")
+            }
             try renameColumn(old, to: newName, of: table)
         case "OBJECT_TABCONSTRAINT":
             guard let rangeVar = node["relation"], let table = existingTable(rangeVar), let old = node["subname"]?.string,
@@ -120,6 +127,7 @@ extension OfflineReplay {
                     if missingOK { continue }
                     throw fallback("index \(name) does not exist here")
                 }
+                guard partitionKeys[table] == nil else { throw fallback("dropping an index of a partitioned table is not read offline") }
                 _ = tables[table]?.indexes.remove(index.name)
                 indexOwners[index] = nil
             case "OBJECT_TYPE", "OBJECT_DOMAIN":

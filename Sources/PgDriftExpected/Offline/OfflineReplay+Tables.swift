@@ -2,13 +2,17 @@ import PgDriftModel
 import PgDriftSQL
 
 extension OfflineReplay {
-    /// `CREATE TABLE`: plain tables (not partitioned, inherited, typed, temporary or with storage options).
+    /// `CREATE TABLE`: plain and partitioned tables and partitions (not inherited, typed, temporary or
+    /// with storage options).
     mutating func createTable(_ node: ParseNode) throws {
         guard let rangeVar = node["relation"] else { throw fallback("CREATE TABLE without a name") }
-        for unsupported in ["inhRelations", "partbound", "partspec", "ofTypename", "options", "accessMethod", "tablespacename"]
-        where node[unsupported] != nil {
+        for unsupported in ["ofTypename", "options", "accessMethod", "tablespacename"] where node[unsupported] != nil {
             throw fallback("CREATE TABLE with \(unsupported) is not read offline")
         }
+        let bound = node["partbound"]
+        let parents = node["inhRelations"]?.elements ?? []
+        guard bound == nil ? parents.isEmpty : parents.count == 1 else { throw fallback("CREATE TABLE ... INHERITS is not read offline") }
+        guard bound == nil || node["partspec"] == nil else { throw fallback("a partition that is partitioned itself is not read offline") }
         let persistence = rangeVar["relpersistence"]?.string ?? "p"
         guard persistence == "p" || persistence == "u" else { throw fallback("temporary tables are not read offline") }
         let name = try newName(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "")
@@ -16,7 +20,9 @@ extension OfflineReplay {
             if node["if_not_exists"]?.bool == true { return }
             throw fallback("\(name) already exists")  // the server's error, with its wording, comes from shadow mode
         }
-        guard !isUserType(name), sequences[name] == nil else { throw fallback("type or sequence \(name) already exists") }
+        guard !isUserType(name), sequences[name] == nil, partitionIndexNames[name] == nil else {
+            throw fallback("a type, sequence or index \(name) already exists")
+        }
         // Built in a local value and stored once: changing it inside the dictionary would copy it per column.
         var model = Table(name: name, isUnlogged: persistence == "u")
         for element in node["tableElts"]?.elements ?? [] {
@@ -28,6 +34,8 @@ extension OfflineReplay {
                 throw fallback("CREATE TABLE ... LIKE is not read offline")
             }
         }
+        if let spec = node["partspec"] { try makePartitioned(&model, spec: spec) }
+        if let bound { try makePartition(&model, of: parents.first?.node("RangeVar"), bound: bound) }
         tables[name] = model
     }
 
@@ -148,6 +156,20 @@ extension OfflineReplay {
         _ constraint: ParseNode, to table: inout Table, column: String?, deferrable: Bool? = nil, initiallyDeferred: Bool? = nil
     ) throws {
         let model = try constraintModel(constraint, of: table, column: column, deferrable: deferrable, initiallyDeferred: initiallyDeferred)
+        if table.kind == .partitioned || table.partitionOf != nil {
+            // Keys are copied onto partitions; foreign keys on or to partitions are the server's to model.
+            guard model.kind != .foreignKey, table.partitionOf == nil || model.kind == .check else {
+                throw fallback("a key or foreign key on a partitioned table or partition is not read offline")
+            }
+            if model.kind == .primaryKey || model.kind == .unique {
+                try checkUniqueOnPartitioned(table.name, columns: model.columns)
+                try cloneIndexOntoPartitions(
+                    of: table.name, columns: model.kind == .primaryKey ? [] : model.columns, label: model.kind == .primaryKey ? "pkey" : "key")
+            }
+        }
+        if let target = model.references?.table, partitionKeys[target] != nil || tables[target]?.partitionOf != nil {
+            throw fallback("a foreign key to a partitioned table is not read offline")
+        }
         if model.kind == .primaryKey {
             // A primary key makes its columns NOT NULL.
             for i in table.columns.indices where model.columns.contains(table.columns[i].name) { table.columns[i].isNotNull = true }
@@ -269,6 +291,10 @@ extension OfflineReplay {
 
     /// Removes a table, after checking no other table's foreign key leans on it.
     mutating func dropTable(_ name: QualifiedName) throws {
+        // Partitions go with their parent.
+        for partition in tables.values where partition.partitionOf == name { try dropTable(partition.name) }
+        for (index, partition) in partitionIndexNames where partition == name { partitionIndexNames[index] = nil }
+        partitionKeys[name] = nil
         let leaning = tables.values.contains { other in
             other.name != name && other.constraints.contains { $0.references?.table == name }
         }

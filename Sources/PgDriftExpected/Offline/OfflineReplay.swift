@@ -15,6 +15,10 @@ struct OfflineReplay {
     var functions: [FunctionKey: Function] = [:]
     /// The sequences behind identity columns: not in the model (they belong to their column), but their names are taken.
     var identitySequences: [QualifiedName: SequenceOwner] = [:]
+    /// The key columns of each partitioned table.
+    var partitionKeys: [QualifiedName: [String]] = [:]
+    /// Names of the copies of a partitioned table's indexes on its partitions (left out of the model) → the partition.
+    var partitionIndexNames: [QualifiedName: QualifiedName] = [:]
     /// The input argument types of each function (its identity for the server, whatever the names).
     var functionInputTypes: [FunctionKey: [String]] = [:]
     /// Index name (schema-wide) → its table.
@@ -175,7 +179,7 @@ struct OfflineReplay {
     /// Whether a relation, index or constraint already uses a name in a schema.
     func isNameTaken(_ name: QualifiedName) -> Bool {
         tables[name] != nil || indexOwners[name] != nil || sequences[name] != nil || constraintNames[name, default: 0] > 0
-            || compositeTypes[name] != nil || identitySequences[name] != nil
+            || compositeTypes[name] != nil || identitySequences[name] != nil || partitionIndexNames[name] != nil
     }
 
     func chooseName(schema: String, table: String, columns: [String], label: String) -> String {
