@@ -49,9 +49,16 @@ import Testing
         let backward = SchemaDiff.findings(expected: shadow, actual: offline)
         #expect(backward.isEmpty, "shadow → offline, \(folder):\n\(Self.describe(backward))")
         #expect(offline.tables.count == shadow.tables.count)
+        // Findings carry file:line: every object read offline has a source.
+        var objects: [ObjectID] = []
         for table in offline.tables {
-            #expect(offline.sources[ObjectID(kind: .table, schema: table.name.schema, name: table.name.name)] != nil, "\(table.name)")
+            objects.append(ObjectID(kind: .table, schema: table.name.schema, name: table.name.name))
+            objects += table.triggers.map { ObjectID(kind: .trigger, schema: table.name.schema, relation: table.name.name, name: $0.name) }
         }
+        objects += offline.functions.map { ObjectID(kind: .function, schema: $0.name.schema, name: "\($0.name.name)(\($0.identityArguments))") }
+        objects += offline.domains.map { ObjectID(kind: .domain, schema: $0.name.schema, name: $0.name.name) }
+        objects += offline.compositeTypes.map { ObjectID(kind: .compositeType, schema: $0.name.schema, name: $0.name.name) }
+        for object in objects { #expect(offline.sources[object] != nil, "no source for \(object)") }
     }
 
     @Test(arguments: folders)
