@@ -52,6 +52,28 @@ extension OfflineReplay {
             else { throw fallback("policy does not exist here") }
             policy.name = newName
             tables[table]?.policies.upsert(policy)
+        case "OBJECT_SEQUENCE":
+            guard let rangeVar = node["relation"],
+                let old = existing(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "", in: { sequences[$0] != nil }),
+                var sequence = sequences.removeValue(forKey: old)
+            else {
+                if node["missing_ok"]?.bool == true { return }
+                throw fallback("sequence does not exist here")
+            }
+            let renamed = QualifiedName(old.schema, newName)
+            guard !isNameTaken(renamed), !isUserType(renamed) else { throw fallback("\(renamed) already exists") }
+            sequence.name = renamed
+            sequences[renamed] = sequence
+            // The server prints a default's regclass by the sequence's current name.
+            for name in Array(tables.keys) {
+                guard var table = tables[name] else { continue }
+                for i in table.columns.indices where table.columns[i].defaultExpression == Self.nextval(old) {
+                    table.columns[i].defaultExpression = Self.nextval(renamed)
+                }
+                tables[name] = table
+            }
+        case "OBJECT_TYPE", "OBJECT_DOMAIN":
+            try renameType(node["object"], to: newName, isDomain: type == "OBJECT_DOMAIN")
         case "OBJECT_TRIGGER":
             guard let rangeVar = node["relation"], let table = existingTable(rangeVar), let old = node["subname"]?.string,
                 tables[table]?.triggers.contains(newName) == false, var trigger = tables[table]?.triggers.remove(old)
@@ -69,6 +91,37 @@ extension OfflineReplay {
             indexOwners[QualifiedName(old.schema, newName)] = table
         default:
             throw fallback("RENAME of \(type.dropFirst(7)) is not read offline")
+        }
+    }
+
+    /// `ALTER TYPE | DOMAIN ... RENAME TO`: columns, domains and attributes follow (they hold the type,
+    /// not its name); a routine's printed signature holds the name, so a type routines use falls back.
+    private mutating func renameType(_ object: ParseNode?, to newName: String, isDomain: Bool) throws {
+        let names = object?.node("List")?["items"]?.strings ?? object?.node("TypeName")?["names"]?.strings ?? []
+        let (schema, name) = try parts(names)
+        guard let old = existing(schema: schema, name: name, in: { isDomain ? domains[$0] != nil : enums[$0] != nil || compositeTypes[$0] != nil }) else {
+            throw fallback("type \(name) does not exist here")
+        }
+        let renamed = QualifiedName(old.schema, newName)
+        guard !isUserType(renamed), !isNameTaken(renamed), tables[renamed] == nil else { throw fallback("type \(renamed) already exists") }
+        let spelled = SQLQuote.qualified(old)
+        guard !functions.values.contains(where: { $0.arguments.contains(spelled) || $0.returnType?.contains(spelled) == true }) else {
+            throw fallback("renaming type \(old), which a routine's signature names")
+        }
+        if var type = enums.removeValue(forKey: old) { type.name = renamed; enums[renamed] = type }
+        if var type = domains.removeValue(forKey: old) { type.name = renamed; domains[renamed] = type }
+        if var type = compositeTypes.removeValue(forKey: old) { type.name = renamed; compositeTypes[renamed] = type }
+        func follow(_ type: inout DataType) {
+            if type.schema == old.schema && type.name == old.name { type.name = newName }
+        }
+        for key in Array(tables.keys) {
+            guard var table = tables[key] else { continue }
+            for i in table.columns.indices { follow(&table.columns[i].type) }
+            tables[key] = table
+        }
+        for key in Array(domains.keys) { follow(&domains[key]!.baseType) }
+        for key in Array(compositeTypes.keys) {
+            compositeTypes[key]!.attributes = compositeTypes[key]!.attributes.map { var a = $0; follow(&a.type); return a }
         }
     }
 

@@ -119,7 +119,7 @@ extension OfflineReplay {
     mutating func makeIdentity(_ column: inout Column, _ constraint: ParseNode, table: QualifiedName) throws {
         guard [.smallint, .integer, .bigint].contains(column.type) else { throw fallback("an identity column of type \(column.type)") }
         guard column.identity == nil else { throw fallback("two identity clauses on one column") }
-        let (type, options, owner) = try sequenceOptions(constraint["options"]?.elements ?? [], type: column.type)
+        let (type, options, owner) = try sequenceOptions(constraint["options"]?.elements ?? [], type: column.type, schema: table.schema)
         guard type == column.type, owner == nil else { throw fallback("identity options the server refuses") }
         let generation: Identity.Generation = constraint["generated_when"]?.isString("d") == true ? .byDefault : .always
         column.identity = Identity(generation: generation, sequence: options)

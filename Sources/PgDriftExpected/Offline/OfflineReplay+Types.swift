@@ -57,15 +57,31 @@ extension OfflineReplay {
         }
     }
 
-    /// `CREATE SCHEMA` (without objects inside it).
+    /// `CREATE SCHEMA`, with the objects created inside it: the server creates those in the new schema,
+    /// with it first on the search path, sequences first, then tables, views, indexes, triggers.
     mutating func createSchema(_ node: ParseNode) throws {
         guard let name = node["schemaname"]?.string else { throw fallback("CREATE SCHEMA AUTHORIZATION is not read offline") }
-        guard node["schemaElts"] == nil else { throw fallback("CREATE SCHEMA with objects inside is not read offline") }
         if schemas[name] != nil {
             if node["if_not_exists"]?.bool == true { return }
             throw fallback("schema \(name) already exists")
         }
         schemas[name] = Namespace(name: name)
+        let order = ["CreateSeqStmt", "CreateStmt", "ViewStmt", "IndexStmt", "CreateTrigStmt", "GrantStmt"]
+        let elements = try (node["schemaElts"]?.elements ?? []).map { element -> (tag: String, node: ParseNode) in
+            guard let (tag, body) = element.tagged, order.contains(tag) else { throw fallback("an object inside CREATE SCHEMA that is not read offline") }
+            // Each element's relation is in the new schema; naming another is the server's error.
+            for key in ["relation", "sequence", "view"] {
+                if let schema = body[key]?["schemaname"]?.string, schema != name { throw fallback("an object inside CREATE SCHEMA in another schema") }
+            }
+            return (tag, body)
+        }
+        let saved = searchPath
+        defer { searchPath = saved }
+        searchPath = [name] + searchPath
+        for element in elements.enumerated().sorted(by: { (order.firstIndex(of: $0.element.tag)!, $0.offset) < (order.firstIndex(of: $1.element.tag)!, $1.offset) }) {
+            if element.element.tag == "GrantStmt" { continue }
+            try apply(element.element.tag, element.element.node)
+        }
     }
 
     /// `CREATE TYPE ... AS ENUM`.

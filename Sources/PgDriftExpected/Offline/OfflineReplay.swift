@@ -96,6 +96,7 @@ struct OfflineReplay {
         case "AlterTableStmt": try alterTable(node)
         case "IndexStmt": try createIndex(node)
         case "CreateSeqStmt": try createSequence(node)
+        case "AlterSeqStmt": try alterSequence(node)
         case "CreatePolicyStmt": try createPolicy(node)
         case "AlterPolicyStmt": try alterPolicy(node)
         case "CreateFunctionStmt": try createFunction(node)
