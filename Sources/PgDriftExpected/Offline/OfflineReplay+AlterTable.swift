@@ -50,9 +50,13 @@ extension OfflineReplay {
             guard let columnName, let definition = command["def"]?.node("ColumnDef"), let typeName = definition["typeName"] else {
                 throw fallback("ALTER COLUMN TYPE without a type")
             }
-            guard definition["collClause"] == nil else { throw fallback("ALTER COLUMN TYPE ... COLLATE is not read offline") }
             let type = try dataType(typeName)
-            try changeColumn(columnName, of: table) { $0.type = type }
+            // A new type takes its own collation unless COLLATE names one.
+            let collation = try collation(definition["collClause"], type: type)
+            try changeColumn(columnName, of: table) {
+                $0.type = type
+                $0.collation = collation
+            }
         case "AT_ColumnDefault":
             guard let columnName else { return }
             let type = tables[table]?.column(named: columnName)?.type

@@ -52,7 +52,6 @@ extension OfflineReplay {
         guard let name = definition["colname"]?.string, let typeName = definition["typeName"] else {
             throw fallback("a column without a name or type")
         }
-        guard definition["collClause"] == nil else { throw fallback("a column COLLATE is not read offline") }
         guard model.column(named: name) == nil else { throw fallback("column \(name) already exists") }
         var column: Column
         let serialTypes: [String: DataType] = [
@@ -65,6 +64,7 @@ extension OfflineReplay {
         } else {
             column = Column(name: name, type: try dataType(typeName))
         }
+        column.collation = try collation(definition["collClause"], type: column.type)
         // [NOT] DEFERRABLE and INITIALLY DEFERRED|IMMEDIATE written after a column constraint apply to it.
         var constraints: [(node: ParseNode, deferrable: Bool?, initiallyDeferred: Bool?)] = []
         for item in definition["constraints"]?.elements ?? [] {
@@ -112,6 +112,18 @@ extension OfflineReplay {
                 constraint.node, to: &model, column: name, deferrable: constraint.deferrable,
                 initiallyDeferred: constraint.initiallyDeferred)
         }
+    }
+
+    /// The collation a `COLLATE` names, nil for the type's own; only the collations every server has
+    /// (`C`, `POSIX`, `ucs_basic`, `default`) on the built-in string types: others depend on the server's locales.
+    func collation(_ clause: ParseNode?, type: DataType) throws -> QualifiedName? {
+        guard let clause = clause?.node("CollateClause") ?? clause else { return nil }
+        let (schema, name) = try parts(clause["collname"]?.strings ?? [])
+        let stringTypes = ["text", "character varying", "character"]
+        guard schema == nil || schema == "pg_catalog", ["C", "POSIX", "ucs_basic", "default"].contains(name), type.schema == nil,
+            stringTypes.contains(where: { type.name == $0 || type.name.hasPrefix($0 + "(") })
+        else { throw fallback("collation \(name) is not read offline") }
+        return name == "default" ? nil : QualifiedName("pg_catalog", name)
     }
 
     /// `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY [(options)]`: NOT NULL, with a sequence of its
