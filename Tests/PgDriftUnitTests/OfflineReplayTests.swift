@@ -58,6 +58,20 @@ import Testing
         ("CREATE TABLE t (a int CHECK (b > 0));", "1.sql:1: a check reading a column that is not in its table"),
         ("CREATE TABLE t (a int);\nBEGIN;\nDROP TABLE t;\nROLLBACK;", "1.sql:4: ROLLBACK is not read offline"),
         ("CREATE TABLE t (a citext);", "1.sql:1: type citext is not read offline"),
+        ("CREATE EXTENSION pgcrypto;", "1.sql:1: CREATE EXTENSION needs the server: the version it installs and the objects it adds come from the server's extension files"),
+        ("CREATE TABLE t (a int);\nCREATE VIEW v AS SELECT a FROM t;",
+         "1.sql:2: CREATE VIEW needs the server: a view is compared as the server's pg_get_viewdef text, and its columns' types come from the server's type resolution"),
+        ("CREATE TABLE p (a int) PARTITION BY RANGE ((a + 1));", "1.sql:1: a partition key with an expression, collation or operator class is not read offline"),
+        ("CREATE TABLE p (a date) PARTITION BY RANGE (a);\nCREATE TABLE c PARTITION OF p FOR VALUES FROM ('2025-02-29') TO ('2026-01-01');",
+         "1.sql:2: a date bound not written as YYYY-MM-DD is not read offline"),
+        ("CREATE TABLE p (a int);\nCREATE TABLE c (b int) INHERITS (p);", "1.sql:2: CREATE TABLE ... INHERITS is not read offline"),
+        ("CREATE TABLE p (a timestamptz) PARTITION BY RANGE (a);\nCREATE TABLE c PARTITION OF p FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');",
+         "1.sql:2: a partition bound on a timestamp with time zone key is not read offline"),
+        ("CREATE TABLE p (a int) PARTITION BY LIST (a);\nCREATE TABLE c (a int);\nALTER TABLE p ATTACH PARTITION c FOR VALUES IN (1);",
+         "1.sql:3: ALTER TABLE AttachPartition on a partitioned table or partition is not read offline"),
+        ("CREATE TABLE t (a text COLLATE \"en_US\");", "1.sql:1: collation en_US is not read offline"),
+        ("CREATE DOMAIN d AS text COLLATE \"C\";", "1.sql:1: a domain COLLATE is not read offline"),
+        ("CREATE SCHEMA s;\nCREATE TABLE s.t (a int);\nCREATE SEQUENCE q OWNED BY s.t.a;", "1.sql:3: OWNED BY a column that does not exist or is in another schema"),
     ])
     func stopsWhereTheServerIsNeeded(sql: String, reason: String) throws {
         guard case .needsServer(let found) = try Self.load(sql) else {
@@ -110,5 +124,33 @@ import Testing
         let trigger = try #require(catalog.tables[QualifiedName("public", "t")]?.triggers["tg2"])
         #expect(trigger.updateColumns == ["c", "b"] && trigger.events == [.insert, .update] && trigger.timing == .before)
         #expect(trigger.arguments == ["x", "1"] && trigger.enabled == .disabled && trigger.function == QualifiedName("public", "g"))
+    }
+
+    /// Partition keys and bounds as `pg_get_partkeydef` and `pg_get_expr` print them.
+    @Test func partitionsAsTheCatalogPrintsThem() throws {
+        let (catalog, _) = try Self.catalog("""
+            CREATE TABLE "Log" (id int NOT NULL, "Day" date NOT NULL, PRIMARY KEY (id, "Day")) PARTITION BY RANGE (id, "Day");
+            CREATE TABLE log_a PARTITION OF "Log" FOR VALUES FROM (MINVALUE, MINVALUE) TO (10, '2025-02-28');
+            CREATE TABLE log_b PARTITION OF "Log" DEFAULT;
+            CREATE TABLE h (k bigint) PARTITION BY HASH (k);
+            CREATE TABLE h0 PARTITION OF h FOR VALUES WITH (MODULUS 4, REMAINDER 3);
+            CREATE TABLE l (k text) PARTITION BY LIST (k);
+            CREATE TABLE l1 PARTITION OF l FOR VALUES IN ('a', 'it''s');
+            """)
+        let parent = try #require(catalog.tables[QualifiedName("public", "Log")])
+        #expect(parent.kind == .partitioned && parent.partitionKey == "RANGE (id, \"Day\")")
+        let a = try #require(catalog.tables[QualifiedName("public", "log_a")])
+        #expect(a.partitionOf == parent.name && a.columns.isEmpty && a.constraints.isEmpty)
+        #expect(a.partitionBound == "FOR VALUES FROM (MINVALUE, MINVALUE) TO (10, '2025-02-28')")
+        #expect(catalog.tables[QualifiedName("public", "log_b")]?.partitionBound == "DEFAULT")
+        #expect(catalog.tables[QualifiedName("public", "h0")]?.partitionBound == "FOR VALUES WITH (modulus 4, remainder 3)")
+        #expect(catalog.tables[QualifiedName("public", "l1")]?.partitionBound == "FOR VALUES IN ('a', 'it''s')")
+    }
+
+    /// A domain's unnamed checks are named as the server names them, numbered when taken.
+    @Test func domainChecksAreNamedAsTheServerNamesThem() throws {
+        let (catalog, _) = try Self.catalog("CREATE DOMAIN d AS int NOT NULL CHECK (VALUE > 0) CHECK (VALUE < 10) DEFAULT 1;")
+        let domain = try #require(catalog.domains[QualifiedName("public", "d")])
+        #expect(domain.checks.map(\.name) == ["d_check", "d_check1"] && domain.isNotNull && domain.defaultExpression == "1")
     }
 }
