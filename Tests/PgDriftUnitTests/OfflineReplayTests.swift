@@ -67,6 +67,10 @@ import Testing
         ("CREATE TABLE p (a int) PARTITION BY RANGE ((a + 1));", "1.sql:1: a partition key with an expression, collation or operator class is not read offline"),
         ("CREATE TABLE p (a date) PARTITION BY RANGE (a);\nCREATE TABLE c PARTITION OF p FOR VALUES FROM ('2025-02-29') TO ('2026-01-01');",
          "1.sql:2: a date bound not written as YYYY-MM-DD is not read offline"),
+        ("CREATE TABLE p (a int) PARTITION BY LIST (a);\nCREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n"
+            + "CREATE TRIGGER tg AFTER INSERT ON p FOR EACH ROW EXECUTE FUNCTION g();", "1.sql:3: a trigger on a partitioned table or partition is not read offline"),
+        ("CREATE TABLE p (a int GENERATED ALWAYS AS IDENTITY) PARTITION BY LIST (a);",
+         "1.sql:1: an identity or generated column in a partitioned table is not read offline"),
         ("CREATE TABLE p (a int);\nCREATE TABLE c (b int) INHERITS (p);", "1.sql:2: CREATE TABLE ... INHERITS is not read offline"),
         ("CREATE TABLE p (a timestamptz) PARTITION BY RANGE (a);\nCREATE TABLE c PARTITION OF p FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');",
          "1.sql:2: a partition bound on a timestamp with time zone key is not read offline"),

@@ -30,6 +30,10 @@ extension OfflineReplay {
             guard safe.contains(subtype), tables[table]?.partitionOf == nil || subtype != "AT_AddColumn" else {
                 throw fallback("ALTER TABLE \(subtype.dropFirst(3)) on a partitioned table or partition is not read offline")
             }
+            let special = command["def"]?.descendants("Constraint").contains {
+                $0["contype"]?.isString("CONSTR_IDENTITY") == true || $0["contype"]?.isString("CONSTR_GENERATED") == true
+            }
+            guard special != true else { throw fallback("an identity or generated column in a partitioned table is not read offline") }
         }
         switch subtype {
         case "AT_AddColumn":

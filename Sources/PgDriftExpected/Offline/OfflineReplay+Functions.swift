@@ -228,7 +228,6 @@ extension OfflineReplay {
         for option in options {
             guard let option = option.node("DefElem"), let name = option["defname"]?.string else { continue }
             let argument = option["arg"]
-            let flag = argument?.node("Boolean")?["boolval"]?.bool == true
             switch name {
             case "language": result.language = argument?.node("String")?["sval"]?.string ?? ""
             case "as":
@@ -236,25 +235,10 @@ extension OfflineReplay {
                 guard parts.count == 1 else { throw fallback("a function in a loadable module is not read offline") }
                 result.body = parts[0]
                 hasBody = true
-            case "volatility":
-                guard let value = argument?.node("String")?["sval"]?.string,
-                    let volatility = Function.Volatility(rawValue: value.uppercased())
-                else { throw fallback("an unknown volatility") }
-                result.volatility = volatility
-            case "strict": result.isStrict = flag
-            case "security": result.isSecurityDefiner = flag
-            case "leakproof": result.isLeakproof = flag
-            case "parallel":
-                guard let value = argument?.node("String")?["sval"]?.string, let parallel = Function.Parallel(rawValue: value.uppercased()) else {
-                    throw fallback("an unknown PARALLEL setting")
-                }
-                result.parallel = parallel
-            case "cost", "rows":
-                break  // planner estimates, not modelled
-            case "set":
-                try addSetting(argument?.node("VariableSetStmt"), to: &result.configuration)
             default:
-                throw fallback("function option \(name.uppercased()) is not read offline")
+                guard try applyRoutineOption(name, argument, to: &result) else {
+                    throw fallback("function option \(name.uppercased()) is not read offline")
+                }
             }
         }
         // Only the two languages every database has.
@@ -262,6 +246,57 @@ extension OfflineReplay {
             throw fallback("a function in language \(result.language.isEmpty ? "(none)" : result.language) is not read offline")
         }
         return result
+    }
+
+    /// An option `CREATE` and `ALTER FUNCTION` share; false for one this does not know.
+    private func applyRoutineOption(_ name: String, _ argument: ParseNode?, to result: inout RoutineOptions) throws -> Bool {
+        let flag = argument?.node("Boolean")?["boolval"]?.bool == true
+        switch name {
+        case "volatility":
+            guard let value = argument?.node("String")?["sval"]?.string, let volatility = Function.Volatility(rawValue: value.uppercased()) else {
+                throw fallback("an unknown volatility")
+            }
+            result.volatility = volatility
+        case "strict": result.isStrict = flag
+        case "security": result.isSecurityDefiner = flag
+        case "leakproof": result.isLeakproof = flag
+        case "parallel":
+            guard let value = argument?.node("String")?["sval"]?.string, let parallel = Function.Parallel(rawValue: value.uppercased()) else {
+                throw fallback("an unknown PARALLEL setting")
+            }
+            result.parallel = parallel
+        case "cost", "rows":
+            break  // planner estimates, not modelled
+        case "set":
+            try addSetting(argument?.node("VariableSetStmt"), to: &result.configuration)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// `ALTER FUNCTION | PROCEDURE | ROUTINE ... action [...]`: the options CREATE takes.
+    mutating func alterFunction(_ node: ParseNode) throws {
+        guard let key = try namedFunction(node["func"]?.node("ObjectWithArgs") ?? node["func"]), var function = functions[key] else {
+            throw fallback("ALTER FUNCTION of a function that does not exist here")
+        }
+        var options = RoutineOptions(
+            language: function.language, body: function.body, volatility: function.volatility, isStrict: function.isStrict,
+            isSecurityDefiner: function.isSecurityDefiner, isLeakproof: function.isLeakproof, parallel: function.parallel,
+            configuration: function.configuration)
+        for action in node["actions"]?.elements ?? [] {
+            guard let option = action.node("DefElem"), let name = option["defname"]?.string else { continue }
+            guard try applyRoutineOption(name, option["arg"], to: &options) else {
+                throw fallback("ALTER FUNCTION \(name.uppercased()) is not read offline")
+            }
+        }
+        function.volatility = options.volatility
+        function.isStrict = options.isStrict
+        function.isSecurityDefiner = options.isSecurityDefiner
+        function.isLeakproof = options.isLeakproof
+        function.parallel = options.parallel
+        function.configuration = options.configuration
+        functions[key] = function
     }
 
     /// The server checks a body when it creates the routine; one libpg_query cannot parse is left for
@@ -288,8 +323,18 @@ extension OfflineReplay {
         "client_min_messages": false, "row_security": false,
     ]
 
-    /// `SET name = value` of a routine, as `name=value` in `proconfig` (a repeated name replaces the value).
+    /// `SET name = value` of a routine, as `name=value` in `proconfig` (a repeated name replaces the
+    /// value), and `RESET name | ALL`.
     private func addSetting(_ set: ParseNode?, to configuration: inout [String]) throws {
+        // RESET comes as a SET too.
+        if set?["kind"]?.isString("VAR_RESET_ALL") == true {
+            configuration = []
+            return
+        }
+        if set?["kind"]?.isString("VAR_RESET") == true, let name = set?["name"]?.string {
+            configuration.removeAll { $0.hasPrefix(name + "=") }
+            return
+        }
         guard let set, set["kind"]?.isString("VAR_SET_VALUE") == true, let name = set["name"]?.string,
             let quotesItems = Self.functionSettings[name]
         else { throw fallback("this SET of a function is not read offline") }

@@ -10,6 +10,10 @@ extension OfflineReplay {
             throw fallback("a trigger on a table that does not exist here")
         }
         guard node["isconstraint"]?.bool != true else { throw fallback("CREATE CONSTRAINT TRIGGER is not read offline") }
+        // The server copies a partitioned table's triggers onto its partitions, with rules of its own.
+        guard partitionKeys[table] == nil, tables[table]?.partitionOf == nil else {
+            throw fallback("a trigger on a partitioned table or partition is not read offline")
+        }
         guard node["whenClause"] == nil else { throw fallback("a trigger WHEN condition is not read offline") }
         let timingBits = node["timing"]?.int ?? 0
         let eventBits = node["events"]?.int ?? 0

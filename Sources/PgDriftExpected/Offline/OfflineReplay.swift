@@ -102,6 +102,7 @@ struct OfflineReplay {
         case "CreatePolicyStmt": try createPolicy(node)
         case "AlterPolicyStmt": try alterPolicy(node)
         case "CreateFunctionStmt": try createFunction(node)
+        case "AlterFunctionStmt": try alterFunction(node)
         case "CreateTrigStmt": try createTrigger(node)
         case "CreateEnumStmt": try createEnum(node)
         case "CreateDomainStmt": try createDomain(node)
