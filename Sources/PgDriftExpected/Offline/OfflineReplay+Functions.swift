@@ -70,6 +70,26 @@ extension OfflineReplay {
         functionInputTypes[key] = nil
     }
 
+    /// `ALTER FUNCTION ... RENAME TO`: triggers call it by its new name (they hold the function, not its name).
+    mutating func renameFunction(_ object: ParseNode?, to newName: String) throws {
+        guard let old = try namedFunction(object), var function = functions.removeValue(forKey: old),
+            let inputTypes = functionInputTypes.removeValue(forKey: old)
+        else { throw fallback("function to rename does not exist here") }
+        let renamed = QualifiedName(old.name.schema, newName)
+        guard functionKey(renamed, inputTypes: inputTypes) == nil else { throw fallback("function \(newName) already exists") }
+        let callers = tables.values.filter { $0.triggers.contains { $0.function == old.name } }
+        // Overloads share a name: which one a trigger calls is the server's to tell.
+        guard callers.isEmpty || !functions.keys.contains(where: { $0.name == old.name }) else {
+            throw fallback("renaming one of several overloads a trigger may call")
+        }
+        function.name = renamed
+        functions[function.key] = function
+        functionInputTypes[function.key] = inputTypes
+        for table in callers {
+            tables[table.name]?.triggers.modifyEach { if $0.function == old.name { $0.function = renamed } }
+        }
+    }
+
     /// A parameter list as the catalog prints it, whole and as identity, with the identity's types, the
     /// OUT types and the TABLE columns.
     struct FunctionSignature {

@@ -74,6 +74,8 @@ extension OfflineReplay {
             }
         case "OBJECT_TYPE", "OBJECT_DOMAIN":
             try renameType(node["object"], to: newName, isDomain: type == "OBJECT_DOMAIN")
+        case "OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE":
+            try renameFunction(node["object"]?.node("ObjectWithArgs"), to: newName)
         case "OBJECT_TRIGGER":
             guard let rangeVar = node["relation"], let table = existingTable(rangeVar), let old = node["subname"]?.string,
                 tables[table]?.triggers.contains(newName) == false, var trigger = tables[table]?.triggers.remove(old)

@@ -14,3 +14,6 @@ ALTER FUNCTION "Billing".invoice_total(bigint) RESET statement_timeout;
 ALTER FUNCTION add_tax(integer) STABLE PARALLEL RESTRICTED SET work_mem = '8MB' COST 5;
 ALTER PROCEDURE "Billing".close_month SECURITY DEFINER;
 ALTER ROUTINE touch_updated_at() RESET ALL;
+
+-- A trigger function renamed under its triggers.
+ALTER FUNCTION audit_row() RENAME TO "Audit_Row";
