@@ -35,4 +35,16 @@ enum ExpressionComparison {
         if same(want.withCheck, have.withCheck) { copy.withCheck = have.withCheck }
         return copy
     }
+
+    /// Domains: checks (paired by name) and the default compared by meaning, as a table's are.
+    static func aligned(_ want: Domain, to have: Domain) -> Domain {
+        var copy = want
+        if same(want.defaultExpression, have.defaultExpression) { copy.defaultExpression = have.defaultExpression }
+        for i in copy.checks.indices {
+            if let match = have.checks.first(where: { $0.name == want.checks[i].name }), same(want.checks[i].expression, match.expression) {
+                copy.checks[i].expression = match.expression
+            }
+        }
+        return copy
+    }
 }

@@ -27,6 +27,8 @@ public enum ExpressionText {
             let name = (body["funcname"]?.strings ?? []).map(SQLQuote.identifier).joined(separator: ".")
             let arguments = try (body["args"]?.elements ?? []).map(sql)
             return "\(name)(\(arguments.joined(separator: ", ")))"
+        case "A_Expr" where body["kind"]?.isString("AEXPR_IN") == true:
+            return try inList(body)
         case "A_Expr":
             guard body["kind"]?.isString("AEXPR_OP") == true, let names = body["name"]?.strings, names.count == 1 else {
                 throw UnsupportedExpression(what: "an operator form the server rewrites (IN, BETWEEN, LIKE, ...)")
@@ -57,6 +59,25 @@ public enum ExpressionText {
         default:
             throw UnsupportedExpression(what: "a \(tag) expression")
         }
+    }
+
+    /// `x [NOT] IN (constants)` as the server stores it: `x = ANY (ARRAY[...])` or `x <> ALL (ARRAY[...])`,
+    /// a single value as a plain `=` or `<>`. Lists with anything but constants become OR chains on the
+    /// server, so they are refused.
+    static func inList(_ body: ParseNode) throws -> String {
+        guard let names = body["name"]?.strings, names == ["="] || names == ["<>"], let left = try body["lexpr"].map(sql),
+            let items = body["rexpr"]?.node("List")?["items"]?.elements, !items.isEmpty
+        else { throw UnsupportedExpression(what: "an operator form the server rewrites (IN, BETWEEN, LIKE, ...)") }
+        let values = try items.map { item -> String in
+            var value = item
+            while let cast = value.node("TypeCast"), let argument = cast["arg"] { value = argument }
+            guard value.node("A_Const") != nil, value.node("A_Const")?["isnull"]?.bool != true else {
+                throw UnsupportedExpression(what: "an IN list of something other than constants")
+            }
+            return try sql(item)
+        }
+        if values.count == 1 { return "(\(left) \(names[0]) \(values[0]))" }
+        return "(\(left) \(names[0]) \(names[0] == "=" ? "ANY" : "ALL") (ARRAY[\(values.joined(separator: ", "))]))"
     }
 
     static let valueFunctions = [

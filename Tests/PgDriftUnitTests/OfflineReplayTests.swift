@@ -41,12 +41,44 @@ import Testing
 
     /// What the replay cannot reproduce exactly stops it, at the statement's file and line.
     @Test(arguments: [
-        ("CREATE TABLE t (id int);\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';", "1.sql:2: CREATE FUNCTION is not read offline"),
+        ("CREATE TABLE t (id int);\nCREATE FUNCTION f() RETURNS int LANGUAGE c AS 'lib', 'f';", "1.sql:2: a function in a loadable module is not read offline"),
+        ("CREATE FUNCTION f(a jsonb DEFAULT '{}') RETURNS int LANGUAGE sql AS 'SELECT 1';", "1.sql:1: a default of this type is not read offline"),
+        ("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\nCREATE OR REPLACE FUNCTION f() RETURNS bigint LANGUAGE sql AS 'SELECT 1';",
+         "1.sql:2: CREATE OR REPLACE changing a function's signature or result is not read offline"),
+        ("CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS 'BEGIN RETURN 1 END';", "1.sql:1: a function body libpg_query cannot parse"),
+        ("CREATE FUNCTION f() RETURNS int LANGUAGE sql RETURN 1;", "1.sql:1: a SQL-standard function body is not read offline"),
+        ("CREATE TABLE t (a int);\nCREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n"
+            + "CREATE TRIGGER tg BEFORE UPDATE ON t FOR EACH ROW WHEN (NEW.a > 0) EXECUTE FUNCTION g();", "1.sql:3: a trigger WHEN condition is not read offline"),
+        ("CREATE TABLE t (a int);\nCREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n"
+            + "CREATE TRIGGER tg BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION g();\nDROP FUNCTION g();", "1.sql:4: dropping function public.g(), which a trigger calls"),
+        ("CREATE TABLE t (a int);\nCREATE TRIGGER tg AFTER INSERT ON t EXECUTE FUNCTION suppress_redundant_updates_trigger();",
+         "1.sql:2: trigger function suppress_redundant_updates_trigger() is not read offline"),
         ("CREATE TABLE t (a int, b int);\nCREATE TABLE u (a int REFERENCES t (b));", "1.sql:2: a foreign key the server would refuse or match differently"),
-        ("CREATE TABLE t (a int CHECK (a IN (1, 2)));", "1.sql:1: an operator form the server rewrites (IN, BETWEEN, LIKE, ...) is not read offline"),
+        ("CREATE TABLE t (a int CHECK (a BETWEEN 1 AND 2));", "1.sql:1: an operator form the server rewrites (IN, BETWEEN, LIKE, ...) is not read offline"),
         ("CREATE TABLE t (a int CHECK (b > 0));", "1.sql:1: a check reading a column that is not in its table"),
-        ("CREATE TABLE t (a int);\nBEGIN;\nDROP TABLE t;\nROLLBACK;", "1.sql:4: ROLLBACK is not read offline"),
+        ("CREATE TABLE t (a int);\nBEGIN;\nDROP TABLE t;\nROLLBACK;",
+         "1.sql:2: BEGIN after other statements of the same file, which the transaction then holds (the file runs as one query)"),
+        ("CREATE TABLE t (a int);\nROLLBACK;", "1.sql:2: ROLLBACK outside BEGIN, which undoes the file's statements before it (the file runs as one query)"),
+        ("BEGIN;\nCREATE TABLE t (a int);", "1.sql:2: a transaction left open at the end of the file"),
         ("CREATE TABLE t (a citext);", "1.sql:1: type citext is not read offline"),
+        ("CREATE EXTENSION pgcrypto;", "1.sql:1: CREATE EXTENSION needs the server: the version it installs and the objects it adds come from the server's extension files"),
+        ("CREATE TABLE t (a int);\nCREATE VIEW v AS SELECT a FROM t;",
+         "1.sql:2: CREATE VIEW needs the server: a view is compared as the server's pg_get_viewdef text, and its columns' types come from the server's type resolution"),
+        ("CREATE TABLE p (a int) PARTITION BY RANGE ((a + 1));", "1.sql:1: a partition key with an expression, collation or operator class is not read offline"),
+        ("CREATE TABLE p (a date) PARTITION BY RANGE (a);\nCREATE TABLE c PARTITION OF p FOR VALUES FROM ('2025-02-29') TO ('2026-01-01');",
+         "1.sql:2: a date bound not written as YYYY-MM-DD is not read offline"),
+        ("CREATE TABLE p (a int) PARTITION BY LIST (a);\nCREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n"
+            + "CREATE TRIGGER tg AFTER INSERT ON p FOR EACH ROW EXECUTE FUNCTION g();", "1.sql:3: a trigger on a partitioned table or partition is not read offline"),
+        ("CREATE TABLE p (a int GENERATED ALWAYS AS IDENTITY) PARTITION BY LIST (a);",
+         "1.sql:1: an identity or generated column in a partitioned table is not read offline"),
+        ("CREATE TABLE p (a int);\nCREATE TABLE c (b int) INHERITS (p);", "1.sql:2: CREATE TABLE ... INHERITS is not read offline"),
+        ("CREATE TABLE p (a timestamptz) PARTITION BY RANGE (a);\nCREATE TABLE c PARTITION OF p FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');",
+         "1.sql:2: a partition bound on a timestamp with time zone key is not read offline"),
+        ("CREATE TABLE p (a int) PARTITION BY LIST (a);\nCREATE TABLE c (a int);\nALTER TABLE p ATTACH PARTITION c FOR VALUES IN (1);",
+         "1.sql:3: ALTER TABLE AttachPartition on a partitioned table or partition is not read offline"),
+        ("CREATE TABLE t (a text COLLATE \"en_US\");", "1.sql:1: collation en_US is not read offline"),
+        ("CREATE DOMAIN d AS text COLLATE \"C\";", "1.sql:1: a domain COLLATE is not read offline"),
+        ("CREATE SCHEMA s;\nCREATE TABLE s.t (a int);\nCREATE SEQUENCE q OWNED BY s.t.a;", "1.sql:3: OWNED BY a column that does not exist or is in another schema"),
     ])
     func stopsWhereTheServerIsNeeded(sql: String, reason: String) throws {
         guard case .needsServer(let found) = try Self.load(sql) else {
@@ -61,5 +93,71 @@ import Testing
         do { _ = try Self.load("SELECT 1;\nCREATE TABEL t (a int);") } catch {
             #expect("\(error)" == "1.sql:2:8: syntax error at or near \"TABEL\"")
         }
+    }
+
+    /// Routines as the catalog prints them: identity and full arguments, result, settings.
+    @Test func functionsAsTheCatalogPrintsThem() throws {
+        let (catalog, _) = try Self.catalog("""
+            CREATE TYPE mood AS ENUM ('sad', 'happy');
+            CREATE FUNCTION f("Name" varchar(20), m mood DEFAULT 'happy', n int DEFAULT NULL, OUT total bigint, OUT "Label" text)
+                LANGUAGE sql STABLE SET search_path = "$user", public AS $$ SELECT 1::bigint, 'x' $$;
+            CREATE PROCEDURE p(a int[], INOUT b text DEFAULT 'x') LANGUAGE plpgsql AS $$ BEGIN b := a[1]; END $$;
+            CREATE FUNCTION t(x numeric) RETURNS TABLE(a int, "B" timestamptz) LANGUAGE sql AS $$ SELECT 1, now() $$;
+            COMMENT ON FUNCTION f(varchar, mood, int) IS 'f';
+            """, "SET search_path TO nowhere, public;\nCOMMENT ON PROCEDURE p IS 'p';")
+        let f = try #require(catalog.overloads(of: QualifiedName("public", "f")).first)
+        #expect(f.identityArguments == "\"Name\" character varying, m public.mood, n integer, OUT total bigint, OUT \"Label\" text")
+        #expect(f.arguments == "\"Name\" character varying, m public.mood DEFAULT 'happy'::public.mood, n integer DEFAULT NULL::integer, OUT total bigint, OUT \"Label\" text")
+        #expect(f.returnType == "record")
+        #expect(f.volatility == .stable && f.configuration == ["search_path=\"$user\", public"] && f.comment == "f")
+        let p = try #require(catalog.overloads(of: QualifiedName("public", "p")).first)
+        #expect(p.kind == .procedure && p.returnType == nil && p.comment == "p")
+        #expect(p.arguments == "IN a integer[], INOUT b text DEFAULT 'x'::text")
+        let t = try #require(catalog.overloads(of: QualifiedName("public", "t")).first)
+        #expect(t.arguments == "x numeric" && t.returnType == "TABLE(a integer, \"B\" timestamp with time zone)")
+        #expect(catalog.sources[ObjectID(kind: .function, schema: "public", name: "t(x numeric)")] == SourceLocation(file: "1.sql", line: 5))
+    }
+
+    @Test func triggersFollowRenamesAndSwitches() throws {
+        let (catalog, _) = try Self.catalog("""
+            CREATE TABLE t (a int, b int);
+            CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+            CREATE TRIGGER tg BEFORE INSERT OR UPDATE OF a, b ON t FOR EACH ROW EXECUTE FUNCTION g('x', 1);
+            """, """
+            ALTER TABLE t RENAME COLUMN a TO c;
+            ALTER TABLE t DISABLE TRIGGER tg;
+            ALTER TRIGGER tg ON t RENAME TO tg2;
+            """)
+        let trigger = try #require(catalog.tables[QualifiedName("public", "t")]?.triggers["tg2"])
+        #expect(trigger.updateColumns == ["c", "b"] && trigger.events == [.insert, .update] && trigger.timing == .before)
+        #expect(trigger.arguments == ["x", "1"] && trigger.enabled == .disabled && trigger.function == QualifiedName("public", "g"))
+    }
+
+    /// Partition keys and bounds as `pg_get_partkeydef` and `pg_get_expr` print them.
+    @Test func partitionsAsTheCatalogPrintsThem() throws {
+        let (catalog, _) = try Self.catalog("""
+            CREATE TABLE "Log" (id int NOT NULL, "Day" date NOT NULL, PRIMARY KEY (id, "Day")) PARTITION BY RANGE (id, "Day");
+            CREATE TABLE log_a PARTITION OF "Log" FOR VALUES FROM (MINVALUE, MINVALUE) TO (10, '2025-02-28');
+            CREATE TABLE log_b PARTITION OF "Log" DEFAULT;
+            CREATE TABLE h (k bigint) PARTITION BY HASH (k);
+            CREATE TABLE h0 PARTITION OF h FOR VALUES WITH (MODULUS 4, REMAINDER 3);
+            CREATE TABLE l (k text) PARTITION BY LIST (k);
+            CREATE TABLE l1 PARTITION OF l FOR VALUES IN ('a', 'it''s');
+            """)
+        let parent = try #require(catalog.tables[QualifiedName("public", "Log")])
+        #expect(parent.kind == .partitioned && parent.partitionKey == "RANGE (id, \"Day\")")
+        let a = try #require(catalog.tables[QualifiedName("public", "log_a")])
+        #expect(a.partitionOf == parent.name && a.columns.isEmpty && a.constraints.isEmpty)
+        #expect(a.partitionBound == "FOR VALUES FROM (MINVALUE, MINVALUE) TO (10, '2025-02-28')")
+        #expect(catalog.tables[QualifiedName("public", "log_b")]?.partitionBound == "DEFAULT")
+        #expect(catalog.tables[QualifiedName("public", "h0")]?.partitionBound == "FOR VALUES WITH (modulus 4, remainder 3)")
+        #expect(catalog.tables[QualifiedName("public", "l1")]?.partitionBound == "FOR VALUES IN ('a', 'it''s')")
+    }
+
+    /// A domain's unnamed checks are named as the server names them, numbered when taken.
+    @Test func domainChecksAreNamedAsTheServerNamesThem() throws {
+        let (catalog, _) = try Self.catalog("CREATE DOMAIN d AS int NOT NULL CHECK (VALUE > 0) CHECK (VALUE < 10) DEFAULT 1;")
+        let domain = try #require(catalog.domains[QualifiedName("public", "d")])
+        #expect(domain.checks.map(\.name) == ["d_check", "d_check1"] && domain.isNotNull && domain.defaultExpression == "1")
     }
 }

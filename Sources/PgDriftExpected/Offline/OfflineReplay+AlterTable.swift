@@ -20,6 +20,21 @@ extension OfflineReplay {
 
     private mutating func alter(_ table: QualifiedName, _ subtype: String, _ command: ParseNode) throws {
         let columnName = command["name"]?.string
+        // A partitioned table passes changes on to its partitions, whose copies the model leaves out:
+        // only the changes whose copies take no name and need no rewrite of the key are read.
+        if partitionKeys[table] != nil || tables[table]?.partitionOf != nil {
+            let safe: Set = [
+                "AT_AddColumn", "AT_ColumnDefault", "AT_SetNotNull", "AT_AddConstraint", "AT_EnableRowSecurity", "AT_DisableRowSecurity",
+                "AT_ForceRowSecurity", "AT_NoForceRowSecurity", "AT_ChangeOwner",
+            ]
+            guard safe.contains(subtype), tables[table]?.partitionOf == nil || subtype != "AT_AddColumn" else {
+                throw fallback("ALTER TABLE \(subtype.dropFirst(3)) on a partitioned table or partition is not read offline")
+            }
+            let special = command["def"]?.descendants("Constraint").contains {
+                $0["contype"]?.isString("CONSTR_IDENTITY") == true || $0["contype"]?.isString("CONSTR_GENERATED") == true
+            }
+            guard special != true else { throw fallback("an identity or generated column in a partitioned table is not read offline") }
+        }
         switch subtype {
         case "AT_AddColumn":
             guard let definition = command["def"]?.node("ColumnDef") else { throw fallback("ADD COLUMN without a definition") }
@@ -39,9 +54,13 @@ extension OfflineReplay {
             guard let columnName, let definition = command["def"]?.node("ColumnDef"), let typeName = definition["typeName"] else {
                 throw fallback("ALTER COLUMN TYPE without a type")
             }
-            guard definition["collClause"] == nil else { throw fallback("ALTER COLUMN TYPE ... COLLATE is not read offline") }
             let type = try dataType(typeName)
-            try changeColumn(columnName, of: table) { $0.type = type }
+            // A new type takes its own collation unless COLLATE names one.
+            let collation = try collation(definition["collClause"], type: type)
+            try changeColumn(columnName, of: table) {
+                $0.type = type
+                $0.collation = collation
+            }
         case "AT_ColumnDefault":
             guard let columnName else { return }
             let type = tables[table]?.column(named: columnName)?.type
@@ -79,6 +98,9 @@ extension OfflineReplay {
             tables[table]?.constraints.upsert(constraint)
         case "AT_ChangeOwner":
             break  // owners are not modelled (grants, which name them, are compared through the server)
+        case "AT_EnableTrig", "AT_DisableTrig", "AT_EnableAlwaysTrig", "AT_EnableReplicaTrig", "AT_EnableTrigAll", "AT_DisableTrigAll",
+            "AT_EnableTrigUser", "AT_DisableTrigUser":
+            try enableTrigger(subtype, name: columnName, of: table)
         case "AT_EnableRowSecurity": tables[table]?.rowLevelSecurity = true
         case "AT_DisableRowSecurity": tables[table]?.rowLevelSecurity = false
         case "AT_ForceRowSecurity": tables[table]?.forceRowLevelSecurity = true
@@ -100,6 +122,9 @@ extension OfflineReplay {
     private mutating func dropColumn(_ name: String, of table: QualifiedName) throws {
         guard var model = tables[table] else { return }
         guard !model.expressionsRead(name) else { throw fallback("dropping column \(name), which a check or index expression reads") }
+        guard !model.triggers.contains(where: { $0.updateColumns.contains(name) }) else {
+            throw fallback("dropping column \(name), which a trigger's UPDATE OF names")
+        }
         let leaning = tables.values.contains { other in
             other.constraints.contains { $0.references?.table == table && $0.references?.columns.contains(name) == true }
         }
@@ -108,6 +133,7 @@ extension OfflineReplay {
         for (sequence, owned) in sequences where owned.ownedBy == SequenceOwner(table: table, column: name) {
             sequences[sequence] = nil
         }
+        for (sequence, owner) in identitySequences where owner == SequenceOwner(table: table, column: name) { identitySequences[sequence] = nil }
         for constraint in model.constraints where constraint.columns.contains(name) {
             _ = model.constraints.remove(constraint.name)
             releaseConstraintName(QualifiedName(table.schema, constraint.name))

@@ -15,8 +15,8 @@ extension OfflineReplay {
         var generatedNameParts: [String] = []
         for element in node["indexParams"]?.elements ?? [] {
             guard let key = element.node("IndexElem") else { continue }
-            guard key["opclass"] == nil, key["collation"] == nil, key["opclassopts"] == nil else {
-                throw fallback("an index key with an operator class or collation is not read offline")
+            guard key["collation"] == nil, key["opclassopts"] == nil, key["opclass"] == nil || key["name"] != nil else {
+                throw fallback("an index key with a collation, or an operator class on an expression, is not read offline")
             }
             let descending = key["ordering"]?.isString("SORTBY_DESC") == true
             let nullsFirst: Bool? = switch key["nulls_ordering"]?.string {
@@ -26,7 +26,8 @@ extension OfflineReplay {
             }
             if let column = key["name"]?.string {
                 guard tables[table]?.column(named: column) != nil else { throw fallback("index key \(column) does not exist") }
-                keys.append(IndexKey(column: column, expression: nil, descending: descending, nullsFirst: nullsFirst))
+                let operatorClass = try key["opclass"].flatMap { try self.operatorClass($0.strings, method: node["accessMethod"]?.string ?? "btree", column: tables[table]?.column(named: column)) }
+                keys.append(IndexKey(column: column, expression: nil, operatorClass: operatorClass, descending: descending, nullsFirst: nullsFirst))
                 generatedNameParts.append(key["indexcolname"]?.string ?? column)
             } else if let expression = key["expr"] {
                 // A bare column in parentheses is a column key to the server.
@@ -50,11 +51,36 @@ extension OfflineReplay {
         } else {
             name = chooseName(schema: table.schema, table: table.name, columns: generatedNameParts, label: "idx")
         }
+        if partitionKeys[table] != nil || tables[table]?.partitionOf != nil {
+            guard tables[table]?.partitionOf == nil else { throw fallback("an index on a partition is not read offline") }
+            guard node["concurrent"]?.bool != true else { throw fallback("CREATE INDEX CONCURRENTLY on a partitioned table") }
+            let columns = keys.compactMap(\.column)
+            if node["unique"]?.bool == true { try checkUniqueOnPartitioned(table, columns: columns) }
+            try cloneIndexOntoPartitions(of: table, columns: columns.count == keys.count ? generatedNameParts : nil, label: "idx")
+        }
         let index = Index(
             name: name, method: node["accessMethod"]?.string ?? "btree", isUnique: node["unique"]?.bool == true,
             nullsNotDistinct: node["nulls_not_distinct"]?.bool == true, keys: keys, include: include,
             predicate: try node["whereClause"].map(ExpressionText.sql))
         tables[table]?.indexes.upsert(index)
         indexOwners[QualifiedName(table.schema, name)] = table
+    }
+
+    /// Built-in operator classes by name: the access method and column type they serve, and whether
+    /// they are that type's default (the catalog, and the model, name only a non-default one).
+    static let builtinOperatorClasses: [String: (method: String, type: String, isDefault: Bool)] = [
+        "jsonb_path_ops": ("gin", "jsonb", false), "jsonb_ops": ("gin", "jsonb", true),
+        "text_pattern_ops": ("btree", "text", false), "text_ops": ("btree", "text", true),
+        "int4_ops": ("btree", "integer", true), "int8_ops": ("btree", "bigint", true),
+    ]
+
+    /// The non-default operator class a key names, nil for the default one; others (an extension's,
+    /// a user's) fall back.
+    private func operatorClass(_ names: [String], method: String, column: Column?) throws -> QualifiedName? {
+        let (schema, name) = try parts(names)
+        guard schema == nil || schema == "pg_catalog", let known = Self.builtinOperatorClasses[name],
+            let column, column.type == DataType(known.type), known.method == method
+        else { throw fallback("operator class \(name) is not read offline") }
+        return known.isDefault ? nil : QualifiedName("pg_catalog", name)
     }
 }

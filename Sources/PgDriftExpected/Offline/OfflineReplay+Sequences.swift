@@ -20,11 +20,46 @@ extension OfflineReplay {
             if node["if_not_exists"]?.bool == true { return }
             throw fallback("\(name) already exists")
         }
-        var type = DataType.bigint
+        let (type, options, owner) = try sequenceOptions(node["options"]?.elements ?? [], type: .bigint, schema: name.schema)
+        sequences[name] = SequenceObject(name: name, dataType: type, options: options, ownedBy: owner)
+    }
+
+    /// A sequence's type, numeric options (PostgreSQL's defaults for what is left out) and OWNED BY, as
+    /// `CREATE SEQUENCE` and an identity column write them.
+    func sequenceOptions(_ options: [ParseNode], type defaultType: DataType, schema: String) throws -> (DataType, SequenceOptions, SequenceOwner?) {
+        let initial = SequenceOptions(start: 1, increment: 1, minValue: 1, maxValue: Self.range(of: defaultType).max)
+        let (type, values, owner) = try applySequenceOptions(options, to: (defaultType, initial), isInit: true, schema: schema)
+        return (type, values, owner ?? nil)
+    }
+
+    /// `ALTER SEQUENCE` of a sequence created here (not an identity column's).
+    mutating func alterSequence(_ node: ParseNode) throws {
+        guard node["for_identity"]?.bool != true, let rangeVar = node["sequence"] else { throw fallback("ALTER SEQUENCE of an identity") }
+        guard let name = existing(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "", in: { sequences[$0] != nil }),
+            let sequence = sequences[name]
+        else {
+            if node["missing_ok"]?.bool == true { return }
+            throw fallback("sequence \(rangeVar["relname"]?.string ?? "") does not exist here")
+        }
+        let (type, options, owner) = try applySequenceOptions(
+            node["options"]?.elements ?? [], to: (sequence.dataType, sequence.options), isInit: false, schema: name.schema)
+        // A column default drawing from the sequence does not care about its type; the sequence does.
+        sequences[name]?.dataType = type
+        sequences[name]?.options = options
+        if let owner { sequences[name]?.ownedBy = owner }
+    }
+
+    /// The options of `CREATE` or `ALTER SEQUENCE` applied as `init_params` does: what is not named
+    /// keeps its value (or its default at creation), a limit at its type's bound follows a new type,
+    /// and `NO MINVALUE`/`NO MAXVALUE` go back to the default for the increment's direction.
+    private func applySequenceOptions(
+        _ options: [ParseNode], to current: (type: DataType, options: SequenceOptions), isInit: Bool, schema: String
+    ) throws -> (DataType, SequenceOptions, SequenceOwner??) {
+        var type = current.type
         var values: [String: Int64?] = [:]
-        var cycle = false
-        var owner: SequenceOwner?
-        for option in node["options"]?.elements ?? [] {
+        var cycle: Bool?
+        var owner: SequenceOwner??
+        for option in options {
             guard let definition = option.node("DefElem"), let key = definition["defname"]?.string else { continue }
             switch key {
             case "as":
@@ -33,32 +68,47 @@ extension OfflineReplay {
                 guard [.smallint, .integer, .bigint].contains(type) else { throw fallback("a sequence of type \(type)") }
             case "start", "increment", "minvalue", "maxvalue", "cache":
                 values[key] = try sequenceNumber(definition["arg"])
+            case "restart":
+                break  // the next value is data, not schema
             case "cycle":
                 cycle = definition["arg"]?.node("Boolean")?["boolval"]?.bool == true
             case "owned_by":
                 let names = definition["arg"]?.node("List")?["items"]?.strings ?? definition["arg"]?.strings ?? []
-                guard names != ["none"] else { continue }
+                guard names != ["none"] else {
+                    owner = .some(nil)
+                    continue
+                }
                 var parts = names
                 guard let column = parts.popLast() else { throw fallback("OWNED BY without a column") }
-                let (schema, table) = try self.parts(parts)
-                guard let owningTable = existing(schema: schema, name: table, in: { tables[$0] != nil }),
-                    tables[owningTable]?.column(named: column) != nil
-                else { throw fallback("OWNED BY a column that does not exist") }
+                let (tableSchema, table) = try self.parts(parts)
+                guard let owningTable = existing(schema: tableSchema, name: table, in: { tables[$0] != nil }),
+                    tables[owningTable]?.column(named: column) != nil, owningTable.schema == schema
+                else { throw fallback("OWNED BY a column that does not exist or is in another schema") }
                 owner = SequenceOwner(table: owningTable, column: column)
             default:
                 throw fallback("sequence option \(key) is not read offline")
             }
         }
+        let old = current.options
+        let (oldMin, oldMax) = Self.range(of: current.type)
         let (typeMin, typeMax) = Self.range(of: type)
-        let increment = (values["increment"] ?? nil) ?? 1
+        let increment = (values["increment"] ?? nil) ?? (isInit ? 1 : old.increment)
         guard increment != 0 else { throw fallback("INCREMENT 0") }
-        let minValue = (values["minvalue"] ?? nil) ?? (increment > 0 ? 1 : typeMin)
-        let maxValue = (values["maxvalue"] ?? nil) ?? (increment > 0 ? typeMax : -1)
-        let start = (values["start"] ?? nil) ?? (increment > 0 ? minValue : maxValue)
+        // A limit named without a value (NO MINVALUE), or left at the old type's bound when the type
+        // changes, goes back to its default.
+        let resetMax = isInit || values.keys.contains("maxvalue") || type != current.type && old.maxValue == oldMax
+        let resetMin = isInit || values.keys.contains("minvalue") || type != current.type && old.minValue == oldMin
+        let maxValue = (values["maxvalue"] ?? nil) ?? (resetMax ? (increment > 0 ? typeMax : -1) : old.maxValue)
+        let minValue = (values["minvalue"] ?? nil) ?? (resetMin ? (increment > 0 ? 1 : typeMin) : old.minValue)
+        let start = (values["start"] ?? nil) ?? (isInit ? (increment > 0 ? minValue : maxValue) : old.start)
+        let cache = (values["cache"] ?? nil) ?? (isInit ? 1 : old.cache)
+        // The server refuses limits outside the type, a start outside the limits, a cache below 1.
+        guard minValue >= typeMin, maxValue <= typeMax, minValue < maxValue, start >= minValue, start <= maxValue, cache >= 1 else {
+            throw fallback("sequence limits the server refuses")
+        }
         let options = SequenceOptions(
-            start: start, increment: increment, minValue: minValue, maxValue: maxValue,
-            cache: (values["cache"] ?? nil) ?? 1, cycle: cycle)
-        sequences[name] = SequenceObject(name: name, dataType: type, options: options, ownedBy: owner)
+            start: start, increment: increment, minValue: minValue, maxValue: maxValue, cache: cache, cycle: cycle ?? (isInit ? false : old.cycle))
+        return (type, options, owner)
     }
 
     /// A sequence option's number; `NO MINVALUE` has none. libpg_query writes 0 and negative integers

@@ -2,19 +2,26 @@ import PgDriftModel
 import PgDriftSQL
 
 extension OfflineReplay {
-    /// `CREATE TABLE`: plain tables (not partitioned, inherited, typed, temporary or with storage options).
+    /// `CREATE TABLE`: plain and partitioned tables and partitions (not inherited, typed, temporary or
+    /// with storage options).
     mutating func createTable(_ node: ParseNode) throws {
         guard let rangeVar = node["relation"] else { throw fallback("CREATE TABLE without a name") }
-        for unsupported in ["inhRelations", "partbound", "partspec", "ofTypename", "options", "accessMethod", "tablespacename"]
-        where node[unsupported] != nil {
+        for unsupported in ["ofTypename", "options", "accessMethod", "tablespacename"] where node[unsupported] != nil {
             throw fallback("CREATE TABLE with \(unsupported) is not read offline")
         }
+        let bound = node["partbound"]
+        let parents = node["inhRelations"]?.elements ?? []
+        guard bound == nil ? parents.isEmpty : parents.count == 1 else { throw fallback("CREATE TABLE ... INHERITS is not read offline") }
+        guard bound == nil || node["partspec"] == nil else { throw fallback("a partition that is partitioned itself is not read offline") }
         let persistence = rangeVar["relpersistence"]?.string ?? "p"
         guard persistence == "p" || persistence == "u" else { throw fallback("temporary tables are not read offline") }
         let name = try newName(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "")
         if tables[name] != nil || indexOwners[name] != nil {
             if node["if_not_exists"]?.bool == true { return }
             throw fallback("\(name) already exists")  // the server's error, with its wording, comes from shadow mode
+        }
+        guard !isUserType(name), sequences[name] == nil, partitionIndexNames[name] == nil else {
+            throw fallback("a type, sequence or index \(name) already exists")
         }
         // Built in a local value and stored once: changing it inside the dictionary would copy it per column.
         var model = Table(name: name, isUnlogged: persistence == "u")
@@ -27,6 +34,8 @@ extension OfflineReplay {
                 throw fallback("CREATE TABLE ... LIKE is not read offline")
             }
         }
+        if let spec = node["partspec"] { try makePartitioned(&model, spec: spec) }
+        if let bound { try makePartition(&model, of: parents.first?.node("RangeVar"), bound: bound) }
         tables[name] = model
     }
 
@@ -43,7 +52,6 @@ extension OfflineReplay {
         guard let name = definition["colname"]?.string, let typeName = definition["typeName"] else {
             throw fallback("a column without a name or type")
         }
-        guard definition["collClause"] == nil else { throw fallback("a column COLLATE is not read offline") }
         guard model.column(named: name) == nil else { throw fallback("column \(name) already exists") }
         var column: Column
         let serialTypes: [String: DataType] = [
@@ -56,18 +64,33 @@ extension OfflineReplay {
         } else {
             column = Column(name: name, type: try dataType(typeName))
         }
+        column.collation = try collation(definition["collClause"], type: column.type)
         // [NOT] DEFERRABLE and INITIALLY DEFERRED|IMMEDIATE written after a column constraint apply to it.
         var constraints: [(node: ParseNode, deferrable: Bool?, initiallyDeferred: Bool?)] = []
         for item in definition["constraints"]?.elements ?? [] {
             guard let constraint = item.node("Constraint") else { continue }
             switch constraint["contype"]?.string {
             case "CONSTR_NOTNULL": column.isNotNull = true
-            case "CONSTR_NULL": column.isNotNull = false
+            case "CONSTR_NULL":
+                guard !definition.descendants("Constraint").contains(where: { $0["contype"]?.isString("CONSTR_IDENTITY") == true }) else {
+                    throw fallback("an identity column declared NULL")
+                }
+                column.isNotNull = false
             case "CONSTR_DEFAULT":
                 guard !serialTypes.keys.contains(typeNames.last ?? "") || typeNames.count > 1 else {
                     throw fallback("a serial column with a DEFAULT")
                 }
                 column.defaultExpression = try storedDefault(constraint["raw_expr"], type: column.type)
+            case "CONSTR_IDENTITY": try makeIdentity(&column, constraint, table: table)
+            case "CONSTR_GENERATED":
+                // Only STORED exists in PostgreSQL 15; the expression is compared by meaning.
+                guard let expression = constraint["raw_expr"], constraint["generated_when"]?.isString("a") == true else {
+                    throw fallback("a generated column without an expression")
+                }
+                let read = expression.descendants("ColumnRef").compactMap { $0["fields"]?.strings }
+                guard read.allSatisfy({ $0.count == 1 && model.column(named: $0[0])?.generatedExpression == nil && model.column(named: $0[0]) != nil })
+                else { throw fallback("a generated column reading a column that is not an earlier plain column") }
+                column.generatedExpression = try ExpressionText.sql(expression)
             case "CONSTR_PRIMARY", "CONSTR_UNIQUE", "CONSTR_CHECK", "CONSTR_FOREIGN": constraints.append((constraint, nil, nil))
             case "CONSTR_ATTR_DEFERRABLE", "CONSTR_ATTR_NOT_DEFERRABLE", "CONSTR_ATTR_DEFERRED", "CONSTR_ATTR_IMMEDIATE":
                 guard !constraints.isEmpty else { throw fallback("DEFERRABLE without a constraint") }
@@ -80,12 +103,41 @@ extension OfflineReplay {
             default: throw fallback("column constraint \(constraint["contype"]?.string ?? "?") is not read offline")
             }
         }
+        guard column.identity == nil || column.defaultExpression == nil && column.generatedExpression == nil else {
+            throw fallback("an identity column with a default")
+        }
         model.columns.append(column)
         for constraint in constraints {
             try addConstraint(
                 constraint.node, to: &model, column: name, deferrable: constraint.deferrable,
                 initiallyDeferred: constraint.initiallyDeferred)
         }
+    }
+
+    /// The collation a `COLLATE` names, nil for the type's own; only the collations every server has
+    /// (`C`, `POSIX`, `ucs_basic`, `default`) on the built-in string types: others depend on the server's locales.
+    func collation(_ clause: ParseNode?, type: DataType) throws -> QualifiedName? {
+        guard let clause = clause?.node("CollateClause") ?? clause else { return nil }
+        let (schema, name) = try parts(clause["collname"]?.strings ?? [])
+        let stringTypes = ["text", "character varying", "character"]
+        guard schema == nil || schema == "pg_catalog", ["C", "POSIX", "ucs_basic", "default"].contains(name), type.schema == nil,
+            stringTypes.contains(where: { type.name == $0 || type.name.hasPrefix($0 + "(") })
+        else { throw fallback("collation \(name) is not read offline") }
+        return name == "default" ? nil : QualifiedName("pg_catalog", name)
+    }
+
+    /// `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY [(options)]`: NOT NULL, with a sequence of its
+    /// own named like a serial's and numbered as the column's type.
+    mutating func makeIdentity(_ column: inout Column, _ constraint: ParseNode, table: QualifiedName) throws {
+        guard [.smallint, .integer, .bigint].contains(column.type) else { throw fallback("an identity column of type \(column.type)") }
+        guard column.identity == nil else { throw fallback("two identity clauses on one column") }
+        let (type, options, owner) = try sequenceOptions(constraint["options"]?.elements ?? [], type: column.type, schema: table.schema)
+        guard type == column.type, owner == nil else { throw fallback("identity options the server refuses") }
+        let generation: Identity.Generation = constraint["generated_when"]?.isString("d") == true ? .byDefault : .always
+        column.identity = Identity(generation: generation, sequence: options)
+        column.isNotNull = true
+        let sequence = QualifiedName(table.schema, chooseName(schema: table.schema, table: table.name, columns: [column.name], label: "seq"))
+        identitySequences[sequence] = SequenceOwner(table: table, column: column.name)
     }
 
     /// The default the server stores: none for a NULL constant (`DEFAULT NULL` stores nothing), except
@@ -116,6 +168,20 @@ extension OfflineReplay {
         _ constraint: ParseNode, to table: inout Table, column: String?, deferrable: Bool? = nil, initiallyDeferred: Bool? = nil
     ) throws {
         let model = try constraintModel(constraint, of: table, column: column, deferrable: deferrable, initiallyDeferred: initiallyDeferred)
+        if table.kind == .partitioned || table.partitionOf != nil {
+            // Keys are copied onto partitions; foreign keys on or to partitions are the server's to model.
+            guard model.kind != .foreignKey, table.partitionOf == nil || model.kind == .check else {
+                throw fallback("a key or foreign key on a partitioned table or partition is not read offline")
+            }
+            if model.kind == .primaryKey || model.kind == .unique {
+                try checkUniqueOnPartitioned(table.name, columns: model.columns)
+                try cloneIndexOntoPartitions(
+                    of: table.name, columns: model.kind == .primaryKey ? [] : model.columns, label: model.kind == .primaryKey ? "pkey" : "key")
+            }
+        }
+        if let target = model.references?.table, partitionKeys[target] != nil || tables[target]?.partitionOf != nil {
+            throw fallback("a foreign key to a partitioned table is not read offline")
+        }
         if model.kind == .primaryKey {
             // A primary key makes its columns NOT NULL.
             for i in table.columns.indices where model.columns.contains(table.columns[i].name) { table.columns[i].isNotNull = true }
@@ -237,6 +303,10 @@ extension OfflineReplay {
 
     /// Removes a table, after checking no other table's foreign key leans on it.
     mutating func dropTable(_ name: QualifiedName) throws {
+        // Partitions go with their parent.
+        for partition in tables.values where partition.partitionOf == name { try dropTable(partition.name) }
+        for (index, partition) in partitionIndexNames where partition == name { partitionIndexNames[index] = nil }
+        partitionKeys[name] = nil
         let leaning = tables.values.contains { other in
             other.name != name && other.constraints.contains { $0.references?.table == name }
         }
@@ -246,6 +316,7 @@ extension OfflineReplay {
         for index in table.indexes { indexOwners[QualifiedName(name.schema, index.name)] = nil }
         // Sequences a column owns go with the table.
         for (sequence, model) in sequences where model.ownedBy?.table == name { sequences[sequence] = nil }
+        for (sequence, owner) in identitySequences where owner.table == name { identitySequences[sequence] = nil }
     }
 
     /// Whether a primary key, unique constraint or plain unique index covers exactly `columns`.

@@ -15,7 +15,7 @@ extension OfflineReplay {
         "bit": "bit", "varbit": "bit varying", "oid": "oid", "name": "name", "char": "\"char\"",
     ]
 
-    /// A column type: a built-in in `format_type`'s spelling, or an enum created earlier.
+    /// A column type: a built-in in `format_type`'s spelling, or an enum, domain or composite type created earlier.
     func dataType(_ typeName: ParseNode) throws -> DataType {
         guard typeName["pct_type"]?.bool != true, typeName["setof"]?.bool != true else {
             throw fallback("%TYPE and SETOF types are not read offline")
@@ -27,14 +27,14 @@ extension OfflineReplay {
         let numbers = modifiers.compactMap { $0 }
         let (schema, name) = try parts(names)
         if schema == nil || schema == "pg_catalog" {
-            if let enumName = schema == nil ? existing(schema: nil, name: name, in: { enums[$0] != nil }) : nil {
-                guard numbers.isEmpty else { throw fallback("an enum with a type modifier") }
-                return DataType(schema: enumName.schema, name: enumName.name, arrayDimensions: dimensions)
+            if let userType = schema == nil ? existing(schema: nil, name: name, in: { isUserType($0) }) : nil {
+                guard numbers.isEmpty else { throw fallback("a user type with a type modifier") }
+                return DataType(schema: userType.schema, name: userType.name, arrayDimensions: dimensions)
             }
             guard let builtin = Self.builtinTypes[name] else { throw fallback("type \(name) is not read offline") }
             return DataType(try spell(builtin, parserName: name, modifiers: numbers), arrayDimensions: dimensions)
         }
-        guard let schema, enums[QualifiedName(schema, name)] != nil, numbers.isEmpty else {
+        guard let schema, isUserType(QualifiedName(schema, name)), numbers.isEmpty else {
             throw fallback("type \(schema ?? "").\(name) is not read offline")
         }
         return DataType(schema: schema, name: name, arrayDimensions: dimensions)
@@ -57,22 +57,38 @@ extension OfflineReplay {
         }
     }
 
-    /// `CREATE SCHEMA` (without objects inside it).
+    /// `CREATE SCHEMA`, with the objects created inside it: the server creates those in the new schema,
+    /// with it first on the search path, sequences first, then tables, views, indexes, triggers.
     mutating func createSchema(_ node: ParseNode) throws {
         guard let name = node["schemaname"]?.string else { throw fallback("CREATE SCHEMA AUTHORIZATION is not read offline") }
-        guard node["schemaElts"] == nil else { throw fallback("CREATE SCHEMA with objects inside is not read offline") }
         if schemas[name] != nil {
             if node["if_not_exists"]?.bool == true { return }
             throw fallback("schema \(name) already exists")
         }
         schemas[name] = Namespace(name: name)
+        let order = ["CreateSeqStmt", "CreateStmt", "ViewStmt", "IndexStmt", "CreateTrigStmt", "GrantStmt"]
+        let elements = try (node["schemaElts"]?.elements ?? []).map { element -> (tag: String, node: ParseNode) in
+            guard let (tag, body) = element.tagged, order.contains(tag) else { throw fallback("an object inside CREATE SCHEMA that is not read offline") }
+            // Each element's relation is in the new schema; naming another is the server's error.
+            for key in ["relation", "sequence", "view"] {
+                if let schema = body[key]?["schemaname"]?.string, schema != name { throw fallback("an object inside CREATE SCHEMA in another schema") }
+            }
+            return (tag, body)
+        }
+        let saved = searchPath
+        defer { searchPath = saved }
+        searchPath = [name] + searchPath
+        for element in elements.enumerated().sorted(by: { (order.firstIndex(of: $0.element.tag)!, $0.offset) < (order.firstIndex(of: $1.element.tag)!, $1.offset) }) {
+            if element.element.tag == "GrantStmt" { continue }
+            try apply(element.element.tag, element.element.node)
+        }
     }
 
     /// `CREATE TYPE ... AS ENUM`.
     mutating func createEnum(_ node: ParseNode) throws {
         let (schema, name) = try parts(node["typeName"]?.strings ?? [])
         let qualified = try newName(schema: schema, name: name)
-        guard enums[qualified] == nil, tables[qualified] == nil else { throw fallback("type \(qualified) already exists") }
+        guard !isUserType(qualified), tables[qualified] == nil else { throw fallback("type \(qualified) already exists") }
         enums[qualified] = EnumType(name: qualified, values: node["vals"]?.strings ?? [])
     }
 
@@ -107,10 +123,33 @@ extension OfflineReplay {
         case "OBJECT_SCHEMA":
             guard let name = object?.node("String")?["sval"]?.string, schemas[name] != nil else { throw fallback("schema does not exist") }
             schemas[name]?.comment = text
-        case "OBJECT_TYPE":
+        case "OBJECT_TYPE", "OBJECT_DOMAIN":
             let (schema, name) = try parts(object?.node("TypeName")?["names"]?.strings ?? [])
-            guard let type = existing(schema: schema, name: name, in: { enums[$0] != nil }) else { throw fallback("COMMENT ON TYPE \(name) is not read offline") }
+            let isDomain = objectType == "OBJECT_DOMAIN"
+            guard let type = existing(schema: schema, name: name, in: { isDomain ? domains[$0] != nil : enums[$0] != nil || compositeTypes[$0] != nil }) else {
+                throw fallback("COMMENT ON TYPE \(name) is not read offline")
+            }
             enums[type]?.comment = text
+            domains[type]?.comment = text
+            compositeTypes[type]?.comment = text
+        case "OBJECT_SEQUENCE":
+            let (schema, name) = try parts(object?.node("List")?["items"]?.strings ?? [])
+            guard let sequence = existing(schema: schema, name: name, in: { sequences[$0] != nil }) else {
+                throw fallback("sequence \(name) does not exist here")
+            }
+            sequences[sequence]?.comment = text
+        case "OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE":
+            guard let key = try namedFunction(object?.node("ObjectWithArgs")) else { throw fallback("function does not exist here") }
+            functions[key]?.comment = text
+        case "OBJECT_TRIGGER":
+            var names = object?.node("List")?["items"]?.strings ?? []
+            guard let trigger = names.popLast() else { throw fallback("COMMENT ON TRIGGER without a name") }
+            let (schema, name) = try parts(names)
+            guard let table = existing(schema: schema, name: name, in: { tables[$0] != nil }),
+                var model = tables[table]?.triggers[trigger]
+            else { throw fallback("trigger \(trigger) does not exist here") }
+            model.comment = text
+            tables[table]?.triggers.upsert(model)
         case "OBJECT_TABLE", "OBJECT_INDEX":
             let (schema, name) = try parts(object?.node("List")?["items"]?.strings ?? [])
             if objectType == "OBJECT_TABLE" {

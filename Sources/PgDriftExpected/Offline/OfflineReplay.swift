@@ -10,6 +10,17 @@ struct OfflineReplay {
     var enums: [QualifiedName: EnumType] = [:]
     var tables: [QualifiedName: Table] = [:]
     var sequences: [QualifiedName: SequenceObject] = [:]
+    var domains: [QualifiedName: Domain] = [:]
+    var compositeTypes: [QualifiedName: CompositeType] = [:]
+    var functions: [FunctionKey: Function] = [:]
+    /// The sequences behind identity columns: not in the model (they belong to their column), but their names are taken.
+    var identitySequences: [QualifiedName: SequenceOwner] = [:]
+    /// The key columns of each partitioned table.
+    var partitionKeys: [QualifiedName: [String]] = [:]
+    /// Names of the copies of a partitioned table's indexes on its partitions (left out of the model) → the partition.
+    var partitionIndexNames: [QualifiedName: QualifiedName] = [:]
+    /// The input argument types of each function (its identity for the server, whatever the names).
+    var functionInputTypes: [FunctionKey: [String]] = [:]
     /// Index name (schema-wide) → its table.
     var indexOwners: [QualifiedName: QualifiedName] = [:]
     /// Constraint names in use per schema (the server numbers a made-up name that is taken).
@@ -28,14 +39,14 @@ struct OfflineReplay {
     mutating func replay(_ script: ParsedScript, file: String) throws {
         self.file = file
         lines = script.lines
+        var transaction = TransactionState()
         for statement in script.statements {
             statementLocation = SourceLocation(file: file, line: lines.line(ofByte: statement.offset))
-            // A ROLLBACK undoes what came before it in its transaction; only the server replays that.
-            if statement.tag == "TransactionStmt",
-                statement.node["kind"]?.isString("TRANS_STMT_ROLLBACK") == true || statement.node["kind"]?.isString("TRANS_STMT_ROLLBACK_TO") == true
-            {
-                throw fallback("ROLLBACK is not read offline")
+            if statement.tag == "TransactionStmt" {
+                try self.transaction(statement.node, &transaction)
+                continue
             }
+            transaction.implicitWork = true
             if let skip = Self.skippedStatements[statement.tag] {
                 if statement.tag != "VariableSetStmt" || !isSearchPath(statement.node) {
                     skipped[skip, default: 0] += 1
@@ -49,6 +60,8 @@ struct OfflineReplay {
             }
             sourceMap.record(statement.tag, statement.node, at: statementLocation, file: file, lines: lines)
         }
+        // The next file would run inside it; the shadow database reads none of it.
+        if transaction.blockStart != nil { throw fallback("a transaction left open at the end of the file") }
     }
 
     /// One line on what was skipped, if anything: `skipped 2 DO blocks, 1 INSERT (...)`.
@@ -62,7 +75,7 @@ struct OfflineReplay {
     static let skippedStatements = [
         "DoStmt": "DO block", "InsertStmt": "INSERT", "UpdateStmt": "UPDATE", "DeleteStmt": "DELETE",
         "SelectStmt": "SELECT", "GrantStmt": "GRANT/REVOKE", "GrantRoleStmt": "GRANT/REVOKE of a role",
-        "VariableSetStmt": "SET", "TransactionStmt": "transaction statement", "AlterOwnerStmt": "OWNER TO",
+        "VariableSetStmt": "SET", "AlterOwnerStmt": "OWNER TO",
         "AlterDefaultPrivilegesStmt": "ALTER DEFAULT PRIVILEGES", "CreateRoleStmt": "CREATE ROLE",
         "AlterRoleStmt": "ALTER ROLE", "VacuumStmt": "VACUUM/ANALYZE", "CopyStmt": "COPY",
     ]
@@ -72,8 +85,9 @@ struct OfflineReplay {
     /// The model built so far.
     func catalog() -> Catalog {
         Catalog(
-            schemas: ObjectSet(schemas.values), enums: ObjectSet(enums.values), sequences: ObjectSet(sequences.values),
-            tables: ObjectSet(tables.values))
+            schemas: ObjectSet(schemas.values), enums: ObjectSet(enums.values), domains: ObjectSet(domains.values),
+            compositeTypes: ObjectSet(compositeTypes.values), sequences: ObjectSet(sequences.values),
+            tables: ObjectSet(tables.values), functions: ObjectSet(functions.values))
     }
 
     mutating func apply(_ tag: String, _ node: ParseNode) throws {
@@ -84,13 +98,25 @@ struct OfflineReplay {
         case "AlterTableStmt": try alterTable(node)
         case "IndexStmt": try createIndex(node)
         case "CreateSeqStmt": try createSequence(node)
+        case "AlterSeqStmt": try alterSequence(node)
         case "CreatePolicyStmt": try createPolicy(node)
         case "AlterPolicyStmt": try alterPolicy(node)
+        case "CreateFunctionStmt": try createFunction(node)
+        case "AlterFunctionStmt": try alterFunction(node)
+        case "CreateTrigStmt": try createTrigger(node)
         case "CreateEnumStmt": try createEnum(node)
+        case "CreateDomainStmt": try createDomain(node)
+        case "AlterDomainStmt": try alterDomain(node)
+        case "CompositeTypeStmt": try createCompositeType(node)
         case "AlterEnumStmt": try alterEnum(node)
         case "CommentStmt": try comment(node)
         case "RenameStmt": try rename(node)
         case "DropStmt": try drop(node)
+        case "CreateExtensionStmt":
+            throw fallback("CREATE EXTENSION needs the server: the version it installs and the objects it adds come from the server's extension files")
+        case "ViewStmt", "CreateTableAsStmt":
+            throw fallback(
+                "\(Self.statementName(tag)) needs the server: a view is compared as the server's pg_get_viewdef text, and its columns' types come from the server's type resolution")
         default: throw fallback("\(Self.statementName(tag)) is not read offline")
         }
     }
@@ -162,6 +188,7 @@ struct OfflineReplay {
     /// Whether a relation, index or constraint already uses a name in a schema.
     func isNameTaken(_ name: QualifiedName) -> Bool {
         tables[name] != nil || indexOwners[name] != nil || sequences[name] != nil || constraintNames[name, default: 0] > 0
+            || compositeTypes[name] != nil || identitySequences[name] != nil || partitionIndexNames[name] != nil
     }
 
     func chooseName(schema: String, table: String, columns: [String], label: String) -> String {

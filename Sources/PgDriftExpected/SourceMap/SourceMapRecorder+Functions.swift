@@ -15,7 +15,8 @@ struct FunctionDeclaration: Equatable {
     /// arguments, and — when overloads remain — the same argument types.
     static func match(_ function: Function, in declarations: [FunctionDeclaration]) -> FunctionDeclaration? {
         let named = declarations.filter { $0.schema == function.name.schema && $0.name == function.name.name }
-        let arguments = IdentityArguments.split(function.identityArguments)
+        // The printed identity lists OUT arguments too; a declaration's types are the input ones.
+        let arguments = IdentityArguments.split(function.identityArguments).filter { !$0.hasPrefix("OUT ") }
         let counted = named.filter { $0.argumentTypes.count == arguments.count }
         let typed = counted.filter { declaration in
             zip(declaration.argumentTypes, arguments).allSatisfy { type, argument in
