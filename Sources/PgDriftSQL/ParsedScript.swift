@@ -21,30 +21,103 @@ public struct ParsedScript {
     /// The line index of the script's text, for turning byte offsets into lines and columns.
     public let lines: ScriptLines
 
-    /// Parses a whole script once (locations in the tree are byte offsets into it).
+    /// Parses a script (locations in the tree are byte offsets into it). A large script is parsed in
+    /// pieces of whole statements on all cores: libpg_query writes about 12 bytes of JSON per byte of
+    /// DDL, and one piece at a time keeps that from being one 100 MB buffer read by one thread.
     public init(_ sql: String) throws {
-        let result = pg_query_parse(sql)
-        defer { pg_query_free_parse_result(result) }
-        if let error = result.error { throw SQLSyntaxError(error.pointee, in: sql) }
-        guard let tree = result.parse_tree else {
-            statements = []
-            lines = ScriptLines(sql)
-            return
-        }
-        let length = strlen(tree)
-        let bytes = tree.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
         let utf8 = Array(sql.utf8)
-        let document = try ParseTreeJSON(bytes: bytes, source: utf8)
+        lines = ScriptLines(utf8)
+        if utf8.count >= Self.pieceSize * 2, let pieces = Self.pieces(sql, utf8), pieces.count > 1,
+            let statements = Self.parse(pieces: pieces, of: utf8)
+        {
+            self.statements = statements
+        } else {
+            statements = try Self.parse(sql, utf8, base: 0)
+        }
+    }
+
+    /// About this much SQL per piece (a few MB of JSON each).
+    static let pieceSize = 256 * 1024
+
+    /// Parses `text` (which starts at `base` in `whole`) in one go.
+    private static func parse(_ text: String, _ whole: [UInt8], base: Int) throws -> [Statement] {
+        var result = pg_query_parse(text)
+        if let error = result.error {
+            defer { pg_query_free_parse_result(result) }
+            throw SQLSyntaxError(error.pointee, in: text)
+        }
+        guard let tree = result.parse_tree else {
+            pg_query_free_parse_result(result)
+            return []
+        }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(tree).assumingMemoryBound(to: UInt8.self), count: strlen(tree))
+        let document = try ParseTreeJSON(bytes, source: whole, base: base) { pg_query_free_parse_result(result) }
+        result.parse_tree = nil  // owned by the document now
         var found: [Statement] = []
         for raw in document.root["stmts"]?.elements ?? [] {
             guard let (tag, node) = raw["stmt"]?.tagged else { continue }
-            let location = raw["stmt_location"]?.int ?? 0
-            let rawLength = raw["stmt_len"]?.int ?? (utf8.count - location)
-            let start = Self.skipTrivia(utf8, from: location, limit: location + rawLength)
+            let location = base + (raw["stmt_location"]?.int ?? 0)
+            let rawLength = raw["stmt_len"]?.int ?? (base + text.utf8.count - location)
+            let start = skipTrivia(whole, from: location, limit: location + rawLength)
             found.append(Statement(tag: tag, node: node, offset: start, length: location + rawLength - start))
         }
-        statements = found
-        lines = ScriptLines(utf8)
+        return found
+    }
+
+    /// Byte ranges of whole statements, about `pieceSize` each, from the scanner's split (cheap, and
+    /// exact for DDL). Nil when the scanner cannot split the text.
+    private static func pieces(_ sql: String, _ utf8: [UInt8]) -> [Range<Int>]? {
+        let split = pg_query_split_with_scanner(sql)
+        defer { pg_query_free_split_result(split) }
+        guard split.error == nil, let statements = split.stmts else { return nil }
+        var pieces: [Range<Int>] = []
+        var start = 0
+        for i in 0..<Int(split.n_stmts) {
+            guard let statement = statements[i] else { continue }
+            let end = Int(statement.pointee.stmt_location) + Int(statement.pointee.stmt_len)
+            if end - start >= pieceSize, end < utf8.count {
+                // Past the statement's semicolon, so the next piece starts a new statement.
+                var cut = end
+                while cut < utf8.count, utf8[cut] != UInt8(ascii: ";") { cut += 1 }
+                guard cut < utf8.count else { break }
+                pieces.append(start..<cut + 1)
+                start = cut + 1
+            }
+        }
+        pieces.append(start..<utf8.count)
+        return pieces
+    }
+
+    /// Parses the pieces concurrently; nil if any fails, and the caller parses the whole text instead.
+    /// The scanner splits on every top-level semicolon, so a piece may end inside a `BEGIN ATOMIC`
+    /// body — that piece is then a syntax error, never a different valid statement, and the whole-text
+    /// parse gives the real answer (or the real error, with its real position).
+    private static func parse(pieces: [Range<Int>], of utf8: [UInt8]) -> [Statement]? {
+        let results = PieceResults(count: pieces.count)
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+            let range = pieces[index]
+            let text = String(decoding: utf8[range], as: UTF8.self)
+            results.slots[index] = try? parse(text, utf8, base: range.lowerBound)
+        }
+        var statements: [Statement] = []
+        for piece in results.slots {
+            guard let piece else { return nil }
+            statements += piece
+        }
+        return statements
+    }
+
+    /// One slot per piece, each written by exactly one worker of `concurrentPerform`.
+    private final class PieceResults: @unchecked Sendable {
+        let slots: UnsafeMutableBufferPointer<[Statement]?>
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+        }
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
     }
 
     /// The parser counts a statement from just after the previous semicolon; its first token comes

@@ -79,7 +79,7 @@ public struct SourceMapRecorder {
 
     /// The location of a node's `location` member, or `fallback` when the parser recorded none.
     func location(of node: ParseNode?, or fallback: SourceLocation) -> SourceLocation {
-        guard let offset = node?["location"]?.int, offset >= 0 else { return fallback }
+        guard let offset = node?.location else { return fallback }
         return location(ofByte: offset)
     }
 
