@@ -6,10 +6,9 @@ import PgDriftPostgres
 struct RelationAssembler {
     private var relations: [UInt32: RelationsQuery.Relation] = [:]
     private var order: [UInt32] = []
-    /// All columns, ordered by relation; each relation's are a range of it (no per-relation copies:
-    /// 200,000 columns are the bulk of a big catalog's memory).
-    private var columnEntries: [ColumnsQuery.Entry] = []
-    private var columnRanges: [UInt32: Range<Int>] = [:]
+    /// Each relation's columns; a table takes its array as it is (no copy: 200,000 columns are the
+    /// bulk of a big catalog's memory).
+    private var columns: [UInt32: RelationColumns] = [:]
     /// A column's name and collation by relation and attribute number (`nil` for a dropped column), for
     /// every relation the columns query read — also those left out of the model, which foreign keys
     /// may reference.
@@ -26,21 +25,18 @@ struct RelationAssembler {
         }
     }
 
-    /// `entries` come ordered by relation and position (`ColumnsQuery.read`).
-    mutating func attach(columns entries: [ColumnsQuery.Entry]) {
-        var start = entries.startIndex
-        while start < entries.endIndex {
-            let oid = entries[start].relationOID
-            var end = start
-            while end < entries.endIndex, entries[end].relationOID == oid { end += 1 }
-            let run = entries[start..<end]
-            var slots = [(name: String, collation: UInt32)?](repeating: nil, count: run.last!.number)
-            for entry in run where entry.number > 0 { slots[entry.number - 1] = (entry.column.name, entry.typeKey.collation) }
+    /// The attribute counts of the relations, to size their column arrays (`ColumnsQuery.read`).
+    var attributeCounts: [UInt32: Int] { relations.mapValues(\.attributeCount) }
+
+    mutating func attach(columns read: [UInt32: RelationColumns]) {
+        for (oid, relation) in read {
+            var slots = [(name: String, collation: UInt32)?](repeating: nil, count: relation.numbers.last ?? 0)
+            for (position, number) in relation.numbers.enumerated() where number > 0 {
+                slots[number - 1] = (relation.columns[position].name, relation.typeKeys[position].collation)
+            }
             columnSlots[oid] = slots
-            if relations[oid] != nil { columnRanges[oid] = start..<end }
-            start = end
         }
-        columnEntries = entries
+        columns = read.filter { relations[$0.key] != nil }
     }
 
     /// The names of attribute numbers of relation `oid`; a number that names no column read is an error
@@ -106,7 +102,7 @@ struct RelationAssembler {
     func finish(into catalog: inout Catalog) {
         for oid in order {
             let relation = relations[oid]!
-            let entries = columnEntries[columnRanges[oid] ?? 0..<0]
+            let entries = columns[oid] ?? RelationColumns(capacity: 0)
             switch relation.kind {
             case "r", "p":
                 catalog.tables.upsert(table(relation, entries))
@@ -116,15 +112,15 @@ struct RelationAssembler {
                 catalog.compositeTypes.upsert(
                     CompositeType(
                         name: relation.name,
-                        attributes: entries.map {
-                            CompositeAttribute(name: $0.column.name, type: $0.column.type, collation: $0.column.collation)
+                        attributes: entries.columns.map {
+                            CompositeAttribute(name: $0.name, type: $0.type, collation: $0.collation)
                         },
                         comment: relation.comment))
             }
         }
     }
 
-    private func table(_ relation: RelationsQuery.Relation, _ entries: ArraySlice<ColumnsQuery.Entry>) -> Table {
+    private func table(_ relation: RelationsQuery.Relation, _ entries: RelationColumns) -> Table {
         let isChild = relation.isPartition || !relation.parents.isEmpty
         return Table(
             name: relation.name,
@@ -135,7 +131,7 @@ struct RelationAssembler {
             partitionBound: relation.partitionBound,
             inherits: relation.isPartition ? [] : relation.parents,
             // A partition's or child's inherited columns are its parent's; keep only its own.
-            columns: entries.filter { !isChild || $0.isLocal }.map(\.column),
+            columns: isChild ? entries.columns.indices.filter { entries.isLocal[$0] }.map { entries.columns[$0] } : entries.columns,
             constraints: ObjectSet(constraints[relation.oid] ?? []),
             indexes: ObjectSet(indexes[relation.oid] ?? []),
             rowLevelSecurity: relation.rls,
@@ -147,13 +143,13 @@ struct RelationAssembler {
             grants: relation.grants)
     }
 
-    private func view(_ relation: RelationsQuery.Relation, _ entries: ArraySlice<ColumnsQuery.Entry>) -> View {
+    private func view(_ relation: RelationsQuery.Relation, _ entries: RelationColumns) -> View {
         View(
             name: relation.name,
             isMaterialized: relation.kind == "m",
             definition: relation.viewDefinition ?? "",
             options: relation.options,
-            columns: entries.map { ViewColumn(name: $0.column.name, type: $0.column.type, comment: $0.column.comment) },
+            columns: entries.columns.map { ViewColumn(name: $0.name, type: $0.type, comment: $0.comment) },
             indexes: ObjectSet(indexes[relation.oid] ?? []),
             triggers: ObjectSet(triggers[relation.oid] ?? []),
             comment: relation.comment,

@@ -33,45 +33,44 @@ enum ColumnsQuery {
           AND \(CatalogSQL.namespaceFilter("n"))
         """
 
-    /// A column and the relation it belongs to.
-    struct Entry {
-        var relationOID: UInt32
-        var number: Int
-        var isLocal: Bool
-        var isGenerated: Bool
-        /// The column's type, modifier and collation, as `ColumnTypesQuery` names them.
-        var typeKey: ColumnTypesQuery.Key
-        var declaredDimensions: Int
-        var column: Column
-    }
-
-    /// The columns, ordered by relation and position, with an empty type and no default yet.
-    static func read(_ rows: RowSource) throws -> [Entry] {
+    /// The columns of each relation, grouped as they stream in. `sizes` (attribute counts by relation,
+    /// dropped columns included) reserves each relation's arrays at their final size: 200,000 columns
+    /// are most of a big catalog's memory, and arrays grown by doubling would waste a third of it.
+    static func read(_ rows: RowSource, sizes: [UInt32: Int]) throws -> [UInt32: RelationColumns] {
         var positions: Fields?
-        var entries: [Entry] = []
+        var relations: [UInt32: RelationColumns] = [:]
+        var currentOID: UInt32?
+        var current = RelationColumns(capacity: 0)
         try rows { row in
             let fields = try positions ?? Fields(row)
             positions = fields
+            let oid = try row.oid(at: fields.relid)
+            if oid != currentOID {
+                // Rows come grouped by relation in practice; a relation seen again is appended to.
+                if let previous = currentOID { relations[previous] = current }
+                currentOID = oid
+                current = relations.removeValue(forKey: oid) ?? RelationColumns(capacity: sizes[oid] ?? 8)
+            }
             var identity: Identity?
             switch row[fields.identity] {
             case "a": identity = Identity(generation: .always, sequence: try sequenceOptions(row))
             case "d": identity = Identity(generation: .byDefault, sequence: try sequenceOptions(row))
             default: identity = nil
             }
-            let column = Column(
+            current.columns.append(Column(
                 name: try row.string(at: fields.name), type: DataType(""), isNotNull: row[fields.notNull] == "t",
-                identity: identity, comment: row[fields.comment])
-            let key = ColumnTypesQuery.Key(
+                identity: identity, comment: row[fields.comment]))
+            current.numbers.append(try row.int(at: fields.number))
+            current.isLocal.append(row[fields.isLocal] == "t")
+            current.isGenerated.append(row[fields.generated] == "s")
+            current.typeKeys.append(ColumnTypesQuery.Key(
                 type: try row.oid(at: fields.typeOID), modifier: try row.int(at: fields.typeModifier),
-                collation: try row.oid(at: fields.collation))
-            entries.append(
-                Entry(
-                    relationOID: try row.oid(at: fields.relid), number: try row.int(at: fields.number),
-                    isLocal: row[fields.isLocal] == "t", isGenerated: row[fields.generated] == "s", typeKey: key,
-                    declaredDimensions: try row.int(at: fields.dimensions), column: column))
+                collation: try row.oid(at: fields.collation)))
+            current.declaredDimensions.append(try row.int(at: fields.dimensions))
         }
-        entries.sort { ($0.relationOID, $0.number) < ($1.relationOID, $1.number) }
-        return entries
+        if let previous = currentOID { relations[previous] = current }
+        for index in relations.values.indices { relations.values[index].sortByPosition() }
+        return relations
     }
 
     /// Field positions, looked up once per result rather than once per row.
@@ -96,6 +95,46 @@ enum ColumnsQuery {
     }
 }
 
+/// One relation's columns in position order, and beside them (same indices) what completes them.
+struct RelationColumns {
+    var columns: [Column] = []
+    /// Attribute numbers (gaps where columns were dropped).
+    var numbers: [Int] = []
+    var isLocal: [Bool] = []
+    var isGenerated: [Bool] = []
+    /// The type, modifier and collation, named by `ColumnTypesQuery`.
+    var typeKeys: [ColumnTypesQuery.Key] = []
+    var declaredDimensions: [Int] = []
+
+    init(capacity: Int) {
+        columns.reserveCapacity(capacity)
+        numbers.reserveCapacity(capacity)
+        isLocal.reserveCapacity(capacity)
+        isGenerated.reserveCapacity(capacity)
+        typeKeys.reserveCapacity(capacity)
+        declaredDimensions.reserveCapacity(capacity)
+    }
+
+    /// The index of attribute number `number`, if it is a column read.
+    func index(of number: Int) -> Int? {
+        // Without dropped columns, number n sits at n - 1.
+        if number >= 1, number <= numbers.count, numbers[number - 1] == number { return number - 1 }
+        return numbers.firstIndex(of: number)
+    }
+
+    /// Orders the columns by position, if they did not come in order.
+    mutating func sortByPosition() {
+        guard zip(numbers, numbers.dropFirst()).contains(where: { $0 >= $1 }) else { return }
+        let order = numbers.indices.sorted { numbers[$0] < numbers[$1] }
+        columns = order.map { columns[$0] }
+        numbers = order.map { numbers[$0] }
+        isLocal = order.map { isLocal[$0] }
+        isGenerated = order.map { isGenerated[$0] }
+        typeKeys = order.map { typeKeys[$0] }
+        declaredDimensions = order.map { declaredDimensions[$0] }
+    }
+}
+
 /// Column defaults and generation expressions, deparsed on their own: hashing the stored trees
 /// into the columns query cost more than deparsing them.
 enum DefaultsQuery {
@@ -112,34 +151,30 @@ enum DefaultsQuery {
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'c') AND \(CatalogSQL.namespaceFilter("n"))
         """
 
-    static func parameters(filter: [String?], columns: [ColumnsQuery.Entry]) -> [String?] {
-        var generated = Set<UInt32>()
-        for entry in columns where entry.isGenerated { generated.insert(entry.relationOID) }
-        return filter + [PostgresArray.literal(generated.sorted().map { String($0) })]
+    static func parameters(filter: [String?], columns: [UInt32: RelationColumns]) -> [String?] {
+        let generated = columns.filter { $0.value.isGenerated.contains(true) }.keys.sorted()
+        return filter + [PostgresArray.literal(generated.map { String($0) })]
     }
 
-    /// Sets each column's default or generation expression; `columns` are ordered by relation and position.
-    static func complete(_ columns: inout [ColumnsQuery.Entry], rows: RowSource) throws {
-        var expressions: [(relation: UInt32, number: Int, text: String)] = []
+    /// Sets each column's default or generation expression.
+    static func complete(_ columns: inout [UInt32: RelationColumns], rows: RowSource) throws {
         var fields: (relid: Int, num: Int, text: Int)?
         try rows { row in
             let at = try fields ?? (row.position(of: "relid"), row.position(of: "num"), row.position(of: "expression"))
             fields = at
             guard let expression = row[at.text] else { return }
-            expressions.append((try row.oid(at: at.relid), try row.int(at: at.num), expression))
-        }
-        expressions.sort { ($0.relation, $0.number) < ($1.relation, $1.number) }
-        // Both sides are ordered: one merge, no lookups.
-        var next = expressions.startIndex
-        for position in columns.indices {
-            let key = (columns[position].relationOID, columns[position].number)
-            while next < expressions.endIndex, (expressions[next].relation, expressions[next].number) < key { next += 1 }
-            guard next < expressions.endIndex, (expressions[next].relation, expressions[next].number) == key else { continue }
-            if columns[position].isGenerated {
-                columns[position].column.generatedExpression = expressions[next].text
+            let oid = try row.oid(at: at.relid)
+            guard let index = columns.index(forKey: oid), let position = columns.values[index].index(of: try row.int(at: at.num))
+            else { return }
+            // Taken out while it changes, so its arrays are not shared and change in place.
+            var relation = columns.values[index]
+            columns.values[index] = RelationColumns(capacity: 0)
+            if relation.isGenerated[position] {
+                relation.columns[position].generatedExpression = expression
             } else {
-                columns[position].column.defaultExpression = expressions[next].text
+                relation.columns[position].defaultExpression = expression
             }
+            columns.values[index] = relation
         }
     }
 }
@@ -177,7 +212,7 @@ enum ColumnTypesQuery {
     }
 
     /// Sets every column's type and collation from the query's rows, `keys` in the order they were asked.
-    static func complete(_ columns: inout [ColumnsQuery.Entry], keys: [Key], result: QueryResult) throws {
+    static func complete(_ columns: inout [UInt32: RelationColumns], keys: [Key], result: QueryResult) throws {
         var named: [Key: (type: DataType, isArray: Bool, collation: QualifiedName?)] = [:]
         for row in result.rows {
             let ordinal = try row.int("ord")
@@ -187,19 +222,27 @@ enum ColumnTypesQuery {
                 try row.qualifiedName(schema: "collation_schema", name: "collation_name")
             )
         }
-        for position in columns.indices {
-            guard let name = named[columns[position].typeKey] else {
-                throw PostgresError(kind: .protocolViolation, message: "type \(columns[position].typeKey.type) was not found")
+        for index in columns.values.indices {
+            // Taken out while it changes, so its arrays are not shared and change in place.
+            var relation = columns.values[index]
+            columns.values[index] = RelationColumns(capacity: 0)
+            for position in relation.columns.indices {
+                let key = relation.typeKeys[position]
+                guard let name = named[key] else {
+                    throw PostgresError(kind: .protocolViolation, message: "type \(key.type) was not found")
+                }
+                relation.columns[position].type = name.type
+                relation.columns[position].type.arrayDimensions = name.isArray ? max(relation.declaredDimensions[position], 1) : 0
+                relation.columns[position].collation = name.collation
             }
-            columns[position].column.type = name.type
-            columns[position].column.type.arrayDimensions = name.isArray ? max(columns[position].declaredDimensions, 1) : 0
-            columns[position].column.collation = name.collation
+            columns.values[index] = relation
         }
     }
 
-    /// The distinct keys of `columns`, in first-use order.
-    static func keys(_ columns: [ColumnsQuery.Entry]) -> [Key] {
+    /// The distinct keys the columns use.
+    static func keys(_ columns: [UInt32: RelationColumns]) -> [Key] {
         var seen = Set<Key>()
-        return columns.compactMap { seen.insert($0.typeKey).inserted ? $0.typeKey : nil }
+        for relation in columns.values { seen.formUnion(relation.typeKeys) }
+        return Array(seen)
     }
 }

@@ -5,7 +5,7 @@ import PgDriftPostgres
 /// own attributes (partitioning, RLS, options, view text, comment, privileges).
 enum RelationsQuery {
     static let sql = """
-        SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind,
+        SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relnatts AS attribute_count,
                c.relpersistence AS persistence, c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
                c.reloptions AS options,
                CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
@@ -48,6 +48,8 @@ enum RelationsQuery {
         var oid: UInt32
         var name: QualifiedName
         var kind: Character
+        /// Columns ever added, dropped ones included: the most columns the columns query can return.
+        var attributeCount: Int
         var isUnlogged: Bool
         var rls: Bool
         var forceRLS: Bool
@@ -71,6 +73,7 @@ enum RelationsQuery {
                 oid: try row.oid("oid"),
                 name: QualifiedName(try row.string("schema"), try row.string("name")),
                 kind: Character(try row.string("kind")),
+                attributeCount: try row.int("attribute_count"),
                 isUnlogged: try row.string("persistence") == "u",
                 rls: try row.bool("rls"),
                 forceRLS: try row.bool("force_rls"),
