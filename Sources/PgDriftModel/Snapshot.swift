@@ -27,9 +27,7 @@ public struct Snapshot: Codable, Hashable, Sendable {
     /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` and `.convertToSnakeCase`, written by
     /// `SnapshotJSONEncoder` (Foundation's took most of the time and memory of a large snapshot).
     public func jsonData() throws -> Data {
-        var bytes = try SnapshotJSONEncoder.encode(self)
-        bytes.append(0x0A)
-        return Data(bytes)
+        try SnapshotJSONEncoder.encode(self, newline: true)
     }
 
     /// Reads a snapshot, naming the field at fault when it is malformed.

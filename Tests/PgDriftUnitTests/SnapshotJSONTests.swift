@@ -48,6 +48,8 @@ import Testing
         }
     }
 
+    static func ours<T: Encodable>(_ value: T) throws -> [UInt8] { [UInt8](try SnapshotJSONEncoder.encode(value)) }
+
     /// The message `Snapshot.decode` gives now, or nil when it reads the data.
     static func message(_ data: Data) -> String? {
         do {
@@ -189,14 +191,14 @@ import Testing
 
     @Test func generalRulesMatchFoundation() throws {
         func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
-        let (ours, theirs) = (text(try SnapshotJSONEncoder.encode(Oddities())), text(try Self.foundationBytes(Oddities())))
+        let (ours, theirs) = (text(try Self.ours(Oddities())), text(try Self.foundationBytes(Oddities())))
         #expect(ours == theirs)
-        let (oursInArray, theirsInArray) = (text(try SnapshotJSONEncoder.encode([Oddities()])), text(try Self.foundationBytes([Oddities()])))
+        let (oursInArray, theirsInArray) = (text(try Self.ours([Oddities()])), text(try Self.foundationBytes([Oddities()])))
         #expect(oursInArray == theirsInArray)
-        #expect(try SnapshotJSONEncoder.encode("top\(Self.hostile)") == (try Self.foundationBytes("top\(Self.hostile)")))
-        #expect(try SnapshotJSONEncoder.encode([Int64.min, 0, Int64.max]) == (try Self.foundationBytes([Int64.min, 0, Int64.max])))
-        #expect(try SnapshotJSONEncoder.encode([1.5, 2.0, -0.25, 1e100]) == (try Self.foundationBytes([1.5, 2.0, -0.25, 1e100])))
-        #expect(try SnapshotJSONEncoder.encode([String]()) == (try Self.foundationBytes([String]())))
+        #expect(try Self.ours("top\(Self.hostile)") == (try Self.foundationBytes("top\(Self.hostile)")))
+        #expect(try Self.ours([Int64.min, 0, Int64.max]) == (try Self.foundationBytes([Int64.min, 0, Int64.max])))
+        #expect(try Self.ours([1.5, 2.0, -0.25, 1e100]) == (try Self.foundationBytes([1.5, 2.0, -0.25, 1e100])))
+        #expect(try Self.ours([String]()) == (try Self.foundationBytes([String]())))
     }
 
     // MARK: Decoding

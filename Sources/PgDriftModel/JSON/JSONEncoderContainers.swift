@@ -14,7 +14,7 @@ final class JSONValueEncoder: Encoder {
     let depth: Int
     var state: State
 
-    init(sink: JSONSink, depth: Int, start: Int, firstMember: Int) {
+    init(sink: JSONSink, depth: Int, firstMember: Int) {
         self.sink = sink
         self.depth = depth
         self.state = State(firstMember: firstMember)
@@ -25,13 +25,14 @@ final class JSONValueEncoder: Encoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         precondition(state.kind == .none || state.kind == .keyed, "a value opened two kinds of container")
+        if state.kind == .none { sink.append("{\n") }
         state.kind = .keyed
         return KeyedEncodingContainer(JSONKeyedEncoder<Key>(sink: sink, depth: depth))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         precondition(state.kind == .none || state.kind == .unkeyed, "a value opened two kinds of container")
-        if state.kind == .none { sink.bytes.append(UInt8(ascii: "[")) }
+        if state.kind == .none { sink.append(UInt8(ascii: "[")) }
         state.kind = .unkeyed
         return JSONUnkeyedEncoder(owner: self)
     }
@@ -48,13 +49,13 @@ struct JSONKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let depth: Int
     var codingPath: [any CodingKey] { sink.path }
 
-    /// Records where the member's value starts; the value is written next.
+    /// Writes one member, in the order the type encodes it; `JSONSink.finishObject` sorts them.
     @inline(__always)
     private func member(_ key: Key, _ write: () throws -> Void) rethrows {
         let id = sink.keyID(key)
-        let start = sink.bytes.count
+        let start = sink.beginMember(id, depth: depth)
         try write()
-        sink.members.append(JSONSink.Member(key: id, start: start, end: sink.bytes.count))
+        sink.endMember(id, start: start)
     }
 
     mutating func encodeNil(forKey key: Key) throws { member(key) { sink.writeNull() } }

@@ -5,42 +5,100 @@ import Foundation
 /// and with a fraction of the memory: Foundation builds a tree of dictionaries for the whole snapshot
 /// first, which at 10,000 tables took most of the time and 400 MB.
 ///
-/// It reuses the types' `Codable` conformances. Values are written straight into one byte buffer; an
-/// object's members are written in the order the type encodes them and put in key order when the object
-/// is finished (its bytes are moved once per nesting level).
+/// It reuses the types' `Codable` conformances. Everything is written straight into one buffer, in the
+/// order the types encode it; an object whose members came out of key order is put in order when it is
+/// finished, moving its largest member once and the others through a small scratch buffer.
 public enum SnapshotJSONEncoder {
-    /// The JSON text of `value`, without a trailing newline (as `JSONEncoder.encode`).
-    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+    /// The JSON text of `value` (as `JSONEncoder.encode`), with a newline after it if asked.
+    public static func encode<T: Encodable>(_ value: T, newline: Bool = false) throws -> Data {
         let sink = JSONSink()
         try sink.encodeValue(value, depth: 0)
-        guard !sink.bytes.isEmpty else {
+        guard sink.count > 0 else {
             throw EncodingError.invalidValue(
                 value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
         }
-        return sink.bytes
+        if newline { sink.append(0x0A) }
+        return sink.takeData()
     }
 }
 
 /// The output buffer and the containers still open, innermost last.
 final class JSONSink {
-    var bytes: [UInt8] = []
+    /// The output: malloc'd so it can grow in place with `realloc` and become the `Data` without a copy.
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
     /// Members of the open objects, innermost object's last (a child object is finished before its
     /// parent writes its next member, so each object's members are contiguous at the top).
     var members: [Member] = []
-    /// Snake-cased, quoted and escaped keys, by coding key; looked up by `stringValue`.
+    /// Snake-cased, quoted and escaped keys followed by ` : `, by coding key's `stringValue`.
     var keyIDs: [String: Int] = [:]
     var keys: [[UInt8]] = []
     /// The path of the value being encoded, kept for `Encoder.codingPath`.
     var path: [any CodingKey] = []
     private var scratch: [UInt8] = []
 
+    /// One member of an object: `indent "key" : value,\n` at `start..<end`.
     struct Member {
         var key: Int
         var start: Int
         var end: Int
     }
 
-    init() { bytes.reserveCapacity(1 << 16) }
+    init() {
+        capacity = 1 << 16
+        base = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    deinit { free(base) }
+
+    /// The buffer as `Data`, which now owns it.
+    func takeData() -> Data {
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
+        capacity = 16
+        base = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+        count = 0
+        return data
+    }
+
+    // MARK: Bytes
+
+    @inline(__always)
+    func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(count + extra) }
+    }
+
+    private func grow(_ needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        base = realloc(base, newCapacity)!.assumingMemoryBound(to: UInt8.self)
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    func append(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (base + count).update(from: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append($0) }
+    }
+
+    @inline(__always)
+    func append(_ text: StaticString) {
+        append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
 
     // MARK: Values
 
@@ -48,15 +106,18 @@ final class JSONSink {
     /// opened one.
     func encodeValue<T: Encodable>(_ value: T, depth: Int) throws {
         if encodePrimitive(value) { return }
-        let start = bytes.count
-        let encoder = JSONValueEncoder(sink: self, depth: depth, start: start, firstMember: members.count)
+        let start = count
+        let encoder = JSONValueEncoder(sink: self, depth: depth, firstMember: members.count)
         try value.encode(to: encoder)
         switch encoder.state.kind {
-        case .keyed: finishObject(start: start, firstMember: encoder.state.firstMember, depth: depth)
+        case .keyed: finishObject(firstMember: encoder.state.firstMember, depth: depth)
         case .unkeyed: finishArray(count: encoder.state.count, depth: depth)
         case .none:
             // Foundation writes an empty object for a nested value that encoded nothing.
-            if bytes.count == start && depth > 0 { finishObject(start: start, firstMember: members.count, depth: depth) }
+            if count == start && depth > 0 {
+                append("{\n")
+                finishObject(firstMember: members.count, depth: depth)
+            }
         case .single: break
         }
     }
@@ -85,51 +146,99 @@ final class JSONSink {
     func keyID(_ key: some CodingKey) -> Int {
         let name = key.stringValue
         if let id = keyIDs[name] { return id }
-        let saved = bytes
-        bytes = []
-        writeString(JSONKeys.snakeCase(name))
-        let quoted = bytes
-        bytes = saved
+        let quoted = JSONSink.quoted(JSONKeys.snakeCase(name)) + Array(" : ".utf8)
         let id = keys.firstIndex(of: quoted) ?? keys.count
         if id == keys.count { keys.append(quoted) }
         keyIDs[name] = id
         return id
     }
 
-    /// Rewrites the members written since `start` as a pretty object in key order.
-    func finishObject(start: Int, firstMember: Int, depth: Int) {
-        let count = members.count - firstMember
-        // Insertion sort: objects are small, and it is stable, so a repeated key keeps its last value.
-        if count > 1 {
-            for i in (firstMember + 1)..<members.count {
-                let member = members[i]
-                var j = i
-                while j > firstMember && keyPrecedes(member.key, members[j - 1].key) {
-                    members[j] = members[j - 1]
-                    j -= 1
-                }
-                members[j] = member
+    static func quoted(_ text: String) -> [UInt8] {
+        let sink = JSONSink()
+        sink.writeString(text)
+        return Array(UnsafeBufferPointer(start: sink.base, count: sink.count))
+    }
+
+    /// Writes the start of a member: its indent and key; its value and `,\n` follow.
+    @inline(__always)
+    func beginMember(_ key: Int, depth: Int) -> Int {
+        let start = count
+        writeIndent(depth + 1)
+        append(keys[key])
+        return start
+    }
+
+    @inline(__always)
+    func endMember(_ key: Int, start: Int) {
+        append(",\n")
+        members.append(Member(key: key, start: start, end: count))
+    }
+
+    /// Closes the object whose members start at `firstMember`, putting them in key order first.
+    func finishObject(firstMember: Int, depth: Int) {
+        let n = members.count - firstMember
+        if n == 0 {
+            append("\n")
+        } else {
+            var ordered = true
+            for i in (firstMember + 1)..<members.count where !keyPrecedes(members[i - 1].key, members[i].key) {
+                ordered = false
+                break
             }
-        }
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: bytes[start...])
-        bytes.removeSubrange(start...)
-        bytes.append(UInt8(ascii: "{"))
-        bytes.append(0x0A)
-        var first = true
-        for i in firstMember..<members.count {
-            let member = members[i]
-            if i + 1 < members.count && members[i + 1].key == member.key { continue }
-            if first { first = false } else { bytes.append(UInt8(ascii: ",")); bytes.append(0x0A) }
-            writeIndent(depth + 1)
-            bytes.append(contentsOf: keys[member.key])
-            bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
-            bytes.append(contentsOf: scratch[(member.start - start)..<(member.end - start)])
+            if !ordered { reorder(firstMember: firstMember) }
+            // The last member's ",\n" becomes "\n".
+            count -= 2
+            append("\n")
         }
         members.removeSubrange(firstMember...)
-        bytes.append(0x0A)
         writeIndent(depth)
-        bytes.append(UInt8(ascii: "}"))
+        append(UInt8(ascii: "}"))
+    }
+
+    /// Rewrites the object's member region in key order, keeping only the last of repeated keys. The
+    /// largest member (a snapshot's tables) is moved once with `memmove`; the rest go through `scratch`.
+    private func reorder(firstMember: Int) {
+        let regionStart = members[firstMember].start
+        let regionEnd = members[members.count - 1].end
+        // Insertion sort: objects are small, and it is stable, so a repeated key keeps its last value.
+        var order = Array(members[firstMember...])
+        for i in 1..<order.count {
+            let member = order[i]
+            var j = i
+            while j > 0 && keyPrecedes(member.key, order[j - 1].key) {
+                order[j] = order[j - 1]
+                j -= 1
+            }
+            order[j] = member
+        }
+        order = order.enumerated().filter { $0.offset + 1 == order.count || order[$0.offset + 1].key != $0.element.key }.map(\.element)
+        var largest = 0
+        for i in order.indices where order[i].end - order[i].start > order[largest].end - order[largest].start { largest = i }
+        scratch.removeAll(keepingCapacity: true)
+        var scratchOffsets: [Int] = []
+        for (i, member) in order.enumerated() where i != largest {
+            scratchOffsets.append(scratch.count)
+            scratch.append(contentsOf: UnsafeBufferPointer(start: base + member.start, count: member.end - member.start))
+        }
+        var offset = regionStart
+        for i in 0..<largest { offset += order[i].end - order[i].start }
+        let big = order[largest]
+        if offset != big.start { memmove(base + offset, base + big.start, big.end - big.start) }
+        offset = regionStart
+        var k = 0
+        scratch.withUnsafeBufferPointer { scratch in
+            for (i, member) in order.enumerated() {
+                let length = member.end - member.start
+                if i != largest {
+                    (base + offset).update(from: scratch.baseAddress! + scratchOffsets[k], count: length)
+                    k += 1
+                }
+                offset += length
+            }
+        }
+        // Dropped repeats leave the region shorter.
+        count = offset
+        _ = regionEnd
     }
 
     private func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
@@ -139,39 +248,34 @@ final class JSONSink {
     // MARK: Arrays
 
     func arrayElementSeparator(index: Int, depth: Int) {
-        if index > 0 { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(0x0A)
+        if index > 0 { append(UInt8(ascii: ",")) }
+        append(0x0A)
         writeIndent(depth + 1)
     }
 
-    func finishArray(count: Int, depth: Int) {
-        if count == 0 { bytes.append(0x0A) }
-        bytes.append(0x0A)
+    func finishArray(count elements: Int, depth: Int) {
+        if elements == 0 { append(0x0A) }
+        append(0x0A)
         writeIndent(depth)
-        bytes.append(UInt8(ascii: "]"))
+        append(UInt8(ascii: "]"))
     }
 
     // MARK: Scalars
 
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
-
+    @inline(__always)
     func writeIndent(_ depth: Int) {
-        var remaining = depth * 2
-        while remaining > 0 {
-            let n = min(remaining, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[0..<n])
-            remaining -= n
-        }
+        let n = depth * 2
+        reserve(n)
+        (base + count).update(repeating: 0x20, count: n)
+        count += n
     }
 
-    func writeBool(_ value: Bool) {
-        if value { bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else { bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65]) }
-    }
+    func writeBool(_ value: Bool) { value ? append("true") : append("false") }
 
-    func writeNull() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    func writeNull() { append("null") }
 
     func writeInteger<I: FixedWidthInteger>(_ value: I) {
-        if value == 0 { bytes.append(UInt8(ascii: "0")); return }
+        if value == 0 { append(UInt8(ascii: "0")); return }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits
         var magnitude = value.magnitude
         var count = 0
@@ -184,8 +288,8 @@ final class JSONSink {
                 magnitude = quotient
                 count += 1
             }
-            if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            bytes.append(contentsOf: buffer[index...])
+            if value < 0 { append(UInt8(ascii: "-")) }
+            append(UnsafeRawBufferPointer(rebasing: buffer[index...]))
         }
     }
 
@@ -193,36 +297,45 @@ final class JSONSink {
     func writeNumberText(_ text: String) {
         var text = text
         if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        append(Array(text.utf8))
     }
 
     /// A quoted string, escaped as Foundation escapes it: `"` and `\`, `\b \f \n \r \t`, other control
     /// characters as `\u00xx` (lowercase hex); `/`, DEL and non-ASCII are written as they are.
     func writeString(_ string: String) {
         var string = string
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         string.withUTF8 { utf8 in
-            var mark = 0
-            for i in 0..<utf8.count {
-                let byte = utf8[i]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if i > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<i])) }
-                mark = i + 1
-                switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-                case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            // Escaping makes at most six bytes of one.
+            reserve(utf8.count * 6 + 1)
+            var out = base + count
+            for byte in utf8 {
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                    out.pointee = byte
+                    out += 1
+                    continue
                 }
+                out.pointee = UInt8(ascii: "\\")
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out[1] = byte
+                case 0x08: out[1] = UInt8(ascii: "b")
+                case 0x0C: out[1] = UInt8(ascii: "f")
+                case 0x0A: out[1] = UInt8(ascii: "n")
+                case 0x0D: out[1] = UInt8(ascii: "r")
+                case 0x09: out[1] = UInt8(ascii: "t")
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    out[1] = UInt8(ascii: "u")
+                    out[2] = 0x30
+                    out[3] = 0x30
+                    out[4] = hex.utf8Start[Int(byte >> 4)]
+                    out[5] = hex.utf8Start[Int(byte & 0xF)]
+                    out += 4
+                }
+                out += 2
             }
-            if utf8.count > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark...])) }
+            count = out - base
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 }
