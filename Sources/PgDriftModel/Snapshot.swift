@@ -36,26 +36,33 @@ public struct Snapshot: Codable, Hashable, Sendable {
             var format: String?
             var version: Int?
         }
-        // Parsed once, decoded twice; reads as Foundation's `JSONDecoder` with `.convertFromSnakeCase` does.
-        let document: JSONDocument
-        let header: Header
+        // Parsed once, decoded twice; read as Foundation's `JSONDecoder` with `.convertFromSnakeCase` reads.
         do {
-            document = try JSONDocument(data)
-            header = try document.decode(Header.self)
+            return try JSONDocument.reading(data) { document in
+                let header: Header
+                do {
+                    header = try document.decode(Header.self)
+                } catch {
+                    throw SnapshotError(message: "not a JSON object (\(Self.describe(error)))")
+                }
+                guard header.format == "pgdrift-snapshot" else {
+                    throw SnapshotError(message: "not a pgdrift snapshot (field 'format' must be \"pgdrift-snapshot\")")
+                }
+                guard header.version == currentVersion else {
+                    let found = header.version.map(String.init) ?? "none"
+                    throw SnapshotError(message: "unsupported snapshot version \(found) (field 'version'; this pgdrift reads \(currentVersion))")
+                }
+                do {
+                    return try document.decode(Snapshot.self)
+                } catch {
+                    throw SnapshotError(message: describe(error))
+                }
+            }
+        } catch let error as SnapshotError {
+            throw error
         } catch {
+            // Only indexing throws here: the bytes are not JSON.
             throw SnapshotError(message: "not a JSON object (\(Self.describe(error)))")
-        }
-        guard header.format == "pgdrift-snapshot" else {
-            throw SnapshotError(message: "not a pgdrift snapshot (field 'format' must be \"pgdrift-snapshot\")")
-        }
-        guard header.version == currentVersion else {
-            let found = header.version.map(String.init) ?? "none"
-            throw SnapshotError(message: "unsupported snapshot version \(found) (field 'version'; this pgdrift reads \(currentVersion))")
-        }
-        do {
-            return try document.decode(Snapshot.self)
-        } catch {
-            throw SnapshotError(message: describe(error))
         }
     }
 

@@ -216,7 +216,8 @@ import Testing
             #"{"array__dimensions":4}"#, #"{"_array_dimensions":5}"#, #"{"array_dimensions_":6}"#,
             #"{"my_URL":7}"#, #"{"my_url":8}"#, #"{"array_dimensions":9,"array_dimensions":"no"}"#,
             #"{"array_dimensions":"no","arrayDimensions":10}"#, #"{"a_2d":11}"#, #"{"a_2D":12}"#, #"{"n\u0061me":"esc"}"#,
-            #"{"Name":"cap"}"#, #"{"name":"a","array_dimensions":1,}"#, #"{"name":"a","array_dimensions":[1,]}"#,
+            #"{"Name":"cap"}"#, #"{"array_dimension":13}"#, #"{"array_dimensionsx":14}"#,
+            #"{"arrayd_imensions":15}"#, #"{"array_Dimensions":16}"#, #"{"name_":"trailing"}"#, #"{"":17,"_":18}"#, #"{"name":"a","array_dimensions":1,}"#, #"{"name":"a","array_dimensions":[1,]}"#,
         ]
         for input in inputs {
             let data = Data(input.utf8)

@@ -60,37 +60,31 @@ enum JSONKeys {
     }
 
     /// Whether the file's key `raw` (UTF-8, unescaped) names the coding key `name` under
-    /// `.convertFromSnakeCase`. Keys of lowercase ASCII letters and underscores, which is every key
-    /// pgdrift writes, are compared without building a string (digits take the slow path: Foundation's
-    /// `capitalized` turns `2d` into `2D`).
+    /// `.convertFromSnakeCase`. Keys of lowercase ASCII letters and inner underscores, which is every key
+    /// pgdrift writes, are compared in place, most of them rejected at the first byte; any other key
+    /// takes Foundation's rules through a string (digits too: `capitalized` turns `2d` into `2D`).
+    @inline(__always)
     static func matches(raw: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>) -> Bool {
-        var simple = raw.count > 0 && raw[0] != UInt8(ascii: "_") && raw[raw.count - 1] != UInt8(ascii: "_")
-        var underscores = 0
-        if simple {
-            for byte in raw {
-                if byte == UInt8(ascii: "_") {
-                    underscores += 1
-                } else if byte < UInt8(ascii: "a") || byte > UInt8(ascii: "z") {
-                    simple = false
-                    break
-                }
-            }
-        }
-        guard simple else {
-            return camelCase(String(decoding: raw, as: UTF8.self)).utf8.elementsEqual(name)
-        }
-        if underscores == 0 { return raw.elementsEqual(name) }
-        // Interior underscores: drop them and uppercase the letter after each run.
+        guard let first = raw.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
+            raw[raw.count - 1] != UInt8(ascii: "_")
+        else { return slowMatches(raw: raw, name: name) }
+        // Both conversions keep a leading lowercase letter, so a different one settles it.
+        guard let nameFirst = name.first, nameFirst == first else { return false }
         var j = 0
         var upperNext = false
         for byte in raw {
             if byte == UInt8(ascii: "_") { upperNext = true; continue }
-            var expected = byte
-            if upperNext { expected = byte - 32 }
+            guard byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") else { return slowMatches(raw: raw, name: name) }
+            let expected = upperNext ? byte - 32 : byte
             upperNext = false
+            // Every byte so far maps to one byte, so a difference here holds whatever follows.
             guard j < name.count, name[j] == expected else { return false }
             j += 1
         }
         return j == name.count
+    }
+
+    static func slowMatches(raw: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>) -> Bool {
+        camelCase(String(decoding: raw, as: UTF8.self)).utf8.elementsEqual(name)
     }
 }

@@ -8,36 +8,33 @@ public enum SnapshotJSONDecoder {
     /// Decodes a `T` from `data`; a document that is not valid JSON throws Foundation's
     /// `dataCorrupted` error at the top level.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        try JSONDocument(data).decode(type)
+        try JSONDocument.reading(data) { try $0.decode(type) }
     }
 }
 
-/// A parsed document: its bytes and their index, decoded into any number of types.
-public final class JSONDocument {
+/// A parsed document: its bytes and their index, decoded into any number of types. It reads the bytes
+/// in place, so it lives only inside `reading`.
+final class JSONDocument {
     let bytes: UnsafeBufferPointer<UInt8>
-    private let storage: UnsafeMutableBufferPointer<UInt8>
     let tape: JSONTape
     /// Unescaping scratch space.
     var scratch: [UInt8] = []
 
-    /// Indexes `data`, throwing Foundation's "not valid JSON" error when it is not.
-    public init(_ data: Data) throws {
-        let utf8 = JSONDocument.utf8(data)
-        storage = .allocate(capacity: max(utf8.count, 1))
-        _ = utf8.copyBytes(to: storage)
-        bytes = UnsafeBufferPointer(rebasing: storage[0..<utf8.count])
-        do {
-            tape = try JSONTape.scan(bytes)
-        } catch {
-            storage.deallocate()
-            throw error
+    /// Indexes `bytes`, throwing Foundation's "not valid JSON" error when they are not JSON.
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        self.bytes = bytes
+        tape = try JSONTape.scan(bytes)
+    }
+
+    /// Runs `body` on `data` indexed, without copying it (unless it has to be converted to UTF-8).
+    static func reading<R>(_ data: Data, _ body: (JSONDocument) throws -> R) throws -> R {
+        try utf8(data).withUnsafeBytes { raw in
+            try body(JSONDocument(raw.bindMemory(to: UInt8.self)))
         }
     }
 
-    deinit { storage.deallocate() }
-
     /// Decodes the whole document as a `T`.
-    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try JSONValueDecoder(document: self, node: 0, path: nil).decodeValue(type)
     }
 
