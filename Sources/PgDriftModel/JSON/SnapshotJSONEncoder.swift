@@ -37,6 +37,7 @@ final class JSONSink {
     /// The path of the value being encoded, kept for `Encoder.codingPath`.
     var path: [any CodingKey] = []
     private var scratch: [UInt8] = []
+    private var order: [Member] = []
 
     /// One member of an object: `indent "key" : value,\n` at `start..<end`.
     struct Member {
@@ -197,27 +198,30 @@ final class JSONSink {
 
     /// Rewrites the object's member region in key order, keeping only the last of repeated keys. The
     /// largest member (a snapshot's tables) is moved once with `memmove`; the rest go through `scratch`.
+    /// The work arrays are kept between objects: there is one object per column.
     private func reorder(firstMember: Int) {
         let regionStart = members[firstMember].start
-        let regionEnd = members[members.count - 1].end
+        order.removeAll(keepingCapacity: true)
         // Insertion sort: objects are small, and it is stable, so a repeated key keeps its last value.
-        var order = Array(members[firstMember...])
-        for i in 1..<order.count {
-            let member = order[i]
-            var j = i
+        for member in members[firstMember...] {
+            var j = order.count
+            order.append(member)
             while j > 0 && keyPrecedes(member.key, order[j - 1].key) {
                 order[j] = order[j - 1]
                 j -= 1
             }
             order[j] = member
         }
-        order = order.enumerated().filter { $0.offset + 1 == order.count || order[$0.offset + 1].key != $0.element.key }.map(\.element)
+        var kept = 0
+        for i in order.indices where i + 1 == order.count || order[i + 1].key != order[i].key {
+            order[kept] = order[i]
+            kept += 1
+        }
+        order.removeLast(order.count - kept)
         var largest = 0
         for i in order.indices where order[i].end - order[i].start > order[largest].end - order[largest].start { largest = i }
         scratch.removeAll(keepingCapacity: true)
-        var scratchOffsets: [Int] = []
         for (i, member) in order.enumerated() where i != largest {
-            scratchOffsets.append(scratch.count)
             scratch.append(contentsOf: UnsafeBufferPointer(start: base + member.start, count: member.end - member.start))
         }
         var offset = regionStart
@@ -225,20 +229,19 @@ final class JSONSink {
         let big = order[largest]
         if offset != big.start { memmove(base + offset, base + big.start, big.end - big.start) }
         offset = regionStart
-        var k = 0
+        var fromScratch = 0
         scratch.withUnsafeBufferPointer { scratch in
             for (i, member) in order.enumerated() {
                 let length = member.end - member.start
                 if i != largest {
-                    (base + offset).update(from: scratch.baseAddress! + scratchOffsets[k], count: length)
-                    k += 1
+                    (base + offset).update(from: scratch.baseAddress! + fromScratch, count: length)
+                    fromScratch += length
                 }
                 offset += length
             }
         }
         // Dropped repeats leave the region shorter.
         count = offset
-        _ = regionEnd
     }
 
     private func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
