@@ -1,11 +1,14 @@
 import Foundation
 
-/// The `Decoder` for one value of a `JSONDocument`.
+/// The `Decoder` for one value of a `JSONDocument`. Its own key is kept apart from its parent's path,
+/// so strings, numbers and enums cost no allocation; the path node is made when a container needs it.
 struct JSONValueDecoder: Decoder {
     let document: JSONDocument
     let node: Int
-    let path: JSONPath?
+    let parent: JSONPath?
+    let key: (any CodingKey)?
 
+    var path: JSONPath? { key.map { JSONPath(parent: parent, key: $0) } ?? parent }
     var codingPath: [any CodingKey] { JSONPath.array(path) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -151,7 +154,7 @@ struct JSONKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func contains(_ key: Key) -> Bool { find(key) != nil }
 
     func decoder(_ node: Int, _ key: Key) -> JSONValueDecoder {
-        JSONValueDecoder(document: document, node: node, path: JSONPath(parent: path, key: key))
+        JSONValueDecoder(document: document, node: node, parent: path, key: key)
     }
 
     func value(_ key: Key) throws -> Int {
@@ -207,7 +210,7 @@ struct JSONKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
         guard let key = Key(stringValue: "super"), let node = find(key) else {
             throw DecodingError.keyNotFound(JSONSuperKey(), .init(codingPath: codingPath, debugDescription: "No value for super."))
         }
-        return JSONValueDecoder(document: document, node: node, path: JSONPath(parent: path, key: JSONSuperKey()))
+        return JSONValueDecoder(document: document, node: node, parent: path, key: JSONSuperKey())
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder { decoder(try value(key), key) }
@@ -251,12 +254,11 @@ struct JSONUnkeyedDecoder: UnkeyedDecodingContainer {
     var isAtEnd: Bool { node >= Int(document.tape.ends[array]) }
 
     private mutating func next(_ type: Any.Type) throws -> JSONValueDecoder {
-        let elementPath = JSONPath(parent: path, key: JSONIndexKey(currentIndex))
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(type, .init(
-                codingPath: JSONPath.array(elementPath), debugDescription: "Unkeyed container is at end."))
+                codingPath: codingPath + [JSONIndexKey(currentIndex) as any CodingKey], debugDescription: "Unkeyed container is at end."))
         }
-        return JSONValueDecoder(document: document, node: node, path: elementPath)
+        return JSONValueDecoder(document: document, node: node, parent: path, key: JSONIndexKey(currentIndex))
     }
 
     private mutating func advance() {

@@ -35,7 +35,7 @@ final class JSONDocument {
 
     /// Decodes the whole document as a `T`.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try JSONValueDecoder(document: self, node: 0, path: nil).decodeValue(type)
+        try JSONValueDecoder(document: self, node: 0, parent: nil, key: nil).decodeValue(type)
     }
 
     /// Foundation also reads UTF-16 and UTF-32 documents, recognised by a byte-order mark or by the

@@ -24,20 +24,23 @@ public enum SnapshotJSONEncoder {
 
 /// The output buffer and the containers still open, innermost last.
 final class JSONSink {
+    // The hot properties skip dynamic exclusivity checks (a thread-local lookup per access showed in the
+    // profile); the sink is used by one thread and never hands out `inout` access to them.
+
     /// The output: malloc'd so it can grow in place with `realloc` and become the `Data` without a copy.
-    private(set) var base: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
-    private var capacity: Int
+    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var capacity: Int
     /// Members of the open objects, innermost object's last (a child object is finished before its
     /// parent writes its next member, so each object's members are contiguous at the top).
-    var members: [Member] = []
+    @exclusivity(unchecked) var members: [Member] = []
     /// Snake-cased, quoted and escaped keys followed by ` : `, by coding key's `stringValue`.
     var keyIDs: [String: Int] = [:]
-    var keys: [[UInt8]] = []
+    @exclusivity(unchecked) var keys: [[UInt8]] = []
     /// The path of the value being encoded, kept for `Encoder.codingPath`.
     var path: [any CodingKey] = []
-    private var scratch: [UInt8] = []
-    private var order: [Member] = []
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private var order: [Member] = []
 
     /// One member of an object: `indent "key" : value,\n` at `start..<end`.
     struct Member {
