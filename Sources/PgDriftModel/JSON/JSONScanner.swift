@@ -33,6 +33,7 @@ struct JSONTape {
 
     /// Indexes `bytes`, throwing Foundation's "not valid JSON" error for anything it would refuse.
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws -> JSONTape {
+        // Offsets are 32-bit to keep the index small; a snapshot of 4 GB is refused.
         guard bytes.count < Int(UInt32.max) else { throw JSONTape.invalid }
         var scanner = Scanner(bytes: bytes)
         scanner.tape.kinds.reserveCapacity(bytes.count / 8)
