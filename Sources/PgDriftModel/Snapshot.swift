@@ -23,41 +23,46 @@ public struct Snapshot: Codable, Hashable, Sendable {
         self.catalog = catalog
     }
 
-    /// The JSON text, ending with a newline.
+    /// The JSON text, ending with a newline: the bytes Foundation's `JSONEncoder` writes with
+    /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` and `.convertToSnakeCase`, written by
+    /// `SnapshotJSONEncoder` (Foundation's took most of the time and memory of a large snapshot).
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        try SnapshotJSONEncoder.encode(self, newline: true)
     }
 
     /// Reads a snapshot, naming the field at fault when it is malformed.
     public static func decode(_ data: Data) throws -> Snapshot {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         struct Header: Decodable {
             var format: String?
             var version: Int?
         }
-        let header: Header
+        // Parsed once, decoded twice; read as Foundation's `JSONDecoder` with `.convertFromSnakeCase` reads.
         do {
-            header = try decoder.decode(Header.self, from: data)
+            return try JSONDocument.reading(data) { document in
+                let header: Header
+                do {
+                    header = try document.decode(Header.self)
+                } catch {
+                    throw SnapshotError(message: "not a JSON object (\(Self.describe(error)))")
+                }
+                guard header.format == "pgdrift-snapshot" else {
+                    throw SnapshotError(message: "not a pgdrift snapshot (field 'format' must be \"pgdrift-snapshot\")")
+                }
+                guard header.version == currentVersion else {
+                    let found = header.version.map(String.init) ?? "none"
+                    throw SnapshotError(message: "unsupported snapshot version \(found) (field 'version'; this pgdrift reads \(currentVersion))")
+                }
+                do {
+                    return try document.decode(Snapshot.self)
+                } catch {
+                    throw SnapshotError(message: describe(error))
+                }
+            }
+        } catch let error as SnapshotError {
+            throw error
         } catch {
+            // Only indexing throws here: the bytes are not JSON.
             throw SnapshotError(message: "not a JSON object (\(Self.describe(error)))")
-        }
-        guard header.format == "pgdrift-snapshot" else {
-            throw SnapshotError(message: "not a pgdrift snapshot (field 'format' must be \"pgdrift-snapshot\")")
-        }
-        guard header.version == currentVersion else {
-            let found = header.version.map(String.init) ?? "none"
-            throw SnapshotError(message: "unsupported snapshot version \(found) (field 'version'; this pgdrift reads \(currentVersion))")
-        }
-        do {
-            return try decoder.decode(Snapshot.self, from: data)
-        } catch {
-            throw SnapshotError(message: describe(error))
         }
     }
 
