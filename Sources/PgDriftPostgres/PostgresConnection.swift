@@ -46,10 +46,13 @@ public final class PostgresConnection {
     public func query(_ sql: String, _ parameters: [String?] = []) throws -> QueryResult {
         guard let handle else { throw PostgresError(kind: .connectionLost, message: "connection is closed") }
         queryCount += 1
+        let started = Trace.start()
         let result: OpaquePointer? = withCStrings(parameters) { values in
             PQexecParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
         }
-        return try check(result, handle: handle)
+        let rows = try check(result, handle: handle)
+        Trace.query(sql, rows: rows.rowCount, since: started)
+        return rows
     }
 
     /// Runs one statement like `query`, handing `body` one row at a time as the server sends them
@@ -63,12 +66,16 @@ public final class PostgresConnection {
         }
         guard sent == 1 else { _ = try check(nil, handle: handle); return }
         PQsetSingleRowMode(handle)
+        let started = Trace.start()
+        var count = 0
+        defer { Trace.query(sql, rows: count, since: started) }
         var columnNames: [String]?
         var failure: Error?
         while let result = PQgetResult(handle) {
             guard failure == nil else { PQclear(result); continue }
             switch PQresultStatus(result) {
             case PGRES_SINGLE_TUPLE:
+                count += 1
                 let names = columnNames ?? (0..<PQnfields(result)).map { String(cString: PQfname(result, $0)) }
                 columnNames = names
                 do { try body(Row(result: QueryResult(result, columnNames: names), index: 0)) } catch { failure = error }
@@ -139,5 +146,21 @@ private func withCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar
     defer { for pointer in owned { free(pointer) } }
     return owned.withUnsafeMutableBufferPointer { buffer in
         body(buffer.map { $0.map { UnsafePointer($0) } })
+    }
+}
+
+/// `PGDRIFT_TRACE=1`: one line per query on standard error (wall milliseconds, rows, the query's
+/// first words), to see where an introspection spends its time. Row handling on the client is
+/// included for the queries read row by row.
+enum Trace {
+    static let enabled = ProcessInfo.processInfo.environment["PGDRIFT_TRACE"].map { !$0.isEmpty && $0 != "0" } ?? false
+
+    static func start() -> UInt64 { enabled ? DispatchTime.now().uptimeNanoseconds : 0 }
+
+    static func query(_ sql: String, rows: Int, since started: UInt64) {
+        guard enabled else { return }
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        let words = sql.split(whereSeparator: \.isWhitespace).prefix(8).joined(separator: " ")
+        FileHandle.standardError.write(Data("pgdrift: trace: \(String(format: "%8.1f", milliseconds)) ms \(rows) rows: \(words)\n".utf8))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PgDriftModel
 
 /// libpg_query's JSON parse tree, read in one pass into a flat tape of values (in the manner of
 /// simdjson): no dictionary or string is built while reading, so a 70 MB tree costs one array of small
@@ -184,52 +185,8 @@ public final class ParseTreeJSON {
         guard entry.kind == .escapedString else { return String(decoding: bytes[range], as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let byte = bytes[i]
-            guard byte == UInt8(ascii: "\\"), i + 1 < range.upperBound else { out.append(byte); i += 1; continue }
-            let code = bytes[i + 1]
-            i += 2
-            switch code {
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "u"):
-                var scalar = hex4(at: i)
-                i += 4
-                // A surrogate pair spells one scalar beyond the basic plane.
-                if (0xD800..<0xDC00).contains(scalar), i + 6 <= range.upperBound, bytes[i] == UInt8(ascii: "\\"),
-                    bytes[i + 1] == UInt8(ascii: "u")
-                {
-                    let low = hex4(at: i + 2)
-                    if (0xDC00..<0xE000).contains(low) {
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        i += 6
-                    }
-                }
-                out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8))
-            default: out.append(code)
-            }
-        }
+        JSONEscapes.unescape(UnsafeBufferPointer(rebasing: bytes[range]), into: &out)
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private func hex4(at offset: Int) -> UInt32 {
-        var value: UInt32 = 0
-        for i in offset..<min(offset + 4, bytes.count) {
-            let byte = bytes[i]
-            let digit: UInt32
-            switch byte {
-            case 0x30...0x39: digit = UInt32(byte - 0x30)
-            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
-            default: digit = 0
-            }
-            value = value * 16 + digit
-        }
-        return value
     }
 
     /// Whether the string entry at `index` is exactly `key` (keys carry no escapes). One memcmp: the

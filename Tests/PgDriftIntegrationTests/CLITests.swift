@@ -15,6 +15,24 @@ import Testing
         return (result.code, result.stdout, result.stderr)
     }
 
+    /// PGDRIFT_TRACE=1 prints one line per query (time, rows, first words) on standard error, and only then.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
+    func traceShowsEveryQuery() throws {
+        let database = try TestDatabase("cli_trace", sql: "CREATE TABLE t (a int DEFAULT 1, b text);")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-trace-\(UUID()).json").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let traced = try ChildProcess.run(["env", "PGDRIFT_TRACE=1", Self.binary, "snapshot", "--database", database.connectionString, "--out", output])
+        #expect(traced.code == 0, "\(traced.stderr)")
+        let lines = traced.stderr.split(separator: "\n").filter { $0.hasPrefix("pgdrift: trace: ") }
+        // The 15 catalog queries (a fixed number) and the 3 that set up the transaction.
+        #expect(lines.count == 18, "\(traced.stderr)")
+        #expect(lines.contains { $0.contains(" ms 2 rows: SELECT a.attrelid AS relid") })
+        #expect(lines.contains { $0.contains(" ms 1 rows: SELECT ad.adrelid AS relid") })
+        let quiet = try Self.run(["snapshot", "--database", database.connectionString, "--out", output])
+        #expect(quiet.code == 0)
+        #expect(!quiet.stderr.contains("trace"))
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
     func exitCodes() throws {
         let clean = try TestDatabase("cli_clean", sql: "CREATE TABLE t (a int);")

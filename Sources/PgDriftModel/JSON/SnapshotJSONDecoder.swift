@@ -86,35 +86,7 @@ final class JSONDocument {
 
     /// Resolves escapes already checked by the scanner.
     func unescape(_ raw: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        var i = 0
-        func hex4(_ at: Int) -> UInt32 {
-            var value: UInt32 = 0
-            for k in 0..<4 { value = value << 4 | UInt32(JSONTape.hexValue(raw[at + k])!) }
-            return value
-        }
-        while i < raw.count {
-            let byte = raw[i]
-            guard byte == UInt8(ascii: "\\") else { out.append(byte); i += 1; continue }
-            let code = raw[i + 1]
-            i += 2
-            switch code {
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = hex4(i)
-                i += 4
-                if scalar >= 0xD800 && scalar < 0xDC00 {
-                    let low = hex4(i + 2)
-                    i += 6
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                }
-                out.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
-            default: out.append(code)  // " \ /
-            }
-        }
+        JSONEscapes.unescape(raw, into: &out)
     }
 
     /// A number as an integer type: digits parse directly; anything else goes through `Double` and must
