@@ -47,6 +47,11 @@ extension OfflineReplay {
     }
 
     /// A column definition (in `CREATE TABLE` or `ADD COLUMN`) with the constraints written on it.
+    /// The `serial` pseudo-types and the integer type each stands for.
+    static let serialTypes: [String: DataType] = [
+        "serial": .integer, "serial4": .integer, "bigserial": .bigint, "serial8": .bigint, "smallserial": .smallint, "serial2": .smallint,
+    ]
+
     mutating func addColumn(_ definition: ParseNode, to model: inout Table) throws {
         let table = model.name
         guard let name = definition["colname"]?.string, let typeName = definition["typeName"] else {
@@ -54,9 +59,7 @@ extension OfflineReplay {
         }
         guard model.column(named: name) == nil else { throw fallback("column \(name) already exists") }
         var column: Column
-        let serialTypes: [String: DataType] = [
-            "serial": .integer, "serial4": .integer, "bigserial": .bigint, "serial8": .bigint, "smallserial": .smallint, "serial2": .smallint,
-        ]
+        let serialTypes = Self.serialTypes
         let typeNames = typeName["names"]?.strings ?? []
         if typeNames.count == 1, let serial = serialTypes[typeNames[0]], typeName["arrayBounds"] == nil {
             column = Column(name: name, type: serial)

@@ -9,8 +9,12 @@ extension SourceMapRecorder {
         let table = newRelationName(rangeVar)
         if relations[table] != nil, node["if_not_exists"]?.bool == true { return }
         removeRelation(table)
-        relations[table] = RelationSources(kind: .table, location: location(of: rangeVar, or: statement))
-        for element in node["tableElts"]?.elements ?? [] {
+        let elements = node["tableElts"]?.elements ?? []
+        var sources = RelationSources(kind: .table, location: location(of: rangeVar, or: statement))
+        // Room for the columns and their constraints at once, not grown (and rehashed) one by one.
+        sources.members.reserveCapacity(elements.count * 2)
+        relations[table] = sources
+        for element in elements {
             if let column = element.node("ColumnDef") {
                 recordColumn(column, of: table, at: statement)
             } else if let constraint = element.node("Constraint") {

@@ -59,6 +59,7 @@ public struct SourceMapRecorder {
     /// catalog's identity arguments, since the text the server prints cannot be rebuilt from the file.
     public func sources(for catalog: Catalog) -> [ObjectID: SourceLocation] {
         var result = standalone
+        result.reserveCapacity(standalone.count + functions.count + relations.values.reduce(0) { $0 + 1 + $1.members.count })
         for (name, relation) in relations {
             result[ObjectID(kind: relation.kind, schema: name.schema, name: name.name)] = relation.location
             for (member, location) in relation.members {
