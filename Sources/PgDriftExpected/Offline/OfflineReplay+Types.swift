@@ -142,12 +142,8 @@ extension OfflineReplay {
             guard let key = try namedFunction(object?.node("ObjectWithArgs")) else { throw fallback("function does not exist here") }
             functions[key]?.comment = text
         case "OBJECT_TRIGGER":
-            var names = object?.node("List")?["items"]?.strings ?? []
-            guard let trigger = names.popLast() else { throw fallback("COMMENT ON TRIGGER without a name") }
-            let (schema, name) = try parts(names)
-            guard let table = existing(schema: schema, name: name, in: { tables[$0] != nil }),
-                var model = tables[table]?.triggers[trigger]
-            else { throw fallback("trigger \(trigger) does not exist here") }
+            let (table, trigger) = try tableMember(object, "TRIGGER")
+            guard var model = tables[table]?.triggers[trigger] else { throw fallback("trigger \(trigger) does not exist here") }
             model.comment = text
             tables[table]?.triggers.upsert(model)
         case "OBJECT_TABLE", "OBJECT_INDEX":
@@ -163,24 +159,30 @@ extension OfflineReplay {
                 tables[table]?.indexes.upsert(model)
             }
         case "OBJECT_COLUMN":
-            var names = object?.node("List")?["items"]?.strings ?? []
-            guard let column = names.popLast() else { throw fallback("COMMENT ON COLUMN without a column") }
-            let (schema, name) = try parts(names)
-            guard let table = existing(schema: schema, name: name, in: { tables[$0] != nil }),
-                let index = tables[table]?.columns.firstIndex(where: { $0.name == column })
-            else { throw fallback("column \(column) does not exist") }
+            let (table, column) = try tableMember(object, "COLUMN")
+            guard let index = tables[table]?.columns.firstIndex(where: { $0.name == column }) else {
+                throw fallback("column \(column) does not exist")
+            }
             tables[table]?.columns[index].comment = text
         case "OBJECT_TABCONSTRAINT":
-            var names = object?.node("List")?["items"]?.strings ?? []
-            guard let constraint = names.popLast() else { throw fallback("COMMENT ON CONSTRAINT without a name") }
-            let (schema, name) = try parts(names)
-            guard let table = existing(schema: schema, name: name, in: { tables[$0] != nil }),
-                var model = tables[table]?.constraints[constraint]
-            else { throw fallback("constraint \(constraint) does not exist") }
+            let (table, constraint) = try tableMember(object, "CONSTRAINT")
+            guard var model = tables[table]?.constraints[constraint] else { throw fallback("constraint \(constraint) does not exist") }
             model.comment = text
             tables[table]?.constraints.upsert(model)
         default:
             throw fallback("COMMENT ON \(objectType.dropFirst(7)) is not read offline")
         }
+    }
+
+    /// The table and the member name of `COMMENT ON COLUMN|CONSTRAINT|TRIGGER [schema.]table.member`
+    /// (the member comes last in the name list), the table resolved through search_path.
+    func tableMember(_ object: ParseNode?, _ kind: String) throws -> (table: QualifiedName, member: String) {
+        var names = object?.node("List")?["items"]?.strings ?? []
+        guard let member = names.popLast() else { throw fallback("COMMENT ON \(kind) without a name") }
+        let (schema, name) = try parts(names)
+        guard let table = existing(schema: schema, name: name, in: { tables[$0] != nil }) else {
+            throw fallback("table \(name) does not exist")
+        }
+        return (table, member)
     }
 }
