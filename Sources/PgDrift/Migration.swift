@@ -22,8 +22,9 @@ extension Audit {
     }
 }
 
-/// Runs a plan against a database: the plan's settings, then its transactional statements in one
-/// transaction (all or nothing), then the statements that must run outside one, each on its own.
+/// Runs a plan against a database: the plan's settings, the new enum values (each on its own), then its
+/// transactional statements in one transaction (all or nothing), then the statements that must run
+/// outside one, each on its own.
 public enum PlanApplier {
     /// Applies `plan`; on failure nothing of the transaction is kept and the error names the statement.
     public static func apply(_ plan: MigrationPlan, to connectionString: String) throws {
@@ -35,6 +36,14 @@ public enum PlanApplier {
     /// Applies `plan` on an open connection (which it leaves open).
     public static func apply(_ plan: MigrationPlan, on connection: PostgresConnection) throws {
         for setting in plan.settings { try connection.execute(setting) }
+        for (number, statement) in plan.beforeTransaction.enumerated() {
+            do {
+                try connection.execute(statement.sql)
+            } catch let error as PostgresError {
+                throw error.applying(statement, number: number + 1, of: plan.beforeTransaction.count,
+                                     note: "before the transaction; nothing else was applied")
+            }
+        }
         try connection.execute("BEGIN")
         for (number, statement) in plan.transactional.enumerated() {
             do {

@@ -37,7 +37,7 @@ struct RandomPlanTests {
             let expected = try target.catalog(scope)
             let plan = MigrationPlanner.plan(expected: expected, actual: try migrated.catalog(scope), options: options)
             let context = "PGDRIFT_SEED=\(pair.seed) (base \(Self.baseSeed))\n-- before\n\(pair.before.sql)-- after\n\(pair.after.sql)-- plan\n\(plan.render())"
-            statements += plan.transactional.count + plan.afterCommit.count
+            statements += plan.beforeTransaction.count + plan.transactional.count + plan.afterCommit.count
             do {
                 try PlanApplier.apply(plan, on: connection)
             } catch {

@@ -15,8 +15,12 @@ public struct MigrationPlan: Hashable, Sendable {
         self.statements = statements
     }
 
+    /// The statements that run before the transaction, each on its own (new enum values).
+    public var beforeTransaction: [PlannedStatement] { statements.filter { $0.runs && $0.phase == .beforeTransaction } }
     /// The statements that run, in the transaction.
-    public var transactional: [PlannedStatement] { statements.filter { $0.runs && $0.phase != .afterCommit } }
+    public var transactional: [PlannedStatement] {
+        statements.filter { $0.runs && $0.phase != .afterCommit && $0.phase != .beforeTransaction }
+    }
     /// The statements that run after COMMIT, each on its own.
     public var afterCommit: [PlannedStatement] { statements.filter { $0.runs && $0.phase == .afterCommit } }
     /// Statements left out: destructive ones without `--allow-destructive`, and manual ones.
@@ -38,7 +42,7 @@ public struct MigrationPlan: Hashable, Sendable {
     /// The plan as a SQL file. `header` lines become comments at the top.
     public func render(header: [String] = []) -> String {
         var lines = header.map { "-- " + $0 }
-        let runCount = transactional.count + afterCommit.count
+        let runCount = beforeTransaction.count + transactional.count + afterCommit.count
         lines.append("-- \(runCount) statement\(runCount == 1 ? "" : "s")"
             + (skipped.isEmpty ? "" : ", \(skipped.count) left out (see the comments marked SKIPPED)") + ".")
         if isEmpty && skipped.isEmpty {
@@ -49,9 +53,17 @@ public struct MigrationPlan: Hashable, Sendable {
         lines.append("-- give up rather than queue behind a long transaction. Statements that rewrite or scan a table say so.")
         lines.append("")
         lines += settings
+        let before = statements.filter { $0.phase == .beforeTransaction }
+        if !before.isEmpty {
+            lines.append("")
+            lines.append("-- \(PlanPhase.beforeTransaction.title): PostgreSQL refuses to use an enum value added in the same")
+            lines.append("-- transaction, so new values are committed first (each alone; IF NOT EXISTS makes a rerun skip them).")
+            for statement in before { lines += Self.render(statement) }
+            lines.append("")
+        }
         lines.append("BEGIN;")
         var phase: PlanPhase?
-        for statement in statements where statement.phase != .afterCommit {
+        for statement in statements where statement.phase != .afterCommit && statement.phase != .beforeTransaction {
             if statement.phase != phase {
                 lines.append("")
                 lines.append("-- \(statement.phase.title)")

@@ -3,6 +3,9 @@
 /// Statements of one phase keep the order in which they were planned, which follows the catalogs'
 /// sorted order, so the same inputs always give the same plan.
 public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
+    /// New enum values, each committed on its own before the transaction: PostgreSQL refuses to use a
+    /// value added in the same transaction (a default, a check, a row of a new table).
+    case beforeTransaction
     case dropTriggers, dropPolicies, dropViews, dropForeignKeys, dropConstraints, dropIndexes
     case replaceFunctions, renameColumns, dropColumns, dropTables
     case schemas, extensions, types, sequences, functions, tables, columns, sequenceOwnership
@@ -18,6 +21,7 @@ public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
     /// A heading for the plan's comments.
     public var title: String {
         switch self {
+        case .beforeTransaction: return "before the transaction"
         case .dropTriggers: return "triggers to drop or replace"
         case .dropPolicies: return "policies to drop or replace"
         case .dropViews: return "views to drop or rebuild"

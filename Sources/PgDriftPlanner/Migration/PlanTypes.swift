@@ -66,7 +66,9 @@ extension PlanBuilder {
                 } else if let first = want.values.first(where: have.values.contains) {
                     anchor = " BEFORE \(SQLQuote.literal(first))"
                 }
-                emit(.types, "ALTER TYPE \(SQLName.qualified(want.name)) ADD VALUE IF NOT EXISTS \(SQLQuote.literal(value))\(anchor);")
+                // Committed before the plan's transaction, so the plan may use the value (additive and
+                // guarded: a failed plan leaves only the new value, and a rerun skips it).
+                emit(.beforeTransaction, "ALTER TYPE \(SQLName.qualified(want.name)) ADD VALUE IF NOT EXISTS \(SQLQuote.literal(value))\(anchor);")
             }
             current.enums[want.name]?.values = want.values
         }
