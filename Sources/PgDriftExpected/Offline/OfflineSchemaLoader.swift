@@ -1,3 +1,4 @@
+import Dispatch
 import PgDriftModel
 import PgDriftSQL
 
@@ -17,9 +18,13 @@ public enum OfflineSchemaLoader {
     /// `file:line:column: message`.
     public static func load(_ files: [(path: String, sql: String)]) throws -> Outcome {
         var replay = OfflineReplay()
-        for (path, sql) in files {
+        // The next file is parsed on another core while this one is replayed.
+        var next = files.first.map { file in ParseAhead { try ParsedScript(file.sql) } }
+        for (index, (path, _)) in files.enumerated() {
+            let parsing = next!
+            next = index + 1 < files.count ? ParseAhead { [sql = files[index + 1].sql] in try ParsedScript(sql) } : nil
             let script: ParsedScript
-            do { script = try ParsedScript(sql) } catch let error as SQLSyntaxError {
+            do { script = try parsing.result() } catch let error as SQLSyntaxError {
                 throw ExpectedSchemaError("\(path):\(error.line):\(error.column): \(error.message)")
             } catch let error as ParseTreeJSONError {
                 throw ExpectedSchemaError("\(path): \(error.description)")
@@ -31,5 +36,25 @@ public enum OfflineSchemaLoader {
         var catalog = replay.catalog()
         catalog.sources = replay.sourceMap.sources(for: catalog)
         return .exact(catalog, notes: replay.skippedNote.map { [$0] } ?? [])
+    }
+}
+
+/// A file parsed on another thread; `result()` waits for it. An abandoned one finishes and is dropped.
+final class ParseAhead: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the worker before `done` is signalled, read after `result` has waited.
+    private var outcome: Result<ParsedScript, Error>?
+
+    init(_ parse: @escaping @Sendable () throws -> ParsedScript) {
+        DispatchQueue.global().async {
+            self.outcome = Result { try parse() }
+            self.done.signal()
+        }
+    }
+
+    func result() throws -> ParsedScript {
+        done.wait()
+        done.signal()  // a second call does not block
+        return try outcome!.get()
     }
 }
