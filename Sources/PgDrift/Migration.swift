@@ -36,30 +36,25 @@ public enum PlanApplier {
     /// Applies `plan` on an open connection (which it leaves open).
     public static func apply(_ plan: MigrationPlan, on connection: PostgresConnection) throws {
         for setting in plan.settings { try connection.execute(setting) }
-        for (number, statement) in plan.beforeTransaction.enumerated() {
-            do {
-                try connection.execute(statement.sql)
-            } catch let error as PostgresError {
-                throw error.applying(statement, number: number + 1, of: plan.beforeTransaction.count,
-                                     note: "before the transaction; nothing else was applied")
-            }
-        }
+        try run(plan.beforeTransaction, on: connection, note: "before the transaction; nothing else was applied")
         try connection.execute("BEGIN")
-        for (number, statement) in plan.transactional.enumerated() {
-            do {
-                try connection.execute(statement.sql)
-            } catch let error as PostgresError {
-                try? connection.execute("ROLLBACK")
-                throw error.applying(statement, number: number + 1, of: plan.transactional.count, note: "rolled back, nothing applied")
-            }
+        do {
+            try run(plan.transactional, on: connection, note: "rolled back, nothing applied")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
         }
         try connection.execute("COMMIT")
-        for (number, statement) in plan.afterCommit.enumerated() {
+        try run(plan.afterCommit, on: connection, note: "the transaction was committed; this statement runs after it")
+    }
+
+    /// Runs `statements` in order; a failure names the statement, its number among them, and `note`.
+    private static func run(_ statements: [PlannedStatement], on connection: PostgresConnection, note: String) throws {
+        for (number, statement) in statements.enumerated() {
             do {
                 try connection.execute(statement.sql)
             } catch let error as PostgresError {
-                throw error.applying(statement, number: number + 1, of: plan.afterCommit.count,
-                                     note: "the transaction was committed; this statement runs after it")
+                throw error.applying(statement, number: number + 1, of: statements.count, note: note)
             }
         }
     }

@@ -179,6 +179,9 @@ public struct ScriptLines: Sendable {
         return low + 1
     }
 
+    /// The byte offset where a 1-based line starts (clamped to the text's lines).
+    func start(ofLine line: Int) -> Int { lineStarts[max(0, min(line - 1, lineStarts.count - 1))] }
+
     /// The 1-based column, in characters, of a byte offset.
     public func column(ofByte offset: Int) -> Int {
         let start = lineStarts[line(ofByte: offset) - 1]

@@ -1,4 +1,3 @@
-import Dispatch
 import PgDriftModel
 import PgDriftSQL
 
@@ -19,12 +18,12 @@ public enum OfflineSchemaLoader {
     public static func load(_ files: [(path: String, sql: String)]) throws -> Outcome {
         var replay = OfflineReplay()
         // The next file is parsed on another core while this one is replayed.
-        var next = files.first.map { file in ParseAhead { try ParsedScript(file.sql) } }
+        var next = files.first.map { file in InBackground { try ParsedScript(file.sql) } }
         for (index, (path, _)) in files.enumerated() {
             let parsing = next!
-            next = index + 1 < files.count ? ParseAhead { [sql = files[index + 1].sql] in try ParsedScript(sql) } : nil
+            next = index + 1 < files.count ? InBackground { [sql = files[index + 1].sql] in try ParsedScript(sql) } : nil
             let script: ParsedScript
-            do { script = try parsing.result() } catch let error as SQLSyntaxError {
+            do { script = try parsing.wait() } catch let error as SQLSyntaxError {
                 throw ExpectedSchemaError("\(path):\(error.line):\(error.column): \(error.message)")
             } catch let error as ParseTreeJSONError {
                 throw ExpectedSchemaError("\(path): \(error.description)")
@@ -39,22 +38,3 @@ public enum OfflineSchemaLoader {
     }
 }
 
-/// A file parsed on another thread; `result()` waits for it. An abandoned one finishes and is dropped.
-final class ParseAhead: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    // Written once by the worker before `done` is signalled, read after `result` has waited.
-    private var outcome: Result<ParsedScript, Error>?
-
-    init(_ parse: @escaping @Sendable () throws -> ParsedScript) {
-        DispatchQueue.global().async {
-            self.outcome = Result { try parse() }
-            self.done.signal()
-        }
-    }
-
-    func result() throws -> ParsedScript {
-        done.wait()
-        done.signal()  // a second call does not block
-        return try outcome!.get()
-    }
-}

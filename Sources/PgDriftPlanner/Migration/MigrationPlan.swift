@@ -18,9 +18,7 @@ public struct MigrationPlan: Hashable, Sendable {
     /// The statements that run before the transaction, each on its own (new enum values).
     public var beforeTransaction: [PlannedStatement] { statements.filter { $0.runs && $0.phase == .beforeTransaction } }
     /// The statements that run, in the transaction.
-    public var transactional: [PlannedStatement] {
-        statements.filter { $0.runs && $0.phase != .afterCommit && $0.phase != .beforeTransaction }
-    }
+    public var transactional: [PlannedStatement] { statements.filter { $0.runs && $0.phase.runsInTransaction } }
     /// The statements that run after COMMIT, each on its own.
     public var afterCommit: [PlannedStatement] { statements.filter { $0.runs && $0.phase == .afterCommit } }
     /// Statements left out: destructive ones without `--allow-destructive`, and manual ones.
@@ -53,17 +51,14 @@ public struct MigrationPlan: Hashable, Sendable {
         lines.append("-- give up rather than queue behind a long transaction. Statements that rewrite or scan a table say so.")
         lines.append("")
         lines += settings
-        let before = statements.filter { $0.phase == .beforeTransaction }
-        if !before.isEmpty {
-            lines.append("")
-            lines.append("-- \(PlanPhase.beforeTransaction.title): PostgreSQL refuses to use an enum value added in the same")
-            lines.append("-- transaction, so new values are committed first (each alone; IF NOT EXISTS makes a rerun skip them).")
-            for statement in before { lines += Self.render(statement) }
-            lines.append("")
-        }
+        let before = section(.beforeTransaction, [
+            "PostgreSQL refuses to use an enum value added in the same",
+            "transaction, so new values are committed first (each alone; IF NOT EXISTS makes a rerun skip them).",
+        ])
+        if !before.isEmpty { lines += before + [""] }
         lines.append("BEGIN;")
         var phase: PlanPhase?
-        for statement in statements where statement.phase != .afterCommit && statement.phase != .beforeTransaction {
+        for statement in statements where statement.phase.runsInTransaction {
             if statement.phase != phase {
                 lines.append("")
                 lines.append("-- \(statement.phase.title)")
@@ -73,14 +68,21 @@ public struct MigrationPlan: Hashable, Sendable {
         }
         lines.append("")
         lines.append("COMMIT;")
-        let outside = statements.filter { $0.phase == .afterCommit }
-        if !outside.isEmpty {
-            lines.append("")
-            lines.append("-- \(PlanPhase.afterCommit.title): CREATE INDEX CONCURRENTLY cannot run in a transaction block,")
-            lines.append("-- and validating after COMMIT keeps the validation's scan out of the transaction's locks.")
-            for statement in outside { lines += Self.render(statement) }
-        }
+        lines += section(.afterCommit, [
+            "CREATE INDEX CONCURRENTLY cannot run in a transaction block,",
+            "and validating after COMMIT keeps the validation's scan out of the transaction's locks.",
+        ])
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The statements of a phase that runs outside the transaction, under a heading that says why
+    /// (`why` continues `-- title: `); nothing when the phase has none.
+    private func section(_ phase: PlanPhase, _ why: [String]) -> [String] {
+        let members = statements.filter { $0.phase == phase }
+        guard !members.isEmpty else { return [] }
+        var lines = ["", "-- \(phase.title): \(why[0])"] + why.dropFirst().map { "-- " + $0 }
+        for statement in members { lines += Self.render(statement) }
+        return lines
     }
 
     /// A statement with its comments; a skipped one entirely commented out.

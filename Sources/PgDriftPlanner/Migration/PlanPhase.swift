@@ -15,6 +15,9 @@ public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
     /// validations kept out of the transaction so they do not hold its locks.
     case afterCommit
 
+    /// Whether the phase's statements run inside the plan's transaction.
+    public var runsInTransaction: Bool { self != .beforeTransaction && self != .afterCommit }
+
     /// Earlier phases run first.
     public static func < (lhs: PlanPhase, rhs: PlanPhase) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -81,32 +81,21 @@ public struct FunctionBodyReferences: Sendable, Equatable {
     }
 }
 
-/// Line numbers of byte offsets in a text.
+/// Line numbers of byte offsets in a function body (`ScriptLines`), and searches in its bytes.
 struct LineIndex {
     let bytes: [UInt8]
-    /// Byte offset where each line starts; line 1 starts at 0.
-    private let starts: [Int]
+    private let lines: ScriptLines
 
     init(_ text: String) {
         bytes = Array(text.utf8)
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        self.starts = starts
+        lines = ScriptLines(bytes)
     }
 
     /// The 1-based line of a byte offset.
-    func line(at offset: Int) -> Int {
-        var low = 0
-        var high = starts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        return low + 1
-    }
+    func line(at offset: Int) -> Int { lines.line(ofByte: offset) }
 
     /// Where a 1-based line starts.
-    func start(ofLine line: Int) -> Int { starts[max(0, min(line - 1, starts.count - 1))] }
+    func start(ofLine line: Int) -> Int { lines.start(ofLine: line) }
 
     /// The first byte offset at or after `from` where `needle` occurs.
     func offset(of needle: String, from: Int) -> Int? {
