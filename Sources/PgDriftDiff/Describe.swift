@@ -102,6 +102,11 @@ enum Describe {
 
     static func viewKind(_ view: View) -> String { view.isMaterialized ? "materialized view" : "view" }
 
+    /// `(id integer, name text)`.
+    static func viewColumns(_ view: View) -> String {
+        "(" + view.columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ") + ")"
+    }
+
     static func options(_ options: [String]) -> String { options.isEmpty ? "" : " WITH (\(options.joined(separator: ", ")))" }
 
     static func signature(_ function: Function) -> String {

@@ -1,4 +1,5 @@
 import PgDriftModel
+import PgDriftSQL
 
 extension DiffContext {
     /// Views and materialized views: definition and options.
@@ -24,11 +25,19 @@ extension DiffContext {
                         actual: Describe.viewKind(have) + Describe.options(have.options),
                         message: "view \(want.name): options differ", source: source(.view, want.name.schema, want.name.name)))
                 }
-                if want.definition != have.definition {
+                if !ExpressionMeaning.sameQuery(want.definition, have.definition) {
                     found.append(Finding(
                         kind: .viewMismatch, schema: want.name.schema, table: want.name.name,
                         expected: want.definition, actual: have.definition, message: "view \(want.name): query differs",
                         source: source(.view, want.name.schema, want.name.name)))
+                } else if !want.columns.isEmpty, !have.columns.isEmpty,
+                    !want.columns.elementsEqual(have.columns, by: { $0.name == $1.name && $0.type == $1.type })
+                {
+                    // The same query over columns of other types (a table changed under the view).
+                    found.append(Finding(
+                        kind: .viewMismatch, schema: want.name.schema, table: want.name.name,
+                        expected: Describe.viewColumns(want), actual: Describe.viewColumns(have),
+                        message: "view \(want.name): column types differ", source: source(.view, want.name.schema, want.name.name)))
                 }
             })
         findings += found

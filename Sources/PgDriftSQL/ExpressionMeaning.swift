@@ -22,9 +22,57 @@ public enum ExpressionMeaning {
         return out
     }
 
+    /// Whether two queries (a view's definition) mean the same: compared as trees the way expressions
+    /// are, and also without what the server adds when it prints a stored query — relation and
+    /// column qualification aside, which the reader of SQL files writes out: `AS name` where the name
+    /// is the one PostgreSQL gives anyway, `ASC`, the default NULLS order. False when either does not
+    /// parse as one SELECT.
+    public static func sameQuery(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard let left = canonicalQuery(a), let right = canonicalQuery(b) else { return false }
+        return left == right
+    }
+
+    /// The query's tree as a string with the spelling-only differences removed.
+    public static func canonicalQuery(_ query: String) -> String? {
+        guard let script = try? ParsedScript(query), script.statements.count == 1, script.statements[0].tag == "SelectStmt" else {
+            return nil
+        }
+        var out = ""
+        write(script.statements[0].node, into: &out)
+        return out
+    }
+
     private static func write(_ node: ParseNode, into out: inout String) {
         if let (tag, body) = node.tagged, node.members.count == 1 {
             switch tag {
+            case "ResTarget" where body["val"] != nil:
+                // An output column: its name (given or the one PostgreSQL makes up) and its value.
+                out += "target(" + (body["name"]?.string ?? OutputNames.name(of: body["val"]!)) + ":"
+                write(body["val"]!, into: &out)
+                out += ")"
+                return
+            case "SortBy":
+                let descending = body["sortby_dir"]?.isString("SORTBY_DESC") == true
+                let nulls = body["sortby_nulls"]?.string ?? "SORTBY_NULLS_DEFAULT"
+                let nullsFirst = nulls == "SORTBY_NULLS_DEFAULT" ? descending : nulls == "SORTBY_NULLS_FIRST"
+                out += "sort(\(descending ? "desc" : "asc"),\(nullsFirst ? "first" : "last"),"
+                if let using = body["useOp"] { write(using, into: &out) }
+                if let value = body["node"] { write(value, into: &out) }
+                out += ")"
+                return
+            case "TypeName":
+                // `timestamptz` and `timestamp with time zone` are both pg_catalog's.
+                var names = body["names"]?.strings ?? []
+                if names.count == 2 && names[0] == "pg_catalog" { names.removeFirst() }
+                out += "type(" + names.joined(separator: ".") + ","
+                for (key, value) in body.members where key != "location" && key != "names" {
+                    out += key + ":"
+                    write(value, into: &out)
+                    out += ","
+                }
+                out += ")"
+                return
             case "TypeCast":
                 if let argument = body["arg"], isConstantOrColumn(argument) {
                     write(argument, into: &out)

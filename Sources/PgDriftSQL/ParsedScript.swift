@@ -20,6 +20,8 @@ public struct ParsedScript {
     public let statements: [Statement]
     /// The line index of the script's text, for turning byte offsets into lines and columns.
     public let lines: ScriptLines
+    /// The script's text as UTF-8 (shared with the parse trees, not copied), where locations point.
+    public let bytes: [UInt8]
 
     /// Parses a script (locations in the tree are byte offsets into it). A large script is parsed in
     /// pieces of whole statements on all cores: libpg_query writes about 12 bytes of JSON per byte of
@@ -27,6 +29,7 @@ public struct ParsedScript {
     public init(_ sql: String) throws {
         let utf8 = Array(sql.utf8)
         lines = ScriptLines(utf8)
+        bytes = utf8
         if utf8.count >= Self.pieceSize * 2, let pieces = Self.pieces(sql, utf8), pieces.count > 1,
             let statements = Self.parse(pieces: pieces, of: utf8)
         {

@@ -15,9 +15,12 @@ public enum SQLTokens {
 
     /// `:=`, `=`, `(`, `)`, `[`, `]` in libpg_query's `Token` enum.
     static let colonEquals = 270
+    /// The `AS` and `SELECT` keywords.
+    public static let asKeyword = 294
+    public static let selectKeyword = 625
     static let equals = 61
-    static let openers: Set<Int> = [40, 91]
-    static let closers: Set<Int> = [41, 93]
+    public static let openers: Set<Int> = [40, 91]
+    public static let closers: Set<Int> = [41, 93]
 
     /// The tokens of `text`.
     public static func scan(_ text: String) throws -> [Token] {

@@ -28,6 +28,23 @@ public struct PostgresBinaries: Sendable {
 
     /// The full path of one program.
     public func path(_ program: String) -> String { "\(directory)/\(program)" }
+
+    /// The server's share directory (extension control files and scripts live in its `extension`
+    /// folder): what this installation's `pg_config --sharedir` says, else Debian's layout
+    /// (`/usr/lib/postgresql/15/bin` → `/usr/share/postgresql/15`), else `../share/postgresql` beside
+    /// the programs.
+    public func shareDirectory() throws -> String {
+        if FileManager.default.isExecutableFile(atPath: path("pg_config")), let share = try? Shell.output([path("pg_config"), "--sharedir"]) {
+            return share
+        }
+        let bin = URL(fileURLWithPath: directory)
+        let version = bin.deletingLastPathComponent().lastPathComponent
+        for candidate in ["/usr/share/postgresql/\(version)", bin.deletingLastPathComponent().path + "/share/postgresql"]
+        where FileManager.default.fileExists(atPath: candidate + "/extension") {
+            return candidate
+        }
+        throw ServerError("cannot find the share directory of the PostgreSQL programs in \(directory)")
+    }
 }
 
 /// A problem starting or stopping a throwaway server.

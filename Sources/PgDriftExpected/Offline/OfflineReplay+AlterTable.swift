@@ -14,6 +14,9 @@ extension OfflineReplay {
         }
         for command in node["cmds"]?.elements ?? [] {
             guard let command = command.node("AlterTableCmd"), let subtype = command["subtype"]?.string else { continue }
+            if ["AT_DropColumn", "AT_AlterColumnType"].contains(subtype) {
+                try refuseIfViewsRead(table, "ALTER TABLE \(subtype.dropFirst(3)) on \(table)")
+            }
             try alter(table, subtype, command)
         }
     }

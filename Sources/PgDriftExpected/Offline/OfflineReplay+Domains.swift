@@ -114,5 +114,6 @@ extension OfflineReplay {
             || domains.values.contains { $0.baseType.element == type }
             || compositeTypes.values.contains { $0.attributes.contains { $0.type.element == type } }
             || functions.values.contains { $0.arguments.contains(spelled) || $0.returnType?.contains(spelled) == true }
+            || views.values.contains { $0.columns.contains { $0.type.element == type } }
     }
 }

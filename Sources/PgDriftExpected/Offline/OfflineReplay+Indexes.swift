@@ -78,6 +78,15 @@ extension OfflineReplay {
     /// a user's) fall back.
     private func operatorClass(_ names: [String], method: String, column: Column?) throws -> QualifiedName? {
         let (schema, name) = try parts(names)
+        // pg_catalog is searched first, so a built-in name wins over an extension's.
+        if schema != "pg_catalog" && (schema != nil || Self.builtinOperatorClasses[name] == nil),
+            let (qualified, installed) = extensionOperatorClass(schema: schema, name: name)
+        {
+            guard let column, column.type == installed.type, installed.method == method else {
+                throw fallback("operator class \(name) of an extension on another type or access method is not read offline")
+            }
+            return installed.isDefault ? nil : qualified
+        }
         guard schema == nil || schema == "pg_catalog", let known = Self.builtinOperatorClasses[name],
             let column, column.type == DataType(known.type), known.method == method
         else { throw fallback("operator class \(name) is not read offline") }

@@ -13,6 +13,7 @@ extension OfflineReplay {
             }
             let renamed = QualifiedName(old.schema, newName)
             guard !isNameTaken(renamed) else { throw fallback("\(renamed) already exists") }
+            try refuseIfViewsRead(old, "renaming \(old)")
             guard var table = tables.removeValue(forKey: old) else { return }
             table.name = renamed
             tables[renamed] = table
@@ -36,6 +37,7 @@ extension OfflineReplay {
             guard partitionKeys[table] == nil, tables[table]?.partitionOf == nil else {
                 throw fallback("RENAME COLUMN of a partitioned table or partition is not read offline")
             }
+            try refuseIfViewsRead(table, "renaming a column of \(table)")
             try renameColumn(old, to: newName, of: table)
         case "OBJECT_TABCONSTRAINT":
             guard let rangeVar = node["relation"], let table = existingTable(rangeVar), let old = node["subname"]?.string,
@@ -173,7 +175,10 @@ extension OfflineReplay {
                     if missingOK { continue }
                     throw fallback("table \(name) does not exist")
                 }
+                try refuseIfViewsRead(table, "dropping \(table)")
                 try dropTable(table)
+            case "OBJECT_VIEW":
+                try dropView(object.node("List")?["items"]?.strings ?? [], missingOK: missingOK)
             case "OBJECT_INDEX":
                 let (schema, name) = try parts(object.node("List")?["items"]?.strings ?? [])
                 guard let index = existing(schema: schema, name: name, in: { indexOwners[$0] != nil }),
@@ -210,6 +215,9 @@ extension OfflineReplay {
                 try dropTrigger(object.node("List")?["items"]?.strings ?? [], missingOK: missingOK)
             case "OBJECT_POLICY":
                 try dropPolicy(object.node("List")?["items"]?.strings ?? [], missingOK: missingOK)
+            case "OBJECT_EXTENSION":
+                guard let name = object.node("String")?["sval"]?.string else { continue }
+                try dropExtension(name, missingOK: missingOK)
             case "OBJECT_SCHEMA":
                 guard let schema = object.node("String")?["sval"]?.string else { continue }
                 guard schemas[schema] != nil else {
@@ -219,6 +227,7 @@ extension OfflineReplay {
                 let holdsObjects = tables.keys.contains { $0.schema == schema } || enums.keys.contains { $0.schema == schema }
                     || sequences.keys.contains { $0.schema == schema } || functions.keys.contains { $0.name.schema == schema }
                     || domains.keys.contains { $0.schema == schema } || compositeTypes.keys.contains { $0.schema == schema }
+                    || extensions.values.contains { $0.schema == schema }
                 guard !holdsObjects else { throw fallback("dropping schema \(schema) with objects in it") }
                 schemas[schema] = nil
             default:

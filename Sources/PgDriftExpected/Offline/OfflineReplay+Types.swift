@@ -158,7 +158,13 @@ extension OfflineReplay {
                 model.comment = text
                 tables[table]?.indexes.upsert(model)
             }
+        case "OBJECT_VIEW":
+            guard try commentOnView(object?.node("List")?["items"]?.strings ?? [], column: nil, text: text) else {
+                throw fallback("view does not exist here")
+            }
         case "OBJECT_COLUMN":
+            var names = object?.node("List")?["items"]?.strings ?? []
+            if let column = names.popLast(), try commentOnView(names, column: column, text: text) { return }
             let (table, column) = try tableMember(object, "COLUMN")
             guard let index = tables[table]?.columns.firstIndex(where: { $0.name == column }) else {
                 throw fallback("column \(column) does not exist")

@@ -13,6 +13,9 @@ struct OfflineReplay {
     var domains: [QualifiedName: Domain] = [:]
     var compositeTypes: [QualifiedName: CompositeType] = [:]
     var functions: [FunctionKey: Function] = [:]
+    var extensions: [String: Extension] = [:]
+    /// Operator classes installed by extensions, by qualified name, with the extension that owns each.
+    var extensionOperatorClasses: [QualifiedName: (operatorClass: ExtensionFiles.OperatorClass, extension: String)] = [:]
     /// The sequences behind identity columns: not in the model (they belong to their column), but their names are taken.
     var identitySequences: [QualifiedName: SequenceOwner] = [:]
     /// The key columns of each partitioned table.
@@ -31,17 +34,24 @@ struct OfflineReplay {
     /// Where each object was declared, kept alongside.
     var sourceMap = SourceMapRecorder()
 
+    var views: [QualifiedName: View] = [:]
+
     var file = ""
     var lines = ScriptLines("")
     var statementLocation = SourceLocation(file: "", line: 1)
+    /// The current file's text and the current statement's byte range in it (a view keeps its query's text).
+    var text: [UInt8] = []
+    var statementRange = 0..<0
 
     /// Replays one file's statements, in order.
     mutating func replay(_ script: ParsedScript, file: String) throws {
         self.file = file
         lines = script.lines
+        text = script.bytes
         var transaction = TransactionState()
         for statement in script.statements {
             statementLocation = SourceLocation(file: file, line: lines.line(ofByte: statement.offset))
+            statementRange = statement.offset..<(statement.offset + statement.length)
             if statement.tag == "TransactionStmt" {
                 try self.transaction(statement.node, &transaction)
                 continue
@@ -85,9 +95,9 @@ struct OfflineReplay {
     /// The model built so far.
     func catalog() -> Catalog {
         Catalog(
-            schemas: ObjectSet(schemas.values), enums: ObjectSet(enums.values), domains: ObjectSet(domains.values),
+            schemas: ObjectSet(schemas.values), extensions: ObjectSet(extensions.values), enums: ObjectSet(enums.values), domains: ObjectSet(domains.values),
             compositeTypes: ObjectSet(compositeTypes.values), sequences: ObjectSet(sequences.values),
-            tables: ObjectSet(tables.values), functions: ObjectSet(functions.values))
+            tables: ObjectSet(tables.values), views: ObjectSet(views.values), functions: ObjectSet(functions.values))
     }
 
     mutating func apply(_ tag: String, _ node: ParseNode) throws {
@@ -112,11 +122,10 @@ struct OfflineReplay {
         case "CommentStmt": try comment(node)
         case "RenameStmt": try rename(node)
         case "DropStmt": try drop(node)
-        case "CreateExtensionStmt":
-            throw fallback("CREATE EXTENSION needs the server: the version it installs and the objects it adds come from the server's extension files")
-        case "ViewStmt", "CreateTableAsStmt":
-            throw fallback(
-                "\(Self.statementName(tag)) needs the server: a view is compared as the server's pg_get_viewdef text, and its columns' types come from the server's type resolution")
+        case "CreateExtensionStmt": try createExtension(node)
+        case "ViewStmt": try createView(node)
+        case "CreateTableAsStmt":
+            throw fallback("\(Self.statementName(tag)) needs the server: the types of its columns come from the server's type resolution")
         default: throw fallback("\(Self.statementName(tag)) is not read offline")
         }
     }
@@ -189,6 +198,7 @@ struct OfflineReplay {
     func isNameTaken(_ name: QualifiedName) -> Bool {
         tables[name] != nil || indexOwners[name] != nil || sequences[name] != nil || constraintNames[name, default: 0] > 0
             || compositeTypes[name] != nil || identitySequences[name] != nil || partitionIndexNames[name] != nil
+            || views[name] != nil
     }
 
     func chooseName(schema: String, table: String, columns: [String], label: String) -> String {

@@ -1,0 +1,98 @@
+import PgDriftModel
+import PgDriftSQL
+
+extension OfflineReplay {
+    /// `CREATE EXTENSION [IF NOT EXISTS] name [SCHEMA s] [VERSION v] [CASCADE]`, read from the local
+    /// server's extension files (the ones a shadow database would install from). The extension's own
+    /// objects are not in the model (introspection leaves them out too); its operator classes are
+    /// remembered for the indexes that name them.
+    mutating func createExtension(_ node: ParseNode) throws {
+        guard let name = node["extname"]?.string else { throw fallback("CREATE EXTENSION without a name") }
+        var schema: String?
+        var version: String?
+        var cascade = false
+        for option in node["options"]?.elements ?? [] {
+            guard let definition = option.node("DefElem") else { continue }
+            let value = definition["arg"]?.node("String")?["sval"]?.string
+            switch definition["defname"]?.string {
+            case "schema": schema = value
+            case "new_version": version = value
+            case "cascade": cascade = definition["arg"]?.node("Boolean")?["boolval"]?.bool ?? true
+            default: throw fallback("CREATE EXTENSION with option \(definition["defname"]?.string ?? "?") is not read offline")
+            }
+        }
+        if extensions[name] != nil {
+            if node["if_not_exists"]?.bool == true { return }
+            throw fallback("extension \(name) already exists")
+        }
+        try installExtension(name, schema: schema, version: version, cascade: cascade)
+    }
+
+    private mutating func installExtension(_ name: String, schema requested: String?, version requestedVersion: String?, cascade: Bool) throws {
+        guard let files = ExtensionFiles.local() else {
+            throw fallback("CREATE EXTENSION \(name) needs the server's extension files, and no PostgreSQL is installed here")
+        }
+        guard let package = files.package(name) else {
+            throw fallback("extension \(name) is not available in \(files.directory)")
+        }
+        let schema: String
+        if let fixed = package.fixedSchema {
+            guard requested == nil || requested == fixed, schemas[fixed] != nil || fixed == "pg_catalog" else {
+                throw fallback("extension \(name) must go to schema \(fixed)")
+            }
+            schema = fixed
+        } else if let requested {
+            guard schemas[requested] != nil else { throw fallback("schema \(requested) does not exist") }
+            schema = requested
+        } else {
+            schema = try creationSchema()
+        }
+        for required in package.requires where extensions[required] == nil {
+            // Without CASCADE the server refuses; its message comes from the shadow database.
+            guard cascade else { throw fallback("extension \(name) requires \(required), which is not installed") }
+            try installExtension(required, schema: requested, version: nil, cascade: true)
+        }
+        let version = requestedVersion ?? package.defaultVersion
+        guard let scripts = files.installScripts(name, version: version) else {
+            throw fallback("no install script for version \(version) of extension \(name)")
+        }
+        let classes: [ExtensionFiles.OperatorClass]
+        do { classes = try files.operatorClasses(scripts: scripts, schema: schema) } catch {
+            throw fallback("the install scripts of extension \(name) do not parse: \(error)")
+        }
+        for operatorClass in classes {
+            extensionOperatorClasses[QualifiedName(schema, operatorClass.name)] = (operatorClass, name)
+        }
+        extensions[name] = Extension(name: name, schema: schema, version: version)
+    }
+
+    /// `DROP EXTENSION`: allowed while no index uses one of its operator classes (the server would
+    /// refuse, or drop the index with CASCADE).
+    mutating func dropExtension(_ name: String, missingOK: Bool) throws {
+        guard extensions[name] != nil else {
+            if missingOK { return }
+            throw fallback("extension \(name) does not exist")
+        }
+        let owned = Set(extensionOperatorClasses.filter { $0.value.extension == name }.keys)
+        let used = tables.values.contains { table in
+            table.indexes.contains { index in index.keys.contains { $0.operatorClass.map(owned.contains) == true } }
+        }
+        guard !used else { throw fallback("dropping extension \(name), whose operator classes an index uses") }
+        guard !extensions.values.contains(where: { other in files(other.name)?.requires.contains(name) == true }) else {
+            throw fallback("dropping extension \(name), which another extension requires")
+        }
+        for key in owned { extensionOperatorClasses[key] = nil }
+        extensions[name] = nil
+    }
+
+    private func files(_ name: String) -> ExtensionFiles.Package? { ExtensionFiles.local()?.package(name) }
+
+    /// An operator class of an installed extension, by the name an index key gives (qualified or looked
+    /// up along the search path); nil when no extension has it.
+    func extensionOperatorClass(schema: String?, name: String) -> (QualifiedName, ExtensionFiles.OperatorClass)? {
+        guard let found = existing(schema: schema, name: name, in: { extensionOperatorClasses[$0] != nil }),
+            let entry = extensionOperatorClasses[found]
+        else { return nil }
+        return (found, entry.operatorClass)
+    }
+}

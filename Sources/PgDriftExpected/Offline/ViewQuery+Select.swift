@@ -1,0 +1,86 @@
+import PgDriftModel
+import PgDriftSQL
+
+/// The clauses of a view's SELECT: FROM (tables, views and joins on conditions), the output list,
+/// WHERE, GROUP BY, HAVING, ORDER BY and LIMIT. Set operations, WITH, sub-queries, `*`, USING and
+/// NATURAL joins are refused.
+extension ViewQuery {
+    mutating func select(_ node: ParseNode) throws {
+        for unsupported in ["withClause", "windowClause", "valuesLists", "intoClause", "lockingClause", "larg", "rarg"]
+        where node[unsupported] != nil {
+            throw UnsupportedView(what: "a query with \(unsupported)")
+        }
+        guard node["op"].map({ $0.isString("SETOP_NONE") }) ?? true else { throw UnsupportedView(what: "UNION, INTERSECT or EXCEPT") }
+        guard (node["distinctClause"]?.elements ?? []).allSatisfy({ $0.members.isEmpty }) else {
+            throw UnsupportedView(what: "DISTINCT ON")
+        }
+        for item in node["fromClause"]?.elements ?? [] { try from(item) }
+        for target in node["targetList"]?.elements ?? [] {
+            guard let result = target.node("ResTarget"), let value = result["val"] else { continue }
+            let name = result["name"]?.string ?? OutputNames.name(of: value)
+            guard !outputs.contains(where: { $0.name == name }) else {
+                throw UnsupportedView(what: "two output columns named \(name)")
+            }
+            outputs.append((name, try type(value), value))
+        }
+        if let condition = node["whereClause"] { try expectBoolean(condition) }
+        for item in node["groupClause"]?.elements ?? [] {
+            guard item.node("A_Const") == nil else { throw UnsupportedView(what: "GROUP BY a column number") }
+            if let names = item.node("ColumnRef")?["fields"]?.strings, names.count == 1,
+                !items.contains(where: { $0.type(of: names[0]) != nil })
+            {
+                throw UnsupportedView(what: "GROUP BY the output column \(names[0])")
+            }
+            _ = try type(item)
+        }
+        if let condition = node["havingClause"] { try expectBoolean(condition) }
+        try sortItems(node["sortClause"]?.elements ?? [], outputs: true)
+        for limit in [node["limitCount"], node["limitOffset"]].compactMap({ $0 }) {
+            guard let constant = limit.node("A_Const"), constant["ival"] != nil, let value = constant.integerConstant, value > 0 else {
+                throw UnsupportedView(what: "a LIMIT or OFFSET other than a positive number")
+            }
+        }
+    }
+
+    /// One FROM item: a table or view (qualified in the text when it is not), or a join of two.
+    mutating func from(_ node: ParseNode) throws {
+        if let range = node.node("RangeVar") {
+            guard range["alias"]?["colnames"] == nil else { throw UnsupportedView(what: "a table alias with column names") }
+            guard range["relpersistence"].map({ $0.isString("p") }) ?? true, let name = range["relname"]?.string else {
+                throw UnsupportedView(what: "a temporary relation")
+            }
+            let schema = range["schemaname"]?.string
+            guard range["catalogname"] == nil, let (qualified, columns) = relation(schema, name) else {
+                throw UnsupportedView(what: "relation \(name), which does not exist here")
+            }
+            let reference = range["alias"]?["aliasname"]?.string ?? name
+            guard !items.contains(where: { $0.reference == reference }) else {
+                throw UnsupportedView(what: "two relations called \(reference)")
+            }
+            if schema == nil, let location = range.location {
+                insertions.append((location, SQLQuote.identifier(qualified.schema) + "."))
+            }
+            items.append(Item(reference: reference, relation: qualified, columns: columns))
+            reads.insert(qualified)
+        } else if let join = node.node("JoinExpr") {
+            guard join["isNatural"]?.bool != true, join["usingClause"] == nil, join["alias"] == nil, join["join_using_alias"] == nil else {
+                throw UnsupportedView(what: "a NATURAL or USING join, or a join with an alias")
+            }
+            guard ["JOIN_INNER", "JOIN_LEFT", "JOIN_RIGHT", "JOIN_FULL"].contains(join["jointype"]?.string ?? "JOIN_INNER") else {
+                throw UnsupportedView(what: "a \(join["jointype"]?.string ?? "") join")
+            }
+            let before = items.count
+            if let left = join["larg"] { try from(left) }
+            if let right = join["rarg"] { try from(right) }
+            if let condition = join["quals"] {
+                // ON sees only the join's own relations.
+                let outer = Array(items[..<before])
+                items.removeFirst(before)
+                defer { items = outer + items }
+                try expectBoolean(condition)
+            }
+        } else {
+            throw UnsupportedView(what: "a \(node.tagged?.0 ?? "") in FROM")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import PgDriftModel
+import PgDriftSQL
+
+/// The type of a value in a view's query: a known type, or an untyped literal (`'x'`, `NULL`) that
+/// takes the type its context gives it, and is `text` as an output column.
+enum ValueType: Equatable {
+    case known(DataType)
+    case unknown
+
+    var type: DataType? {
+        if case .known(let type) = self { return type }
+        return nil
+    }
+}
+
+/// One view's query being resolved against the model read so far: the relations in scope, the reads
+/// (for `dependsOn`), and the edits that qualify every relation and column name in the query's own
+/// text, so the stored definition reads the same objects whatever the search path later is.
+struct ViewQuery {
+    /// A relation in the FROM clause, by the name the query calls it.
+    struct Item {
+        var reference: String
+        var relation: QualifiedName
+        var columns: [(name: String, type: DataType)]
+
+        func type(of column: String) -> DataType? { columns.first { $0.name == column }?.type }
+    }
+
+    /// The model's lookups: a relation along the search path, a cast's type, an enum's labels.
+    let relation: (_ schema: String?, _ name: String) -> (QualifiedName, [(name: String, type: DataType)])?
+    let castType: (ParseNode) throws -> DataType
+    let enumLabels: (DataType) -> [String]?
+
+    var items: [Item] = []
+    var reads: Set<QualifiedName> = []
+    /// Text to insert at byte offsets of the source (qualifiers), applied back to front.
+    var insertions: [(offset: Int, text: String)] = []
+    /// Output columns so far (ORDER BY can name them).
+    var outputs: [(name: String, type: ValueType, node: ParseNode)] = []
+
+    /// The query text from `range` with the insertions made.
+    func text(_ source: [UInt8], _ range: Range<Int>) -> String {
+        var bytes = Array(source[range])
+        for insertion in insertions.sorted(by: { $0.offset > $1.offset }) {
+            bytes.insert(contentsOf: Array(insertion.text.utf8), at: insertion.offset - range.lowerBound)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A construct of a view's query the reader does not resolve; the caller falls back to the server.
+struct UnsupportedView: Error {
+    var what: String
+}
+
+extension ViewQuery {
+    /// The type of a column reference, qualifying it in the text when it is not.
+    mutating func column(_ reference: ParseNode) throws -> DataType {
+        let fields = reference["fields"]?.elements ?? []
+        let names = fields.compactMap { $0.node("String")?["sval"]?.string }
+        guard names.count == fields.count else { throw UnsupportedView(what: "a * in a view's query") }
+        switch names.count {
+        case 1:
+            let matches = items.filter { $0.type(of: names[0]) != nil }
+            guard matches.count == 1, let type = matches[0].type(of: names[0]), let location = reference.location else {
+                throw UnsupportedView(what: matches.isEmpty ? "column \(names[0]), which no relation of the query has" : "the ambiguous column \(names[0])")
+            }
+            insertions.append((location, SQLQuote.identifier(matches[0].reference) + "."))
+            return type
+        case 2:
+            guard let item = items.first(where: { $0.reference == names[0] }), let type = item.type(of: names[1]) else {
+                throw UnsupportedView(what: "column \(names.joined(separator: ".")), which the query does not have")
+            }
+            return type
+        default:
+            throw UnsupportedView(what: "a column reference with \(names.count) parts")
+        }
+    }
+}
