@@ -86,4 +86,31 @@ import Testing
         let value = try #require(script.statements.first?.node["targetList"]?.elements.first?.node("ResTarget")?["val"])
         #expect(IndexColumnNames.name(of: value) == name)
     }
+
+    /// A view read from a file against the server's `pg_get_viewdef` of it.
+    @Test(arguments: [
+        ("SELECT t.a, t.b AS c FROM public.t WHERE t.a > 0", " SELECT t.a,\n    t.b AS c\n   FROM public.t\n  WHERE (t.a > 0);"),
+        ("SELECT count(*) FROM public.t", " SELECT count(*) AS count\n   FROM public.t;"),
+        ("SELECT t.a FROM public.t ORDER BY t.a ASC", " SELECT t.a\n   FROM public.t\n  ORDER BY t.a;"),
+        ("SELECT t.a FROM public.t ORDER BY t.a DESC NULLS FIRST", " SELECT t.a\n   FROM public.t\n  ORDER BY t.a DESC;"),
+        ("SELECT t.ts FROM public.t WHERE t.ts > now() - interval '7 days'", " SELECT t.ts\n   FROM public.t\n  WHERE (t.ts > (now() - '7 days'::interval));"),
+        ("SELECT x.a::timestamptz FROM public.x", " SELECT (x.a)::timestamp with time zone AS a\n   FROM public.x;"),
+        ("SELECT a.id FROM public.a JOIN public.b ON b.id = a.id LEFT JOIN public.c ON c.id = a.id",
+         " SELECT a.id\n   FROM ((public.a\n     JOIN public.b ON ((b.id = a.id)))\n     LEFT JOIN public.c ON ((c.id = a.id)));"),
+    ])
+    func sameQuery(file: String, catalog: String) {
+        #expect(ExpressionMeaning.sameQuery(file, catalog))
+    }
+
+    @Test(arguments: [
+        ("SELECT t.a FROM public.t", "SELECT t.b AS a FROM public.t"),
+        ("SELECT t.a FROM public.t", "SELECT t.a FROM other.t"),
+        ("SELECT t.a FROM public.t ORDER BY t.a", "SELECT t.a FROM public.t ORDER BY t.a DESC"),
+        ("SELECT t.a FROM public.t ORDER BY t.a NULLS FIRST", "SELECT t.a FROM public.t ORDER BY t.a"),
+        ("SELECT t.a AS x FROM public.t", "SELECT t.a FROM public.t"),
+        ("SELECT t.a FROM public.t", "not sql"),
+    ])
+    func differentQueries(a: String, b: String) {
+        #expect(!ExpressionMeaning.sameQuery(a, b))
+    }
 }

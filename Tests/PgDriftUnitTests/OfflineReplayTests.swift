@@ -56,14 +56,13 @@ import Testing
         ("CREATE TABLE t (a int, b int);\nCREATE TABLE u (a int REFERENCES t (b));", "1.sql:2: a foreign key the server would refuse or match differently"),
         ("CREATE TABLE t (a int CHECK (a BETWEEN 1 AND 2));", "1.sql:1: an operator form the server rewrites (IN, BETWEEN, LIKE, ...) is not read offline"),
         ("CREATE TABLE t (a int CHECK (b > 0));", "1.sql:1: a check reading a column that is not in its table"),
-        ("CREATE TABLE t (a int);\nBEGIN;\nDROP TABLE t;\nROLLBACK;",
-         "1.sql:2: BEGIN after other statements of the same file, which the transaction then holds (the file runs as one query)"),
-        ("CREATE TABLE t (a int);\nROLLBACK;", "1.sql:2: ROLLBACK outside BEGIN, which undoes the file's statements before it (the file runs as one query)"),
+        ("BEGIN;\nCREATE TABLE t (a int);\nCOMMIT AND CHAIN;\nCOMMIT;", "1.sql:3: COMMIT AND CHAIN is not read offline"),
         ("BEGIN;\nCREATE TABLE t (a int);", "1.sql:2: a transaction left open at the end of the file"),
         ("CREATE TABLE t (a citext);", "1.sql:1: type citext is not read offline"),
-        ("CREATE EXTENSION pgcrypto;", "1.sql:1: CREATE EXTENSION needs the server: the version it installs and the objects it adds come from the server's extension files"),
-        ("CREATE TABLE t (a int);\nCREATE VIEW v AS SELECT a FROM t;",
-         "1.sql:2: CREATE VIEW needs the server: a view is compared as the server's pg_get_viewdef text, and its columns' types come from the server's type resolution"),
+        ("CREATE EXTENSION IF NOT EXISTS plpgsql;\nCREATE EXTENSION plpgsql;", "1.sql:2: extension plpgsql already exists"),
+        ("CREATE TABLE t (a int);\nCREATE VIEW v AS SELECT a FROM t UNION SELECT a FROM t;", "1.sql:2: UNION, INTERSECT or EXCEPT is not read offline"),
+        ("CREATE TABLE t (a int);\nCREATE MATERIALIZED VIEW v AS SELECT a FROM t;",
+         "1.sql:2: CREATE TABLE AS / MATERIALIZED VIEW needs the server: the types of its columns come from the server's type resolution"),
         ("CREATE TABLE p (a int) PARTITION BY RANGE ((a + 1));", "1.sql:1: a partition key with an expression, collation or operator class is not read offline"),
         ("CREATE TABLE p (a date) PARTITION BY RANGE (a);\nCREATE TABLE c PARTITION OF p FOR VALUES FROM ('2025-02-29') TO ('2026-01-01');",
          "1.sql:2: a date bound not written as YYYY-MM-DD is not read offline"),
@@ -159,5 +158,36 @@ import Testing
         let (catalog, _) = try Self.catalog("CREATE DOMAIN d AS int NOT NULL CHECK (VALUE > 0) CHECK (VALUE < 10) DEFAULT 1;")
         let domain = try #require(catalog.domains[QualifiedName("public", "d")])
         #expect(domain.checks.map(\.name) == ["d_check", "d_check1"] && domain.isNotNull && domain.defaultExpression == "1")
+    }
+
+    /// A view keeps its query's text with every relation and column name qualified, so it reads the same
+    /// objects whatever the search path is later; its columns get the types the server would give.
+    @Test func viewsAreQualifiedAndTyped() throws {
+        let (catalog, _) = try Self.catalog(
+            "CREATE SCHEMA app; SET search_path = app; CREATE TABLE items (id bigint, label varchar(20), price numeric(8,2));",
+            """
+            CREATE VIEW cheap WITH (security_invoker) AS
+            SELECT id, "label", price * 2 AS doubled, count(*) OVER (PARTITION BY label) AS same_label
+            FROM items i WHERE price < 10;
+            """)
+        let view = try #require(catalog.views[QualifiedName("app", "cheap")])
+        #expect(view.definition == """
+            SELECT i.id, i."label", i.price * 2 AS doubled, count(*) OVER (PARTITION BY i.label) AS same_label
+            FROM app.items i WHERE i.price < 10
+            """)
+        #expect(view.columns.map(\.name) == ["id", "label", "doubled", "same_label"])
+        #expect(view.columns.map(\.type) == [.bigint, .varchar(20), .numeric, .bigint])
+        #expect(view.options == ["security_invoker=true"])
+        #expect(catalog.sources[ObjectID(kind: .view, schema: "app", name: "cheap")] == SourceLocation(file: "2.sql", line: 1))
+        #expect(view.dependsOn == [QualifiedName("app", "items")])
+    }
+
+    /// A file runs as one query: BEGIN takes in the statements before it, ROLLBACK outside BEGIN undoes them.
+    @Test func transactionsFollowTheImplicitTransactionOfTheFile() throws {
+        let (catalog, _) = try Self.catalog(
+            "CREATE TABLE kept (a int);",
+            "CREATE TABLE undone (a int);\nBEGIN;\nCREATE TABLE also_undone (a int);\nROLLBACK;\nCREATE TABLE after (a int);",
+            "CREATE TABLE first (a int);\nROLLBACK;\nCREATE TABLE second (a int);")
+        #expect(catalog.tables.map(\.name.name).sorted() == ["after", "kept", "second"])
     }
 }

@@ -26,11 +26,14 @@ struct ExtensionFiles {
         var isDefault: Bool
     }
 
-    /// The local server's extension directory, or nil when no PostgreSQL is installed.
-    static func local() -> ExtensionFiles? {
+    /// The local server's extension directory, or nil when no PostgreSQL is installed; looked up once
+    /// (it runs `pg_config`).
+    static func local() -> ExtensionFiles? { located }
+
+    private static let located: ExtensionFiles? = {
         guard let share = try? PostgresBinaries.locate().shareDirectory() else { return nil }
         return ExtensionFiles(directory: share + "/extension")
-    }
+    }()
 
     /// The control file of `name`, or nil when the extension is not installed here.
     func package(_ name: String) -> Package? {

@@ -21,7 +21,8 @@ extension OfflineReplay {
             default: throw fallback("CREATE EXTENSION with option \(definition["defname"]?.string ?? "?") is not read offline")
             }
         }
-        if extensions[name] != nil {
+        // plpgsql is in every database from the start (and left out of the model, as introspection does).
+        if extensions[name] != nil || name == "plpgsql" {
             if node["if_not_exists"]?.bool == true { return }
             throw fallback("extension \(name) already exists")
         }
@@ -69,6 +70,7 @@ extension OfflineReplay {
     /// `DROP EXTENSION`: allowed while no index uses one of its operator classes (the server would
     /// refuse, or drop the index with CASCADE).
     mutating func dropExtension(_ name: String, missingOK: Bool) throws {
+        guard name != "plpgsql" else { throw fallback("dropping extension plpgsql is not read offline") }
         guard extensions[name] != nil else {
             if missingOK { return }
             throw fallback("extension \(name) does not exist")

@@ -1,16 +1,20 @@
 import PgDriftModel
 import PgDriftSQL
 
-/// Where a file's transaction stands. The shadow database runs each file as one simple query: its
-/// statements form one implicit transaction, which a `BEGIN` takes over, statements before it
-/// included; running the statements one by one (psql) would have kept those. Only the cases where the
-/// two agree are replayed: `BEGIN` first in the file or right after a `COMMIT`.
+/// Where a file's transaction stands. A migration file runs as one simple query, in the shadow
+/// database as through most migration tools' drivers: its statements form one implicit transaction,
+/// which a `BEGIN` takes over with the statements before it, and which a `ROLLBACK` outside `BEGIN`
+/// undoes. (psql would run them one by one and keep the earlier ones.) The replay does the same.
 struct TransactionState {
     /// The model when the explicit transaction began, then at each savepoint.
     var blockStart: OfflineReplay?
     var savepoints: [(name: String, state: OfflineReplay)] = []
     /// Whether statements ran since the file began or the last COMMIT.
     var implicitWork = false
+    /// The model when the implicit transaction began (the file's start, or the last COMMIT or
+    /// ROLLBACK); kept only for a file with transaction statements, since holding it makes the next
+    /// change copy the model.
+    var implicitStart: OfflineReplay?
 }
 
 extension OfflineReplay {
@@ -21,21 +25,16 @@ extension OfflineReplay {
         switch kind {
         case "TRANS_STMT_BEGIN", "TRANS_STMT_START":
             guard state.blockStart == nil else { return }  // already in a transaction: the server only warns
-            guard !state.implicitWork else {
-                throw fallback("BEGIN after other statements of the same file, which the transaction then holds (the file runs as one query)")
-            }
-            state.blockStart = self
+            // After other statements of the file, the transaction holds them too.
+            state.blockStart = state.implicitWork ? state.implicitStart : self
         case "TRANS_STMT_COMMIT":
             guard node["chain"]?.bool != true else { throw fallback("COMMIT AND CHAIN is not read offline") }
-            state = TransactionState()
+            state = TransactionState(implicitStart: self)
         case "TRANS_STMT_ROLLBACK":
             guard node["chain"]?.bool != true else { throw fallback("ROLLBACK AND CHAIN is not read offline") }
-            if let start = state.blockStart {
-                restore(start)
-            } else if state.implicitWork {
-                throw fallback("ROLLBACK outside BEGIN, which undoes the file's statements before it (the file runs as one query)")
-            }
-            state = TransactionState()
+            // Outside BEGIN it aborts the implicit transaction: the file's statements before it are undone.
+            if let start = state.blockStart ?? (state.implicitWork ? state.implicitStart : nil) { restore(start) }
+            state = TransactionState(implicitStart: self)
         case "TRANS_STMT_SAVEPOINT":
             guard state.blockStart != nil, let name else { throw fallback("SAVEPOINT outside a transaction") }
             state.savepoints.append((name, self))
@@ -55,8 +54,8 @@ extension OfflineReplay {
 
     /// The model as it was, read on from where the file is.
     private mutating func restore(_ saved: OfflineReplay) {
-        let (file, lines, location) = (self.file, self.lines, self.statementLocation)
+        let (file, lines, location, text, range) = (self.file, self.lines, self.statementLocation, self.text, self.statementRange)
         self = saved
-        (self.file, self.lines, self.statementLocation) = (file, lines, location)
+        (self.file, self.lines, self.statementLocation, self.text, self.statementRange) = (file, lines, location, text, range)
     }
 }

@@ -49,6 +49,7 @@ struct OfflineReplay {
         lines = script.lines
         text = script.bytes
         var transaction = TransactionState()
+        if script.statements.contains(where: { $0.tag == "TransactionStmt" }) { transaction.implicitStart = self }
         for statement in script.statements {
             statementLocation = SourceLocation(file: file, line: lines.line(ofByte: statement.offset))
             statementRange = statement.offset..<(statement.offset + statement.length)

@@ -6,11 +6,11 @@ import PgDriftSQL
 /// NATURAL joins are refused.
 extension ViewQuery {
     mutating func select(_ node: ParseNode) throws {
-        for unsupported in ["withClause", "windowClause", "valuesLists", "intoClause", "lockingClause", "larg", "rarg"]
-        where node[unsupported] != nil {
-            throw UnsupportedView(what: "a query with \(unsupported)")
-        }
         guard node["op"].map({ $0.isString("SETOP_NONE") }) ?? true else { throw UnsupportedView(what: "UNION, INTERSECT or EXCEPT") }
+        let clauses = ["withClause": "WITH", "windowClause": "WINDOW", "valuesLists": "VALUES", "intoClause": "INTO", "lockingClause": "FOR UPDATE"]
+        for (key, clause) in clauses.sorted(by: { $0.key < $1.key }) where node[key] != nil {
+            throw UnsupportedView(what: "a query with \(clause)")
+        }
         guard (node["distinctClause"]?.elements ?? []).allSatisfy({ $0.members.isEmpty }) else {
             throw UnsupportedView(what: "DISTINCT ON")
         }
