@@ -182,6 +182,15 @@ import Testing
         #expect(view.dependsOn == [QualifiedName("app", "items")])
     }
 
+    @Test func aStarIsWrittenOutColumnByColumn() throws {
+        let (catalog, _) = try Self.catalog(
+            "CREATE TABLE a (aid int, \"Note\" text); CREATE TABLE b (id int, a_id int);",
+            "CREATE VIEW v AS SELECT b . *, a.* FROM a JOIN b ON b.a_id = aid;")
+        let view = try #require(catalog.views[QualifiedName("public", "v")])
+        #expect(view.definition == "SELECT b.id, b.a_id, a.aid, a.\"Note\" FROM public.a JOIN public.b ON b.a_id = a.aid")
+        #expect(view.columns.map(\.name) == ["id", "a_id", "aid", "Note"])
+    }
+
     /// A file runs as one query: BEGIN takes in the statements before it, ROLLBACK outside BEGIN undoes them.
     @Test func transactionsFollowTheImplicitTransactionOfTheFile() throws {
         let (catalog, _) = try Self.catalog(

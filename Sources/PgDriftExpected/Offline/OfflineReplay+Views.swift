@@ -25,7 +25,7 @@ extension OfflineReplay {
             },
             castType: { try model.dataType($0) },
             enumLabels: { type in type.schema.flatMap { model.enums[QualifiedName($0, type.name)]?.values } })
-        do { try resolved.select(query) } catch let unsupported as UnsupportedView {
+        do { try resolved.select(query, source: text[..<statementRange.upperBound]) } catch let unsupported as UnsupportedView {
             throw fallback("\(unsupported.what) is not read offline")
         } catch let unsupported as UnsupportedExpression {
             throw fallback("\(unsupported.what) is not read offline")

@@ -122,7 +122,7 @@ extension ViewQuery {
                 let output = self.outputs.first(where: { $0.name == names[0] })
             {
                 // ORDER BY an output name sorts by that output; the server prints its expression.
-                guard output.node.node("ColumnRef")?["fields"]?.strings.last == names[0] else {
+                guard output.column == names[0] else {
                     throw UnsupportedView(what: "ORDER BY the output column \(names[0])")
                 }
             }

@@ -5,7 +5,7 @@ import PgDriftSQL
 /// WHERE, GROUP BY, HAVING, ORDER BY and LIMIT. Set operations, WITH, sub-queries, `*`, USING and
 /// NATURAL joins are refused.
 extension ViewQuery {
-    mutating func select(_ node: ParseNode) throws {
+    mutating func select(_ node: ParseNode, source: ArraySlice<UInt8>) throws {
         guard node["op"].map({ $0.isString("SETOP_NONE") }) ?? true else { throw UnsupportedView(what: "UNION, INTERSECT or EXCEPT") }
         let clauses = ["withClause": "WITH", "windowClause": "WINDOW", "valuesLists": "VALUES", "intoClause": "INTO", "lockingClause": "FOR UPDATE"]
         for (key, clause) in clauses.sorted(by: { $0.key < $1.key }) where node[key] != nil {
@@ -17,11 +17,13 @@ extension ViewQuery {
         for item in node["fromClause"]?.elements ?? [] { try from(item) }
         for target in node["targetList"]?.elements ?? [] {
             guard let result = target.node("ResTarget"), let value = result["val"] else { continue }
-            let name = result["name"]?.string ?? OutputNames.name(of: value)
-            guard !outputs.contains(where: { $0.name == name }) else {
-                throw UnsupportedView(what: "two output columns named \(name)")
+            if let star = value.node("ColumnRef"), star["fields"]?.elements.last?.node("A_Star") != nil {
+                try expandStar(star, source: source)
+                continue
             }
-            outputs.append((name, try type(value), value))
+            let name = result["name"]?.string ?? OutputNames.name(of: value)
+            let plain = value.node("ColumnRef")?["fields"]?.strings.last
+            try addOutput(name, try type(value), column: plain)
         }
         if let condition = node["whereClause"] { try expectBoolean(condition) }
         for item in node["groupClause"]?.elements ?? [] {
@@ -42,6 +44,32 @@ extension ViewQuery {
         }
     }
 
+    mutating func addOutput(_ name: String, _ type: ValueType, column: String?) throws {
+        guard !outputs.contains(where: { $0.name == name }) else { throw UnsupportedView(what: "two output columns named \(name)") }
+        outputs.append((name, type, column))
+    }
+
+    /// `*` or `t.*` (`source` is the text up to the statement's end): every column of every relation (or of `t`), written out in the text as the server
+    /// stores them (`t.a, t.b`).
+    mutating func expandStar(_ reference: ParseNode, source: ArraySlice<UInt8>) throws {
+        let names = reference["fields"]?.strings ?? []
+        guard names.count <= 1, let start = reference.location else { throw UnsupportedView(what: "a * with a schema") }
+        let expanded = names.isEmpty ? items : items.filter { $0.reference == names[0] }
+        guard !expanded.isEmpty else { throw UnsupportedView(what: "\(names[0]).*, which the query does not have") }
+        // Where the `*` ends: the first `*` token from the reference on (`t . *` is allowed SQL).
+        let tail = String(decoding: source[start...], as: UTF8.self)
+        guard let star = try SQLTokens.scan(tail).first(where: { $0.kind == 42 }) else { throw UnsupportedView(what: "a * the scanner does not find") }
+        var written: [String] = []
+        for item in expanded {
+            for column in item.columns {
+                try addOutput(column.name, .known(column.type), column: column.name)
+                written.append(SQLQuote.identifier(item.reference) + "." + SQLQuote.identifier(column.name))
+            }
+        }
+        guard !written.isEmpty else { throw UnsupportedView(what: "a * over relations without columns") }
+        edits.append((start..<(start + star.end), written.joined(separator: ", ")))
+    }
+
     /// One FROM item: a table or view (qualified in the text when it is not), or a join of two.
     mutating func from(_ node: ParseNode) throws {
         if let range = node.node("RangeVar") {
@@ -58,7 +86,7 @@ extension ViewQuery {
                 throw UnsupportedView(what: "two relations called \(reference)")
             }
             if schema == nil, let location = range.location {
-                insertions.append((location, SQLQuote.identifier(qualified.schema) + "."))
+                insert(SQLQuote.identifier(qualified.schema) + ".", at: location)
             }
             items.append(Item(reference: reference, relation: qualified, columns: columns))
             reads.insert(qualified)

@@ -33,18 +33,24 @@ struct ViewQuery {
 
     var items: [Item] = []
     var reads: Set<QualifiedName> = []
-    /// Text to insert at byte offsets of the source (qualifiers), applied back to front.
-    var insertions: [(offset: Int, text: String)] = []
-    /// Output columns so far (ORDER BY can name them).
-    var outputs: [(name: String, type: ValueType, node: ParseNode)] = []
+    /// Edits of the source text: qualifiers inserted (an empty range), `*` replaced by its columns.
+    var edits: [(range: Range<Int>, text: String)] = []
+    /// Output columns so far, with the input column each one is if it is a plain column (ORDER BY can
+    /// name them).
+    var outputs: [(name: String, type: ValueType, column: String?)] = []
 
-    /// The query text from `range` with the insertions made.
+    /// The query text from `range` with the edits made (back to front, so offsets stay valid).
     func text(_ source: [UInt8], _ range: Range<Int>) -> String {
         var bytes = Array(source[range])
-        for insertion in insertions.sorted(by: { $0.offset > $1.offset }) {
-            bytes.insert(contentsOf: Array(insertion.text.utf8), at: insertion.offset - range.lowerBound)
+        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            let start = edit.range.lowerBound - range.lowerBound
+            bytes.replaceSubrange(start..<(start + edit.range.count), with: Array(edit.text.utf8))
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    mutating func insert(_ text: String, at offset: Int) {
+        edits.append((offset..<offset, text))
     }
 }
 
@@ -65,7 +71,7 @@ extension ViewQuery {
             guard matches.count == 1, let type = matches[0].type(of: names[0]), let location = reference.location else {
                 throw UnsupportedView(what: matches.isEmpty ? "column \(names[0]), which no relation of the query has" : "the ambiguous column \(names[0])")
             }
-            insertions.append((location, SQLQuote.identifier(matches[0].reference) + "."))
+            insert(SQLQuote.identifier(matches[0].reference) + ".", at: location)
             return type
         case 2:
             guard let item = items.first(where: { $0.reference == names[0] }), let type = item.type(of: names[1]) else {
