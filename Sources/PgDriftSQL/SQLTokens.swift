@@ -18,6 +18,10 @@ public enum SQLTokens {
     /// The `AS` and `SELECT` keywords.
     public static let asKeyword = 294
     public static let selectKeyword = 625
+    /// `WITH`, `DATA` and `NO` (as in `WITH NO DATA`).
+    public static let withKeyword = 716
+    public static let dataKeyword = 368
+    public static let noKeyword = 524
     static let equals = 61
     public static let openers: Set<Int> = [40, 91]
     public static let closers: Set<Int> = [41, 93]

@@ -87,6 +87,7 @@ import Testing
             guard let other = shadow.views[view.name] else { continue }
             #expect(view.columns == other.columns, "\(label) \(view.name): \(view.columns) against \(other.columns)")
             #expect(view.options == other.options && view.comment == other.comment, "\(label) \(view.name)")
+            #expect(view.isMaterialized == other.isMaterialized && view.indexes == other.indexes, "\(label) \(view.name): \(view.indexes) against \(other.indexes)")
             #expect(view.dependsOn == other.dependsOn, "\(label) \(view.name): \(view.dependsOn) against \(other.dependsOn)")
             #expect(ExpressionMeaning.sameQuery(view.definition, other.definition), "\(label):\n\(view.definition)\n\(other.definition)")
         }

@@ -5,41 +5,19 @@ extension OfflineReplay {
     /// `CREATE [UNIQUE] INDEX`: column and expression keys with their ordering, INCLUDE columns, a
     /// predicate. Operator classes, collations and storage options fall back.
     mutating func createIndex(_ node: ParseNode) throws {
-        guard let rangeVar = node["relation"], let table = existingTable(rangeVar) else {
-            throw fallback("an index on a table that does not exist here")
-        }
         for unsupported in ["options", "tableSpace", "excludeOpNames"] where node[unsupported] != nil {
             throw fallback("an index with \(unsupported) is not read offline")
         }
-        var keys: [IndexKey] = []
-        var generatedNameParts: [String] = []
-        for element in node["indexParams"]?.elements ?? [] {
-            guard let key = element.node("IndexElem") else { continue }
-            guard key["collation"] == nil, key["opclassopts"] == nil, key["opclass"] == nil || key["name"] != nil else {
-                throw fallback("an index key with a collation, or an operator class on an expression, is not read offline")
-            }
-            let descending = key["ordering"]?.isString("SORTBY_DESC") == true
-            let nullsFirst: Bool? = switch key["nulls_ordering"]?.string {
-            case "SORTBY_NULLS_FIRST": true
-            case "SORTBY_NULLS_LAST": false
-            default: nil
-            }
-            if let column = key["name"]?.string {
-                guard tables[table]?.column(named: column) != nil else { throw fallback("index key \(column) does not exist") }
-                let operatorClass = try key["opclass"].flatMap { try self.operatorClass($0.strings, method: node["accessMethod"]?.string ?? "btree", column: tables[table]?.column(named: column)) }
-                keys.append(IndexKey(column: column, expression: nil, operatorClass: operatorClass, descending: descending, nullsFirst: nullsFirst))
-                generatedNameParts.append(key["indexcolname"]?.string ?? column)
-            } else if let expression = key["expr"] {
-                // A bare column in parentheses is a column key to the server.
-                if let reference = expression.node("ColumnRef")?["fields"]?.strings, reference.count == 1 {
-                    keys.append(IndexKey(column: reference[0], expression: nil, descending: descending, nullsFirst: nullsFirst))
-                    generatedNameParts.append(reference[0])
-                } else {
-                    keys.append(IndexKey(column: nil, expression: try ExpressionText.sql(expression), descending: descending, nullsFirst: nullsFirst))
-                    generatedNameParts.append(key["indexcolname"]?.string ?? IndexColumnNames.name(of: expression))
-                }
-            }
+        guard let rangeVar = node["relation"] else { throw fallback("an index without a table") }
+        if existingTable(rangeVar) == nil,
+            let view = existing(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "", in: { views[$0]?.isMaterialized == true })
+        {
+            try createIndex(node, onMaterializedView: view)
+            return
         }
+        guard let table = existingTable(rangeVar) else { throw fallback("an index on a table that does not exist here") }
+        let columns = tables[table]?.columns ?? []
+        let (keys, generatedNameParts) = try indexKeys(node) { name in columns.first { $0.name == name } }
         let include = (node["indexIncludingParams"]?.elements ?? []).compactMap { $0.node("IndexElem")?["name"]?.string }
         let name: String
         if let given = node["idxname"]?.string {
@@ -58,12 +36,65 @@ extension OfflineReplay {
             if node["unique"]?.bool == true { try checkUniqueOnPartitioned(table, columns: columns) }
             try cloneIndexOntoPartitions(of: table, columns: columns.count == keys.count ? generatedNameParts : nil, label: "idx")
         }
-        let index = Index(
+        let index = try index(node, name: name, keys: keys, include: include)
+        tables[table]?.indexes.upsert(index)
+        indexOwners[QualifiedName(table.schema, name)] = table
+    }
+
+    /// An index on a materialized view: the same keys, on the view's output columns.
+    private mutating func createIndex(_ node: ParseNode, onMaterializedView view: QualifiedName) throws {
+        let columns = views[view]?.columns ?? []
+        let (keys, generatedNameParts) = try indexKeys(node) { name in columns.first { $0.name == name }.map { Column(name: $0.name, type: $0.type) } }
+        let include = (node["indexIncludingParams"]?.elements ?? []).compactMap { $0.node("IndexElem")?["name"]?.string }
+        let name = node["idxname"]?.string ?? chooseName(schema: view.schema, table: view.name, columns: generatedNameParts, label: "idx")
+        if isNameTaken(QualifiedName(view.schema, name)) {
+            if node["if_not_exists"]?.bool == true { return }
+            throw fallback("\(name) already exists")
+        }
+        let index = try index(node, name: name, keys: keys, include: include)
+        views[view]?.indexes.upsert(index)
+        indexOwners[QualifiedName(view.schema, name)] = view
+    }
+
+    private func index(_ node: ParseNode, name: String, keys: [IndexKey], include: [String]) throws -> Index {
+        Index(
             name: name, method: node["accessMethod"]?.string ?? "btree", isUnique: node["unique"]?.bool == true,
             nullsNotDistinct: node["nulls_not_distinct"]?.bool == true, keys: keys, include: include,
             predicate: try node["whereClause"].map(ExpressionText.sql))
-        tables[table]?.indexes.upsert(index)
-        indexOwners[QualifiedName(table.schema, name)] = table
+    }
+
+    /// The keys of `CREATE INDEX` and the parts the server makes a name from, columns looked up by name.
+    private func indexKeys(_ node: ParseNode, column columnNamed: (String) -> Column?) throws -> ([IndexKey], [String]) {
+        var keys: [IndexKey] = []
+        var generatedNameParts: [String] = []
+        for element in node["indexParams"]?.elements ?? [] {
+            guard let key = element.node("IndexElem") else { continue }
+            guard key["collation"] == nil, key["opclassopts"] == nil, key["opclass"] == nil || key["name"] != nil else {
+                throw fallback("an index key with a collation, or an operator class on an expression, is not read offline")
+            }
+            let descending = key["ordering"]?.isString("SORTBY_DESC") == true
+            let nullsFirst: Bool? = switch key["nulls_ordering"]?.string {
+            case "SORTBY_NULLS_FIRST": true
+            case "SORTBY_NULLS_LAST": false
+            default: nil
+            }
+            if let column = key["name"]?.string {
+                guard let found = columnNamed(column) else { throw fallback("index key \(column) does not exist") }
+                let operatorClass = try key["opclass"].flatMap { try self.operatorClass($0.strings, method: node["accessMethod"]?.string ?? "btree", column: found) }
+                keys.append(IndexKey(column: column, expression: nil, operatorClass: operatorClass, descending: descending, nullsFirst: nullsFirst))
+                generatedNameParts.append(key["indexcolname"]?.string ?? column)
+            } else if let expression = key["expr"] {
+                // A bare column in parentheses is a column key to the server.
+                if let reference = expression.node("ColumnRef")?["fields"]?.strings, reference.count == 1 {
+                    keys.append(IndexKey(column: reference[0], expression: nil, descending: descending, nullsFirst: nullsFirst))
+                    generatedNameParts.append(reference[0])
+                } else {
+                    keys.append(IndexKey(column: nil, expression: try ExpressionText.sql(expression), descending: descending, nullsFirst: nullsFirst))
+                    generatedNameParts.append(key["indexcolname"]?.string ?? IndexColumnNames.name(of: expression))
+                }
+            }
+        }
+        return (keys, generatedNameParts)
     }
 
     /// Built-in operator classes by name: the access method and column type they serve, and whether

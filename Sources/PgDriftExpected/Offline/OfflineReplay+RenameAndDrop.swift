@@ -177,8 +177,8 @@ extension OfflineReplay {
                 }
                 try refuseIfViewsRead(table, "dropping \(table)")
                 try dropTable(table)
-            case "OBJECT_VIEW":
-                try dropView(object.node("List")?["items"]?.strings ?? [], missingOK: missingOK)
+            case "OBJECT_VIEW", "OBJECT_MATVIEW":
+                try dropView(object.node("List")?["items"]?.strings ?? [], materialized: type == "OBJECT_MATVIEW", missingOK: missingOK)
             case "OBJECT_INDEX":
                 let (schema, name) = try parts(object.node("List")?["items"]?.strings ?? [])
                 guard let index = existing(schema: schema, name: name, in: { indexOwners[$0] != nil }),

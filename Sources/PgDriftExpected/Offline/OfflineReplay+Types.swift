@@ -158,7 +158,7 @@ extension OfflineReplay {
                 model.comment = text
                 tables[table]?.indexes.upsert(model)
             }
-        case "OBJECT_VIEW":
+        case "OBJECT_VIEW", "OBJECT_MATVIEW":
             guard try commentOnView(object?.node("List")?["items"]?.strings ?? [], column: nil, text: text) else {
                 throw fallback("view does not exist here")
             }

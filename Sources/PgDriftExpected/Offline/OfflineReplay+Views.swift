@@ -15,6 +15,25 @@ extension OfflineReplay {
         }
         let name = try newName(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "")
         let options = try viewOptions(node["options"]?.elements ?? [])
+        let (definition, columns, reads) = try resolveQuery(query)
+        var view = View(name: name, definition: definition, options: options, columns: columns, dependsOn: reads)
+        if let old = views[name] {
+            guard node["replace"]?.bool == true, !old.isMaterialized else { throw fallback("view \(name) already exists") }
+            // OR REPLACE keeps the old columns (names and types) and may only add new ones at the end.
+            guard old.columns.count <= columns.count, zip(old.columns, columns).allSatisfy({ $0.name == $1.name && $0.type == $1.type }) else {
+                throw fallback("CREATE OR REPLACE VIEW changing the columns of \(name)")
+            }
+            view.comment = old.comment
+            for i in old.columns.indices { view.columns[i].comment = old.columns[i].comment }
+        } else {
+            guard !isNameTaken(name), !isUserType(name) else { throw fallback("\(name) already exists") }
+        }
+        views[name] = view
+    }
+
+    /// A query resolved against the model: its qualified text (from SELECT to the statement's end, or to
+    /// `WITH [NO] DATA`), output columns and the relations it reads.
+    private func resolveQuery(_ query: ParseNode) throws -> (String, [ViewColumn], [QualifiedName]) {
         // The lookups read the model as it is before this statement (a copy: the dictionaries are shared).
         let model = self
         var resolved = ViewQuery(
@@ -30,43 +49,64 @@ extension OfflineReplay {
         } catch let unsupported as UnsupportedExpression {
             throw fallback("\(unsupported.what) is not read offline")
         }
-        guard let start = try queryStart() else { throw fallback("a view whose query does not start with SELECT") }
-        let definition = resolved.text(text, start..<statementRange.upperBound)
+        guard let range = try queryRange() else { throw fallback("a query that does not start with SELECT") }
+        let definition = resolved.text(text, range)
         // The text must still be the query it was: one SELECT (a parenthesised query would not be).
         guard let check = try? ParsedScript(definition), check.statements.count == 1, check.statements[0].tag == "SelectStmt" else {
-            throw fallback("a view query that cannot be qualified in place")
+            throw fallback("a query that cannot be qualified in place")
         }
         let columns = resolved.outputs.map { ViewColumn(name: $0.name, type: $0.type.type ?? .text) }
-        var view = View(name: name, definition: definition, options: options, columns: columns, dependsOn: Array(resolved.reads))
-        if let old = views[name] {
-            guard node["replace"]?.bool == true else { throw fallback("view \(name) already exists") }
-            // OR REPLACE keeps the old columns (names and types) and may only add new ones at the end.
-            guard old.columns.count <= columns.count, zip(old.columns, columns).allSatisfy({ $0.name == $1.name && $0.type == $1.type }) else {
-                throw fallback("CREATE OR REPLACE VIEW changing the columns of \(name)")
-            }
-            view.comment = old.comment
-            for i in old.columns.indices { view.columns[i].comment = old.columns[i].comment }
-        } else {
-            guard !isNameTaken(name), !isUserType(name) else { throw fallback("\(name) already exists") }
-        }
-        views[name] = view
+        return (definition, columns, Array(resolved.reads))
     }
 
-    /// Where the query starts: the SELECT keyword after the first `AS` outside parentheses.
-    private func queryStart() throws -> Int? {
+    /// `CREATE MATERIALIZED VIEW` and `CREATE TABLE ... AS SELECT`: the query as a view's; the table
+    /// gets the query's columns, nullable, with nothing else on them.
+    mutating func createTableAs(_ node: ParseNode) throws {
+        guard let into = node["into"], let rangeVar = into["rel"], let query = node["query"]?.node("SelectStmt") else {
+            throw fallback("CREATE TABLE AS without a query")
+        }
+        let isMaterialized = node["objtype"]?.isString("OBJECT_MATVIEW") == true
+        guard isMaterialized || node["objtype"]?.isString("OBJECT_TABLE") == true else { throw fallback("CREATE TABLE AS of this kind is not read offline") }
+        for unsupported in ["colNames", "options", "tableSpaceName", "accessMethod"] where into[unsupported] != nil {
+            throw fallback("CREATE TABLE AS with \(unsupported) is not read offline")
+        }
+        guard into["onCommit"].map({ $0.isString("ONCOMMIT_NOOP") }) ?? true, rangeVar["relpersistence"].map({ $0.isString("p") }) ?? true else {
+            throw fallback("a temporary or unlogged CREATE TABLE AS is not read offline")
+        }
+        let name = try newName(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "")
+        if isNameTaken(name) || isUserType(name) {
+            if node["if_not_exists"]?.bool == true { return }
+            throw fallback("\(name) already exists")
+        }
+        let (definition, columns, reads) = try resolveQuery(query)
+        if isMaterialized {
+            views[name] = View(name: name, isMaterialized: true, definition: definition, columns: columns, dependsOn: reads)
+        } else {
+            tables[name] = Table(name: name, columns: columns.map { Column(name: $0.name, type: $0.type) })
+        }
+    }
+
+    /// The query's bytes: from the SELECT after the first `AS` outside parentheses to the statement's
+    /// end, or to a closing `WITH [NO] DATA`.
+    private func queryRange() throws -> Range<Int>? {
         let statement = String(decoding: text[statementRange], as: UTF8.self)
+        let tokens = try SQLTokens.scan(statement)
         var depth = 0
-        var afterAs = false
-        for token in try SQLTokens.scan(statement) {
+        var start: Int?
+        for (i, token) in tokens.enumerated() {
             if SQLTokens.openers.contains(token.kind) { depth += 1 }
             if SQLTokens.closers.contains(token.kind) { depth -= 1 }
-            if depth == 0 && token.kind == SQLTokens.asKeyword && !afterAs {
-                afterAs = true
-            } else if afterAs {
-                return token.kind == SQLTokens.selectKeyword ? statementRange.lowerBound + token.start : nil
+            guard depth == 0 else { continue }
+            if let begin = start {
+                if token.kind == SQLTokens.withKeyword, i + 1 < tokens.count, [SQLTokens.dataKeyword, SQLTokens.noKeyword].contains(tokens[i + 1].kind) {
+                    return (statementRange.lowerBound + begin)..<(statementRange.lowerBound + token.start)
+                }
+            } else if token.kind == SQLTokens.asKeyword {
+                guard i + 1 < tokens.count, tokens[i + 1].kind == SQLTokens.selectKeyword else { return nil }
+                start = tokens[i + 1].start
             }
         }
-        return nil
+        return start.map { (statementRange.lowerBound + $0)..<statementRange.upperBound }
     }
 
     /// `WITH (security_invoker = true, security_barrier)` as `reloptions` stores them: `name=value`,
@@ -85,14 +125,15 @@ extension OfflineReplay {
         }
     }
 
-    /// `DROP VIEW`: refused while another view reads it (the server refuses, or CASCADE drops more).
-    mutating func dropView(_ names: [String], missingOK: Bool) throws {
+    /// `DROP [MATERIALIZED] VIEW`: refused while another view reads it (the server refuses, or CASCADE drops more).
+    mutating func dropView(_ names: [String], materialized: Bool, missingOK: Bool) throws {
         let (schema, name) = try parts(names)
-        guard let view = existing(schema: schema, name: name, in: { views[$0] != nil }) else {
+        guard let view = existing(schema: schema, name: name, in: { views[$0]?.isMaterialized == materialized }) else {
             if missingOK { return }
             throw fallback("view \(name) does not exist")
         }
         try refuseIfViewsRead(view, "dropping view \(view)")
+        for index in views[view]?.indexes ?? [] { indexOwners[QualifiedName(view.schema, index.name)] = nil }
         views[view] = nil
     }
 

@@ -89,6 +89,7 @@ struct OfflineReplay {
         "VariableSetStmt": "SET", "AlterOwnerStmt": "OWNER TO",
         "AlterDefaultPrivilegesStmt": "ALTER DEFAULT PRIVILEGES", "CreateRoleStmt": "CREATE ROLE",
         "AlterRoleStmt": "ALTER ROLE", "VacuumStmt": "VACUUM/ANALYZE", "CopyStmt": "COPY",
+        "RefreshMatViewStmt": "REFRESH MATERIALIZED VIEW",
     ]
 
     func isSearchPath(_ node: ParseNode) -> Bool { node["name"]?.isString("search_path") == true }
@@ -125,8 +126,7 @@ struct OfflineReplay {
         case "DropStmt": try drop(node)
         case "CreateExtensionStmt": try createExtension(node)
         case "ViewStmt": try createView(node)
-        case "CreateTableAsStmt":
-            throw fallback("\(Self.statementName(tag)) needs the server: the types of its columns come from the server's type resolution")
+        case "CreateTableAsStmt": try createTableAs(node)
         default: throw fallback("\(Self.statementName(tag)) is not read offline")
         }
     }

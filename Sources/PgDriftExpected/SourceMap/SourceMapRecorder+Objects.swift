@@ -65,20 +65,21 @@ extension SourceMapRecorder {
         standalone[id] = statement
     }
 
-    /// `CREATE [OR REPLACE] VIEW` and `CREATE MATERIALIZED VIEW`.
+    /// `CREATE [OR REPLACE] VIEW`, `CREATE MATERIALIZED VIEW` and `CREATE TABLE ... AS`.
     mutating func recordView(_ tag: String, _ node: ParseNode, at statement: SourceLocation) {
         let rangeVar: ParseNode?
+        var kind = ObjectKind.view
         if tag == "ViewStmt" {
             rangeVar = node["view"]
         } else {
-            guard node["objtype"]?.isString("OBJECT_MATVIEW") == true else { return }
+            if node["objtype"]?.isString("OBJECT_TABLE") == true { kind = .table }
             rangeVar = node["into"]?["rel"]
         }
         guard let rangeVar else { return }
         let view = newRelationName(rangeVar)
         if relations[view] != nil, node["if_not_exists"]?.bool == true { return }
         let members = relations[view]?.members ?? [:]
-        relations[view] = RelationSources(kind: .view, location: location(of: rangeVar, or: statement), members: members)
+        relations[view] = RelationSources(kind: kind, location: location(of: rangeVar, or: statement), members: members)
     }
 
     /// `CREATE TRIGGER`, on a table or view.
