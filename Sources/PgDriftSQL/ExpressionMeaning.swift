@@ -87,6 +87,15 @@ public enum ExpressionMeaning {
                 else if let value = body["boolval"] { out += value["boolval"]?.bool == true ? "true" : "false" }
                 out += ")"
                 return
+            case "A_Expr" where writeOperator(node, body, into: &out):
+                return
+            case "BoolExpr" where body["boolop"]?.isString("NOT_EXPR") == false:
+                // AND and OR are associative: nested ones (the server's parentheses, a BETWEEN) are flattened.
+                let and = body["boolop"]?.isString("AND_EXPR") == true
+                var parts: [String] = []
+                flatten(node, and: and, into: &parts)
+                out += (and ? "and(" : "or(") + parts.joined(separator: ",") + ")"
+                return
             case "FuncCall", "A_Expr":
                 // Qualification of a function or operator name is spelling: keep the last part.
                 out += tag + "{"
@@ -128,6 +137,91 @@ public enum ExpressionMeaning {
             return
         }
         out += node.scalarText
+    }
+
+    /// The operator forms the server rewrites when it stores an expression, written as it stores them:
+    /// `LIKE` is `~~`, `x BETWEEN a AND b` is `x >= a AND x <= b`, `x IN (constants)` is
+    /// `x = ANY (ARRAY[...])` (one constant: `x = c`), `NOT IN` is `<> ALL`. Other kinds are left to
+    /// the generic writer (false).
+    private static func writeOperator(_ node: ParseNode, _ body: ParseNode, into out: inout String) -> Bool {
+        let name = body["name"]?.strings.last ?? ""
+        let left = body["lexpr"]
+        switch body["kind"]?.string {
+        case "AEXPR_OP", "AEXPR_LIKE", "AEXPR_ILIKE":
+            guard let right = body["rexpr"] else { return false }
+            out += binary(name, left, right)
+            return true
+        case "AEXPR_BETWEEN", "AEXPR_NOT_BETWEEN":
+            guard let comparisons = betweenComparisons(node) else { return false }
+            out += (comparisons.and ? "and(" : "or(") + comparisons.parts.joined(separator: ",") + ")"
+            return true
+        case "AEXPR_IN":
+            guard let left, let items = body["rexpr"]?.node("List")?["items"]?.elements,
+                !items.isEmpty, items.allSatisfy({ $0.descendants("ColumnRef").isEmpty }), name == "=" || name == "<>"
+            else { return false }
+            if items.count == 1 {
+                out += binary(name, left, items[0])
+            } else {
+                out += arrayComparison(name, all: name == "<>", left, items)
+            }
+            return true
+        case "AEXPR_OP_ANY", "AEXPR_OP_ALL":
+            var array = body["rexpr"]
+            while let cast = array?.node("TypeCast"), cast["arg"]?.node("A_ArrayExpr") != nil { array = cast["arg"] }
+            guard let left, let elements = array?.node("A_ArrayExpr")?["elements"]?.elements else { return false }
+            out += arrayComparison(name, all: body["kind"]?.isString("AEXPR_OP_ALL") == true, left, elements)
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func binary(_ name: String, _ left: ParseNode?, _ right: ParseNode) -> String {
+        var out = "op(" + name + ","
+        if let left { write(left, into: &out) }
+        out += ","
+        write(right, into: &out)
+        return out + ")"
+    }
+
+    private static func arrayComparison(_ name: String, all: Bool, _ left: ParseNode, _ elements: [ParseNode]) -> String {
+        var out = (all ? "all(" : "any(") + name + ","
+        write(left, into: &out)
+        out += ",["
+        for element in elements {
+            write(element, into: &out)
+            out += ","
+        }
+        return out + "])"
+    }
+
+    /// The arguments of nested ANDs (or ORs), a BETWEEN's two comparisons among them.
+    private static func flatten(_ node: ParseNode, and: Bool, into parts: inout [String]) {
+        for argument in node.node("BoolExpr")?["args"]?.elements ?? [] {
+            if let inner = argument.node("BoolExpr"), inner["boolop"]?.isString(and ? "AND_EXPR" : "OR_EXPR") == true {
+                flatten(argument, and: and, into: &parts)
+                continue
+            }
+            // A BETWEEN (NOT BETWEEN) is an AND (OR) of two comparisons: flattened the same way.
+            if let comparisons = betweenComparisons(argument), comparisons.and == and {
+                parts += comparisons.parts
+                continue
+            }
+            var written = ""
+            write(argument, into: &written)
+            parts.append(written)
+        }
+    }
+
+    /// `x BETWEEN a AND b` as its two comparisons (`x >= a`, `x <= b`, joined by AND), `NOT BETWEEN`
+    /// as `x < a`, `x > b` joined by OR; nil for anything else.
+    private static func betweenComparisons(_ node: ParseNode) -> (and: Bool, parts: [String])? {
+        guard let body = node.node("A_Expr"), let kind = body["kind"]?.string, kind == "AEXPR_BETWEEN" || kind == "AEXPR_NOT_BETWEEN",
+            let left = body["lexpr"], let bounds = body["rexpr"]?.node("List")?["items"]?.elements, bounds.count == 2
+        else { return nil }
+        return kind == "AEXPR_BETWEEN"
+            ? (true, [binary(">=", left, bounds[0]), binary("<=", left, bounds[1])])
+            : (false, [binary("<", left, bounds[0]), binary(">", left, bounds[1])])
     }
 
     /// The column names an expression reads (the last part of each column reference); nil when it

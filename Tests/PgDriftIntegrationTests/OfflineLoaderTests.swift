@@ -126,7 +126,8 @@ import Testing
     @Test(arguments: [
         ("CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t WHERE a > (SELECT 1);", "a SubLink expression"),
         ("CREATE TABLE t (a int); CREATE TABLE u (a int); CREATE VIEW v AS SELECT * FROM t, u;", "two output columns named a"),
-        ("CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t WHERE a IN (1, 2);", "an operator form the server rewrites"),
+        ("CREATE TABLE t (a int, b int); CREATE VIEW v AS SELECT a FROM t WHERE a IN (b, 2);", "an IN list of something other than constants"),
+        ("CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t WHERE a = ANY ('{1,2}');", "an operator form the server rewrites"),
         ("CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t;\nALTER TABLE t RENAME COLUMN a TO b;", "renaming a column of public.t, which view public.v reads"),
         ("CREATE TABLE t (d date); CREATE VIEW v AS SELECT d FROM t WHERE d > '2024-1-1';", "a constant compared with a date"),
         ("CREATE EXTENSION no_such_extension;", "extension no_such_extension is not available"),

@@ -15,6 +15,15 @@ import Testing
         ("a > 0 AND b IS NOT NULL", "((a > 0) AND (b IS NOT NULL))"),
         ("'new'", "'new'::public.status"),
         ("1.5", "1.5"),
+        ("a IN (1, 2)", "(a = ANY (ARRAY[1, 2]))"),
+        ("v IN ('p', 'q')", "((v)::text = ANY ((ARRAY['p'::character varying, 'q'::character varying])::text[]))"),
+        ("a NOT IN (3)", "(a <> 3)"),
+        ("a NOT IN (3, 4)", "(a <> ALL (ARRAY[3, 4]))"),
+        ("a BETWEEN 1 AND 5 AND b", "(((a >= 1) AND (a <= 5)) AND b)"),
+        ("b AND a BETWEEN 1 AND 5", "(b AND ((a >= 1) AND (a <= 5)))"),
+        ("a NOT BETWEEN 1 AND 5", "((a < 1) OR (a > 5))"),
+        ("s LIKE 'a%' AND s NOT LIKE 'b%' AND s ILIKE 'c'", "((s ~~ 'a%'::text) AND (s !~~ 'b%'::text) AND (s ~~* 'c'::text))"),
+        ("a AND (b AND c)", "((a AND b) AND c)"),
     ])
     func sameMeaning(file: String, catalog: String) {
         #expect(ExpressionMeaning.same(file, catalog))
@@ -28,6 +37,11 @@ import Testing
         ("a", "b"),
         ("'x'", "'y'::text"),
         ("a AND b", "a OR b"),
+        ("a IN (1, 2)", "(a = ANY (ARRAY[1, 3]))"),
+        ("a IN (1, 2)", "(a <> ALL (ARRAY[1, 2]))"),
+        ("a BETWEEN 1 AND 5", "((a >= 1) AND (a < 5))"),
+        ("s LIKE 'a%'", "(s ~~* 'a%'::text)"),
+        ("a AND (b OR c)", "(a AND b) OR c"),
         ("f(a, b)", "f(b, a)"),
         ("x IS NULL", "x IS NOT NULL"),
     ])

@@ -139,6 +139,27 @@ extension ViewQuery {
             let (leftType, result) = try binary("=", left, right)
             guard result == .known(.boolean) else { break }
             return leftType
+        case "AEXPR_IN":
+            // Constants only: the server makes `= ANY (ARRAY[...])` of them (with anything else, OR chains).
+            guard let left = body["lexpr"], let items = body["rexpr"]?.node("List")?["items"]?.elements,
+                !items.isEmpty, items.allSatisfy({ $0.descendants("ColumnRef").isEmpty && Self.castIsSpelling($0) })
+            else { throw UnsupportedView(what: "an IN list of something other than constants") }
+            for (i, item) in items.enumerated() { _ = try binary("=", left, item, leftResolved: i > 0) }
+            return .known(.boolean)
+        case "AEXPR_BETWEEN", "AEXPR_NOT_BETWEEN":
+            guard let left = body["lexpr"], let bounds = body["rexpr"]?.node("List")?["items"]?.elements, bounds.count == 2,
+                Self.castIsSpelling(left)
+            else { throw UnsupportedView(what: "a BETWEEN on an expression") }
+            _ = try binary(">=", left, bounds[0])
+            _ = try binary("<=", left, bounds[1], leftResolved: true)
+            return .known(.boolean)
+        case "AEXPR_LIKE", "AEXPR_ILIKE":
+            guard let left = body["lexpr"], let right = body["rexpr"], right.node("FuncCall") == nil else {
+                throw UnsupportedView(what: "LIKE ... ESCAPE")
+            }
+            try expectText(left, try type(left))
+            try expectText(right, try type(right))
+            return .known(.boolean)
         case "AEXPR_DISTINCT", "AEXPR_NOT_DISTINCT":
             guard let left = body["lexpr"], let right = body["rexpr"] else { break }
             return try binary("=", left, right).result
@@ -161,8 +182,18 @@ extension ViewQuery {
 
     /// A binary operator's result type, for comparisons, arithmetic, `||` and the JSON arrows, with its
     /// left operand's type (each operand is resolved once: resolving qualifies its columns in the text).
-    mutating func binary(_ name: String, _ leftNode: ParseNode, _ rightNode: ParseNode) throws -> (left: ValueType, result: ValueType) {
-        let left = try type(leftNode)
+    mutating func binary(
+        _ name: String, _ leftNode: ParseNode, _ rightNode: ParseNode, leftResolved: Bool = false
+    ) throws -> (left: ValueType, result: ValueType) {
+        // An operand is resolved once (resolving qualifies its columns in the text); a left operand
+        // compared again (IN, BETWEEN) is typed on a copy.
+        let left: ValueType
+        if leftResolved {
+            var copy = self
+            left = try copy.type(leftNode)
+        } else {
+            left = try type(leftNode)
+        }
         let right = try type(rightNode)
         let refuse = UnsupportedView(what: "\(left.type?.sql ?? "unknown") \(name) \(right.type?.sql ?? "unknown") in a view")
         if name == "->" || name == "->>" {
