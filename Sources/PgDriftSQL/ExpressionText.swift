@@ -2,7 +2,8 @@ import PgDriftModel
 
 /// An expression of the parse tree written back as SQL, for the node types whose meaning survives the
 /// round trip unchanged (constants, columns, plain function calls, operators, AND/OR/NOT, IS [NOT]
-/// NULL, casts, CURRENT_TIMESTAMP and friends). Anything else is refused, so the caller can let the
+/// NULL, casts, CURRENT_TIMESTAMP and friends), and the forms the server rewrites in a known way
+/// (`IN` lists of constants, `BETWEEN`, `LIKE`), written as it stores them. Anything else is refused, so the caller can let the
 /// server decide instead of guessing.
 public enum ExpressionText {
     /// SQL for `node` (a tagged expression node), or throws `UnsupportedExpression`.
@@ -29,6 +30,20 @@ public enum ExpressionText {
             return "\(name)(\(arguments.joined(separator: ", ")))"
         case "A_Expr" where body["kind"]?.isString("AEXPR_IN") == true:
             return try inList(body)
+        case "A_Expr" where body["kind"]?.isString("AEXPR_BETWEEN") == true || body["kind"]?.isString("AEXPR_NOT_BETWEEN") == true:
+            // As the server stores it: two comparisons.
+            guard let left = try body["lexpr"].map(sql), let bounds = body["rexpr"]?.node("List")?["items"]?.elements, bounds.count == 2 else {
+                throw UnsupportedExpression(what: "a BETWEEN without two bounds")
+            }
+            let (low, high) = (try sql(bounds[0]), try sql(bounds[1]))
+            return body["kind"]?.isString("AEXPR_BETWEEN") == true
+                ? "((\(left) >= \(low)) AND (\(left) <= \(high)))" : "((\(left) < \(low)) OR (\(left) > \(high)))"
+        case "A_Expr" where body["kind"]?.isString("AEXPR_LIKE") == true || body["kind"]?.isString("AEXPR_ILIKE") == true:
+            // `LIKE` is the operator `~~` (`NOT LIKE` `!~~`, `ILIKE` `~~*`), as the server stores it; ESCAPE is refused.
+            guard let names = body["name"]?.strings, names.count == 1, let left = try body["lexpr"].map(sql),
+                let right = body["rexpr"], right.node("FuncCall") == nil
+            else { throw UnsupportedExpression(what: "LIKE ... ESCAPE") }
+            return "(\(left) \(names[0]) \(try sql(right)))"
         case "A_Expr":
             guard body["kind"]?.isString("AEXPR_OP") == true, let names = body["name"]?.strings, names.count == 1 else {
                 throw UnsupportedExpression(what: "an operator form the server rewrites (IN, BETWEEN, LIKE, ...)")

@@ -71,19 +71,21 @@ import Testing
     }
 
     @Test func formsTheServerRewritesAreRefused() throws {
-        for expression in ["a IN (1, b)", "a BETWEEN 1 AND 2", "name LIKE 'x%'", "CASE WHEN a THEN 1 END", "(SELECT 1)"] {
+        for expression in ["a IN (1, b)", "a BETWEEN SYMMETRIC 1 AND 2", "name LIKE 'x%' ESCAPE '!'", "name SIMILAR TO 'x'", "CASE WHEN a THEN 1 END", "(SELECT 1)"] {
             let script = try ParsedScript("SELECT " + expression)
             let value = try #require(script.statements.first?.node["targetList"]?.elements.first?.node("ResTarget")?["val"])
             #expect(throws: UnsupportedExpression.self, "\(expression)") { try ExpressionText.sql(value) }
         }
     }
 
-    /// IN lists of constants are written as the server stores them.
+    /// IN lists of constants, BETWEEN and LIKE are written as the server stores them.
     @Test(arguments: [
         ("a IN (1, 2)", "(a = ANY (ARRAY[1, 2]))"), ("s NOT IN ('x', 'y')", "(s <> ALL (ARRAY['x', 'y']))"),
         ("s IN ('x')", "(s = 'x')"),
+        ("a BETWEEN 1 AND 2", "((a >= 1) AND (a <= 2))"), ("a NOT BETWEEN 1 AND 2", "((a < 1) OR (a > 2))"),
+        ("name LIKE 'x%'", "(name ~~ 'x%')"), ("name NOT ILIKE 'x%'", "(name !~~* 'x%')"),
     ])
-    func inListsAsTheServerStoresThem(expression: String, stored: String) throws {
+    func rewrittenFormsAsTheServerStoresThem(expression: String, stored: String) throws {
         let script = try ParsedScript("SELECT " + expression)
         let value = try #require(script.statements.first?.node["targetList"]?.elements.first?.node("ResTarget")?["val"])
         #expect(try ExpressionText.sql(value) == stored)
