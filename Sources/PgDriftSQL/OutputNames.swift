@@ -6,8 +6,10 @@ public enum OutputNames {
         figure(node)?.name ?? "?column?"
     }
 
-    /// The name and its strength: 2 for a column or function name, 1 for a fallback such as a type's.
-    private static func figure(_ node: ParseNode) -> (name: String, strength: Int)? {
+    /// The name and its strength, as the parser ranks them (`FigureColnameInternal`): 2 for a column,
+    /// function or construct name, 1 for a fallback such as a cast's type name. Index column names
+    /// (`IndexColumnNames`) come from the same function.
+    static func figure(_ node: ParseNode) -> (name: String, strength: Int)? {
         guard let (tag, body) = node.tagged else { return nil }
         switch tag {
         case "ColumnRef":
@@ -16,12 +18,14 @@ public enum OutputNames {
         case "FuncCall": return body["funcname"]?.strings.last.map { ($0, 2) }
         case "A_Expr": return body["kind"]?.isString("AEXPR_NULLIF") == true ? ("nullif", 2) : nil
         case "TypeCast":
-            if let inner = body["arg"].flatMap(figure), inner.strength > 1 { return inner }
-            return body["typeName"]?["names"]?.strings.last.map { ($0, 1) }
+            let inner = body["arg"].flatMap(figure)
+            if let inner, inner.strength > 1 { return inner }
+            return body["typeName"]?["names"]?.strings.last.map { ($0, 1) } ?? inner
         case "CaseExpr":
             if let inner = body["defresult"].flatMap(figure), inner.strength > 1 { return inner }
             return ("case", 1)
         case "CoalesceExpr": return ("coalesce", 2)
+        case "A_ArrayExpr": return ("array", 2)
         case "MinMaxExpr": return (body["op"]?.isString("IS_GREATEST") == true ? "greatest" : "least", 2)
         case "SQLValueFunction":
             guard let op = body["op"]?.string, op.hasPrefix("SVFOP_") else { return nil }
