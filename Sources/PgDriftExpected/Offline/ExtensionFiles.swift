@@ -98,23 +98,43 @@ struct ExtensionFiles {
         return best
     }
 
-    /// The operator classes the scripts create, their `@extschema@` set to `schema` as the server does.
-    /// `\echo` lines (which stop psql from running a script by hand) are removed first, as the server
-    /// removes them.
-    func operatorClasses(scripts: [String], schema: String) throws -> [OperatorClass] {
-        var found: [OperatorClass] = []
+    /// What an extension's scripts create that migrations may name: operator classes (for indexes)
+    /// and types (for columns and arguments).
+    struct Objects {
+        var operatorClasses: [OperatorClass] = []
+        var types: Set<String> = []
+    }
+
+    /// The objects the scripts create, their `@extschema@` set to `schema` as the server does. `\echo`
+    /// lines (which stop psql from running a script by hand) are removed first, as the server removes
+    /// them.
+    func objects(scripts: [String], schema: String) throws -> Objects {
+        var found = Objects()
         for path in scripts {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let sql = text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.hasPrefix("\\echo") ? "" : String($0) }.joined(separator: "\n")
                 .replacingOccurrences(of: "@extschema@", with: SQLQuote.identifier(schema))
-            for statement in try ParsedScript(sql).statements where statement.tag == "CreateOpClassStmt" {
+            for statement in try ParsedScript(sql).statements {
                 let node = statement.node
-                guard let name = node["opclassname"]?.strings.last, let method = node["amname"]?.string,
-                    let typeName = node["datatype"]?["names"]?.strings.last
-                else { continue }
-                found.append(OperatorClass(
-                    name: name, method: method, type: DataType(OfflineReplay.builtinTypes[typeName] ?? typeName), isDefault: node["isDefault"]?.bool == true))
+                switch statement.tag {
+                case "CreateOpClassStmt":
+                    guard let name = node["opclassname"]?.strings.last, let method = node["amname"]?.string,
+                        let typeName = node["datatype"]?["names"]?.strings.last
+                    else { continue }
+                    found.operatorClasses.append(OperatorClass(
+                        name: name, method: method, type: DataType(OfflineReplay.builtinTypes[typeName] ?? typeName),
+                        isDefault: node["isDefault"]?.bool == true))
+                case "DefineStmt" where node["kind"]?.isString("OBJECT_TYPE") == true:
+                    if let name = node["defnames"]?.strings.last { found.types.insert(name) }
+                case "CreateDomainStmt":
+                    if let name = node["domainname"]?.strings.last { found.types.insert(name) }
+                case "CreateEnumStmt":
+                    if let name = node["typeName"]?.strings.last { found.types.insert(name) }
+                case "CompositeTypeStmt":
+                    if let name = node["typevar"]?["relname"]?.string { found.types.insert(name) }
+                default: continue
+                }
             }
         }
         return found

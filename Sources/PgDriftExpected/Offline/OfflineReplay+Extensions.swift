@@ -57,12 +57,16 @@ extension OfflineReplay {
         guard let scripts = files.installScripts(name, version: version) else {
             throw fallback("no install script for version \(version) of extension \(name)")
         }
-        let classes: [ExtensionFiles.OperatorClass]
-        do { classes = try files.operatorClasses(scripts: scripts, schema: schema) } catch {
+        let objects: ExtensionFiles.Objects
+        do { objects = try files.objects(scripts: scripts, schema: schema) } catch {
             throw fallback("the install scripts of extension \(name) do not parse: \(error)")
         }
-        for operatorClass in classes {
+        for operatorClass in objects.operatorClasses {
             extensionOperatorClasses[QualifiedName(schema, operatorClass.name)] = (operatorClass, name)
+        }
+        for type in objects.types {
+            guard !isUserType(QualifiedName(schema, type)) else { throw fallback("type \(schema).\(type) of extension \(name) already exists") }
+            extensionTypes[QualifiedName(schema, type)] = name
         }
         extensions[name] = Extension(name: name, schema: schema, version: version)
     }
@@ -80,6 +84,10 @@ extension OfflineReplay {
             table.indexes.contains { index in index.keys.contains { $0.operatorClass.map(owned.contains) == true } }
         }
         guard !used else { throw fallback("dropping extension \(name), whose operator classes an index uses") }
+        for (type, owner) in extensionTypes where owner == name {
+            guard !isTypeUsed(type) else { throw fallback("dropping extension \(name), whose type \(type) is in use") }
+        }
+        extensionTypes = extensionTypes.filter { $0.value != name }
         guard !extensions.values.contains(where: { other in files(other.name)?.requires.contains(name) == true }) else {
             throw fallback("dropping extension \(name), which another extension requires")
         }

@@ -190,9 +190,9 @@ extension OfflineReplay {
     /// Pseudo-types a routine may take or return.
     static let pseudoTypes = ["trigger": "trigger", "void": "void", "record": "record"]
 
-    /// Whether a user type (enum, domain, composite) has this name.
+    /// Whether a user type (enum, domain, composite, or an extension's type) has this name.
     func isUserType(_ name: QualifiedName) -> Bool {
-        enums[name] != nil || domains[name] != nil || compositeTypes[name] != nil
+        enums[name] != nil || domains[name] != nil || compositeTypes[name] != nil || extensionTypes[name] != nil
     }
 
     /// An argument default as `pg_get_function_arguments` prints it, for the constants whose printed

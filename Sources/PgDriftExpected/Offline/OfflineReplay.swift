@@ -16,6 +16,8 @@ struct OfflineReplay {
     var extensions: [String: Extension] = [:]
     /// Operator classes installed by extensions, by qualified name, with the extension that owns each.
     var extensionOperatorClasses: [QualifiedName: (operatorClass: ExtensionFiles.OperatorClass, extension: String)] = [:]
+    /// Types installed by extensions (`citext`, `hstore`), by qualified name, with the extension that owns each.
+    var extensionTypes: [QualifiedName: String] = [:]
     /// The sequences behind identity columns: not in the model (they belong to their column), but their names are taken.
     var identitySequences: [QualifiedName: SequenceOwner] = [:]
     /// The key columns of each partitioned table.
