@@ -5,7 +5,7 @@ import PgDriftSQL
 
 /// What `CREATE EXTENSION` would install, read from the local PostgreSQL's extension files — the same
 /// files the shadow database would use: the control file (default version, fixed schema, required
-/// extensions) and the install scripts (the operator classes an index may name).
+/// extensions) and the install scripts (the operator classes an index may name, the types a column may have).
 struct ExtensionFiles {
     /// `<sharedir>/extension`.
     let directory: String

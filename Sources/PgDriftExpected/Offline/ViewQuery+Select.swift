@@ -5,7 +5,20 @@ import PgDriftSQL
 /// WHERE, GROUP BY, HAVING, ORDER BY and LIMIT. Set operations, WITH, sub-queries, `*`, USING and
 /// NATURAL joins are refused.
 extension ViewQuery {
+    /// A sub-query (`EXISTS (...)`, `(SELECT ...)`, `IN (SELECT ...)`): its own FROM, the outer
+    /// relations visible; its edits and reads are the view's. Returns its output types.
+    mutating func subquery(_ node: ParseNode) throws -> [ValueType] {
+        var inner = ViewQuery(relation: relation, castType: castType, enumLabels: enumLabels)
+        inner.outer = [items] + outer
+        inner.source = source
+        try inner.select(node, source: source)
+        edits += inner.edits
+        reads.formUnion(inner.reads)
+        return inner.outputs.map(\.type)
+    }
+
     mutating func select(_ node: ParseNode, source: ArraySlice<UInt8>) throws {
+        self.source = source
         guard node["op"].map({ $0.isString("SETOP_NONE") }) ?? true else { throw UnsupportedView(what: "UNION, INTERSECT or EXCEPT") }
         let clauses = ["withClause": "WITH", "windowClause": "WINDOW", "valuesLists": "VALUES", "intoClause": "INTO", "lockingClause": "FOR UPDATE"]
         for (key, clause) in clauses.sorted(by: { $0.key < $1.key }) where node[key] != nil {

@@ -43,6 +43,7 @@ extension ViewQuery {
             return try common(body["args"]?.elements ?? [], "COALESCE")
         case "MinMaxExpr":
             return try common(body["args"]?.elements ?? [], "GREATEST/LEAST")
+        case "SubLink": return try subLink(body)
         case "SQLValueFunction":
             guard body["typmod"].map({ $0.int == -1 }) ?? true, let op = body["op"]?.string, let result = Self.valueFunctions[op] else {
                 throw UnsupportedView(what: "a SQL value function with a precision")
@@ -50,6 +51,35 @@ extension ViewQuery {
             return .known(result)
         default:
             throw UnsupportedView(what: "a \(tag) expression in a view")
+        }
+    }
+
+    /// `EXISTS (...)`, a scalar `(SELECT ...)`, `x IN (SELECT ...)` and `x op ANY|ALL (SELECT ...)`.
+    mutating func subLink(_ body: ParseNode) throws -> ValueType {
+        guard let select = body["subselect"]?.node("SelectStmt") else { throw UnsupportedView(what: "a sub-query that is not a SELECT") }
+        switch body["subLinkType"]?.string {
+        case "EXISTS_SUBLINK":
+            _ = try subquery(select)
+            return .known(.boolean)
+        case "EXPR_SUBLINK":
+            let outputs = try subquery(select)
+            guard outputs.count == 1 else { throw UnsupportedView(what: "a scalar sub-query with \(outputs.count) columns") }
+            return .known(outputs[0].type ?? .text)
+        case "ANY_SUBLINK", "ALL_SUBLINK":
+            guard let test = body["testexpr"] else { throw UnsupportedView(what: "an ANY sub-query without a left side") }
+            // `x IN (SELECT ...)` has no operator name; the server prints `= ANY (SELECT ...)` as IN too.
+            let names = body["operName"]?.strings ?? ["="]
+            guard names.count == 1, Self.comparisons.contains(names[0]), body["operName"] == nil || names[0] != "=", Self.castIsSpelling(test) else {
+                throw UnsupportedView(what: "an ANY or ALL sub-query with that operator")
+            }
+            let left = try type(test)
+            let outputs = try subquery(select)
+            guard outputs.count == 1, let a = left.type, let b = outputs[0].type, a.unmodified == b.unmodified || Self.integers[a.sql] != nil && Self.integers[b.sql] != nil else {
+                throw UnsupportedView(what: "an IN sub-query comparing other types")
+            }
+            return .known(.boolean)
+        default:
+            throw UnsupportedView(what: "a \(body["subLinkType"]?.string ?? "") sub-query")
         }
     }
 

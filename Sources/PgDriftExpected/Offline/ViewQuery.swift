@@ -32,6 +32,11 @@ struct ViewQuery {
     let enumLabels: (DataType) -> [String]?
 
     var items: [Item] = []
+    /// The relations of the queries this one is a sub-query of, innermost first (a sub-query may name
+    /// their columns).
+    var outer: [[Item]] = []
+    /// The source text up to the statement's end (where a `*` is looked for).
+    var source: ArraySlice<UInt8> = []
     var reads: Set<QualifiedName> = []
     /// Edits of the source text: qualifiers inserted (an empty range), `*` replaced by its columns.
     var edits: [(range: Range<Int>, text: String)] = []
@@ -67,14 +72,21 @@ extension ViewQuery {
         guard names.count == fields.count else { throw UnsupportedView(what: "a * in a view's query") }
         switch names.count {
         case 1:
-            let matches = items.filter { $0.type(of: names[0]) != nil }
-            guard matches.count == 1, let type = matches[0].type(of: names[0]), let location = reference.location else {
-                throw UnsupportedView(what: matches.isEmpty ? "column \(names[0]), which no relation of the query has" : "the ambiguous column \(names[0])")
+            // The innermost query level that has the column decides; two relations there is ambiguous.
+            for level in [items] + outer {
+                let matches = level.filter { $0.type(of: names[0]) != nil }
+                if matches.isEmpty { continue }
+                guard matches.count == 1, let type = matches[0].type(of: names[0]), let location = reference.location else {
+                    throw UnsupportedView(what: "the ambiguous column \(names[0])")
+                }
+                insert(SQLQuote.identifier(matches[0].reference) + ".", at: location)
+                return type
             }
-            insert(SQLQuote.identifier(matches[0].reference) + ".", at: location)
-            return type
+            throw UnsupportedView(what: "column \(names[0]), which no relation of the query has")
         case 2:
-            guard let item = items.first(where: { $0.reference == names[0] }), let type = item.type(of: names[1]) else {
+            guard let item = ([items] + outer).lazy.compactMap({ $0.first { $0.reference == names[0] } }).first,
+                let type = item.type(of: names[1])
+            else {
                 throw UnsupportedView(what: "column \(names.joined(separator: ".")), which the query does not have")
             }
             return type
