@@ -5,6 +5,9 @@ extension OfflineReplay {
     /// `ALTER TABLE`: columns added, dropped and changed in place, constraints added, dropped and
     /// validated, row level security switched.
     mutating func alterTable(_ node: ParseNode) throws {
+        if node["objtype"]?.isString("OBJECT_VIEW") == true || node["objtype"]?.isString("OBJECT_MATVIEW") == true {
+            return try alterView(node)
+        }
         guard node["objtype"].map({ $0.isString("OBJECT_TABLE") }) ?? true, let rangeVar = node["relation"] else {
             throw fallback("ALTER on something other than a table is not read offline")
         }

@@ -93,6 +93,8 @@ extension OfflineReplay {
             index.name = newName
             tables[table]?.indexes.upsert(index)
             indexOwners[QualifiedName(old.schema, newName)] = table
+        case "OBJECT_VIEW", "OBJECT_MATVIEW":
+            try renameView(node, to: newName, materialized: type == "OBJECT_MATVIEW")
         default:
             throw fallback("RENAME of \(type.dropFirst(7)) is not read offline")
         }

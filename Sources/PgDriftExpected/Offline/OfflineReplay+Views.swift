@@ -111,7 +111,7 @@ extension OfflineReplay {
 
     /// `WITH (security_invoker = true, security_barrier)` as `reloptions` stores them: `name=value`,
     /// the value as written (a bare name is `true`).
-    private func viewOptions(_ elements: [ParseNode]) throws -> [String] {
+    func viewOptions(_ elements: [ParseNode]) throws -> [String] {
         try elements.compactMap { element in
             guard let option = element.node("DefElem"), let name = option["defname"]?.string else { return nil }
             guard option["defnamespace"] == nil, ["security_barrier", "security_invoker"].contains(name) else {
@@ -123,6 +123,53 @@ extension OfflineReplay {
             }
             return name + "=" + value
         }
+    }
+
+    /// `ALTER [MATERIALIZED] VIEW`: `OWNER TO` (not modelled) and, on a view, `SET (...)` and `RESET (...)`
+    /// of its options.
+    mutating func alterView(_ node: ParseNode) throws {
+        let materialized = node["objtype"]?.isString("OBJECT_MATVIEW") == true
+        guard let rangeVar = node["relation"],
+            let view = existing(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "", in: { views[$0]?.isMaterialized == materialized })
+        else {
+            if node["missing_ok"]?.bool == true { return }
+            throw fallback("view \(node["relation"]?["relname"]?.string ?? "") does not exist here")
+        }
+        for command in node["cmds"]?.elements ?? [] {
+            guard let command = command.node("AlterTableCmd"), let subtype = command["subtype"]?.string else { continue }
+            switch subtype {
+            case "AT_ChangeOwner": continue
+            case "AT_SetRelOptions" where !materialized:
+                // As the server merges reloptions: the old ones not set again, then the new ones in order.
+                let new = try viewOptions(command["def"]?.node("List")?["items"]?.elements ?? [])
+                let names = Set(new.map { String($0.prefix { $0 != "=" }) })
+                let kept = (views[view]?.options ?? []).filter { !names.contains(String($0.prefix { $0 != "=" })) }
+                views[view]?.options = kept + new
+            case "AT_ResetRelOptions" where !materialized:
+                let names = Set((command["def"]?.node("List")?["items"]?.elements ?? []).compactMap { $0.node("DefElem")?["defname"]?.string })
+                views[view]?.options.removeAll { names.contains(String($0.prefix { $0 != "=" })) }
+            default:
+                throw fallback("ALTER VIEW \(subtype.dropFirst(3)) is not read offline")
+            }
+        }
+    }
+
+    /// `ALTER [MATERIALIZED] VIEW ... RENAME TO`: refused while another view reads it (the server
+    /// rewrites that view's stored query to the new name).
+    mutating func renameView(_ node: ParseNode, to newName: String, materialized: Bool) throws {
+        guard let rangeVar = node["relation"],
+            let old = existing(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "", in: { views[$0]?.isMaterialized == materialized })
+        else {
+            if node["missing_ok"]?.bool == true { return }
+            throw fallback("view does not exist here")
+        }
+        let renamed = QualifiedName(old.schema, newName)
+        guard !isNameTaken(renamed), !isUserType(renamed) else { throw fallback("\(renamed) already exists") }
+        try refuseIfViewsRead(old, "renaming \(old)")
+        guard var view = views.removeValue(forKey: old) else { return }
+        view.name = renamed
+        for index in view.indexes { indexOwners[QualifiedName(old.schema, index.name)] = renamed }
+        views[renamed] = view
     }
 
     /// `DROP [MATERIALIZED] VIEW`: refused while another view reads it (the server refuses, or CASCADE drops more).
