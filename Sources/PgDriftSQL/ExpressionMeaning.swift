@@ -39,13 +39,55 @@ public enum ExpressionMeaning {
             return nil
         }
         var out = ""
-        write(script.statements[0].node, into: &out)
+        writeQuery(script.statements[0].node, names: nil, into: &out)
         return out
+    }
+
+    /// A SELECT's body. The columns of a UNION (INTERSECT, EXCEPT) are named by its leftmost query,
+    /// and the server prints those names on every side, so each side's outputs are written with them.
+    private static func writeQuery(_ body: ParseNode, names: [String]?, into out: inout String) {
+        let isSetOperation = body["op"].map { !$0.isString("SETOP_NONE") } ?? false
+        let names = names ?? (isSetOperation ? outputNames(body) : nil)
+        out += "query{"
+        for (key, value) in body.members {
+            out += key + ":"
+            switch key {
+            case "larg", "rarg":
+                writeQuery(value.node("SelectStmt") ?? value, names: names, into: &out)
+            case "targetList" where names != nil:
+                out += "["
+                for (i, target) in value.elements.enumerated() {
+                    guard let result = target.node("ResTarget"), let val = result["val"] else { write(target, into: &out); continue }
+                    out += "target(" + (i < names!.count ? names![i] : "?") + ":"
+                    write(val, into: &out)
+                    out += "),"
+                }
+                out += "]"
+            default:
+                write(value, into: &out)
+            }
+            out += ","
+        }
+        out += "}"
+    }
+
+    /// The output names of a query: its leftmost SELECT's, given or made up.
+    private static func outputNames(_ body: ParseNode) -> [String] {
+        if body["op"].map({ !$0.isString("SETOP_NONE") }) ?? false, let left = body["larg"] {
+            return outputNames(left.node("SelectStmt") ?? left)
+        }
+        return (body["targetList"]?.elements ?? []).compactMap { target in
+            guard let result = target.node("ResTarget"), let val = result["val"] else { return nil }
+            return result["name"]?.string ?? OutputNames.name(of: val)
+        }
     }
 
     private static func write(_ node: ParseNode, into out: inout String) {
         if let (tag, body) = node.tagged, node.members.count == 1 {
             switch tag {
+            case "SelectStmt":
+                writeQuery(body, names: nil, into: &out)
+                return
             case "ResTarget" where body["val"] != nil:
                 // An output column: its name (given or the one PostgreSQL makes up) and its value.
                 out += "target(" + (body["name"]?.string ?? OutputNames.name(of: body["val"]!)) + ":"

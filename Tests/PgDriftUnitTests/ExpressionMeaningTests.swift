@@ -113,6 +113,9 @@ import Testing
         ("SELECT x.a::timestamptz FROM public.x", " SELECT (x.a)::timestamp with time zone AS a\n   FROM public.x;"),
         ("SELECT a.id FROM public.a JOIN public.b ON b.id = a.id LEFT JOIN public.c ON c.id = a.id",
          " SELECT a.id\n   FROM ((public.a\n     JOIN public.b ON ((b.id = a.id)))\n     LEFT JOIN public.c ON ((c.id = a.id)));"),
+        // Every side of a UNION is printed with the leftmost side's column names.
+        ("SELECT t.a AS x, 'k' AS kind FROM public.t UNION ALL SELECT u.b, 'l' FROM public.u",
+         " SELECT t.a AS x,\n    'k'::text AS kind\n   FROM public.t\nUNION ALL\n SELECT u.b AS x,\n    'l'::text AS kind\n   FROM public.u;"),
     ])
     func sameQuery(file: String, catalog: String) {
         #expect(ExpressionMeaning.sameQuery(file, catalog))
@@ -124,6 +127,7 @@ import Testing
         ("SELECT t.a FROM public.t ORDER BY t.a", "SELECT t.a FROM public.t ORDER BY t.a DESC"),
         ("SELECT t.a FROM public.t ORDER BY t.a NULLS FIRST", "SELECT t.a FROM public.t ORDER BY t.a"),
         ("SELECT t.a AS x FROM public.t", "SELECT t.a FROM public.t"),
+        ("SELECT t.a FROM public.t UNION SELECT u.b FROM public.u", "SELECT t.a FROM public.t UNION ALL SELECT u.b FROM public.u"),
         ("SELECT t.a FROM public.t", "not sql"),
     ])
     func differentQueries(a: String, b: String) {

@@ -19,7 +19,7 @@ extension ViewQuery {
 
     mutating func select(_ node: ParseNode, source: ArraySlice<UInt8>) throws {
         self.source = source
-        guard node["op"].map({ $0.isString("SETOP_NONE") }) ?? true else { throw UnsupportedView(what: "UNION, INTERSECT or EXCEPT") }
+        if let op = node["op"]?.string, op != "SETOP_NONE" { return try setOperation(node) }
         let clauses = ["withClause": "WITH", "windowClause": "WINDOW", "valuesLists": "VALUES", "intoClause": "INTO", "lockingClause": "FOR UPDATE"]
         for (key, clause) in clauses.sorted(by: { $0.key < $1.key }) where node[key] != nil {
             throw UnsupportedView(what: "a query with \(clause)")
@@ -36,7 +36,7 @@ extension ViewQuery {
             }
             let name = result["name"]?.string ?? OutputNames.name(of: value)
             let plain = value.node("ColumnRef")?["fields"]?.strings.last
-            try addOutput(name, try type(value), column: plain)
+            try addOutput(name, try type(value), column: plain, castIsSpelling: Self.castIsSpelling(value))
         }
         if let condition = node["whereClause"] { try expectBoolean(condition) }
         for item in node["groupClause"]?.elements ?? [] {
@@ -57,9 +57,54 @@ extension ViewQuery {
         }
     }
 
-    mutating func addOutput(_ name: String, _ type: ValueType, column: String?) throws {
+    mutating func addOutput(_ name: String, _ type: ValueType, column: String?, castIsSpelling: Bool = true) throws {
         guard !outputs.contains(where: { $0.name == name }) else { throw UnsupportedView(what: "two output columns named \(name)") }
-        outputs.append((name, type, column))
+        outputs.append((name, type, column, castIsSpelling))
+    }
+
+    /// `a UNION [ALL] b` (INTERSECT, EXCEPT): each side a query of its own; the columns are named by
+    /// the left side and typed by both, as the server resolves them. ORDER BY and LIMIT on the whole
+    /// are refused.
+    mutating func setOperation(_ node: ParseNode) throws {
+        guard node["sortClause"] == nil, node["limitCount"] == nil, node["limitOffset"] == nil, node["withClause"] == nil else {
+            throw UnsupportedView(what: "ORDER BY, LIMIT or WITH on a UNION")
+        }
+        guard let left = node["larg"], let right = node["rarg"] else { throw UnsupportedView(what: "a UNION without two sides") }
+        let sides = try [left, right].map { side -> [(name: String, type: ValueType, column: String?, castIsSpelling: Bool)] in
+            var inner = ViewQuery(relation: relation, castType: castType, enumLabels: enumLabels)
+            inner.outer = outer
+            try inner.select(side.node("SelectStmt") ?? side, source: source)
+            edits += inner.edits
+            reads.formUnion(inner.reads)
+            return inner.outputs
+        }
+        guard sides[0].count == sides[1].count else { throw UnsupportedView(what: "a UNION of queries with different numbers of columns") }
+        for (a, b) in zip(sides[0], sides[1]) {
+            outputs.append((a.name, try Self.unionType(a, b), nil, false))
+        }
+    }
+
+    /// The type both sides of a UNION column resolve to: the same type (a modifier kept only when both
+    /// have it), an untyped literal taking the other's, or the wider integer, when the server's cast
+    /// lands on a column or constant.
+    static func unionType(
+        _ a: (name: String, type: ValueType, column: String?, castIsSpelling: Bool),
+        _ b: (name: String, type: ValueType, column: String?, castIsSpelling: Bool)
+    ) throws -> ValueType {
+        switch (a.type, b.type) {
+        case (.unknown, .unknown): return .known(.text)
+        case (.unknown, .known(let type)), (.known(let type), .unknown):
+            // A string literal is printed back as written only as text.
+            guard type.unmodified == .text || type.unmodified == .varchar() else {
+                throw UnsupportedView(what: "a UNION of a literal and a \(type)")
+            }
+            return .known(type.unmodified)
+        case (.known(let x), .known(let y)):
+            if x == y { return .known(x) }
+            if x.unmodified == y.unmodified, a.castIsSpelling, b.castIsSpelling { return .known(x.unmodified) }
+            if let p = integers[x.sql], let q = integers[y.sql], (p > q ? b : a).castIsSpelling { return .known(p > q ? x : y) }
+            throw UnsupportedView(what: "a UNION of \(x) and \(y)")
+        }
     }
 
     /// `*` or `t.*` (`source` is the text up to the statement's end): every column of every relation (or of `t`), written out in the text as the server

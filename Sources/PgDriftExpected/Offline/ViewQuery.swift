@@ -41,8 +41,9 @@ struct ViewQuery {
     /// Edits of the source text: qualifiers inserted (an empty range), `*` replaced by its columns.
     var edits: [(range: Range<Int>, text: String)] = []
     /// Output columns so far, with the input column each one is if it is a plain column (ORDER BY can
-    /// name them).
-    var outputs: [(name: String, type: ValueType, column: String?)] = []
+    /// name them), and whether a cast the server adds to it is left out by the comparison (a column or
+    /// constant: a UNION may cast one side).
+    var outputs: [(name: String, type: ValueType, column: String?, castIsSpelling: Bool)] = []
 
     /// The query text from `range` with the edits made (back to front, so offsets stay valid).
     func text(_ source: [UInt8], _ range: Range<Int>) -> String {
