@@ -36,6 +36,12 @@ enum ExpressionComparison {
         return copy
     }
 
+    static func aligned(_ want: Trigger, to have: Trigger) -> Trigger {
+        var copy = want
+        if same(want.when, have.when) { copy.when = have.when }
+        return copy
+    }
+
     /// Domains: checks (paired by name) and the default compared by meaning, as a table's are.
     static func aligned(_ want: Domain, to have: Domain) -> Domain {
         var copy = want

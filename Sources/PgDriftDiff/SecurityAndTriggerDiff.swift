@@ -48,7 +48,7 @@ extension TableComparison {
                     "trigger \(trigger.name) on \(table) is not in the expected schema"))
             },
             both: { want, have in
-                if !want.sameDefinition(as: have) {
+                if !ExpressionComparison.aligned(want, to: have).sameDefinition(as: have) {
                     found.append(finding(
                         .triggerMismatch, object: want.name, expected: Describe.trigger(want),
                         actual: Describe.trigger(have), "trigger \(want.name) on \(table) differs"))

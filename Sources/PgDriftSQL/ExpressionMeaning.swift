@@ -131,7 +131,12 @@ public enum ExpressionMeaning {
                 return
             case "A_Expr" where writeOperator(node, body, into: &out):
                 return
-            case "BoolExpr" where body["boolop"]?.isString("NOT_EXPR") == false:
+            case "BoolExpr" where body["boolop"]?.isString("NOT_EXPR") == true:
+                out += "not("
+                if let argument = body["args"]?.elements.first { write(argument, into: &out) }
+                out += ")"
+                return
+            case "BoolExpr":
                 // AND and OR are associative: nested ones (the server's parentheses, a BETWEEN) are flattened.
                 let and = body["boolop"]?.isString("AND_EXPR") == true
                 var parts: [String] = []
@@ -192,6 +197,12 @@ public enum ExpressionMeaning {
         case "AEXPR_OP", "AEXPR_LIKE", "AEXPR_ILIKE":
             guard let right = body["rexpr"] else { return false }
             out += binary(name, left, right)
+            return true
+        case "AEXPR_DISTINCT", "AEXPR_NOT_DISTINCT":
+            // The server stores `a IS NOT DISTINCT FROM b` as `NOT (a IS DISTINCT FROM b)`.
+            guard let left, let right = body["rexpr"] else { return false }
+            let distinct = "distinct(" + binary("", left, right) + ")"
+            out += body["kind"]?.isString("AEXPR_DISTINCT") == true ? distinct : "not(" + distinct + ")"
             return true
         case "AEXPR_BETWEEN", "AEXPR_NOT_BETWEEN":
             guard let comparisons = betweenComparisons(node) else { return false }

@@ -44,6 +44,13 @@ public enum ExpressionText {
                 let right = body["rexpr"], right.node("FuncCall") == nil
             else { throw UnsupportedExpression(what: "LIKE ... ESCAPE") }
             return "(\(left) \(names[0]) \(try sql(right)))"
+        case "A_Expr" where body["kind"]?.isString("AEXPR_DISTINCT") == true || body["kind"]?.isString("AEXPR_NOT_DISTINCT") == true:
+            guard let left = try body["lexpr"].map(sql), let right = try body["rexpr"].map(sql) else {
+                throw UnsupportedExpression(what: "an IS DISTINCT FROM without two sides")
+            }
+            // The server stores IS NOT DISTINCT FROM as NOT (... IS DISTINCT FROM ...).
+            let distinct = "(\(left) IS DISTINCT FROM \(right))"
+            return body["kind"]?.isString("AEXPR_NOT_DISTINCT") == true ? "(NOT \(distinct))" : distinct
         case "A_Expr":
             guard body["kind"]?.isString("AEXPR_OP") == true, let names = body["name"]?.strings, names.count == 1 else {
                 throw UnsupportedExpression(what: "an operator form the server rewrites (IN, BETWEEN, LIKE, ...)")

@@ -48,7 +48,8 @@ import Testing
         ("CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS 'BEGIN RETURN 1 END';", "1.sql:1: a function body libpg_query cannot parse"),
         ("CREATE FUNCTION f() RETURNS int LANGUAGE sql RETURN 1;", "1.sql:1: a SQL-standard function body is not read offline"),
         ("CREATE TABLE t (a int);\nCREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n"
-            + "CREATE TRIGGER tg BEFORE UPDATE ON t FOR EACH ROW WHEN (NEW.a > 0) EXECUTE FUNCTION g();", "1.sql:3: a trigger WHEN condition is not read offline"),
+            + "CREATE TRIGGER tg BEFORE UPDATE ON t FOR EACH ROW WHEN (NEW.a > 0) EXECUTE FUNCTION g();\nALTER TABLE t RENAME a TO b;",
+         "1.sql:4: renaming column a, which a check, index, policy or trigger condition reads"),
         ("CREATE TABLE t (a int);\nCREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n"
             + "CREATE TRIGGER tg BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION g();\nDROP FUNCTION g();", "1.sql:4: dropping function public.g(), which a trigger calls"),
         ("CREATE TABLE t (a int);\nCREATE TRIGGER tg AFTER INSERT ON t EXECUTE FUNCTION suppress_redundant_updates_trigger();",

@@ -127,7 +127,7 @@ extension OfflineReplay {
     /// expression indexes may read it too; which ones only the server can tell, so those fall back.
     private mutating func dropColumn(_ name: String, of table: QualifiedName) throws {
         guard var model = tables[table] else { return }
-        guard !model.expressionsRead(name) else { throw fallback("dropping column \(name), which a check or index expression reads") }
+        guard !model.expressionsRead(name) else { throw fallback("dropping column \(name), which a check, index, policy or trigger condition reads") }
         guard !model.triggers.contains(where: { $0.updateColumns.contains(name) }) else {
             throw fallback("dropping column \(name), which a trigger's UPDATE OF names")
         }
@@ -153,10 +153,12 @@ extension OfflineReplay {
 }
 
 extension Table {
-    /// Whether a check, index predicate or index expression reads `column` (or cannot be parsed to tell).
+    /// Whether a check, index predicate or expression, policy or trigger condition reads `column` (or
+    /// cannot be parsed to tell).
     func expressionsRead(_ column: String) -> Bool {
         let expressions = constraints.compactMap { $0.kind == .check ? $0.expression : nil }
             + indexes.flatMap { index in [index.predicate].compactMap { $0 } + index.keys.compactMap(\.expression) }
+            + triggers.compactMap(\.when) + policies.flatMap { [$0.using, $0.withCheck].compactMap { $0 } }
         return expressions.contains { ExpressionMeaning.columns(in: $0)?.contains(column) ?? true }
     }
 }

@@ -138,7 +138,7 @@ extension OfflineReplay {
             throw fallback("column \(old) does not exist")
         }
         guard model.column(named: new) == nil else { throw fallback("column \(new) already exists") }
-        guard !model.expressionsRead(old) else { throw fallback("renaming column \(old), which a check or index expression reads") }
+        guard !model.expressionsRead(old) else { throw fallback("renaming column \(old), which a check, index, policy or trigger condition reads") }
         model.columns[position].name = new
         model.constraints.modifyEach { constraint in
             constraint.columns = constraint.columns.map { $0 == old ? new : $0 }

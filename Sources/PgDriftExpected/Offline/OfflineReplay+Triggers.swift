@@ -2,9 +2,9 @@ import PgDriftModel
 import PgDriftSQL
 
 extension OfflineReplay {
-    /// `CREATE [OR REPLACE] TRIGGER` on a table, calling a trigger function created earlier. WHEN
-    /// conditions (kept in `pg_get_triggerdef`'s text), constraint triggers (which add a constraint)
-    /// and forms the server refuses fall back.
+    /// `CREATE [OR REPLACE] TRIGGER` on a table, calling a trigger function created earlier, with a
+    /// WHEN condition. Constraint triggers (which add a constraint) and forms the server refuses fall
+    /// back.
     mutating func createTrigger(_ node: ParseNode) throws {
         guard let name = node["trigname"]?.string, let rangeVar = node["relation"], let table = existingTable(rangeVar) else {
             throw fallback("a trigger on a table that does not exist here")
@@ -14,7 +14,9 @@ extension OfflineReplay {
         guard partitionKeys[table] == nil, tables[table]?.partitionOf == nil else {
             throw fallback("a trigger on a partitioned table or partition is not read offline")
         }
-        guard node["whenClause"] == nil else { throw fallback("a trigger WHEN condition is not read offline") }
+        // The condition as the file spells it; the diff compares it with the server's by meaning.
+        let when = try node["whenClause"].map(ExpressionText.sql)
+        guard when == nil || forEachRowOrStatement(node) else { throw fallback("a WHEN condition on a statement trigger") }
         let timingBits = node["timing"]?.int ?? 0
         let eventBits = node["events"]?.int ?? 0
         let forEachRow = node["row"]?.bool == true
@@ -50,7 +52,7 @@ extension OfflineReplay {
         else { throw fallback("trigger function \(functionName)() is not read offline") }
         var trigger = Trigger(
             name: name, timing: timing, events: events, updateColumns: columns, forEachRow: forEachRow, function: function.name,
-            arguments: node["args"]?.strings ?? [], oldTable: oldTable, newTable: newTable)
+            arguments: node["args"]?.strings ?? [], when: when, oldTable: oldTable, newTable: newTable)
         if let existing = tables[table]?.triggers[name] {
             // OR REPLACE updates the trigger in place: its comment stays, its enabled state is reset.
             guard node["replace"]?.bool == true else { throw fallback("trigger \(name) already exists") }
@@ -87,5 +89,11 @@ extension OfflineReplay {
             throw fallback("trigger \(name) does not exist here")
         }
         _ = tables[table]?.triggers.remove(name)
+    }
+
+    /// A statement trigger's WHEN may not read NEW or OLD; the server refuses it, so the reader does too.
+    private func forEachRowOrStatement(_ node: ParseNode) -> Bool {
+        node["row"]?.bool == true
+            || (node["whenClause"]?.descendants("ColumnRef").allSatisfy { ($0["fields"]?.strings.first).map { $0 != "new" && $0 != "old" } ?? true } ?? true)
     }
 }
