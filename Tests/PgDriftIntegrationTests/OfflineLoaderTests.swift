@@ -124,7 +124,7 @@ import Testing
 
     /// Statements the reader does not resolve still fall back, naming the statement and why.
     @Test(arguments: [
-        ("CREATE TABLE t (a int); CREATE VIEW v AS WITH x AS (SELECT a FROM t) SELECT a FROM x;", "a query with WITH"),
+        ("CREATE TABLE t (a int); CREATE VIEW v AS WITH RECURSIVE x AS (SELECT a FROM t) SELECT a FROM x;", "WITH RECURSIVE"),
         ("CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t WHERE a = ANY (SELECT a FROM t);", "an ANY or ALL sub-query with that operator"),
         ("CREATE TABLE t (a int); CREATE TABLE u (a int); CREATE VIEW v AS SELECT * FROM t, u;", "two output columns named a"),
         ("CREATE TABLE t (a int, b int); CREATE VIEW v AS SELECT a FROM t WHERE a IN (b, 2);", "an IN list of something other than constants"),

@@ -49,7 +49,7 @@ extension OfflineReplay {
         } catch let unsupported as UnsupportedExpression {
             throw fallback("\(unsupported.what) is not read offline")
         }
-        guard let range = try queryRange() else { throw fallback("a query that does not start with SELECT") }
+        guard let range = try queryRange() else { throw fallback("a query that does not start with SELECT or WITH") }
         let definition = resolved.text(text, range)
         // The text must still be the query it was: one SELECT (a parenthesised query would not be).
         guard let check = try? ParsedScript(definition), check.statements.count == 1, check.statements[0].tag == "SelectStmt" else {
@@ -86,8 +86,8 @@ extension OfflineReplay {
         }
     }
 
-    /// The query's bytes: from the SELECT after the first `AS` outside parentheses to the statement's
-    /// end, or to a closing `WITH [NO] DATA`.
+    /// The query's bytes: from the SELECT (or WITH) after the first `AS` outside parentheses to the
+    /// statement's end, or to a closing `WITH [NO] DATA`.
     private func queryRange() throws -> Range<Int>? {
         let statement = String(decoding: text[statementRange], as: UTF8.self)
         let tokens = try SQLTokens.scan(statement)
@@ -102,7 +102,7 @@ extension OfflineReplay {
                     return (statementRange.lowerBound + begin)..<(statementRange.lowerBound + token.start)
                 }
             } else if token.kind == SQLTokens.asKeyword {
-                guard i + 1 < tokens.count, tokens[i + 1].kind == SQLTokens.selectKeyword else { return nil }
+                guard i + 1 < tokens.count, [SQLTokens.selectKeyword, SQLTokens.withKeyword].contains(tokens[i + 1].kind) else { return nil }
                 start = tokens[i + 1].start
             }
         }

@@ -8,19 +8,26 @@ extension ViewQuery {
     /// A sub-query (`EXISTS (...)`, `(SELECT ...)`, `IN (SELECT ...)`): its own FROM, the outer
     /// relations visible; its edits and reads are the view's. Returns its output types.
     mutating func subquery(_ node: ParseNode) throws -> [ValueType] {
+        try subquery(node, includingOuter: true).map(\.type)
+    }
+
+    /// A sub-query's outputs; a WITH query does not see the FROM of the query it belongs to.
+    mutating func subquery(_ node: ParseNode, includingOuter: Bool) throws -> [(name: String, type: ValueType, column: String?, castIsSpelling: Bool)] {
         var inner = ViewQuery(relation: relation, castType: castType, enumLabels: enumLabels)
-        inner.outer = [items] + outer
+        inner.outer = includingOuter ? [items] + outer : outer
+        inner.commonTables = commonTables
         inner.source = source
         try inner.select(node, source: source)
         edits += inner.edits
         reads.formUnion(inner.reads)
-        return inner.outputs.map(\.type)
+        return inner.outputs
     }
 
     mutating func select(_ node: ParseNode, source: ArraySlice<UInt8>) throws {
         self.source = source
         if let op = node["op"]?.string, op != "SETOP_NONE" { return try setOperation(node) }
-        let clauses = ["withClause": "WITH", "windowClause": "WINDOW", "valuesLists": "VALUES", "intoClause": "INTO", "lockingClause": "FOR UPDATE"]
+        if let with = node["withClause"] { try commonTableExpressions(with) }
+        let clauses = ["windowClause": "WINDOW", "valuesLists": "VALUES", "intoClause": "INTO", "lockingClause": "FOR UPDATE"]
         for (key, clause) in clauses.sorted(by: { $0.key < $1.key }) where node[key] != nil {
             throw UnsupportedView(what: "a query with \(clause)")
         }
@@ -73,6 +80,7 @@ extension ViewQuery {
         let sides = try [left, right].map { side -> [(name: String, type: ValueType, column: String?, castIsSpelling: Bool)] in
             var inner = ViewQuery(relation: relation, castType: castType, enumLabels: enumLabels)
             inner.outer = outer
+            inner.commonTables = commonTables
             try inner.select(side.node("SelectStmt") ?? side, source: source)
             edits += inner.edits
             reads.formUnion(inner.reads)
@@ -128,6 +136,21 @@ extension ViewQuery {
         edits.append((start..<(start + star.end), written.joined(separator: ", ")))
     }
 
+    /// `WITH a AS (SELECT ...), b AS (...)`: each query resolved in turn (a later one may read an
+    /// earlier one), then named in FROM like a relation. Recursive ones and column lists are refused.
+    mutating func commonTableExpressions(_ with: ParseNode) throws {
+        guard with["recursive"]?.bool != true else { throw UnsupportedView(what: "WITH RECURSIVE") }
+        commonTables.insert([:], at: 0)
+        for element in with["ctes"]?.elements ?? [] {
+            guard let table = element.node("CommonTableExpr"), let name = table["ctename"]?.string,
+                let query = table["ctequery"]?.node("SelectStmt")
+            else { throw UnsupportedView(what: "a WITH query that is not a SELECT") }
+            guard table["aliascolnames"] == nil, commonTables[0][name] == nil else { throw UnsupportedView(what: "a WITH query with a column list") }
+            let outputs = try subquery(query, includingOuter: false)
+            commonTables[0][name] = outputs.map { ($0.name, $0.type.type ?? .text) }
+        }
+    }
+
     /// One FROM item: a table or view (qualified in the text when it is not), or a join of two.
     mutating func from(_ node: ParseNode) throws {
         if let range = node.node("RangeVar") {
@@ -136,10 +159,16 @@ extension ViewQuery {
                 throw UnsupportedView(what: "a temporary relation")
             }
             let schema = range["schemaname"]?.string
+            let reference = range["alias"]?["aliasname"]?.string ?? name
+            if schema == nil, let columns = commonTables.lazy.compactMap({ $0[name] }).first {
+                // A WITH query: named as written, read through its own query.
+                guard !items.contains(where: { $0.reference == reference }) else { throw UnsupportedView(what: "two relations called \(reference)") }
+                items.append(Item(reference: reference, relation: QualifiedName("", name), columns: columns))
+                return
+            }
             guard range["catalogname"] == nil, let (qualified, columns) = relation(schema, name) else {
                 throw UnsupportedView(what: "relation \(name), which does not exist here")
             }
-            let reference = range["alias"]?["aliasname"]?.string ?? name
             guard !items.contains(where: { $0.reference == reference }) else {
                 throw UnsupportedView(what: "two relations called \(reference)")
             }

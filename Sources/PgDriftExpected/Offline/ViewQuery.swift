@@ -35,6 +35,8 @@ struct ViewQuery {
     /// The relations of the queries this one is a sub-query of, innermost first (a sub-query may name
     /// their columns).
     var outer: [[Item]] = []
+    /// The WITH queries in scope, innermost first: their names and output columns.
+    var commonTables: [[String: [(name: String, type: DataType)]]] = []
     /// The source text up to the statement's end (where a `*` is looked for).
     var source: ArraySlice<UInt8> = []
     var reads: Set<QualifiedName> = []
