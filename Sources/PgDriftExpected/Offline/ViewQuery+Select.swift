@@ -120,6 +120,8 @@ extension ViewQuery {
     mutating func expandStar(_ reference: ParseNode, source: ArraySlice<UInt8>) throws {
         let names = reference["fields"]?.strings ?? []
         guard names.count <= 1, let start = reference.location else { throw UnsupportedView(what: "a * with a schema") }
+        // The server lists a USING join's merged columns first; that order is not rebuilt here.
+        guard names.count == 1 || !items.contains(where: { $0.printedAs != nil }) else { throw UnsupportedView(what: "a * over a USING join") }
         let expanded = names.isEmpty ? items : items.filter { $0.reference == names[0] }
         guard !expanded.isEmpty else { throw UnsupportedView(what: "\(names[0]).*, which the query does not have") }
         // Where the `*` ends: the first `*` token from the reference on (`t . *` is allowed SQL).
@@ -134,6 +136,30 @@ extension ViewQuery {
         }
         guard !written.isEmpty else { throw UnsupportedView(what: "a * over relations without columns") }
         edits.append((start..<(start + star.end), written.joined(separator: ", ")))
+    }
+
+    /// `JOIN ... USING (a, b)`: each column, found once on each side, becomes the join's own column.
+    /// The server prints it as the left side's (the right side's for a RIGHT join; unqualified, as a
+    /// merged value, for a FULL join).
+    mutating func mergeColumns(_ names: [String], left: Range<Int>, right: Range<Int>, kind: String) throws {
+        var merged = Item(reference: "", relation: QualifiedName("", ""), columns: [], printedAs: [:])
+        for name in names {
+            let leftMatches = left.filter { items[$0].offers(name) }
+            let rightMatches = right.filter { items[$0].offers(name) }
+            guard leftMatches.count == 1, rightMatches.count == 1, let type = items[leftMatches[0]].type(of: name),
+                type == items[rightMatches[0]].type(of: name)
+            else { throw UnsupportedView(what: "USING (\(name)) on columns that are not one of the same type on each side") }
+            let printed: String? = switch kind {
+            case "JOIN_FULL": nil
+            case "JOIN_RIGHT": items[rightMatches[0]].qualifier(of: name)
+            default: items[leftMatches[0]].qualifier(of: name)
+            }
+            items[leftMatches[0]].hidden.insert(name)
+            items[rightMatches[0]].hidden.insert(name)
+            merged.columns.append((name, type))
+            merged.printedAs?[name] = printed
+        }
+        items.append(merged)
     }
 
     /// `WITH a AS (SELECT ...), b AS (...)`: each query resolved in turn (a later one may read an
@@ -178,15 +204,18 @@ extension ViewQuery {
             items.append(Item(reference: reference, relation: qualified, columns: columns))
             reads.insert(qualified)
         } else if let join = node.node("JoinExpr") {
-            guard join["isNatural"]?.bool != true, join["usingClause"] == nil, join["alias"] == nil, join["join_using_alias"] == nil else {
-                throw UnsupportedView(what: "a NATURAL or USING join, or a join with an alias")
+            guard join["isNatural"]?.bool != true, join["alias"] == nil, join["join_using_alias"] == nil else {
+                throw UnsupportedView(what: "a NATURAL join, or a join with an alias")
             }
-            guard ["JOIN_INNER", "JOIN_LEFT", "JOIN_RIGHT", "JOIN_FULL"].contains(join["jointype"]?.string ?? "JOIN_INNER") else {
-                throw UnsupportedView(what: "a \(join["jointype"]?.string ?? "") join")
+            let kind = join["jointype"]?.string ?? "JOIN_INNER"
+            guard ["JOIN_INNER", "JOIN_LEFT", "JOIN_RIGHT", "JOIN_FULL"].contains(kind) else {
+                throw UnsupportedView(what: "a \(kind) join")
             }
             let before = items.count
             if let left = join["larg"] { try from(left) }
+            let middle = items.count
             if let right = join["rarg"] { try from(right) }
+            if let using = join["usingClause"] { try mergeColumns(using.strings, left: before..<middle, right: middle..<items.count, kind: kind) }
             if let condition = join["quals"] {
                 // ON sees only the join's own relations.
                 let outer = Array(items[..<before])

@@ -22,8 +22,23 @@ struct ViewQuery {
         var reference: String
         var relation: QualifiedName
         var columns: [(name: String, type: DataType)]
+        /// Columns a USING join merged: named unqualified, they are the join's column instead.
+        var hidden: Set<String> = []
+        /// For the columns a USING join merges (an item of its own, with no reference): how the server
+        /// prints each — as the left side's column (the right side's for a RIGHT join), or unqualified
+        /// for a FULL join.
+        var printedAs: [String: String?]?
 
         func type(of column: String) -> DataType? { columns.first { $0.name == column }?.type }
+
+        /// Whether an unqualified `column` can mean this item's.
+        func offers(_ column: String) -> Bool { !hidden.contains(column) && type(of: column) != nil }
+
+        /// The qualifier the server prints before this item's `column` (nil: none).
+        func qualifier(of column: String) -> String? {
+            if let printedAs { return printedAs[column] ?? nil }
+            return reference
+        }
     }
 
     /// The model's lookups: a relation along the search path, a cast's type, an enum's labels.
@@ -77,12 +92,12 @@ extension ViewQuery {
         case 1:
             // The innermost query level that has the column decides; two relations there is ambiguous.
             for level in [items] + outer {
-                let matches = level.filter { $0.type(of: names[0]) != nil }
+                let matches = level.filter { $0.offers(names[0]) }
                 if matches.isEmpty { continue }
                 guard matches.count == 1, let type = matches[0].type(of: names[0]), let location = reference.location else {
                     throw UnsupportedView(what: "the ambiguous column \(names[0])")
                 }
-                insert(SQLQuote.identifier(matches[0].reference) + ".", at: location)
+                if let qualifier = matches[0].qualifier(of: names[0]) { insert(SQLQuote.identifier(qualifier) + ".", at: location) }
                 return type
             }
             throw UnsupportedView(what: "column \(names[0]), which no relation of the query has")
