@@ -70,8 +70,9 @@ public final class ExpectedSchemaLoader {
         }
     }
 
+    /// A SQL file's text, psql's backslash commands (pg_dump's `\restrict`) blanked.
     private static func read(_ file: String) throws -> String {
-        do { return try String(contentsOfFile: file, encoding: .utf8) } catch {
+        do { return PsqlMetaCommands.blanked(try String(contentsOfFile: file, encoding: .utf8)) } catch {
             throw ExpectedSchemaError("cannot read '\(file)' as UTF-8 text")
         }
     }

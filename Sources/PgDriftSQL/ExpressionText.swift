@@ -44,6 +44,20 @@ public enum ExpressionText {
                 let right = body["rexpr"], right.node("FuncCall") == nil
             else { throw UnsupportedExpression(what: "LIKE ... ESCAPE") }
             return "(\(left) \(names[0]) \(try sql(right)))"
+        case "A_Expr" where body["kind"]?.isString("AEXPR_OP_ANY") == true || body["kind"]?.isString("AEXPR_OP_ALL") == true:
+            // `x = ANY (ARRAY[...])`, as the server stores IN lists (pg_dump writes it so).
+            var array = body["rexpr"]
+            var cast = ""
+            if let typeCast = array?.node("TypeCast"), typeCast["arg"]?.node("A_ArrayExpr") != nil, let typeName = typeCast["typeName"] {
+                cast = "::" + (try type(typeName))
+                array = typeCast["arg"]
+            }
+            guard let names = body["name"]?.strings, names.count == 1, let left = try body["lexpr"].map(sql),
+                let elements = array?.node("A_ArrayExpr")?["elements"]?.elements
+            else { throw UnsupportedExpression(what: "an ANY or ALL of something other than an ARRAY") }
+            let keyword = body["kind"]?.isString("AEXPR_OP_ANY") == true ? "ANY" : "ALL"
+            let list = "ARRAY[" + (try elements.map(sql)).joined(separator: ", ") + "]"
+            return "(\(left) \(names[0]) \(keyword) (\(cast.isEmpty ? list : "(" + list + ")" + cast)))"
         case "A_Expr" where body["kind"]?.isString("AEXPR_DISTINCT") == true || body["kind"]?.isString("AEXPR_NOT_DISTINCT") == true:
             guard let left = try body["lexpr"].map(sql), let right = try body["rexpr"].map(sql) else {
                 throw UnsupportedExpression(what: "an IS DISTINCT FROM without two sides")

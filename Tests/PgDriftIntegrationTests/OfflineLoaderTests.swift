@@ -122,6 +122,39 @@ import Testing
         #expect(!notes.contains { $0.contains("through a shadow database") }, "\(notes)")
     }
 
+    /// A `pg_dump --schema-only` of the analytics database — `\restrict` lines, `ALTER TABLE ... OWNER
+    /// TO` on views and sequences, `ADD GENERATED AS IDENTITY (SEQUENCE NAME ...)`, `= ANY (ARRAY[...])`
+    /// — reads offline to the same model as the shadow database built from the dump, and the database
+    /// has no drift against it.
+    @Test func aSchemaDumpReadsOffline() throws {
+        let database = try AnalyticsExampleTests.build("offline_dump")
+        let dump = try TestServer.server().dumpSchema(database: database.name)
+        #expect(dump.contains("\\restrict"), "pg_dump 15.14 and later write \\restrict")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-dump-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try dump.write(to: folder.appendingPathComponent("schema.sql"), atomically: true, encoding: .utf8)
+
+        let outcome = try OfflineSchemaLoader.load([("schema.sql", PsqlMetaCommands.blanked(dump))])
+        guard case .exact(let offline, _) = outcome else {
+            Issue.record("the dump fell back: \(outcome)")
+            return
+        }
+        let shadow = try Self.shadowCatalog(folder.path)
+        let forward = SchemaDiff.findings(expected: offline, actual: shadow)
+        #expect(forward.isEmpty, "offline → shadow:\n\(Self.describe(forward))")
+        let backward = SchemaDiff.findings(expected: shadow, actual: offline)
+        #expect(backward.isEmpty, "shadow → offline:\n\(Self.describe(backward))")
+        Self.expectSameViewsAndExtensions(offline, shadow, "dump")
+
+        var notes: [String] = []
+        var audit = Audit(source: .sqlFile(folder.appendingPathComponent("schema.sql").path))
+        audit.onNote = { notes.append($0) }
+        let report = try audit.run(against: database.connectionString)
+        #expect(report.findings.isEmpty, Comment(rawValue: Self.describe(report.findings)))
+        #expect(!notes.contains { $0.contains("through a shadow database") }, "\(notes)")
+    }
+
     /// Statements the reader does not resolve still fall back, naming the statement and why.
     @Test(arguments: [
         ("CREATE TABLE t (a int); CREATE VIEW v AS WITH RECURSIVE x AS (SELECT a FROM t) SELECT a FROM x;", "WITH RECURSIVE"),

@@ -12,6 +12,17 @@ extension OfflineReplay {
             throw fallback("ALTER on something other than a table is not read offline")
         }
         guard let table = existingTable(rangeVar) else {
+            // ALTER TABLE also takes a view (pg_dump writes `ALTER TABLE v OWNER TO ...` for one).
+            if existing(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "", in: { views[$0] != nil }) != nil {
+                return try alterView(node)
+            }
+            // ... and a sequence (`ALTER TABLE s OWNER TO ...`); its owner is not modelled.
+            let subtypes = (node["cmds"]?.elements ?? []).compactMap { $0.node("AlterTableCmd")?["subtype"]?.string }
+            if existing(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "", in: { sequences[$0] != nil }) != nil,
+                subtypes.allSatisfy({ $0 == "AT_ChangeOwner" })
+            {
+                return
+            }
             if node["missing_ok"]?.bool == true { return }
             throw fallback("table \(rangeVar["relname"]?.string ?? "") does not exist")
         }
@@ -72,6 +83,16 @@ extension OfflineReplay {
             let type = tables[table]?.column(named: columnName)?.type
             let expression = try storedDefault(command["def"], type: type)
             try changeColumn(columnName, of: table) { $0.defaultExpression = expression }
+        case "AT_AddIdentity":
+            // `ALTER COLUMN c ADD GENERATED ... AS IDENTITY`: on a NOT NULL column without a default.
+            guard let columnName, let constraint = command["def"]?.node("Constraint"), var model = tables[table],
+                let index = model.columns.firstIndex(where: { $0.name == columnName })
+            else { throw fallback("ADD IDENTITY on a column that does not exist here") }
+            guard model.columns[index].isNotNull, model.columns[index].defaultExpression == nil, model.columns[index].generatedExpression == nil else {
+                throw fallback("ADD IDENTITY on a column the server refuses it for")
+            }
+            try makeIdentity(&model.columns[index], constraint, table: table)
+            tables[table] = model
         case "AT_SetNotNull", "AT_DropNotNull":
             guard let columnName else { return }
             if subtype == "AT_DropNotNull", tables[table]?.primaryKey?.columns.contains(columnName) == true {

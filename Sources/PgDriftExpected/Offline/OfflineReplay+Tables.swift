@@ -134,11 +134,29 @@ extension OfflineReplay {
     mutating func makeIdentity(_ column: inout Column, _ constraint: ParseNode, table: QualifiedName) throws {
         guard [.smallint, .integer, .bigint].contains(column.type) else { throw fallback("an identity column of type \(column.type)") }
         guard column.identity == nil else { throw fallback("two identity clauses on one column") }
-        let (type, options, owner) = try sequenceOptions(constraint["options"]?.elements ?? [], type: column.type, schema: table.schema)
+        // `SEQUENCE NAME s` (pg_dump writes it) names the sequence; the other options set it up.
+        var given: QualifiedName?
+        var rest: [ParseNode] = []
+        for option in constraint["options"]?.elements ?? [] {
+            guard option.node("DefElem")?["defname"]?.isString("sequence_name") == true else {
+                rest.append(option)
+                continue
+            }
+            let (schema, name) = try parts(option.node("DefElem")?["arg"]?.node("List")?["items"]?.strings ?? [])
+            given = QualifiedName(schema ?? table.schema, name)
+        }
+        let (type, options, owner) = try sequenceOptions(rest, type: column.type, schema: table.schema)
         guard type == column.type, owner == nil else { throw fallback("identity options the server refuses") }
         let generation: Identity.Generation = constraint["generated_when"]?.isString("d") == true ? .byDefault : .always
         column.identity = Identity(generation: generation, sequence: options)
         column.isNotNull = true
+        if let given {
+            guard given.schema == table.schema || schemas[given.schema] != nil, !isNameTaken(given) else {
+                throw fallback("identity sequence \(given) cannot be created")
+            }
+            identitySequences[given] = SequenceOwner(table: table, column: column.name)
+            return
+        }
         let sequence = QualifiedName(table.schema, chooseName(schema: table.schema, table: table.name, columns: [column.name], label: "seq"))
         identitySequences[sequence] = SequenceOwner(table: table, column: column.name)
     }

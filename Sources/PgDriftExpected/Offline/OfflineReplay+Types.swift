@@ -158,6 +158,11 @@ extension OfflineReplay {
                 model.comment = text
                 tables[table]?.indexes.upsert(model)
             }
+        case "OBJECT_EXTENSION":
+            // Extensions' comments are not modelled (their control file sets one anyway).
+            guard let name = object?.node("String")?["sval"]?.string, extensions[name] != nil || name == "plpgsql" else {
+                throw fallback("extension does not exist here")
+            }
         case "OBJECT_VIEW", "OBJECT_MATVIEW":
             guard try commentOnView(object?.node("List")?["items"]?.strings ?? [], column: nil, text: text) else {
                 throw fallback("view does not exist here")

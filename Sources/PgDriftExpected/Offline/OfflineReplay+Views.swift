@@ -128,13 +128,17 @@ extension OfflineReplay {
     /// `ALTER [MATERIALIZED] VIEW`: `OWNER TO` (not modelled) and, on a view, `SET (...)` and `RESET (...)`
     /// of its options.
     mutating func alterView(_ node: ParseNode) throws {
-        let materialized = node["objtype"]?.isString("OBJECT_MATVIEW") == true
+        // ALTER TABLE names either kind; ALTER VIEW and ALTER MATERIALIZED VIEW their own.
+        let kind = node["objtype"]?.string ?? "OBJECT_TABLE"
         guard let rangeVar = node["relation"],
-            let view = existing(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "", in: { views[$0]?.isMaterialized == materialized })
+            let view = existing(schema: rangeVar["schemaname"]?.string, name: rangeVar["relname"]?.string ?? "", in: { name in
+                views[name].map { kind == "OBJECT_TABLE" || $0.isMaterialized == (kind == "OBJECT_MATVIEW") } ?? false
+            })
         else {
             if node["missing_ok"]?.bool == true { return }
             throw fallback("view \(node["relation"]?["relname"]?.string ?? "") does not exist here")
         }
+        let materialized = views[view]?.isMaterialized == true
         for command in node["cmds"]?.elements ?? [] {
             guard let command = command.node("AlterTableCmd"), let subtype = command["subtype"]?.string else { continue }
             switch subtype {

@@ -7,3 +7,4 @@ ALTER VIEW ranked_orders RESET (security_barrier);
 ALTER VIEW filtered_orders RENAME TO orders_filtered;
 ALTER MATERIALIZED VIEW order_stats RENAME TO customer_order_stats;
 ALTER MATERIALIZED VIEW customer_order_stats OWNER TO CURRENT_USER;
+ALTER TABLE customer_profiles OWNER TO CURRENT_USER;
