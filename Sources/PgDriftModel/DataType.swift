@@ -54,6 +54,20 @@ public struct DataType: Hashable, Codable, Sendable, CustomStringConvertible {
 
     /// The type as SQL, the same text as `sql`.
     public var description: String { sql }
+
+    /// Two types are the same when their element types are and both or neither are arrays: PostgreSQL
+    /// neither enforces an array's declared dimensions nor keeps them through pg_dump (`integer[][]`
+    /// is restored as `integer[]`), so they are not drift.
+    public static func == (lhs: DataType, rhs: DataType) -> Bool {
+        lhs.schema == rhs.schema && lhs.name == rhs.name && lhs.modifier == rhs.modifier && lhs.isArray == rhs.isArray
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(schema)
+        hasher.combine(name)
+        hasher.combine(modifier)
+        hasher.combine(isArray)
+    }
 }
 
 extension DataType {

@@ -10,6 +10,12 @@ import Testing
         #expect(try ParsedScript(blanked).statements.map(\.tag) == ["CreateStmt"])
     }
 
+    /// A key starting with a digit is a malformed number to PostgreSQL 15's scanner.
+    @Test func aKeyTheScannerRefusesIsBlankedToo() throws {
+        let sql = "\\restrict 0Bs0GKbzDOPpIEIz\nCREATE TABLE t (a int);\n"
+        #expect(try ParsedScript(PsqlMetaCommands.blanked(sql)).statements.map(\.tag) == ["CreateStmt"])
+    }
+
     @Test func aBackslashInsideAStringOrBodyIsKept() {
         let sql = "CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$\n\\not a command\n$$;\nSELECT '\n\\also not';\n"
         #expect(PsqlMetaCommands.blanked(sql) == sql)

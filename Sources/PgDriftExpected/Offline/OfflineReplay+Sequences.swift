@@ -151,12 +151,15 @@ extension OfflineReplay {
             argument = inner
         }
         guard let literal = argument.node("A_Const")?["sval"]?["sval"]?.string else { return nil }
-        // The server folds unquoted names to lower case in ASCII only; anything fancier is its to read.
-        guard !literal.contains("\""), literal.unicodeScalars.allSatisfy(\.isASCII) else {
-            throw fallback("a quoted or non-ASCII sequence name in nextval() is not read offline")
-        }
-        let names = literal.split(separator: ".").map { $0.lowercased() }
-        let (schema, name) = try parts(names)
+        // The name inside the literal follows SQL's identifier rules (quotes, folding to lower case,
+        // truncation): PostgreSQL's parser reads it as a table name.
+        guard let script = try? ParsedScript("SELECT * FROM " + literal), script.statements.count == 1,
+            let from = script.statements[0].node["fromClause"]?.elements, from.count == 1, let range = from[0].node("RangeVar"),
+            range["alias"] == nil, range["catalogname"] == nil,
+            ["whereClause", "groupClause", "sortClause", "limitCount", "limitOffset", "lockingClause"].allSatisfy({ script.statements[0].node[$0] == nil }),
+            let relname = range["relname"]?.string
+        else { throw fallback("nextval() of '\(literal)', which is not a sequence name") }
+        let (schema, name) = (range["schemaname"]?.string, relname)
         guard let sequence = existing(schema: schema, name: name, in: { sequences[$0] != nil }) else {
             throw fallback("nextval() of a sequence that does not exist here")
         }

@@ -172,10 +172,12 @@ extension OfflineReplay {
             let hasModifier = type.map { $0.schema == nil && $0.name.contains("(") } == true
             if let cast = expression.node("TypeCast") {
                 // NULL cast to the column's own type folds to a NULL constant; other casts are kept.
-                guard !hasModifier, cast["arg"]?.node("A_Const") != nil, let typeName = cast["typeName"],
-                    try dataType(typeName) == type
+                // On a type with a modifier, NULL cast to the bare type (`NULL::numeric`, as pg_dump
+                // writes it) is what a plain NULL becomes.
+                guard cast["arg"]?.node("A_Const") != nil, let typeName = cast["typeName"], let type,
+                    try hasModifier ? dataType(typeName) == type.unmodified : dataType(typeName) == type
                 else { throw fallback("a cast NULL default is not read offline") }
-                return nil
+                return hasModifier ? "NULL" : nil
             }
             return hasModifier ? "NULL" : nil
         }

@@ -86,8 +86,8 @@ extension OfflineReplay {
         }
     }
 
-    /// The query's bytes: from the SELECT (or WITH) after the first `AS` outside parentheses to the
-    /// statement's end, or to a closing `WITH [NO] DATA`.
+    /// The query's bytes: from the SELECT (WITH, or opening parenthesis) after the first `AS` outside
+    /// parentheses to the statement's end, or to a closing `WITH [NO] DATA`.
     private func queryRange() throws -> Range<Int>? {
         let statement = String(decoding: text[statementRange], as: UTF8.self)
         let tokens = try SQLTokens.scan(statement)
@@ -102,7 +102,8 @@ extension OfflineReplay {
                     return (statementRange.lowerBound + begin)..<(statementRange.lowerBound + token.start)
                 }
             } else if token.kind == SQLTokens.asKeyword {
-                guard i + 1 < tokens.count, [SQLTokens.selectKeyword, SQLTokens.withKeyword].contains(tokens[i + 1].kind) else { return nil }
+                // A parenthesised query (`(SELECT ... UNION SELECT ...) EXCEPT ...`, as pg_dump prints one) starts at its parenthesis.
+                guard i + 1 < tokens.count, [SQLTokens.selectKeyword, SQLTokens.withKeyword, 40].contains(tokens[i + 1].kind) else { return nil }
                 start = tokens[i + 1].start
             }
         }

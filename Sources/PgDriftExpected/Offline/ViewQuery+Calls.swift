@@ -73,7 +73,7 @@ extension ViewQuery {
             if first?.unmodified == .numeric, types.count == 1 || types[1] == .known(.integer) { return .known(.numeric) }
             if first == .doublePrecision, types.count == 1 { return .known(.doublePrecision) }
         case ("date_trunc", 2):
-            guard types[0] == .unknown else { break }
+            guard types[0] == .unknown || types[0] == .known(.text) && Self.castIsSpelling(arguments[0]) else { break }
             if let first = types[1].type?.unmodified, [DataType.timestamptz, .timestamp, DataType("interval")].contains(first) { return .known(first) }
         case ("jsonb_agg", 1), ("to_jsonb", 1): return .known(.jsonb)
         case ("json_agg", 1), ("to_json", 1): return .known(.json)
@@ -146,6 +146,16 @@ extension ViewQuery {
             else { throw UnsupportedView(what: "an IN list of something other than constants") }
             for (i, item) in items.enumerated() { _ = try binary("=", left, item, leftResolved: i > 0) }
             return .known(.boolean)
+        case "AEXPR_OP_ANY", "AEXPR_OP_ALL":
+            // `x = ANY (ARRAY[constants])`, the form the server stores IN lists in (pg_dump writes it).
+            var array = body["rexpr"]
+            while let cast = array?.node("TypeCast"), cast["arg"]?.node("A_ArrayExpr") != nil { array = cast["arg"] }
+            guard let left = body["lexpr"], names.count == 1, Self.comparisons.contains(names[0]),
+                let elements = array?.node("A_ArrayExpr")?["elements"]?.elements, !elements.isEmpty,
+                elements.allSatisfy({ $0.descendants("ColumnRef").isEmpty && Self.castIsSpelling($0) })
+            else { throw UnsupportedView(what: "an ANY or ALL of something other than an array of constants") }
+            for (i, element) in elements.enumerated() { _ = try binary(names[0], left, element, leftResolved: i > 0) }
+            return .known(.boolean)
         case "AEXPR_BETWEEN", "AEXPR_NOT_BETWEEN":
             guard let left = body["lexpr"], let bounds = body["rexpr"]?.node("List")?["items"]?.elements, bounds.count == 2,
                 Self.castIsSpelling(left)
@@ -198,10 +208,16 @@ extension ViewQuery {
         let refuse = UnsupportedView(what: "\(left.type?.sql ?? "unknown") \(name) \(right.type?.sql ?? "unknown") in a view")
         if name == "->" || name == "->>" {
             guard let container = left.type, container == .jsonb || container == .json,
-                right == .unknown || right == .known(.integer)
+                right == .unknown || right == .known(.integer) || right == .known(.text) && Self.castIsSpelling(rightNode)
             else { throw refuse }
             if case .unknown = right { try literal(rightNode, as: .text) }
             return (left, .known(name == "->" ? container : .text))
+        }
+        if ["~~", "!~~", "~~*", "!~~*"].contains(name) {
+            // LIKE and ILIKE as the server stores them.
+            try expectText(leftNode, left)
+            try expectText(rightNode, right)
+            return (left, .known(.boolean))
         }
         if name == "||" {
             try expectText(leftNode, left)

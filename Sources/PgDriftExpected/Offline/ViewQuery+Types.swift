@@ -134,7 +134,11 @@ extension ViewQuery {
                 throw UnsupportedView(what: "the constant '\(text)' as \(target), which the server may print differently")
             }
         } else if from != .known(target), argument.node("A_Const") != nil {
-            throw UnsupportedView(what: "a cast of a number or boolean constant")
+            // A number cast to a number type prints back as written (`(2)::bigint`); others may not.
+            let numbers = ["smallint", "integer", "bigint", "numeric", "real", "double precision"]
+            guard let source = from.type, numbers.contains(source.sql), numbers.contains(target.unmodified.sql), target.unmodified == target else {
+                throw UnsupportedView(what: "a cast of a number or boolean constant to \(target)")
+            }
         }
         return .known(target)
     }
