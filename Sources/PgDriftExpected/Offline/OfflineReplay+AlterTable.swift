@@ -8,6 +8,7 @@ extension OfflineReplay {
         if node["objtype"]?.isString("OBJECT_VIEW") == true || node["objtype"]?.isString("OBJECT_MATVIEW") == true {
             return try alterView(node)
         }
+        if node["objtype"]?.isString("OBJECT_INDEX") == true { return try attachIndexPartition(node) }
         guard node["objtype"].map({ $0.isString("OBJECT_TABLE") }) ?? true, let rangeVar = node["relation"] else {
             throw fallback("ALTER on something other than a table is not read offline")
         }
@@ -26,8 +27,15 @@ extension OfflineReplay {
             if node["missing_ok"]?.bool == true { return }
             throw fallback("table \(rangeVar["relname"]?.string ?? "") does not exist")
         }
+        // `ALTER TABLE ONLY t`: a key added to a partitioned table is not copied onto its partitions.
+        onlyRelation = rangeVar["inh"]?.bool != true
+        defer { onlyRelation = false }
         for command in node["cmds"]?.elements ?? [] {
             guard let command = command.node("AlterTableCmd"), let subtype = command["subtype"]?.string else { continue }
+            if subtype == "AT_AttachPartition" {
+                try attachPartition(to: table, command)
+                continue
+            }
             if ["AT_DropColumn", "AT_AlterColumnType"].contains(subtype) {
                 try refuseIfViewsRead(table, "ALTER TABLE \(subtype.dropFirst(3)) on \(table)")
             }

@@ -16,7 +16,8 @@ extension OfflineReplay {
             return
         }
         guard let table = existingTable(rangeVar) else { throw fallback("an index on a table that does not exist here") }
-        let columns = tables[table]?.columns ?? []
+        // A partition's columns are its parent's (the model keeps them there).
+        let columns = tables[table]?.partitionOf.flatMap { tables[$0]?.columns } ?? tables[table]?.columns ?? []
         let (keys, generatedNameParts) = try indexKeys(node) { name in columns.first { $0.name == name } }
         let include = (node["indexIncludingParams"]?.elements ?? []).compactMap { $0.node("IndexElem")?["name"]?.string }
         let name: String
@@ -29,12 +30,21 @@ extension OfflineReplay {
         } else {
             name = chooseName(schema: table.schema, table: table.name, columns: generatedNameParts, label: "idx")
         }
-        if partitionKeys[table] != nil || tables[table]?.partitionOf != nil {
-            guard tables[table]?.partitionOf == nil else { throw fallback("an index on a partition is not read offline") }
+        if let parent = tables[table]?.partitionOf {
+            // A partition's own index (pg_dump's way), to be attached to the parent's one made with ONLY.
+            guard let parentModel = tables[parent], parentModel.indexes.allSatisfy({ onlyParentIndexes.contains(QualifiedName(parent.schema, $0.name)) }) else {
+                throw fallback("an index on a partition whose parent copies its indexes onto it is not read offline")
+            }
+        } else if partitionKeys[table] != nil {
             guard node["concurrent"]?.bool != true else { throw fallback("CREATE INDEX CONCURRENTLY on a partitioned table") }
             let columns = keys.compactMap(\.column)
             if node["unique"]?.bool == true { try checkUniqueOnPartitioned(table, columns: columns) }
-            try cloneIndexOntoPartitions(of: table, columns: columns.count == keys.count ? generatedNameParts : nil, label: "idx")
+            if rangeVar["inh"]?.bool != true {
+                // ON ONLY: the partitions get no copy; their own indexes are attached to it one by one later.
+                onlyParentIndexes.insert(QualifiedName(table.schema, name))
+            } else {
+                try cloneIndexOntoPartitions(of: table, columns: columns.count == keys.count ? generatedNameParts : nil, label: "idx")
+            }
         }
         let index = try index(node, name: name, keys: keys, include: include)
         tables[table]?.indexes.upsert(index)

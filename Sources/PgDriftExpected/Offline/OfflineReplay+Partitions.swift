@@ -74,7 +74,7 @@ extension OfflineReplay {
 
     /// `pg_get_expr(relpartbound)`: values printed without their type, for the key types whose printed
     /// form is the written one (integers, text, ISO dates).
-    private func boundText(_ bound: ParseNode, keyTypes: [DataType?]) throws -> String {
+    func boundText(_ bound: ParseNode, keyTypes: [DataType?]) throws -> String {
         if bound["is_default"]?.bool == true { return "DEFAULT" }
         switch bound["strategy"]?.string {
         case "l":

@@ -190,16 +190,29 @@ extension OfflineReplay {
     mutating func addConstraint(
         _ constraint: ParseNode, to table: inout Table, column: String?, deferrable: Bool? = nil, initiallyDeferred: Bool? = nil
     ) throws {
-        let model = try constraintModel(constraint, of: table, column: column, deferrable: deferrable, initiallyDeferred: initiallyDeferred)
+        // A partition's columns are its parent's (the model keeps them there).
+        var lookup = table
+        if let parent = table.partitionOf, let parentModel = tables[parent] { lookup.columns = parentModel.columns }
+        let model = try constraintModel(constraint, of: lookup, column: column, deferrable: deferrable, initiallyDeferred: initiallyDeferred)
         if table.kind == .partitioned || table.partitionOf != nil {
             // Keys are copied onto partitions; foreign keys on or to partitions are the server's to model.
-            guard model.kind != .foreignKey, table.partitionOf == nil || model.kind == .check else {
-                throw fallback("a key or foreign key on a partitioned table or partition is not read offline")
+            guard model.kind != .foreignKey else { throw fallback("a foreign key on a partitioned table or partition is not read offline") }
+            if let parent = table.partitionOf, model.kind != .check {
+                // A partition's own key (pg_dump's way), to be attached to the parent's one made with ONLY;
+                // a key the parent copied onto it already would be a second one.
+                guard let parentModel = tables[parent], parentModel.constraints.allSatisfy({ $0.kind == .check || onlyParentIndexes.contains(QualifiedName(parent.schema, $0.name)) }),
+                    parentModel.indexes.allSatisfy({ onlyParentIndexes.contains(QualifiedName(parent.schema, $0.name)) })
+                else { throw fallback("a key on a partition whose parent copies its keys onto it is not read offline") }
             }
-            if model.kind == .primaryKey || model.kind == .unique {
+            if table.kind == .partitioned, model.kind == .primaryKey || model.kind == .unique {
                 try checkUniqueOnPartitioned(table.name, columns: model.columns)
-                try cloneIndexOntoPartitions(
-                    of: table.name, columns: model.kind == .primaryKey ? [] : model.columns, label: model.kind == .primaryKey ? "pkey" : "key")
+                if onlyRelation {
+                    // Its partitions get no copy: each one's own key is attached to it later (or it stays invalid).
+                    onlyParentIndexes.insert(QualifiedName(table.name.schema, model.name))
+                } else {
+                    try cloneIndexOntoPartitions(
+                        of: table.name, columns: model.kind == .primaryKey ? [] : model.columns, label: model.kind == .primaryKey ? "pkey" : "key")
+                }
             }
         }
         if let target = model.references?.table, partitionKeys[target] != nil || tables[target]?.partitionOf != nil {

@@ -31,6 +31,11 @@ struct OfflineReplay {
     /// Constraint names in use per schema (the server numbers a made-up name that is taken).
     var constraintNames: [QualifiedName: Int] = [:]
     var searchPath = ["public"]
+    /// The statement names its table with ONLY (pg_dump's `ALTER TABLE ONLY`, `CREATE INDEX ... ON ONLY`).
+    var onlyRelation = false
+    /// Keys and indexes of partitioned tables made with ONLY: not copied onto partitions; a partition's
+    /// own one is attached to each later.
+    var onlyParentIndexes: Set<QualifiedName> = []
     /// Statements skipped on purpose (DO blocks, DML, GRANT, SET), counted by kind.
     var skipped: [String: Int] = [:]
     /// Where each object was declared, kept alongside.
