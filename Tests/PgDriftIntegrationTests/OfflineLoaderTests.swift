@@ -198,6 +198,10 @@ import Testing
         ("CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t;\nALTER TABLE t RENAME COLUMN a TO b;", "renaming a column of public.t, which view public.v reads"),
         ("CREATE TABLE t (d date); CREATE VIEW v AS SELECT d FROM t WHERE d > '2024-1-1';", "a constant compared with a date"),
         ("CREATE EXTENSION no_such_extension;", "extension no_such_extension is not available"),
+        ("CREATE TABLE t (a int); CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x';\nCREATE VIEW v AS SELECT f(a) FROM t;\nALTER FUNCTION f(int) RENAME TO g;",
+         "renaming function public.f, which a view calls"),
+        ("CREATE TABLE t (a bigint); CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x';\nCREATE VIEW v AS SELECT f(a) FROM t;",
+         "a call of f(bigint), which no one function of the migrations takes"),
     ])
     func unsupportedStatementsFallBack(sql: String, reason: String) throws {
         let outcome = try OfflineSchemaLoader.load([("f.sql", sql)])

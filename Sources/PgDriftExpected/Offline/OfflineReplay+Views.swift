@@ -33,7 +33,7 @@ extension OfflineReplay {
 
     /// A query resolved against the model: its qualified text (from SELECT to the statement's end, or to
     /// `WITH [NO] DATA`), output columns and the relations it reads.
-    private func resolveQuery(_ query: ParseNode) throws -> (String, [ViewColumn], [QualifiedName]) {
+    private mutating func resolveQuery(_ query: ParseNode) throws -> (String, [ViewColumn], [QualifiedName]) {
         // The lookups read the model as it is before this statement (a copy: the dictionaries are shared).
         let model = self
         var resolved = ViewQuery(
@@ -44,6 +44,7 @@ extension OfflineReplay {
             },
             castType: { try model.dataType($0) },
             enumLabels: { type in type.schema.flatMap { model.enums[QualifiedName($0, type.name)]?.values } })
+        resolved.userFunction = { schema, name, arguments in model.userFunctionResult(schema: schema, name: name, arguments: arguments) }
         do { try resolved.select(query, source: text[..<statementRange.upperBound]) } catch let unsupported as UnsupportedView {
             throw fallback("\(unsupported.what) is not read offline")
         } catch let unsupported as UnsupportedExpression {
@@ -56,7 +57,47 @@ extension OfflineReplay {
             throw fallback("a query that cannot be qualified in place")
         }
         let columns = resolved.outputs.map { ViewColumn(name: $0.name, type: $0.type.type ?? .text) }
+        functionsCalledByViews.formUnion(resolved.calledFunctions)
         return (definition, columns, Array(resolved.reads))
+    }
+
+    /// The result type of the one function of the model (along the search path) whose parameters are
+    /// the arguments' types exactly (an untyped literal for a text parameter); nil for none, several, a
+    /// procedure, or a result that is a set, a record or a row of columns.
+    func userFunctionResult(schema: String?, name: String, arguments: [ValueType]) -> (function: QualifiedName, type: DataType)? {
+        for candidateSchema in schema.map({ [$0] }) ?? searchPath {
+            let overloads = functionInputTypes.filter { $0.key.name == QualifiedName(candidateSchema, name) }
+            if overloads.isEmpty { continue }
+            let matches = overloads.filter { overload in
+                overload.value.count == arguments.count && zip(overload.value, arguments).allSatisfy { parameter, argument in
+                    argument.type.map { signatureSpelling($0) == parameter } ?? (parameter == "text")
+                }
+            }
+            guard matches.count == 1, let key = matches.first?.key, let function = functions[key], function.kind == .function,
+                let result = function.returnType
+            else {
+                return nil
+            }
+            return resultType(result).map { (key.name, $0) }
+        }
+        return nil
+    }
+
+    /// A type as a function signature spells it: no modifier, `[]` once, user types qualified.
+    private func signatureSpelling(_ type: DataType) -> String {
+        let element = type.unmodified
+        let base = element.schema.map { SQLQuote.identifier($0) + "." + SQLQuote.identifier(element.name) } ?? element.name
+        return base + (type.isArray ? "[]" : "")
+    }
+
+    /// A function's declared result as a column type: a built-in (or array of one), or a user type.
+    private func resultType(_ spelled: String) -> DataType? {
+        let dimensions = spelled.hasSuffix("[]") ? 1 : 0
+        let element = dimensions == 1 ? String(spelled.dropLast(2)) : spelled
+        if Set(Self.builtinTypes.values).contains(element) { return DataType(element, arrayDimensions: dimensions) }
+        let userTypes = Array(enums.keys) + Array(domains.keys) + Array(compositeTypes.keys) + Array(extensionTypes.keys)
+        guard let user = userTypes.first(where: { SQLQuote.identifier($0.schema) + "." + SQLQuote.identifier($0.name) == element }) else { return nil }
+        return DataType(schema: user.schema, name: user.name, arrayDimensions: dimensions)
     }
 
     /// `CREATE MATERIALIZED VIEW` and `CREATE TABLE ... AS SELECT`: the query as a view's; the table

@@ -36,6 +36,8 @@ struct OfflineReplay {
     /// Keys and indexes of partitioned tables made with ONLY: not copied onto partitions; a partition's
     /// own one is attached to each later.
     var onlyParentIndexes: Set<QualifiedName> = []
+    /// Functions a view's query calls (by name): dropping or renaming one is the server's to tell.
+    var functionsCalledByViews: Set<QualifiedName> = []
     /// Statements skipped on purpose (DO blocks, DML, GRANT, SET), counted by kind.
     var skipped: [String: Int] = [:]
     /// Where each object was declared, kept alongside.

@@ -6,8 +6,9 @@ import PgDriftSQL
 extension ViewQuery {
     mutating func call(_ body: ParseNode) throws -> ValueType {
         let names = body["funcname"]?.strings ?? []
-        guard let name = names.last, names.count == 1 || names.first == "pg_catalog" else {
-            throw UnsupportedView(what: "a call of \(names.joined(separator: ".")), which is not a built-in function")
+        guard let name = names.last, names.count <= 2 else { throw UnsupportedView(what: "a call of \(names.joined(separator: "."))") }
+        if names.count == 2 && names[0] != "pg_catalog" || !Self.builtinFunctions.contains(name) {
+            return try userCall(body, schema: names.count == 2 ? names[0] : nil, name: name)
         }
         guard body["funcformat"]?.isString("COERCE_EXPLICIT_CALL") ?? true else {
             throw UnsupportedView(what: "\(name) in SQL syntax")
@@ -84,6 +85,38 @@ extension ViewQuery {
         default: break
         }
         throw UnsupportedView(what: "a call of \(name)(\(types.map { $0.type?.sql ?? "unknown" }.joined(separator: ", "))) in a view")
+    }
+
+    /// The built-in functions `call` types (pg_catalog comes first on the search path, so these names
+    /// are never a user's function).
+    static let builtinFunctions: Set = [
+        "count", "rank", "dense_rank", "row_number", "percent_rank", "cume_dist", "now", "transaction_timestamp",
+        "statement_timestamp", "clock_timestamp", "gen_random_uuid", "sum", "avg", "min", "max", "bool_and", "bool_or", "every",
+        "lower", "upper", "btrim", "ltrim", "rtrim", "initcap", "md5", "length", "char_length", "string_agg", "abs", "round",
+        "trunc", "date_trunc", "jsonb_agg", "to_jsonb", "json_agg", "to_json", "jsonb_build_object", "jsonb_build_array",
+        "json_build_object", "json_build_array", "array_agg",
+    ]
+
+    /// A call of a function the migrations created: plain arguments only, its result type from the model.
+    mutating func userCall(_ body: ParseNode, schema: String?, name: String) throws -> ValueType {
+        for flag in ["agg_star", "agg_distinct", "agg_filter", "over", "agg_order", "agg_within_group", "func_variadic"]
+        where body[flag] != nil && body[flag]?.bool != false {
+            throw UnsupportedView(what: "a call of \(name) with \(flag)")
+        }
+        guard body["funcformat"]?.isString("COERCE_EXPLICIT_CALL") ?? true else { throw UnsupportedView(what: "\(name) in SQL syntax") }
+        var types: [ValueType] = []
+        for argument in body["args"]?.elements ?? [] {
+            // An argument the server would cast is one the comparison may not see through.
+            guard Self.castIsSpelling(argument) || argument.node("FuncCall") != nil || argument.node("A_Expr") != nil else {
+                throw UnsupportedView(what: "an argument of \(name) of that form")
+            }
+            types.append(try type(argument))
+        }
+        guard let result = userFunction(schema, name, types) else {
+            throw UnsupportedView(what: "a call of \(name)(\(types.map { $0.type?.sql ?? "unknown" }.joined(separator: ", "))), which no one function of the migrations takes")
+        }
+        calledFunctions.insert(result.function)
+        return .known(result.type)
     }
 
     /// A text argument: text, an untyped literal, or a varchar column or constant (whose cast the

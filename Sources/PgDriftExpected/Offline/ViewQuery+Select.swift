@@ -14,12 +14,14 @@ extension ViewQuery {
     /// A sub-query's outputs; a WITH query does not see the FROM of the query it belongs to.
     mutating func subquery(_ node: ParseNode, includingOuter: Bool) throws -> [(name: String, type: ValueType, column: String?, castIsSpelling: Bool)] {
         var inner = ViewQuery(relation: relation, castType: castType, enumLabels: enumLabels)
+        inner.userFunction = userFunction
         inner.outer = includingOuter ? [items] + outer : outer
         inner.commonTables = commonTables
         inner.source = source
         try inner.select(node, source: source)
         edits += inner.edits
         reads.formUnion(inner.reads)
+        calledFunctions.formUnion(inner.calledFunctions)
         return inner.outputs
     }
 
@@ -79,11 +81,13 @@ extension ViewQuery {
         guard let left = node["larg"], let right = node["rarg"] else { throw UnsupportedView(what: "a UNION without two sides") }
         let sides = try [left, right].map { side -> [(name: String, type: ValueType, column: String?, castIsSpelling: Bool)] in
             var inner = ViewQuery(relation: relation, castType: castType, enumLabels: enumLabels)
+            inner.userFunction = userFunction
             inner.outer = outer
             inner.commonTables = commonTables
             try inner.select(side.node("SelectStmt") ?? side, source: source)
             edits += inner.edits
             reads.formUnion(inner.reads)
+            calledFunctions.formUnion(inner.calledFunctions)
             return inner.outputs
         }
         guard sides[0].count == sides[1].count else { throw UnsupportedView(what: "a UNION of queries with different numbers of columns") }

@@ -45,6 +45,11 @@ struct ViewQuery {
     let relation: (_ schema: String?, _ name: String) -> (QualifiedName, [(name: String, type: DataType)])?
     let castType: (ParseNode) throws -> DataType
     let enumLabels: (DataType) -> [String]?
+    /// The result type of a user function called with arguments of these types, if exactly one
+    /// function of the model takes them as they are; nil otherwise.
+    var userFunction: (_ schema: String?, _ name: String, _ arguments: [ValueType]) -> (function: QualifiedName, type: DataType)? = { _, _, _ in nil }
+    /// The user functions the query calls (a later DROP or RENAME of one falls back).
+    var calledFunctions: Set<QualifiedName> = []
 
     var items: [Item] = []
     /// The relations of the queries this one is a sub-query of, innermost first (a sub-query may name
