@@ -43,15 +43,26 @@ public struct Audit {
 
     /// Compares the expected schema with the database behind `connectionString`.
     public func run(against connectionString: String) throws -> DriftReport {
-        let options = introspectionOptions
-        let loading = loadExpected(options)
+        let loading = loadExpected(introspectionOptions)
+        return try run(against: connectionString) {
+            let loaded = try loading.wait()
+            for note in loaded.notes { onNote?(note) }
+            return loaded.catalog
+        }
+    }
+
+    /// Compares an expected catalog already loaded (by `plan`, say) with the database.
+    public func run(against connectionString: String, expected: Catalog) throws -> DriftReport {
+        try run(against: connectionString) { expected }
+    }
+
+    /// Reads the database, then takes the expected catalog (loaded meanwhile, or already) and compares.
+    private func run(against connectionString: String, expected: () throws -> Catalog) throws -> DriftReport {
         let connection = try PostgresConnection(connectionString)
-        let database = try Introspector(options: options).inspect(from: connection)
+        let database = try Introspector(options: introspectionOptions).inspect(from: connection)
         connection.close()
-        let loaded = try loading.wait()
-        for note in loaded.notes { onNote?(note) }
         let findings = triage(SchemaDiff.findings(
-            expected: loaded.catalog, actual: database.catalog, access: database.access, options: diffOptions))
+            expected: try expected(), actual: database.catalog, access: database.access, options: diffOptions))
         return DriftReport(
             expected: source.description, database: ConnectionString(connectionString).description, findings: findings)
     }

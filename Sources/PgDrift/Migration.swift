@@ -13,12 +13,21 @@ extension Audit {
 
     /// The migration that takes the database to the expected schema.
     public func plan(against connectionString: String, options: PlanOptions = PlanOptions()) throws -> MigrationPlan {
+        try planWithExpected(against: connectionString, options: options).plan
+    }
+
+    /// The migration, and the expected catalog it was planned from (so `plan --apply` checks the result
+    /// against it without reading the expected schema a second time).
+    public func planWithExpected(
+        against connectionString: String, options: PlanOptions = PlanOptions()
+    ) throws -> (plan: MigrationPlan, expected: Catalog) {
         // The planner compares expressions by their text and writes the expected text into its DDL: SQL
         // migrations are read through a shadow database, so both sides carry the server's canonical text.
         var canonical = self
         canonical.shadow = true
         let (expected, actual) = try canonical.catalogs(against: connectionString)
-        return MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual.removing(matching: ignore), options: options)
+        let plan = MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual.removing(matching: ignore), options: options)
+        return (plan, expected)
     }
 }
 

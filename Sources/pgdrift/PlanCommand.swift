@@ -73,7 +73,7 @@ struct PlanCommand: ParsableCommand {
         let options = PlanOptions(
             allowDestructive: allowDestructive, online: online, renames: renames, lockTimeout: lockTimeout,
             statementTimeout: statementTimeout)
-        let plan = try audit.plan(against: connection.raw, options: options)
+        let (plan, expected) = try audit.planWithExpected(against: connection.raw, options: options)
         let text = plan.render(header: [
             "pgdrift plan: migration from \(connection.description) to the expected schema (\(audit.source.description)).",
             "Review it before running it. Flags: " + flagsDescription,
@@ -82,11 +82,11 @@ struct PlanCommand: ParsableCommand {
         guard apply else { return }
         guard !plan.isEmpty else {
             progress("nothing to apply")
-            return try recheck(audit, connection)
+            return try recheck(audit, connection, expected: expected)
         }
         progress("applying \(plan.transactional.count + plan.afterCommit.count) statements in one transaction")
         try PlanApplier.apply(plan, to: connection.raw)
-        try recheck(audit, connection)
+        try recheck(audit, connection, expected: expected)
     }
 
     private var flagsDescription: String {
@@ -127,8 +127,9 @@ struct PlanCommand: ParsableCommand {
     }
 
     /// Checks again after applying: exit 0 only when nothing that fails a check is left.
-    private func recheck(_ audit: Audit, _ connection: ConnectionString) throws {
-        let report = try audit.run(against: connection.raw)
+    /// Checks the database again against the expected catalog the plan was made from (not read again).
+    private func recheck(_ audit: Audit, _ connection: ConnectionString, expected: Catalog) throws {
+        let report = try audit.run(against: connection.raw, expected: expected)
         if report.hasErrors {
             progress("the database still differs from the expected schema:")
             FileHandle.standardError.write(Data(TextReport.render(report, color: false).utf8))
