@@ -22,6 +22,9 @@ public enum SQLTokens {
     public static let withKeyword = 716
     public static let dataKeyword = 368
     public static let noKeyword = 524
+    /// `BY` (as in `INCREMENT BY`) and an integer constant.
+    public static let byKeyword = 315
+    public static let integerConstant = 266
     static let equals = 61
     public static let openers: Set<Int> = [40, 91]
     public static let closers: Set<Int> = [41, 93]

@@ -67,7 +67,7 @@ extension OfflineReplay {
                 type = try dataType(typeName)
                 guard [.smallint, .integer, .bigint].contains(type) else { throw fallback("a sequence of type \(type)") }
             case "start", "increment", "minvalue", "maxvalue", "cache":
-                values[key] = try sequenceNumber(definition["arg"])
+                values[key] = try sequenceNumber(definition["arg"], option: definition)
             case "restart":
                 break  // the next value is data, not schema
             case "cycle":
@@ -112,12 +112,13 @@ extension OfflineReplay {
     }
 
     /// A sequence option's number; `NO MINVALUE` has none. libpg_query writes 0 and negative integers
-    /// as an empty `Integer`, which cannot be told apart, so those fall back.
-    private func sequenceNumber(_ argument: ParseNode?) throws -> Int64? {
+    /// as an empty `Integer`; those are read back from the SQL after the option's keyword.
+    private func sequenceNumber(_ argument: ParseNode?, option: ParseNode) throws -> Int64? {
         guard let argument else { return nil }
         if let integer = argument.node("Integer") {
-            guard let value = integer["ival"]?.int else { throw fallback("a zero or negative sequence option") }
-            return Int64(value)
+            if let value = integer["ival"]?.int { return Int64(value) }
+            guard let value = try numberAfter(option.location) else { throw fallback("a zero or negative sequence option") }
+            return value
         }
         if let text = argument.node("Float")?["fval"]?.string, let value = Int64(text) { return value }
         throw fallback("a sequence option that is not a number")
@@ -174,5 +175,26 @@ extension OfflineReplay {
         }
         guard !drawnFrom else { throw fallback("dropping sequence \(name), which a column default uses") }
         sequences[name] = nil
+    }
+
+    /// The integer written after the keyword at `location` (`MINVALUE -100`, `START WITH 0`,
+    /// `INCREMENT BY -1`), found by PostgreSQL's scanner in the statement's text.
+    private func numberAfter(_ location: Int?) throws -> Int64? {
+        guard let location, statementRange.contains(location) else { return nil }
+        let rest = String(decoding: text[location..<statementRange.upperBound], as: UTF8.self)
+        let tokens = try SQLTokens.scan(rest)
+        let bytes = Array(rest.utf8)
+        var negative = false
+        for token in tokens.dropFirst() {
+            switch token.kind {
+            case SQLTokens.withKeyword, SQLTokens.byKeyword: continue
+            case 45 where !negative: negative = true  // `-`
+            case SQLTokens.integerConstant:
+                guard let value = Int64(String(decoding: bytes[token.start..<token.end], as: UTF8.self)) else { return nil }
+                return negative ? -value : value
+            default: return nil
+            }
+        }
+        return nil
     }
 }
