@@ -116,7 +116,7 @@ public enum ExpressionMeaning {
                 out += ")"
                 return
             case "TypeCast":
-                if let argument = body["arg"], isConstantOrColumn(argument) {
+                if let argument = body["arg"], castIsSpelling(argument) {
                     write(argument, into: &out)
                     return
                 }
@@ -284,10 +284,13 @@ public enum ExpressionMeaning {
         return Set(script.statements[0].node.descendants("ColumnRef").compactMap { $0["fields"]?.strings.last })
     }
 
-    private static func isConstantOrColumn(_ node: ParseNode) -> Bool {
+    /// Whether a cast the server puts on this expression is left out of the comparison: it is a
+    /// column or a constant (maybe already cast). Readers of SQL use it to tell whether the server's
+    /// stored form will compare equal to the file's.
+    public static func castIsSpelling(_ node: ParseNode) -> Bool {
         guard let (tag, body) = node.tagged else { return false }
         if tag == "A_Const" || tag == "ColumnRef" { return true }
-        if tag == "TypeCast", let argument = body["arg"] { return isConstantOrColumn(argument) }
+        if tag == "TypeCast", let argument = body["arg"] { return castIsSpelling(argument) }
         return false
     }
 }

@@ -55,9 +55,7 @@ public enum ExpressionText {
             guard let names = body["name"]?.strings, names.count == 1, let left = try body["lexpr"].map(sql),
                 let elements = array?.node("A_ArrayExpr")?["elements"]?.elements
             else { throw UnsupportedExpression(what: "an ANY or ALL of something other than an ARRAY") }
-            let keyword = body["kind"]?.isString("AEXPR_OP_ANY") == true ? "ANY" : "ALL"
-            let list = "ARRAY[" + (try elements.map(sql)).joined(separator: ", ") + "]"
-            return "(\(left) \(names[0]) \(keyword) (\(cast.isEmpty ? list : "(" + list + ")" + cast)))"
+            return arrayComparison(left, names[0], all: body["kind"]?.isString("AEXPR_OP_ALL") == true, try elements.map(sql), cast: cast)
         case "A_Expr" where body["kind"]?.isString("AEXPR_DISTINCT") == true || body["kind"]?.isString("AEXPR_NOT_DISTINCT") == true:
             guard let left = try body["lexpr"].map(sql), let right = try body["rexpr"].map(sql) else {
                 throw UnsupportedExpression(what: "an IS DISTINCT FROM without two sides")
@@ -113,7 +111,13 @@ public enum ExpressionText {
             return try sql(item)
         }
         if values.count == 1 { return "(\(left) \(names[0]) \(values[0]))" }
-        return "(\(left) \(names[0]) \(names[0] == "=" ? "ANY" : "ALL") (ARRAY[\(values.joined(separator: ", "))]))"
+        return arrayComparison(left, names[0], all: names[0] != "=", values)
+    }
+
+    /// `(left op ANY (ARRAY[values]))` (ALL), the array cast when `cast` is given (`::text[]`).
+    static func arrayComparison(_ left: String, _ op: String, all: Bool, _ values: [String], cast: String = "") -> String {
+        let list = "ARRAY[" + values.joined(separator: ", ") + "]"
+        return "(\(left) \(op) \(all ? "ALL" : "ANY") (\(cast.isEmpty ? list : "(" + list + ")" + cast)))"
     }
 
     static let valueFunctions = [
@@ -156,4 +160,7 @@ public struct UnsupportedExpression: Error, CustomStringConvertible, Sendable {
     public var what: String
     /// The construct itself, such as `a function call in SQL syntax`.
     public var description: String { what }
+
+    /// A construct, named for the note that says it is not read offline.
+    public init(what: String) { self.what = what }
 }

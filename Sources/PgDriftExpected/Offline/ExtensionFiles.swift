@@ -105,16 +105,14 @@ struct ExtensionFiles {
         var types: Set<String> = []
     }
 
-    /// The objects the scripts create, their `@extschema@` set to `schema` as the server does. `\echo`
-    /// lines (which stop psql from running a script by hand) are removed first, as the server removes
-    /// them.
+    /// The objects the scripts create, their `@extschema@` set to `schema` as the server does. The
+    /// `\echo ... \quit` line (which stops psql from running a script by hand) is blanked first, as
+    /// the server removes it.
     func objects(scripts: [String], schema: String) throws -> Objects {
         var found = Objects()
         for path in scripts {
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            let sql = text.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.hasPrefix("\\echo") ? "" : String($0) }.joined(separator: "\n")
-                .replacingOccurrences(of: "@extschema@", with: SQLQuote.identifier(schema))
+            let sql = PsqlMetaCommands.blanked(text).replacingOccurrences(of: "@extschema@", with: SQLQuote.identifier(schema))
             for statement in try ParsedScript(sql).statements {
                 let node = statement.node
                 switch statement.tag {

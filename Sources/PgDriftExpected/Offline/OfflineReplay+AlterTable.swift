@@ -28,8 +28,7 @@ extension OfflineReplay {
             throw fallback("table \(rangeVar["relname"]?.string ?? "") does not exist")
         }
         // `ALTER TABLE ONLY t`: a key added to a partitioned table is not copied onto its partitions.
-        onlyRelation = rangeVar["inh"]?.bool != true
-        defer { onlyRelation = false }
+        let only = rangeVar["inh"]?.bool != true
         for command in node["cmds"]?.elements ?? [] {
             guard let command = command.node("AlterTableCmd"), let subtype = command["subtype"]?.string else { continue }
             if subtype == "AT_AttachPartition" {
@@ -39,11 +38,11 @@ extension OfflineReplay {
             if ["AT_DropColumn", "AT_AlterColumnType"].contains(subtype) {
                 try refuseIfViewsRead(table, "ALTER TABLE \(subtype.dropFirst(3)) on \(table)")
             }
-            try alter(table, subtype, command)
+            try alter(table, subtype, command, only: only)
         }
     }
 
-    private mutating func alter(_ table: QualifiedName, _ subtype: String, _ command: ParseNode) throws {
+    private mutating func alter(_ table: QualifiedName, _ subtype: String, _ command: ParseNode, only: Bool) throws {
         let columnName = command["name"]?.string
         // A partitioned table passes changes on to its partitions, whose copies the model leaves out:
         // only the changes whose copies take no name and need no rewrite of the key are read.
@@ -111,7 +110,7 @@ extension OfflineReplay {
             guard let constraint = command["def"]?.node("Constraint") else { throw fallback("ADD CONSTRAINT without a definition") }
             var model = try takeTable(table)
             defer { tables[table] = model }
-            try addConstraint(constraint, to: &model, column: nil)
+            try addConstraint(constraint, to: &model, column: nil, only: only)
         case "AT_DropConstraint":
             guard let name = columnName, tables[table]?.constraints.contains(name) == true else {
                 if command["missing_ok"]?.bool == true { return }

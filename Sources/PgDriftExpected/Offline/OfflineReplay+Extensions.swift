@@ -69,6 +69,7 @@ extension OfflineReplay {
             extensionTypes[QualifiedName(schema, type)] = name
         }
         extensions[name] = Extension(name: name, schema: schema, version: version)
+        extensionRequires[name] = package.requires
     }
 
     /// `DROP EXTENSION`: allowed while no index uses one of its operator classes (the server would
@@ -88,14 +89,13 @@ extension OfflineReplay {
             guard !isTypeUsed(type) else { throw fallback("dropping extension \(name), whose type \(type) is in use") }
         }
         extensionTypes = extensionTypes.filter { $0.value != name }
-        guard !extensions.values.contains(where: { other in files(other.name)?.requires.contains(name) == true }) else {
+        guard !extensionRequires.values.contains(where: { $0.contains(name) }) else {
             throw fallback("dropping extension \(name), which another extension requires")
         }
         for key in owned { extensionOperatorClasses[key] = nil }
         extensions[name] = nil
+        extensionRequires[name] = nil
     }
-
-    private func files(_ name: String) -> ExtensionFiles.Package? { ExtensionFiles.local()?.package(name) }
 
     /// An operator class of an installed extension, by the name an index key gives (qualified or looked
     /// up along the search path); nil when no extension has it.

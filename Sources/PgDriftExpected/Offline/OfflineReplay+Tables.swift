@@ -187,8 +187,11 @@ extension OfflineReplay {
     }
 
     /// A key, unique, check or foreign key constraint, under its name or the one the server makes up.
+    /// `only`: the statement named the table with ONLY (a partitioned table's key is then not copied
+    /// onto its partitions).
     mutating func addConstraint(
-        _ constraint: ParseNode, to table: inout Table, column: String?, deferrable: Bool? = nil, initiallyDeferred: Bool? = nil
+        _ constraint: ParseNode, to table: inout Table, column: String?, deferrable: Bool? = nil, initiallyDeferred: Bool? = nil,
+        only: Bool = false
     ) throws {
         // A partition's columns are its parent's (the model keeps them there).
         var lookup = table
@@ -206,7 +209,7 @@ extension OfflineReplay {
             }
             if table.kind == .partitioned, model.kind == .primaryKey || model.kind == .unique {
                 try checkUniqueOnPartitioned(table.name, columns: model.columns)
-                if onlyRelation {
+                if only {
                     // Its partitions get no copy: each one's own key is attached to it later (or it stays invalid).
                     onlyParentIndexes.insert(QualifiedName(table.name.schema, model.name))
                 } else {

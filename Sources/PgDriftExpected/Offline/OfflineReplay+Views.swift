@@ -45,11 +45,9 @@ extension OfflineReplay {
             castType: { try model.dataType($0) },
             enumLabels: { type in type.schema.flatMap { model.enums[QualifiedName($0, type.name)]?.values } })
         resolved.userFunction = { schema, name, arguments in model.userFunctionResult(schema: schema, name: name, arguments: arguments) }
-        do { try resolved.select(query, source: text[..<statementRange.upperBound]) } catch let unsupported as UnsupportedView {
-            throw fallback("\(unsupported.what) is not read offline")
-        } catch let unsupported as UnsupportedExpression {
-            throw fallback("\(unsupported.what) is not read offline")
-        }
+        resolved.source = text[..<statementRange.upperBound]
+        // What it does not resolve throws `UnsupportedExpression`, which `replay` turns into the fallback.
+        try resolved.select(query)
         guard let range = try queryRange() else { throw fallback("a query that does not start with SELECT or WITH") }
         let definition = resolved.text(text, range)
         // The text must still be the query it was: one SELECT (a parenthesised query would not be).
@@ -86,7 +84,7 @@ extension OfflineReplay {
     /// A type as a function signature spells it: no modifier, `[]` once, user types qualified.
     private func signatureSpelling(_ type: DataType) -> String {
         let element = type.unmodified
-        let base = element.schema.map { SQLQuote.identifier($0) + "." + SQLQuote.identifier(element.name) } ?? element.name
+        let base = element.schema.map { SQLQuote.qualified(QualifiedName($0, element.name)) } ?? element.name
         return base + (type.isArray ? "[]" : "")
     }
 
@@ -96,7 +94,7 @@ extension OfflineReplay {
         let element = dimensions == 1 ? String(spelled.dropLast(2)) : spelled
         if Set(Self.builtinTypes.values).contains(element) { return DataType(element, arrayDimensions: dimensions) }
         let userTypes = Array(enums.keys) + Array(domains.keys) + Array(compositeTypes.keys) + Array(extensionTypes.keys)
-        guard let user = userTypes.first(where: { SQLQuote.identifier($0.schema) + "." + SQLQuote.identifier($0.name) == element }) else { return nil }
+        guard let user = userTypes.first(where: { SQLQuote.qualified($0) == element }) else { return nil }
         return DataType(schema: user.schema, name: user.name, arrayDimensions: dimensions)
     }
 

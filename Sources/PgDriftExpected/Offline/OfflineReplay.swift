@@ -14,6 +14,8 @@ struct OfflineReplay {
     var compositeTypes: [QualifiedName: CompositeType] = [:]
     var functions: [FunctionKey: Function] = [:]
     var extensions: [String: Extension] = [:]
+    /// The extensions each installed one requires (from its control file; DROP refuses to break them).
+    var extensionRequires: [String: [String]] = [:]
     /// Operator classes installed by extensions, by qualified name, with the extension that owns each.
     var extensionOperatorClasses: [QualifiedName: (operatorClass: ExtensionFiles.OperatorClass, extension: String)] = [:]
     /// Types installed by extensions (`citext`, `hstore`), by qualified name, with the extension that owns each.
@@ -31,8 +33,6 @@ struct OfflineReplay {
     /// Constraint names in use per schema (the server numbers a made-up name that is taken).
     var constraintNames: [QualifiedName: Int] = [:]
     var searchPath = ["public"]
-    /// The statement names its table with ONLY (pg_dump's `ALTER TABLE ONLY`, `CREATE INDEX ... ON ONLY`).
-    var onlyRelation = false
     /// Keys and indexes of partitioned tables made with ONLY: not copied onto partitions; a partition's
     /// own one is attached to each later.
     var onlyParentIndexes: Set<QualifiedName> = []

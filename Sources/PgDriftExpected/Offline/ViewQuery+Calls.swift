@@ -6,21 +6,21 @@ import PgDriftSQL
 extension ViewQuery {
     mutating func call(_ body: ParseNode) throws -> ValueType {
         let names = body["funcname"]?.strings ?? []
-        guard let name = names.last, names.count <= 2 else { throw UnsupportedView(what: "a call of \(names.joined(separator: "."))") }
+        guard let name = names.last, names.count <= 2 else { throw UnsupportedExpression(what: "a call of \(names.joined(separator: "."))") }
         if names.count == 2 && names[0] != "pg_catalog" || !Self.builtinFunctions.contains(name) {
             return try userCall(body, schema: names.count == 2 ? names[0] : nil, name: name)
         }
         guard body["funcformat"]?.isString("COERCE_EXPLICIT_CALL") ?? true else {
-            throw UnsupportedView(what: "\(name) in SQL syntax")
+            throw UnsupportedExpression(what: "\(name) in SQL syntax")
         }
         for unsupported in ["agg_order", "agg_within_group", "func_variadic"] where body[unsupported] != nil && body[unsupported]?.bool != false {
-            throw UnsupportedView(what: "a call of \(name) with \(unsupported)")
+            throw UnsupportedExpression(what: "a call of \(name) with \(unsupported)")
         }
         if let filter = body["agg_filter"] { try expectBoolean(filter) }
         if let window = body["over"] { try self.window(window) }
         let arguments = body["args"]?.elements ?? []
         if body["agg_star"]?.bool == true {
-            guard name == "count" else { throw UnsupportedView(what: "\(name)(*)") }
+            guard name == "count" else { throw UnsupportedExpression(what: "\(name)(*)") }
             return .known(.bigint)
         }
         var types: [ValueType] = []
@@ -53,7 +53,7 @@ extension ViewQuery {
             {
                 return .known(first.unmodified)
             }
-            if first?.unmodified == .varchar(), Self.castIsSpelling(arguments[0]) { return .known(.text) }
+            if first?.unmodified == .varchar(), ExpressionMeaning.castIsSpelling(arguments[0]) { return .known(.text) }
         case ("bool_and", 1), ("bool_or", 1), ("every", 1):
             if first == .boolean { return .known(.boolean) }
         case ("lower", 1), ("upper", 1), ("btrim", 1), ("ltrim", 1), ("rtrim", 1), ("initcap", 1), ("md5", 1):
@@ -74,7 +74,7 @@ extension ViewQuery {
             if first?.unmodified == .numeric, types.count == 1 || types[1] == .known(.integer) { return .known(.numeric) }
             if first == .doublePrecision, types.count == 1 { return .known(.doublePrecision) }
         case ("date_trunc", 2):
-            guard types[0] == .unknown || types[0] == .known(.text) && Self.castIsSpelling(arguments[0]) else { break }
+            guard types[0] == .unknown || types[0] == .known(.text) && ExpressionMeaning.castIsSpelling(arguments[0]) else { break }
             if let first = types[1].type?.unmodified, [DataType.timestamptz, .timestamp, DataType("interval")].contains(first) { return .known(first) }
         case ("jsonb_agg", 1), ("to_jsonb", 1): return .known(.jsonb)
         case ("json_agg", 1), ("to_json", 1): return .known(.json)
@@ -84,7 +84,7 @@ extension ViewQuery {
             if let first, !first.isArray, first.modifier == nil, first.unmodified == first { return .known(first.array) }
         default: break
         }
-        throw UnsupportedView(what: "a call of \(name)(\(types.map { $0.type?.sql ?? "unknown" }.joined(separator: ", "))) in a view")
+        throw UnsupportedExpression(what: "a call of \(name)(\(types.map { $0.type?.sql ?? "unknown" }.joined(separator: ", "))) in a view")
     }
 
     /// The built-in functions `call` types (pg_catalog comes first on the search path, so these names
@@ -101,19 +101,19 @@ extension ViewQuery {
     mutating func userCall(_ body: ParseNode, schema: String?, name: String) throws -> ValueType {
         for flag in ["agg_star", "agg_distinct", "agg_filter", "over", "agg_order", "agg_within_group", "func_variadic"]
         where body[flag] != nil && body[flag]?.bool != false {
-            throw UnsupportedView(what: "a call of \(name) with \(flag)")
+            throw UnsupportedExpression(what: "a call of \(name) with \(flag)")
         }
-        guard body["funcformat"]?.isString("COERCE_EXPLICIT_CALL") ?? true else { throw UnsupportedView(what: "\(name) in SQL syntax") }
+        guard body["funcformat"]?.isString("COERCE_EXPLICIT_CALL") ?? true else { throw UnsupportedExpression(what: "\(name) in SQL syntax") }
         var types: [ValueType] = []
         for argument in body["args"]?.elements ?? [] {
             // An argument the server would cast is one the comparison may not see through.
-            guard Self.castIsSpelling(argument) || argument.node("FuncCall") != nil || argument.node("A_Expr") != nil else {
-                throw UnsupportedView(what: "an argument of \(name) of that form")
+            guard ExpressionMeaning.castIsSpelling(argument) || argument.node("FuncCall") != nil || argument.node("A_Expr") != nil else {
+                throw UnsupportedExpression(what: "an argument of \(name) of that form")
             }
             types.append(try type(argument))
         }
         guard let result = userFunction(schema, name, types) else {
-            throw UnsupportedView(what: "a call of \(name)(\(types.map { $0.type?.sql ?? "unknown" }.joined(separator: ", "))), which no one function of the migrations takes")
+            throw UnsupportedExpression(what: "a call of \(name)(\(types.map { $0.type?.sql ?? "unknown" }.joined(separator: ", "))), which no one function of the migrations takes")
         }
         calledFunctions.insert(result.function)
         return .known(result.type)
@@ -124,17 +124,17 @@ extension ViewQuery {
     func expectText(_ node: ParseNode, _ found: ValueType) throws {
         switch found {
         case .unknown, .known(.text): return
-        case .known(let type) where type.unmodified == .varchar() && Self.castIsSpelling(node): return
-        default: throw UnsupportedView(what: "a \(found.type?.sql ?? "") where text is expected")
+        case .known(let type) where type.unmodified == .varchar() && ExpressionMeaning.castIsSpelling(node): return
+        default: throw UnsupportedExpression(what: "a \(found.type?.sql ?? "") where text is expected")
         }
     }
 
     /// `OVER (PARTITION BY ... ORDER BY ...)` with the default frame.
     mutating func window(_ node: ParseNode) throws {
         let definition = node.node("WindowDef") ?? node
-        guard definition["refname"] == nil, definition["name"] == nil else { throw UnsupportedView(what: "a named window") }
+        guard definition["refname"] == nil, definition["name"] == nil else { throw UnsupportedExpression(what: "a named window") }
         // FRAMEOPTION_DEFAULTS: RANGE UNBOUNDED PRECEDING AND CURRENT ROW, as the server prints nothing.
-        guard definition["frameOptions"]?.int ?? 1058 == 1058 else { throw UnsupportedView(what: "a window frame") }
+        guard definition["frameOptions"]?.int ?? 1058 == 1058 else { throw UnsupportedExpression(what: "a window frame") }
         for item in definition["partitionClause"]?.elements ?? [] { _ = try type(item) }
         try sortItems(definition["orderClause"]?.elements ?? [], outputs: false)
     }
@@ -143,20 +143,20 @@ extension ViewQuery {
     mutating func sortItems(_ items: [ParseNode], outputs: Bool) throws {
         for item in items {
             guard let sort = item.node("SortBy"), let expression = sort["node"] else { continue }
-            guard sort["useOp"] == nil else { throw UnsupportedView(what: "ORDER BY ... USING") }
+            guard sort["useOp"] == nil else { throw UnsupportedExpression(what: "ORDER BY ... USING") }
             let descending = sort["sortby_dir"]?.isString("SORTBY_DESC") == true
             switch sort["sortby_nulls"]?.string {
             case "SORTBY_NULLS_FIRST" where descending, "SORTBY_NULLS_LAST" where !descending:
-                throw UnsupportedView(what: "a NULLS FIRST/LAST that is the default")
+                throw UnsupportedExpression(what: "a NULLS FIRST/LAST that is the default")
             default: break
             }
-            if expression.node("A_Const") != nil { throw UnsupportedView(what: "ORDER BY a column number") }
+            if expression.node("A_Const") != nil { throw UnsupportedExpression(what: "ORDER BY a column number") }
             if outputs, let names = expression.node("ColumnRef")?["fields"]?.strings, names.count == 1,
                 let output = self.outputs.first(where: { $0.name == names[0] })
             {
                 // ORDER BY an output name sorts by that output; the server prints its expression.
                 guard output.column == names[0] else {
-                    throw UnsupportedView(what: "ORDER BY the output column \(names[0])")
+                    throw UnsupportedExpression(what: "ORDER BY the output column \(names[0])")
                 }
             }
             _ = try type(expression)

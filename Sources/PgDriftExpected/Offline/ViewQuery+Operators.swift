@@ -10,15 +10,16 @@ extension ViewQuery {
         switch kind {
         case "AEXPR_NULLIF":
             guard let left = body["lexpr"], let right = body["rexpr"] else { break }
-            let (leftType, result) = try binary("=", left, right)
-            guard result == .known(.boolean) else { break }
+            let leftType = try type(left)
+            guard try combine("=", left, leftType, right, try type(right)) == .known(.boolean) else { break }
             return leftType
         case "AEXPR_IN":
             // Constants only: the server makes `= ANY (ARRAY[...])` of them (with anything else, OR chains).
             guard let left = body["lexpr"], let items = body["rexpr"]?.node("List")?["items"]?.elements,
-                !items.isEmpty, items.allSatisfy({ $0.descendants("ColumnRef").isEmpty && Self.castIsSpelling($0) })
-            else { throw UnsupportedView(what: "an IN list of something other than constants") }
-            for (i, item) in items.enumerated() { _ = try binary("=", left, item, leftResolved: i > 0) }
+                !items.isEmpty, items.allSatisfy({ $0.descendants("ColumnRef").isEmpty && ExpressionMeaning.castIsSpelling($0) })
+            else { throw UnsupportedExpression(what: "an IN list of something other than constants") }
+            let leftType = try type(left)
+            for item in items { _ = try combine("=", left, leftType, item, try type(item)) }
             return .known(.boolean)
         case "AEXPR_OP_ANY", "AEXPR_OP_ALL":
             // `x = ANY (ARRAY[constants])`, the form the server stores IN lists in (pg_dump writes it).
@@ -26,27 +27,29 @@ extension ViewQuery {
             while let cast = array?.node("TypeCast"), cast["arg"]?.node("A_ArrayExpr") != nil { array = cast["arg"] }
             guard let left = body["lexpr"], names.count == 1, Self.comparisons.contains(names[0]),
                 let elements = array?.node("A_ArrayExpr")?["elements"]?.elements, !elements.isEmpty,
-                elements.allSatisfy({ $0.descendants("ColumnRef").isEmpty && Self.castIsSpelling($0) })
-            else { throw UnsupportedView(what: "an ANY or ALL of something other than an array of constants") }
-            for (i, element) in elements.enumerated() { _ = try binary(names[0], left, element, leftResolved: i > 0) }
+                elements.allSatisfy({ $0.descendants("ColumnRef").isEmpty && ExpressionMeaning.castIsSpelling($0) })
+            else { throw UnsupportedExpression(what: "an ANY or ALL of something other than an array of constants") }
+            let leftType = try type(left)
+            for element in elements { _ = try combine(names[0], left, leftType, element, try type(element)) }
             return .known(.boolean)
         case "AEXPR_BETWEEN", "AEXPR_NOT_BETWEEN":
             guard let left = body["lexpr"], let bounds = body["rexpr"]?.node("List")?["items"]?.elements, bounds.count == 2,
-                Self.castIsSpelling(left)
-            else { throw UnsupportedView(what: "a BETWEEN on an expression") }
-            _ = try binary(">=", left, bounds[0])
-            _ = try binary("<=", left, bounds[1], leftResolved: true)
+                ExpressionMeaning.castIsSpelling(left)
+            else { throw UnsupportedExpression(what: "a BETWEEN on an expression") }
+            let leftType = try type(left)
+            _ = try combine(">=", left, leftType, bounds[0], try type(bounds[0]))
+            _ = try combine("<=", left, leftType, bounds[1], try type(bounds[1]))
             return .known(.boolean)
         case "AEXPR_LIKE", "AEXPR_ILIKE":
             guard let left = body["lexpr"], let right = body["rexpr"], right.node("FuncCall") == nil else {
-                throw UnsupportedView(what: "LIKE ... ESCAPE")
+                throw UnsupportedExpression(what: "LIKE ... ESCAPE")
             }
             try expectText(left, try type(left))
             try expectText(right, try type(right))
             return .known(.boolean)
         case "AEXPR_DISTINCT", "AEXPR_NOT_DISTINCT":
             guard let left = body["lexpr"], let right = body["rexpr"] else { break }
-            return try binary("=", left, right).result
+            return try binary("=", left, right)
         case "AEXPR_OP":
             guard names.count == 1 || names.first == "pg_catalog", let name = names.last else { break }
             guard let right = body["rexpr"] else { break }
@@ -58,46 +61,41 @@ extension ViewQuery {
                 else { break }
                 return .known(number.unmodified)
             }
-            return try binary(name, left, right).result
+            return try binary(name, left, right)
         default: break
         }
-        throw UnsupportedView(what: "an operator form the server rewrites (IN, BETWEEN, LIKE, ANY, ...)")
+        throw UnsupportedExpression(what: "an operator form the server rewrites (IN, BETWEEN, LIKE, ANY, ...)")
     }
 
-    /// A binary operator's result type, for comparisons, arithmetic, `||` and the JSON arrows, with its
-    /// left operand's type (each operand is resolved once: resolving qualifies its columns in the text).
-    mutating func binary(
-        _ name: String, _ leftNode: ParseNode, _ rightNode: ParseNode, leftResolved: Bool = false
-    ) throws -> (left: ValueType, result: ValueType) {
-        // An operand is resolved once (resolving qualifies its columns in the text); a left operand
-        // compared again (IN, BETWEEN) is typed on a copy.
-        let left: ValueType
-        if leftResolved {
-            var copy = self
-            left = try copy.type(leftNode)
-        } else {
-            left = try type(leftNode)
-        }
-        let right = try type(rightNode)
-        let refuse = UnsupportedView(what: "\(left.type?.sql ?? "unknown") \(name) \(right.type?.sql ?? "unknown") in a view")
+    /// A binary operator's result type. Each operand is resolved once (resolving qualifies its columns
+    /// in the text); an operand compared more than once (IN, BETWEEN) goes to `combine` with its type.
+    mutating func binary(_ name: String, _ leftNode: ParseNode, _ rightNode: ParseNode) throws -> ValueType {
+        let left = try type(leftNode)
+        return try combine(name, leftNode, left, rightNode, try type(rightNode))
+    }
+
+    /// The result type of `left name right`, for comparisons, arithmetic, `||`, LIKE and the JSON
+    /// arrows, from the operands' types.
+    func combine(_ name: String, _ leftNode: ParseNode, _ left: ValueType, _ rightNode: ParseNode, _ right: ValueType) throws -> ValueType {
+        let refuse = UnsupportedExpression(what: "\(left.type?.sql ?? "unknown") \(name) \(right.type?.sql ?? "unknown") in a view")
         if name == "->" || name == "->>" {
             guard let container = left.type, container == .jsonb || container == .json,
-                right == .unknown || right == .known(.integer) || right == .known(.text) && Self.castIsSpelling(rightNode)
+                right == .unknown || right == .known(.integer) || right == .known(.text) && ExpressionMeaning.castIsSpelling(rightNode)
             else { throw refuse }
             if case .unknown = right { try literal(rightNode, as: .text) }
-            return (left, .known(name == "->" ? container : .text))
+            return .known(name == "->" ? container : .text)
         }
         if ["~~", "!~~", "~~*", "!~~*"].contains(name) {
             // LIKE and ILIKE as the server stores them.
             try expectText(leftNode, left)
             try expectText(rightNode, right)
-            return (left, .known(.boolean))
+            return .known(.boolean)
         }
         if name == "||" {
             try expectText(leftNode, left)
             try expectText(rightNode, right)
             guard left != .unknown || right != .unknown else { throw refuse }
-            return (left, .known(.text))
+            return .known(.text)
         }
         let a: DataType
         let b: DataType
@@ -115,9 +113,9 @@ extension ViewQuery {
         // The server casts one side when no operator takes both types as they are; that cast is left
         // out by the comparison only on a column or constant.
         if a.unmodified != b.unmodified, Self.integers[a.sql] == nil || Self.integers[b.sql] == nil, !Self.mixedWithoutCast(name, a, b) {
-            guard Self.castIsSpelling(leftNode) && Self.castIsSpelling(rightNode) else { throw refuse }
+            guard ExpressionMeaning.castIsSpelling(leftNode) && ExpressionMeaning.castIsSpelling(rightNode) else { throw refuse }
         }
-        return (left, .known(result))
+        return .known(result)
     }
 
     /// Operators with their own versions for two different types (no cast on either side).
@@ -171,6 +169,6 @@ extension ViewQuery {
         if constant["isnull"]?.bool == true { return }
         guard let text = constant["sval"]?["sval"]?.string,
             Self.printsAsWritten(text, as: type.unmodified == .varchar() ? .text : type.unmodified, enumLabels: enumLabels(type))
-        else { throw UnsupportedView(what: "a constant compared with a \(type)") }
+        else { throw UnsupportedExpression(what: "a constant compared with a \(type)") }
     }
 }

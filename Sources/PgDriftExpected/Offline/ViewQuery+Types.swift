@@ -11,7 +11,7 @@ extension ViewQuery {
     static let arithmetic: Set = ["+", "-", "*", "/", "%"]
 
     mutating func type(_ node: ParseNode) throws -> ValueType {
-        guard let (tag, body) = node.tagged else { throw UnsupportedView(what: "an empty expression") }
+        guard let (tag, body) = node.tagged else { throw UnsupportedExpression(what: "an empty expression") }
         switch tag {
         case "ColumnRef": return .known(try column(body))
         case "A_Const":
@@ -19,7 +19,7 @@ extension ViewQuery {
             if body["ival"] != nil { return .known(.integer) }
             if body["fval"] != nil { return .known(.numeric) }
             if body["boolval"] != nil { return .known(.boolean) }
-            throw UnsupportedView(what: "a bit-string constant")
+            throw UnsupportedExpression(what: "a bit-string constant")
         case "TypeCast": return try cast(body)
         case "FuncCall": return try call(body)
         case "A_Expr": return try operatorExpression(body)
@@ -30,7 +30,7 @@ extension ViewQuery {
             if let argument = body["arg"] { _ = try type(argument) }
             return .known(.boolean)
         case "CaseExpr":
-            guard body["arg"] == nil else { throw UnsupportedView(what: "a CASE with an operand") }
+            guard body["arg"] == nil else { throw UnsupportedExpression(what: "a CASE with an operand") }
             var results: [ParseNode] = []
             for item in body["args"]?.elements ?? [] {
                 guard let when = item.node("CaseWhen"), let condition = when["expr"], let result = when["result"] else { continue }
@@ -46,40 +46,40 @@ extension ViewQuery {
         case "SubLink": return try subLink(body)
         case "SQLValueFunction":
             guard body["typmod"].map({ $0.int == -1 }) ?? true, let op = body["op"]?.string, let result = Self.valueFunctions[op] else {
-                throw UnsupportedView(what: "a SQL value function with a precision")
+                throw UnsupportedExpression(what: "a SQL value function with a precision")
             }
             return .known(result)
         default:
-            throw UnsupportedView(what: "a \(tag) expression in a view")
+            throw UnsupportedExpression(what: "a \(tag) expression in a view")
         }
     }
 
     /// `EXISTS (...)`, a scalar `(SELECT ...)`, `x IN (SELECT ...)` and `x op ANY|ALL (SELECT ...)`.
     mutating func subLink(_ body: ParseNode) throws -> ValueType {
-        guard let select = body["subselect"]?.node("SelectStmt") else { throw UnsupportedView(what: "a sub-query that is not a SELECT") }
+        guard let select = body["subselect"]?.node("SelectStmt") else { throw UnsupportedExpression(what: "a sub-query that is not a SELECT") }
         switch body["subLinkType"]?.string {
         case "EXISTS_SUBLINK":
             _ = try subquery(select)
             return .known(.boolean)
         case "EXPR_SUBLINK":
             let outputs = try subquery(select)
-            guard outputs.count == 1 else { throw UnsupportedView(what: "a scalar sub-query with \(outputs.count) columns") }
+            guard outputs.count == 1 else { throw UnsupportedExpression(what: "a scalar sub-query with \(outputs.count) columns") }
             return .known(outputs[0].type ?? .text)
         case "ANY_SUBLINK", "ALL_SUBLINK":
-            guard let test = body["testexpr"] else { throw UnsupportedView(what: "an ANY sub-query without a left side") }
+            guard let test = body["testexpr"] else { throw UnsupportedExpression(what: "an ANY sub-query without a left side") }
             // `x IN (SELECT ...)` has no operator name; the server prints `= ANY (SELECT ...)` as IN too.
             let names = body["operName"]?.strings ?? ["="]
-            guard names.count == 1, Self.comparisons.contains(names[0]), body["operName"] == nil || names[0] != "=", Self.castIsSpelling(test) else {
-                throw UnsupportedView(what: "an ANY or ALL sub-query with that operator")
+            guard names.count == 1, Self.comparisons.contains(names[0]), body["operName"] == nil || names[0] != "=", ExpressionMeaning.castIsSpelling(test) else {
+                throw UnsupportedExpression(what: "an ANY or ALL sub-query with that operator")
             }
             let left = try type(test)
             let outputs = try subquery(select)
             guard outputs.count == 1, let a = left.type, let b = outputs[0].type, a.unmodified == b.unmodified || Self.integers[a.sql] != nil && Self.integers[b.sql] != nil else {
-                throw UnsupportedView(what: "an IN sub-query comparing other types")
+                throw UnsupportedExpression(what: "an IN sub-query comparing other types")
             }
             return .known(.boolean)
         default:
-            throw UnsupportedView(what: "a \(body["subLinkType"]?.string ?? "") sub-query")
+            throw UnsupportedExpression(what: "a \(body["subLinkType"]?.string ?? "") sub-query")
         }
     }
 
@@ -92,16 +92,7 @@ extension ViewQuery {
 
     mutating func expectBoolean(_ node: ParseNode) throws {
         let found = try type(node)
-        guard found == .known(.boolean) || found == .unknown else { throw UnsupportedView(what: "a condition that is not boolean") }
-    }
-
-    /// Whether the server's cast on this operand is one the comparison leaves out (a column's or a
-    /// constant's).
-    static func castIsSpelling(_ node: ParseNode) -> Bool {
-        guard let (tag, body) = node.tagged else { return false }
-        if tag == "A_Const" || tag == "ColumnRef" { return true }
-        if tag == "TypeCast", let argument = body["arg"] { return castIsSpelling(argument) }
-        return false
+        guard found == .known(.boolean) || found == .unknown else { throw UnsupportedExpression(what: "a condition that is not boolean") }
     }
 
     /// The one type a list of branches resolves to (CASE, COALESCE, GREATEST): all the same known type
@@ -112,7 +103,7 @@ extension ViewQuery {
             guard let type = try type(node).type else { continue }
             if let known = found, known != type {
                 guard known.unmodified == type.unmodified, known.schema == nil else {
-                    throw UnsupportedView(what: "a \(construct) mixing \(known) and \(type)")
+                    throw UnsupportedExpression(what: "a \(construct) mixing \(known) and \(type)")
                 }
                 found = known.unmodified
             } else {
@@ -126,18 +117,18 @@ extension ViewQuery {
     /// `x::type`: the type as declared. A constant cast to a type whose output the server may respell
     /// (a date, a jsonb) is refused, since the diff compares the constant's text.
     mutating func cast(_ body: ParseNode) throws -> ValueType {
-        guard let argument = body["arg"], let typeName = body["typeName"] else { throw UnsupportedView(what: "an empty cast") }
+        guard let argument = body["arg"], let typeName = body["typeName"] else { throw UnsupportedExpression(what: "an empty cast") }
         let target = try castType(typeName)
         let from = try type(argument)
         if let constant = argument.node("A_Const"), let text = constant["sval"]?["sval"]?.string {
             guard Self.printsAsWritten(text, as: target, enumLabels: enumLabels(target)) else {
-                throw UnsupportedView(what: "the constant '\(text)' as \(target), which the server may print differently")
+                throw UnsupportedExpression(what: "the constant '\(text)' as \(target), which the server may print differently")
             }
         } else if from != .known(target), argument.node("A_Const") != nil {
             // A number cast to a number type prints back as written (`(2)::bigint`); others may not.
             let numbers = ["smallint", "integer", "bigint", "numeric", "real", "double precision"]
             guard let source = from.type, numbers.contains(source.sql), numbers.contains(target.unmodified.sql), target.unmodified == target else {
-                throw UnsupportedView(what: "a cast of a number or boolean constant to \(target)")
+                throw UnsupportedExpression(what: "a cast of a number or boolean constant to \(target)")
             }
         }
         return .known(target)

@@ -20,7 +20,6 @@ struct ViewQuery {
     /// A relation in the FROM clause, by the name the query calls it.
     struct Item {
         var reference: String
-        var relation: QualifiedName
         var columns: [(name: String, type: DataType)]
         /// Columns a USING join merged: named unqualified, they are the join's column instead.
         var hidden: Set<String> = []
@@ -62,10 +61,19 @@ struct ViewQuery {
     var reads: Set<QualifiedName> = []
     /// Edits of the source text: qualifiers inserted (an empty range), `*` replaced by its columns.
     var edits: [(range: Range<Int>, text: String)] = []
-    /// Output columns so far, with the input column each one is if it is a plain column (ORDER BY can
-    /// name them), and whether a cast the server adds to it is left out by the comparison (a column or
-    /// constant: a UNION may cast one side).
-    var outputs: [(name: String, type: ValueType, column: String?, castIsSpelling: Bool)] = []
+    /// One output column.
+    struct Output {
+        var name: String
+        var type: ValueType
+        /// The input column it is, if it is a plain column (ORDER BY can name it).
+        var column: String?
+        /// Whether a cast the server adds to it is left out by the comparison (a column or constant:
+        /// a UNION may cast one side).
+        var castIsSpelling: Bool
+    }
+
+    /// Output columns so far.
+    var outputs: [Output] = []
 
     /// The query text from `range` with the edits made (back to front, so offsets stay valid).
     func text(_ source: [UInt8], _ range: Range<Int>) -> String {
@@ -80,11 +88,24 @@ struct ViewQuery {
     mutating func insert(_ text: String, at offset: Int) {
         edits.append((offset..<offset, text))
     }
-}
 
-/// A construct of a view's query the reader does not resolve; the caller falls back to the server.
-struct UnsupportedView: Error {
-    var what: String
+    /// A query nested in this one (a sub-query, a WITH query, a side of a UNION): the same lookups and
+    /// WITH queries, and `outer` visible.
+    func nested(seeing outer: [[Item]]) -> ViewQuery {
+        var inner = ViewQuery(relation: relation, castType: castType, enumLabels: enumLabels)
+        inner.userFunction = userFunction
+        inner.outer = outer
+        inner.commonTables = commonTables
+        inner.source = source
+        return inner
+    }
+
+    /// Takes in what a nested query did to the text and read.
+    mutating func absorb(_ inner: ViewQuery) {
+        edits += inner.edits
+        reads.formUnion(inner.reads)
+        calledFunctions.formUnion(inner.calledFunctions)
+    }
 }
 
 extension ViewQuery {
@@ -92,7 +113,7 @@ extension ViewQuery {
     mutating func column(_ reference: ParseNode) throws -> DataType {
         let fields = reference["fields"]?.elements ?? []
         let names = fields.compactMap { $0.node("String")?["sval"]?.string }
-        guard names.count == fields.count else { throw UnsupportedView(what: "a * in a view's query") }
+        guard names.count == fields.count else { throw UnsupportedExpression(what: "a * in a view's query") }
         switch names.count {
         case 1:
             // The innermost query level that has the column decides; two relations there is ambiguous.
@@ -100,21 +121,21 @@ extension ViewQuery {
                 let matches = level.filter { $0.offers(names[0]) }
                 if matches.isEmpty { continue }
                 guard matches.count == 1, let type = matches[0].type(of: names[0]), let location = reference.location else {
-                    throw UnsupportedView(what: "the ambiguous column \(names[0])")
+                    throw UnsupportedExpression(what: "the ambiguous column \(names[0])")
                 }
                 if let qualifier = matches[0].qualifier(of: names[0]) { insert(SQLQuote.identifier(qualifier) + ".", at: location) }
                 return type
             }
-            throw UnsupportedView(what: "column \(names[0]), which no relation of the query has")
+            throw UnsupportedExpression(what: "column \(names[0]), which no relation of the query has")
         case 2:
             guard let item = ([items] + outer).lazy.compactMap({ $0.first { $0.reference == names[0] } }).first,
                 let type = item.type(of: names[1])
             else {
-                throw UnsupportedView(what: "column \(names.joined(separator: ".")), which the query does not have")
+                throw UnsupportedExpression(what: "column \(names.joined(separator: ".")), which the query does not have")
             }
             return type
         default:
-            throw UnsupportedView(what: "a column reference with \(names.count) parts")
+            throw UnsupportedExpression(what: "a column reference with \(names.count) parts")
         }
     }
 }
