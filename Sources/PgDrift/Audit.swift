@@ -27,6 +27,13 @@ public struct Audit {
     public var statementTimeoutMilliseconds = 60_000
     /// Read SQL migrations through a shadow database even when they could be read offline (`--shadow`).
     public var shadow = false
+    /// Run migrations in the shadow database as a superuser (`--shadow-superuser`): only for migrations
+    /// you trust, since a superuser's SQL can run programs and read or write the server's files.
+    public var shadowSuperuser = false
+    /// `statement_timeout` of each migration statement in the shadow database (`--shadow-timeout`).
+    public var shadowTimeout = "5min"
+    /// The search_path the migrations expect to start with (`--search-path`); nil: PostgreSQL's default.
+    public var searchPath: [String]?
     /// Receives notes on how the expected schema was read (a fallback to a shadow database, skipped statements).
     public var onNote: ((String) -> Void)?
 
@@ -83,10 +90,14 @@ public struct Audit {
     /// Starts loading the expected catalog on another thread (both sides are read at once).
     func loadExpected(_ options: IntrospectionOptions) -> InBackground<ExpectedLoad> {
         let (source, builtin, schemas, excludedSchemas, shadow) = (self.source, self.builtin, self.schemas, self.excludedSchemas, self.shadow)
+        let (shadowSuperuser, shadowTimeout, searchPath) = (self.shadowSuperuser, self.shadowTimeout, self.searchPath)
         return InBackground {
             let loader = ExpectedSchemaLoader(builtin: { builtin }, options: options)
             defer { loader.close() }
             loader.shadowOnly = shadow
+            loader.shadowSuperuser = shadowSuperuser
+            loader.shadowTimeout = shadowTimeout
+            loader.searchPath = searchPath
             var notes: [String] = []
             loader.onNote = { notes.append($0) }
             let catalog = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)

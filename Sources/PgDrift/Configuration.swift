@@ -28,6 +28,12 @@ public struct PgDriftConfiguration: Hashable, Sendable {
     public var withPrivileges: Bool?
     /// `report_dir`: the folder `check` writes its report files to; nil when the file does not say.
     public var reportDirectory: String?
+    /// `shadow_superuser`: run migrations in the shadow database as a superuser; nil when the file does not say.
+    public var shadowSuperuser: Bool?
+    /// `shadow_timeout`: statement_timeout of each migration statement in the shadow database.
+    public var shadowTimeout: String?
+    /// `search_path`: the schemas the migrations expect on their search_path from the start.
+    public var searchPath: [String]?
     /// `[severity]`: a level per finding kind, replacing the kind's default; `.off` drops the kind.
     public var severities: [FindingKind: SeverityOverride] = [:]
 
@@ -74,6 +80,9 @@ public struct PgDriftConfiguration: Hashable, Sendable {
         case "ignore": ignore = try entry.list(fail)
         case "strict": strict = try entry.bool(fail)
         case "with_privileges": withPrivileges = try entry.bool(fail)
+        case "shadow_superuser": shadowSuperuser = try entry.bool(fail)
+        case "shadow_timeout": shadowTimeout = try entry.string(fail)
+        case "search_path": searchPath = try entry.list(fail)
         case "severity":
             guard case .table(let rows) = entry.value else { throw fail("'severity' must be a table of finding kind = level") }
             for row in rows {

@@ -14,6 +14,14 @@ public final class ExpectedSchemaLoader {
     private var server: TemporaryServer?
     /// Read SQL migrations only through a shadow database (`--shadow`), never offline.
     public var shadowOnly = false
+    /// Run migrations in the shadow database as a superuser (`--shadow-superuser`): only for migrations
+    /// you trust, since a superuser's SQL can run programs and read or write the server's files.
+    public var shadowSuperuser = false
+    /// `statement_timeout` for each statement of the migrations in the shadow database (`--shadow-timeout`).
+    public var shadowTimeout = "5min"
+    /// The search_path the migrations expect to start with (`--search-path`), offline and in the shadow
+    /// database; nil: PostgreSQL's default.
+    public var searchPath: [String]?
     /// Receives one line when SQL is read through a shadow database because the offline reader cannot
     /// reproduce a statement, or when statements were skipped as having no effect on the schema.
     public var onNote: ((String) -> Void)?
@@ -30,7 +38,7 @@ public final class ExpectedSchemaLoader {
     public func load(_ source: ExpectedSource) throws -> Catalog {
         switch source {
         case .builtin:
-            return try ShadowDatabase.canonicalize(builtin(), on: shadowServer(), options: options)
+            return try ShadowDatabase.canonicalize(builtin(), on: shadowServer(), options: options, statementTimeout: shadowTimeout)
         case .canonical(let catalog, _):
             return catalog
         case .snapshot(let path):
@@ -60,7 +68,7 @@ public final class ExpectedSchemaLoader {
             return try loadMigrations(files)
         }
         let texts = try files.map { (path: $0, sql: try Self.read($0)) }
-        switch try OfflineSchemaLoader.load(texts) {
+        switch try OfflineSchemaLoader.load(texts, searchPath: searchPath, refuseSuperuserStatements: !shadowSuperuser) {
         case .exact(let catalog, let notes):
             for note in notes { onNote?(note) }
             return catalog
@@ -85,7 +93,8 @@ public final class ExpectedSchemaLoader {
 
     private func shadowServer() throws -> TemporaryServer {
         if let server { return server }
-        let started = try TemporaryServer()
+        // Its superuser is not `postgres`, so a migration's `OWNER TO postgres` names an ordinary role.
+        let started = try TemporaryServer(superuser: "pgdrift_admin")
         server = started
         return started
     }
@@ -101,33 +110,35 @@ public final class ExpectedSchemaLoader {
         return files.map { (directory as NSString).appendingPathComponent($0) }
     }
 
-    /// Applies the files, in order, to a fresh shadow database and reads it back. A failing statement is
-    /// reported as `file:line:column: server message`.
+    /// Applies the files, in order, to a fresh shadow database and reads it back. Every file is read
+    /// first: a statement that needs a superuser stops the load before anything runs. A failing
+    /// statement is reported as `file:line:column: server message`.
     private func loadMigrations(_ files: [String]) throws -> Catalog {
-        let server = try shadowServer()
-        let name = "expected_\(UInt32.random(in: 0...UInt32.max))"
-        let admin = try server.connect()
-        try server.createDatabase(name, using: admin)
-        defer { try? admin.execute("DROP DATABASE IF EXISTS \(SQLQuote.identifier(name)) WITH (FORCE)") }
-        let connection = try server.connect(database: name)
-        defer { connection.close() }
-        var sourceMap = SourceMapRecorder()
-        for file in files {
-            let sql = try Self.read(file)
-            // Parsed once. Roles are cluster-wide and migrations name roles they do not create (`TO
-            // authenticated`): the shadow cluster gets each as a NOLOGIN role. The tree also says where
-            // each object is declared.
-            let script = try? ParsedScript(sql)
-            for role in script.map(RoleReferences.roles(in:)) ?? [] { try ShadowDatabase.createRole(role, on: admin) }
-            do {
-                try connection.execute(sql)
-            } catch let error as PostgresError {
-                let (line, column) = Self.lineAndColumn(characterPosition: error.position, in: sql)
-                throw ExpectedSchemaError("\(file):\(line):\(column): \(error.message)")
+        let texts = try files.map { try Self.read($0) }
+        // Parsed once: for the refusals, the roles the files name, the statements to run one by one and
+        // where each object is declared. A file the parser rejects goes to the server whole, which
+        // reports the error.
+        let scripts = texts.map { try? ParsedScript($0) }
+        var roles = Set<String>()
+        for (file, script) in zip(files, scripts) {
+            guard let script else { continue }
+            if !shadowSuperuser, let refusal = MigrationSafety.firstRefusal(in: script) {
+                throw ExpectedSchemaError(ShadowRefusal.message(refusal, file: file, script: script))
             }
-            if let script { sourceMap.record(script, file: file) }
+            roles.formUnion(RoleReferences.roles(in: script))
+            roles.formUnion(RoleReferences.createdRoles(in: script))
         }
-        var catalog = try Introspector(options: options).catalog(from: connection).catalog
+        let session = try ShadowSession(
+            server: shadowServer(), trustsMigrations: shadowSuperuser, statementTimeout: shadowTimeout, searchPath: searchPath)
+        defer { session.close() }
+        // Roles are cluster-wide and migrations name roles they do not create (`TO authenticated`).
+        try session.ensureRoles(roles.sorted())
+        var sourceMap = SourceMapRecorder()
+        for (index, file) in files.enumerated() {
+            try session.run(file: file, sql: texts[index], script: scripts[index])
+            if let script = scripts[index] { sourceMap.record(script, file: file) }
+        }
+        var catalog = try Introspector(options: options).catalog(from: session.connection).catalog
         catalog.sources = sourceMap.sources(for: catalog)
         return catalog
     }

@@ -41,6 +41,20 @@ public final class PostgresConnection {
     /// The server's version number, such as 150018.
     public var serverVersion: Int { handle.map { Int(PQserverVersion($0)) } ?? 0 }
 
+    /// Drops the server's notices and warnings instead of printing them (libpq's default): a migration's
+    /// `RAISE NOTICE` and "already exists, skipping" are not pgdrift's to show.
+    public func discardNotices() {
+        guard let handle else { return }
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+    }
+
+    /// Whether a transaction block is open (in progress or failed), as the server last said.
+    public var inTransaction: Bool {
+        guard let handle else { return false }
+        let status = PQtransactionStatus(handle)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
+    }
+
     /// Runs one statement with `$1...` parameters bound as text (never spliced into SQL) and returns its rows.
     @discardableResult
     public func query(_ sql: String, _ parameters: [String?] = []) throws -> QueryResult {

@@ -10,10 +10,20 @@ public enum RoleReferences {
     public static func roles(in script: ParsedScript) -> [String] {
         var found = Set<String>()
         for statement in script.statements {
-            for spec in statement.node.descendants("RoleSpec") where spec["roletype"]?.isString("ROLESPEC_CSTRING") == true {
+            // Lists of roles hold `RoleSpec` nodes; a single role is a plain struct field (`OWNER TO`,
+            // `AUTHORIZATION`, `REASSIGN OWNED ... TO`).
+            var specs = statement.node.descendants("RoleSpec")
+            specs += statement.node.descendants("AlterTableCmd").compactMap { $0["newowner"] }
+            specs += ["newowner", "authrole", "newrole"].compactMap { statement.node[$0] }
+            for spec in specs where spec["roletype"]?.isString("ROLESPEC_CSTRING") == true {
                 if let name = spec["rolename"]?.string { found.insert(name) }
             }
         }
         return found.sorted()
+    }
+
+    /// The roles `CREATE ROLE` (`USER`, `GROUP`) statements of the script create.
+    public static func createdRoles(in script: ParsedScript) -> [String] {
+        script.statements.filter { $0.tag == "CreateRoleStmt" }.compactMap { $0.node["role"]?.string }.sorted()
     }
 }

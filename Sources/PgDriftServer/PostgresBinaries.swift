@@ -90,12 +90,28 @@ enum Shell {
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let argv = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        let environment = cleanEnvironment().map { strdup($0) } + [nil]
+        defer { for pointer in environment { free(pointer) } }
         var pid: pid_t = 0
-        let result = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+        let result = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environment)
         guard result == 0 else {
             throw ServerError("cannot run \(arguments[0]): \(String(cString: strerror(result)))")
         }
         return pid
+    }
+
+    /// This process's environment without libpq's and the server's `PG*` variables (`PGPORT`, `PGDATA`,
+    /// `PGOPTIONS`, ...): the programs pgdrift runs for its throwaway servers take every setting from
+    /// their arguments. pgdrift's own `PGDRIFT_*` variables stay.
+    static func cleanEnvironment() -> [String] {
+        var entries: [String] = []
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if !text.hasPrefix("PG") || text.hasPrefix("PGDRIFT_") { entries.append(text) }
+            pointer += 1
+        }
+        return entries
     }
 
     /// Waits for a child and returns its exit status (128 + signal when killed).

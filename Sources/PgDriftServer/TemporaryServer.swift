@@ -7,11 +7,17 @@ import PgDriftPostgres
 /// a watchdog process does the same if the process that started it dies without stopping it.
 ///
 /// As root (initdb refuses to run as root) the server runs as the `postgres` OS user through `runuser`.
+///
+/// The server ignores the caller's `PG*` environment (a `PGPORT` of the caller's own server must not move
+/// the throwaway one), loads no libraries at start, archives nothing, and its socket directory is
+/// entered by its owner only: nothing outside pgdrift's own process reaches it.
 public final class TemporaryServer: @unchecked Sendable {
     /// The temporary directory holding the cluster and its socket.
     public let directory: String
-    /// The superuser every connection uses.
-    public let superuser = "postgres"
+    /// The bootstrap superuser, whom every connection made by `connect` uses.
+    public let superuser: String
+    /// The port number in the socket's name (there is no TCP port): always this one, whatever `PGPORT` says.
+    public static let port = 5432
     private let binaries: PostgresBinaries
     private let runAs: [String]
     private var watchdog: pid_t?
@@ -20,8 +26,10 @@ public final class TemporaryServer: @unchecked Sendable {
 
     private var dataDirectory: String { directory + "/data" }
 
-    /// Creates and starts a cluster. Takes a second or two.
-    public init(binaries: PostgresBinaries? = nil) throws {
+    /// Creates and starts a cluster. Takes a second or two. `superuser` names its bootstrap superuser (a
+    /// shadow server names it so that a migration's `OWNER TO postgres` names an ordinary role).
+    public init(binaries: PostgresBinaries? = nil, superuser: String = "postgres") throws {
+        self.superuser = superuser
         self.binaries = try binaries ?? PostgresBinaries.locate()
         let asRoot = geteuid() == 0
         runAs = asRoot ? ["runuser", "-u", "postgres", "--"] : []
@@ -43,11 +51,8 @@ public final class TemporaryServer: @unchecked Sendable {
                 binaries.path("initdb"), "-D", dataDirectory, "-U", superuser, "-A", "trust", "-E", "UTF8",
                 "--locale=C", "--no-sync", "--no-instructions",
             ])
-        let settings = [
-            "-k", directory, "-c", "listen_addresses=", "-c", "fsync=off", "-c", "synchronous_commit=off",
-            "-c", "full_page_writes=off", "-c", "max_connections=200", "-c", "shared_buffers=128MB",
-            "-c", "max_locks_per_transaction=256",
-        ].map { $0.isEmpty || $0.hasSuffix("=") ? "'\($0)'" : $0 }.joined(separator: " ")
+        let settings = (["-k", directory] + Self.settings.flatMap { ["-c", $0] })
+            .map { $0.isEmpty || $0.hasSuffix("=") ? "'\($0)'" : $0 }.joined(separator: " ")
         do {
             try Shell.output(
                 runAs + [
@@ -62,6 +67,16 @@ public final class TemporaryServer: @unchecked Sendable {
         startWatchdog()
     }
 
+    /// Every setting is given explicitly, so nothing comes from the caller's environment or from a
+    /// library the machine preloads: a Unix socket only, readable by its owner, in UTC.
+    static let settings = [
+        "listen_addresses=", "port=\(port)", "unix_socket_permissions=0700", "fsync=off", "synchronous_commit=off",
+        "full_page_writes=off", "max_connections=200", "shared_buffers=128MB", "max_locks_per_transaction=256",
+        "shared_preload_libraries=", "local_preload_libraries=", "session_preload_libraries=",
+        "archive_mode=off", "archive_command=", "restore_command=", "TimeZone=UTC", "log_timezone=UTC",
+        "DateStyle=ISO,MDY", "IntervalStyle=postgres", "lc_messages=C",
+    ]
+
     /// Stops the server when this process dies without calling `stop()`.
     private func startWatchdog() {
         let stopCommand = (runAs + [binaries.path("pg_ctl"), "stop", "-m", "immediate", "-D", dataDirectory])
@@ -73,14 +88,25 @@ public final class TemporaryServer: @unchecked Sendable {
         watchdog = try? Shell.spawn(["/bin/sh", "-c", script])
     }
 
-    /// A libpq connection string (key=value form) for one database of this server.
-    public func connectionString(database: String = "postgres") -> String {
-        "host='\(directory)' port=5432 user=\(superuser) dbname='\(database.replacingOccurrences(of: "'", with: "\\'"))'"
+    /// A libpq connection string (key=value form) for one database of this server, as `user` (the
+    /// superuser by default). Every setting libpq would otherwise take from a `PG*` variable is given.
+    public func connectionString(database: String = "postgres", user: String? = nil) -> String {
+        func quoted(_ value: String) -> String {
+            "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+        }
+        return "host=\(quoted(directory)) port=\(Self.port) user=\(quoted(user ?? superuser)) dbname=\(quoted(database)) "
+            + "options='' sslmode=disable gssencmode=disable application_name=pgdrift "
+            + "client_encoding=UTF8 target_session_attrs=any connect_timeout=30"
     }
 
-    /// Opens a connection to one database of this server.
-    public func connect(database: String = "postgres") throws -> PostgresConnection {
-        try PostgresConnection(connectionString(database: database))
+    /// Opens a connection to one database of this server, as `user` (the superuser by default).
+    public func connect(database: String = "postgres", user: String? = nil) throws -> PostgresConnection {
+        let connection = try PostgresConnection(connectionString(database: database, user: user))
+        // libpq sends these three from the environment after every connection option, so no option can
+        // override them; the session puts back the server's own values.
+        let overridden = ["PGTZ", "PGDATESTYLE", "PGGEQO"].filter { ProcessInfo.processInfo.environment[$0] != nil }
+        if !overridden.isEmpty { try connection.execute("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'; SET geqo = on") }
+        return connection
     }
 
     /// Creates an empty database (from template0, so nothing from template1 leaks in).

@@ -50,8 +50,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("with-privileges"), inversion: .prefixedNo, help: "Also compare grants (default: pgdrift.toml's with_privileges, else no).")
     var withPrivileges: Bool?
 
-    @Flag(help: "Read SQL migrations by applying them to a throwaway database, even when they can be read offline.")
-    var shadow = false
+    @OptionGroup var reading: ReadingOptions
 
     func run() throws {
         let config = ProjectConfiguration.current
@@ -62,7 +61,7 @@ struct CheckCommand: ParsableCommand {
         audit.severities = config.severities
         audit.strict = strict ?? config.strict ?? false
         audit.diffOptions.comparePrivileges = withPrivileges ?? config.withPrivileges ?? false
-        audit.shadow = shadow
+        reading.configure(&audit, config)
         audit.onNote = { FileHandle.standardError.write(Data("pgdrift: \($0)\n".utf8)) }
         let report = try audit.run(against: database.connectionString.raw)
 

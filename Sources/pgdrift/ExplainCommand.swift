@@ -39,6 +39,8 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Output format: text (for people) or json (key-sorted, for scripts).")
     var format: ExplainFormat = .text
 
+    @OptionGroup var sqlReading: ReadingOptions
+
     func run() throws {
         let config = ProjectConfiguration.current
         let objectName: ObjectName
@@ -52,6 +54,7 @@ struct ExplainCommand: ParsableCommand {
 
         let loader = ExpectedSchemaLoader(builtin: { analyticsSchema.catalog })
         defer { loader.close() }
+        sqlReading.configure(loader, config)
         let explanation = Explain.explain(
             objectName, database: reading, expected: try loader.load(source), expectedSource: source.description)
         let output = format == .json ? try explanation.json() : explanation.text

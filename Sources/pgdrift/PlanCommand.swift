@@ -53,7 +53,7 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Run the plan against the database (one transaction), then check again.")
     var apply = false
 
-    @Flag(help: "Read SQL migrations by applying them to a throwaway database, even when they can be read offline.") var shadow = false
+    @OptionGroup var reading: ReadingOptions
 
     @Option(name: .customLong("lock-timeout"), help: "lock_timeout the plan sets.")
     var lockTimeout = "5s"
@@ -105,7 +105,7 @@ struct PlanCommand: ParsableCommand {
         audit.excludedSchemas = database.excludedSchemas
         audit.ignore = ignore.isEmpty ? config.ignore : ignore
         audit.severities = config.severities
-        audit.shadow = shadow
+        reading.configure(&audit, config)
         return audit
     }
 

@@ -33,6 +33,8 @@ struct OfflineReplay {
     /// Constraint names in use per schema (the server numbers a made-up name that is taken).
     var constraintNames: [QualifiedName: Int] = [:]
     var searchPath = ["public"]
+    /// What `RESET search_path` goes back to: PostgreSQL's default, or `--search-path`.
+    var defaultSearchPath = ["public"]
     /// Keys and indexes of partitioned tables made with ONLY: not copied onto partitions; a partition's
     /// own one is attached to each later.
     var onlyParentIndexes: Set<QualifiedName> = []
@@ -162,9 +164,9 @@ struct OfflineReplay {
     mutating func applySearchPath(_ node: ParseNode) {
         if node["kind"]?.isString("VAR_SET_VALUE") == true {
             let path = (node["args"]?.elements ?? []).compactMap { $0.node("A_Const")?["sval"]?["sval"]?.string }
-            searchPath = path.isEmpty ? ["public"] : path
+            searchPath = path.isEmpty ? defaultSearchPath : path
         } else {
-            searchPath = ["public"]
+            searchPath = defaultSearchPath
         }
     }
 

@@ -13,10 +13,15 @@ public enum OfflineSchemaLoader {
         case needsServer(String)
     }
 
-    /// Replays `files` (path as given, SQL text) in order. A syntax error is thrown as
-    /// `file:line:column: message`.
-    public static func load(_ files: [(path: String, sql: String)]) throws -> Outcome {
+    /// Replays `files` (path as given, SQL text) in order, starting with `searchPath` (PostgreSQL's
+    /// default when nil). A syntax error is thrown as `file:line:column: message`, and so, unless
+    /// `refuseSuperuserStatements` is false, is a statement only a superuser may run (the shadow
+    /// database would refuse it too).
+    public static func load(
+        _ files: [(path: String, sql: String)], searchPath: [String]? = nil, refuseSuperuserStatements: Bool = true
+    ) throws -> Outcome {
         var replay = OfflineReplay()
+        if let searchPath { (replay.searchPath, replay.defaultSearchPath) = (searchPath, searchPath) }
         // The next file is parsed on another core while this one is replayed.
         var next = files.first.map { file in InBackground { try ParsedScript(file.sql) } }
         for (index, (path, _)) in files.enumerated() {
@@ -27,6 +32,9 @@ public enum OfflineSchemaLoader {
                 throw ExpectedSchemaError("\(path):\(error.line):\(error.column): \(error.message)")
             } catch let error as ParseTreeJSONError {
                 throw ExpectedSchemaError("\(path): \(error.description)")
+            }
+            if refuseSuperuserStatements, let refusal = MigrationSafety.firstRefusal(in: script) {
+                throw ExpectedSchemaError(ShadowRefusal.message(refusal, file: path, script: script))
             }
             do { try replay.replay(script, file: path) } catch let fallback as OfflineFallback {
                 return .needsServer(fallback.description)

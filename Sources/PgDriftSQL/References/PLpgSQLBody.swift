@@ -37,18 +37,62 @@ struct PLpgSQLBody {
     let returnType: String?
 
     func references() throws -> FunctionBodyReferences {
+        var reader = Reader(lines: LineIndex(body))
+        for function in try Self.compile(body: body, arguments: arguments, returnType: returnType) {
+            reader.variables = function.variables
+            for piece in function.pieces { reader.read(piece.query, line: piece.line, role: piece.role) }
+        }
+        return reader.result.deduplicated()
+    }
+
+    /// One piece of SQL inside a compiled body: its text, its role and the line of its statement.
+    struct Piece {
+        var query: String
+        var line: Int
+        var role: Role
+    }
+
+    /// A compiled function: its variables and every piece of SQL, in the order of the tree.
+    struct Compiled {
+        var variables: Set<String>
+        var pieces: [Piece]
+    }
+
+    /// Compiles a body with PL/pgSQL's parser (`returnType` nil: a procedure or DO block) and lists its
+    /// pieces of SQL.
+    static func compile(body: String, arguments: String = "", returnType: String?) throws -> [Compiled] {
         let header = returnType.map { "CREATE FUNCTION pgdrift_body(\(arguments)) RETURNS \($0)" }
             ?? "CREATE PROCEDURE pgdrift_body(\(arguments))"
         let tree = try ParseTree(json: PgQuery.parsePLpgSQLToJSON(
             "\(header) LANGUAGE plpgsql AS \(SQLQuote.dollarQuoted(body))"))
-        var reader = Reader(lines: LineIndex(body))
-        for function in tree.items {
-            guard let function = function.node("PLpgSQL_function") else { continue }
-            reader.variables = Self.triggerVariables.union(Self.variables(in: function["datums"]?.items ?? []))
-            for datum in function["datums"]?.items ?? [] { reader.visit(datum, line: 1, role: .expression) }
-            function["action"].map { reader.visit($0, line: 1, role: .expression) }
+        return tree.items.compactMap { function in
+            guard let function = function.node("PLpgSQL_function") else { return nil }
+            var pieces: [Piece] = []
+            for datum in function["datums"]?.items ?? [] { collect(datum, line: 1, role: .expression, into: &pieces) }
+            function["action"].map { collect($0, line: 1, role: .expression, into: &pieces) }
+            return Compiled(
+                variables: triggerVariables.union(variables(in: function["datums"]?.items ?? [])), pieces: pieces)
         }
-        return reader.result.deduplicated()
+    }
+
+    /// Walks the compiled tree, giving each piece of SQL its role.
+    private static func collect(_ tree: ParseTree, line: Int, role: Role, into pieces: inout [Piece]) {
+        if let (type, body) = tree.node {
+            if type == "PLpgSQL_expr" {
+                if let query = body["query"]?.string { pieces.append(Piece(query: query, line: line, role: role)) }
+                return
+            }
+            let line = body["lineno"]?.int ?? line
+            for (key, member) in body.members {
+                let role: Role = statementFields[type]?.contains(key) == true ? .statement
+                    : dynamicFields[type]?.contains(key) == true ? .dynamic
+                    : type == "PLpgSQL_stmt_assign" && key == "expr" ? .assignment : .expression
+                collect(member, line: line, role: role, into: &pieces)
+            }
+            return
+        }
+        for item in tree.items { collect(item, line: line, role: role, into: &pieces) }
+        for (_, member) in tree.members { collect(member, line: line, role: role, into: &pieces) }
     }
 
     /// The names of every variable, parameter, record and row (and a row's fields).
@@ -64,7 +108,7 @@ struct PLpgSQLBody {
         return names
     }
 
-    /// Walks the compiled tree, reading each piece of SQL by its role.
+    /// Reads each piece of SQL by its role.
     struct Reader {
         let lines: LineIndex
         var variables: Set<String> = []
@@ -74,28 +118,9 @@ struct PLpgSQLBody {
             self.lines = lines
         }
 
-        mutating func visit(_ tree: ParseTree, line: Int, role: Role) {
-            if let (type, body) = tree.node {
-                if type == "PLpgSQL_expr" {
-                    if let query = body["query"]?.string { read(query, line: line, role: role) }
-                    return
-                }
-                let line = body["lineno"]?.int ?? line
-                for (key, member) in body.members {
-                    let role: Role = PLpgSQLBody.statementFields[type]?.contains(key) == true ? .statement
-                        : PLpgSQLBody.dynamicFields[type]?.contains(key) == true ? .dynamic
-                        : type == "PLpgSQL_stmt_assign" && key == "expr" ? .assignment : .expression
-                    visit(member, line: line, role: role)
-                }
-                return
-            }
-            for item in tree.items { visit(item, line: line, role: role) }
-            for (_, member) in tree.members { visit(member, line: line, role: role) }
-        }
-
         /// Reads one piece of SQL of the statement on `line`. A piece PostgreSQL's parser rejects is left
         /// alone: it fails at run time with its own message, not for a missing name.
-        private mutating func read(_ query: String, line: Int, role: Role) {
+        mutating func read(_ query: String, line: Int, role: Role) {
             // Pieces are verbatim slices of the body (except SELECT ... INTO, whose INTO is blanked out),
             // found from their statement's line on; the statement's line is the fallback.
             let start = lines.offset(of: query, from: lines.start(ofLine: line)) ?? lines.start(ofLine: line)

@@ -8,10 +8,11 @@ import PgDriftServer
 /// does this schema look like in canonical form". Spelling differences in the expected model (`int4`,
 /// `DEFAULT 'x'` without its cast, unqualified names) disappear, so the diff compares meaning.
 public enum ShadowDatabase {
-    /// Creates `catalog` in the empty database behind `connection`. Roles its policies name are created
-    /// in the cluster when missing (a shadow cluster is throwaway).
-    public static func build(_ catalog: Catalog, into connection: PostgresConnection) throws {
-        for role in roles(in: catalog) { try createRole(role, on: connection) }
+    /// Creates `catalog` in the empty database behind `connection`. With `createRoles`, roles its policies
+    /// name are created in the cluster when missing (a shadow cluster is throwaway; the connection must
+    /// then be a superuser's).
+    public static func build(_ catalog: Catalog, into connection: PostgresConnection, createRoles: Bool = true) throws {
+        if createRoles { for role in roles(in: catalog) { try createRole(role, on: connection) } }
         try connection.execute("SET check_function_bodies = off")
         for phase in CatalogDDL.phases(for: catalog) {
             if phase.name == "views" {
@@ -22,19 +23,17 @@ public enum ShadowDatabase {
         }
     }
 
-    /// The canonical form of `catalog`: built in a fresh database of `server`, introspected, with the
-    /// expected model's source locations kept.
+    /// The canonical form of `catalog`: built in a fresh database of `server` by the same ordinary role
+    /// that runs migrations, introspected, with the expected model's source locations kept.
     public static func canonicalize(
-        _ catalog: Catalog, on server: TemporaryServer, options: IntrospectionOptions = IntrospectionOptions()
+        _ catalog: Catalog, on server: TemporaryServer, options: IntrospectionOptions = IntrospectionOptions(),
+        statementTimeout: String? = nil
     ) throws -> Catalog {
-        let name = "shadow_\(UInt32.random(in: 0...UInt32.max))"
-        let admin = try server.connect()
-        try server.createDatabase(name, using: admin)
-        defer { try? admin.execute("DROP DATABASE IF EXISTS \(SQLQuote.identifier(name)) WITH (FORCE)") }
-        let connection = try server.connect(database: name)
-        defer { connection.close() }
-        try build(catalog, into: connection)
-        var canonical = try Introspector(options: options).catalog(from: connection).catalog
+        let session = try ShadowSession(server: server, statementTimeout: statementTimeout)
+        defer { session.close() }
+        try session.ensureRoles(roles(in: catalog))
+        try build(catalog, into: session.connection, createRoles: false)
+        var canonical = try Introspector(options: options).catalog(from: session.connection).catalog
         canonical.sources = catalog.sources
         return canonical
     }

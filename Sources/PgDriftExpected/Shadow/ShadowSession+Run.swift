@@ -1,0 +1,155 @@
+import Foundation
+import PgDriftModel
+import PgDriftPostgres
+import PgDriftSQL
+
+extension ShadowSession {
+    /// Runs one migration file, statement by statement, with the transaction semantics of the file sent
+    /// as one query (how migration tools run a file, and how the offline reader reads it): the file's
+    /// statements share one transaction unless it says otherwise; `BEGIN` takes in the statements before
+    /// it; after `COMMIT` a new one starts; one left open by `BEGIN` stays open for the next file.
+    /// Statement by statement, each error names its own line, and set-up steps (roles, extensions only a
+    /// superuser may create) run as the superuser in their place. `script` nil (the parser rejects the
+    /// file): the file goes to the server as one query, which reports the error and runs nothing.
+    func run(file: String, sql: String, script: ParsedScript?) throws {
+        guard let script else {
+            try execute(sql, on: connection, file: file, text: sql, offset: 0)
+            return
+        }
+        let implicit = script.statements.count > 1
+        var ownsTransaction = false
+        for statement in script.statements {
+            let text = String(decoding: script.bytes[statement.offset..<(statement.offset + statement.length)], as: UTF8.self)
+            if implicit && !connection.inTransaction {
+                try connection.execute("BEGIN")
+                ownsTransaction = true
+            }
+            if statement.tag == "TransactionStmt", Self.begins(statement.node), ownsTransaction {
+                // Sent as one query, the file's statements so far would join this transaction.
+                ownsTransaction = false
+                continue
+            }
+            switch try route(statement) {
+            case .migration:
+                try execute(text, on: connection, file: file, text: sql, offset: statement.offset)
+                if statement.tag == "TransactionStmt" { ownsTransaction = ownsTransaction && connection.inTransaction && !Self.begins(statement.node) }
+            case .superuser:
+                // The migrator's work so far is committed first, so the superuser's session sees it.
+                let reopen = connection.inTransaction && !ownsTransaction
+                if connection.inTransaction { try execute("COMMIT", on: connection, file: file, text: sql, offset: statement.offset) }
+                ownsTransaction = false
+                try execute(text, on: admin, file: file, text: sql, offset: statement.offset)
+                if reopen { try connection.execute("BEGIN") }
+            case .role(let name):
+                if let name { try ensureRoles([name]) }
+            case .skip:
+                break
+            }
+        }
+        if ownsTransaction && connection.inTransaction {
+            try execute("COMMIT", on: connection, file: file, text: sql, offset: script.statements.last?.offset ?? 0)
+        }
+    }
+
+    /// Where a statement runs.
+    enum Route {
+        /// As the migrator (everything a database owner may do).
+        case migration
+        /// As the superuser: `CREATE EXTENSION` of an extension only a superuser may create (its script
+        /// comes from this machine).
+        case superuser
+        /// A role statement: roles are cluster-wide and not part of the schema, so `CREATE ROLE` makes
+        /// an ordinary role (what the migrations grant to and own objects as) and the rest is skipped.
+        case role(String?)
+        /// Not run: handing an object to a superuser (a SECURITY DEFINER function would then run the
+        /// migration's code as one). Owners are not part of the compared schema.
+        case skip
+    }
+
+    func route(_ statement: ParsedScript.Statement) throws -> Route {
+        switch statement.tag {
+        case "CreateExtensionStmt":
+            guard !trustsMigrations, let name = statement.node["extname"]?.string else { return .migration }
+            return try extensionNeedsSuperuser(name) ? .superuser : .migration
+        case "CreateRoleStmt":
+            return .role(statement.node["role"]?.string)
+        case "AlterRoleStmt", "AlterRoleSetStmt", "DropRoleStmt", "GrantRoleStmt":
+            return trustsMigrations ? .migration : .role(nil)
+        case "AlterOwnerStmt":
+            return try ownerChange(to: statement.node["newowner"])
+        case "AlterTableStmt":
+            let commands = (statement.node["cmds"]?.elements ?? []).compactMap { $0.node("AlterTableCmd") }
+            guard !commands.isEmpty, commands.allSatisfy({ $0["subtype"]?.isString("AT_ChangeOwner") == true }) else { return .migration }
+            return try ownerChange(to: commands[0]["newowner"])
+        default:
+            return .migration
+        }
+    }
+
+    /// `OWNER TO role`: PostgreSQL lets an ordinary role give an object away only to a role that may
+    /// create in its schema, which the roles pgdrift makes may not; the superuser makes the change for
+    /// it, to ordinary roles only.
+    private func ownerChange(to spec: ParseNode?) throws -> Route {
+        guard !trustsMigrations, let spec, spec["roletype"]?.isString("ROLESPEC_CSTRING") == true,
+            let role = spec["rolename"]?.string
+        else { return .migration }
+        try ensureRoles([role])
+        return try isOrdinaryRole(role) ? .superuser : .skip
+    }
+
+    /// `BEGIN` / `START TRANSACTION`: the file's own transaction from here on.
+    static func begins(_ node: ParseNode) -> Bool {
+        node["kind"]?.isString("TRANS_STMT_BEGIN") == true || node["kind"]?.isString("TRANS_STMT_START") == true
+    }
+
+    /// Runs one statement (at byte `offset` of the file's `text`); a failure becomes one line naming the
+    /// file, line and column, and says so when the statement needs a superuser.
+    private func execute(_ statement: String, on connection: PostgresConnection, file: String, text: String, offset: Int) throws {
+        do {
+            try connection.execute(statement)
+        } catch let error as PostgresError where error.kind == .query {
+            let (line, column) = Self.lineAndColumn(of: error.position, inStatement: statement, at: offset, of: text)
+            let place = "\(file):\(line):\(column)"
+            if ShadowRefusal.needsSuperuser(error) {
+                throw ExpectedSchemaError("\(place): \(error.message): " + ShadowRefusal.advice)
+            }
+            if error.sqlState == "57014" {
+                throw ExpectedSchemaError("\(place): the statement ran longer than the shadow database allows (--shadow-timeout)")
+            }
+            throw ExpectedSchemaError("\(place): \(error.message)")
+        }
+    }
+
+    /// The server counts 1-based characters in the statement it was sent; people want the file's line
+    /// and column.
+    static func lineAndColumn(of position: Int?, inStatement statement: String, at offset: Int, of text: String) -> (Int, Int) {
+        let utf8 = Array(text.utf8)
+        var byte = offset
+        if let position, position > 1 {
+            byte += String(statement.prefix(position - 1)).utf8.count
+        }
+        let prefix = String(decoding: utf8[0..<min(byte, utf8.count)], as: UTF8.self)
+        return ExpectedSchemaLoader.lineAndColumn(characterPosition: prefix.count + 1, in: text)
+    }
+}
+
+/// How pgdrift says it will not run a statement that needs a superuser.
+enum ShadowRefusal {
+    static let advice = "needs superuser; pgdrift does not run it (use --shadow-superuser to allow, only for migrations you trust)"
+
+    /// A refusal found by reading (before anything runs): `file:line:column: COPY … PROGRAM needs superuser; …`.
+    static func message(_ refusal: MigrationSafety.Refusal, file: String, script: ParsedScript) -> String {
+        "\(file):\(script.lines.line(ofByte: refusal.offset)):\(script.lines.column(ofByte: refusal.offset)): \(refusal.what) \(advice)"
+    }
+
+    /// Whether the server refused a statement because only a superuser (or a role standing in for one)
+    /// may run it.
+    static func needsSuperuser(_ error: PostgresError) -> Bool {
+        guard error.sqlState == "42501" else { return false }
+        let text = ([error.message] + [error.detail, error.hint].compactMap { $0 }).joined(separator: " ")
+        return ["superuser", "pg_execute_server_program", "pg_read_server_files", "pg_write_server_files",
+                "permission denied for language", "permission denied to create extension",
+                "permission denied to create role", "permission denied to create event trigger"]
+            .contains { text.contains($0) }
+    }
+}

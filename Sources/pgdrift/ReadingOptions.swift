@@ -1,0 +1,43 @@
+import ArgumentParser
+import PgDrift
+
+/// How SQL migrations are read: offline when possible, else in a shadow database, where they run as an
+/// ordinary role unless trusted (check, plan and explain share these).
+struct ReadingOptions: ParsableArguments {
+    @Flag(help: "Read SQL migrations by applying them to a throwaway database, even when they can be read offline.")
+    var shadow = false
+
+    @Flag(name: .customLong("shadow-superuser"), help: ArgumentHelp(
+        "Run migrations in the throwaway database as a superuser (default: pgdrift.toml's shadow_superuser, else no).",
+        discussion: "Only for migrations you trust: a superuser's SQL can run programs on this machine (COPY ... PROGRAM), read and write the server's files, load C code and change the server's settings. Without it, pgdrift refuses such statements (exit 2) and runs the others as an ordinary role."))
+    var shadowSuperuser = false
+
+    @Option(name: .customLong("shadow-timeout"), help: "statement_timeout of each migration statement in the throwaway database (default: pgdrift.toml's shadow_timeout, else 5min).")
+    var shadowTimeout: String?
+
+    @Option(name: .customLong("search-path"), help: "The search_path the migrations expect from the start, such as 'app,public' (default: pgdrift.toml's search_path, else PostgreSQL's).")
+    var searchPath: String?
+
+    /// Puts these (and pgdrift.toml's) settings on an audit.
+    func configure(_ audit: inout Audit, _ config: PgDriftConfiguration) {
+        audit.shadow = shadow
+        audit.shadowSuperuser = shadowSuperuser || (config.shadowSuperuser ?? false)
+        audit.shadowTimeout = shadowTimeout ?? config.shadowTimeout ?? audit.shadowTimeout
+        audit.searchPath = searchPath.map(Self.schemas) ?? config.searchPath
+    }
+
+    /// Puts them on a loader.
+    func configure(_ loader: ExpectedSchemaLoader, _ config: PgDriftConfiguration) {
+        var audit = Audit(source: .builtin)
+        configure(&audit, config)
+        loader.shadowOnly = audit.shadow
+        loader.shadowSuperuser = audit.shadowSuperuser
+        loader.shadowTimeout = audit.shadowTimeout
+        loader.searchPath = audit.searchPath
+    }
+
+    /// `app, public` → ["app", "public"].
+    static func schemas(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
