@@ -158,7 +158,7 @@ import Testing
         let audit = Audit(expected: full)
         #expect(try audit.run(against: database.connectionString).findings.isEmpty)
         // A role with CONNECT, USAGE and SELECT only sees the same schema.
-        let reader = database.connectionString.replacingOccurrences(of: "user=postgres", with: "user=pgdrift_select_only")
+        let reader = database.connectionString.replacingOccurrences(of: "user='postgres'", with: "user='pgdrift_select_only'")
         #expect(reader != database.connectionString)
         let report = try audit.run(against: reader)
         #expect(report.findings.isEmpty, "\(report.findings.map(\.message))")

@@ -29,16 +29,21 @@ extension ShadowSession {
                 ownsTransaction = false
                 continue
             }
-            switch try route(statement) {
+            let route = try route(statement)
+            switch route {
             case .migration:
                 try execute(text, on: connection, file: file, text: sql, offset: statement.offset)
                 if statement.tag == "TransactionStmt" { ownsTransaction = ownsTransaction && connection.inTransaction && !Self.begins(statement.node) }
-            case .superuser:
+            case .superuser, .superuserThenHandBack:
                 // The migrator's work so far is committed first, so the superuser's session sees it.
                 let reopen = connection.inTransaction && !ownsTransaction
                 if connection.inTransaction { try execute("COMMIT", on: connection, file: file, text: sql, offset: statement.offset) }
                 ownsTransaction = false
+                // In the migrator's search_path, where an unqualified name would be looked up.
+                let path = try connection.query("SELECT pg_catalog.current_setting('search_path')").rows.first?[0] ?? "public"
+                try admin.query("SELECT pg_catalog.set_config('search_path', $1, false)", [path])
                 try execute(text, on: admin, file: file, text: sql, offset: statement.offset)
+                if case .superuserThenHandBack = route { try handBackFunctions() }
                 if reopen { try connection.execute("BEGIN") }
             case .role(let name):
                 if let name { try ensureRoles([name]) }
@@ -56,8 +61,12 @@ extension ShadowSession {
         /// As the migrator (everything a database owner may do).
         case migration
         /// As the superuser: `CREATE EXTENSION` of an extension only a superuser may create (its script
-        /// comes from this machine).
+        /// comes from this machine), later statements on such an extension, `LEAKPROOF` (which tells
+        /// the planner a function leaks nothing: harmless here, but a superuser's to say).
         case superuser
+        /// As the superuser, then every function it owns outside extensions goes back to the migrator,
+        /// which later statements (COMMENT, ALTER FUNCTION, OR REPLACE) expect to own them.
+        case superuserThenHandBack
         /// A role statement: roles are cluster-wide and not part of the schema, so `CREATE ROLE` makes
         /// an ordinary role (what the migrations grant to and own objects as) and the rest is skipped.
         case role(String?)
@@ -71,6 +80,19 @@ extension ShadowSession {
         case "CreateExtensionStmt":
             guard !trustsMigrations, let name = statement.node["extname"]?.string else { return .migration }
             return try extensionNeedsSuperuser(name) ? .superuser : .migration
+        case "AlterExtensionStmt", "AlterExtensionContentsStmt":
+            guard !trustsMigrations, let name = statement.node["extname"]?.string else { return .migration }
+            return try extensionOwnedBySuperuser(name) ? .superuser : .migration
+        case "CommentStmt" where statement.node["objtype"]?.isString("OBJECT_EXTENSION") == true,
+             "AlterObjectSchemaStmt" where statement.node["objectType"]?.isString("OBJECT_EXTENSION") == true:
+            guard !trustsMigrations, let name = statement.node["object"]?.node("String")?["sval"]?.string else { return .migration }
+            return try extensionOwnedBySuperuser(name) ? .superuser : .migration
+        case "DropStmt" where statement.node["removeType"]?.isString("OBJECT_EXTENSION") == true:
+            guard !trustsMigrations else { return .migration }
+            let names = (statement.node["objects"]?.elements ?? []).compactMap { $0.node("String")?["sval"]?.string }
+            return try names.contains(where: extensionOwnedBySuperuser) ? .superuser : .migration
+        case "CreateFunctionStmt", "AlterFunctionStmt":
+            return trustsMigrations ? .migration : Self.leakproofRoute(statement.node)
         case "CreateRoleStmt":
             return .role(statement.node["role"]?.string)
         case "AlterRoleStmt", "AlterRoleSetStmt", "DropRoleStmt", "GrantRoleStmt":
@@ -95,6 +117,39 @@ extension ShadowSession {
         else { return .migration }
         try ensureRoles([role])
         return try isOrdinaryRole(role) ? .superuser : .skip
+    }
+
+    /// `LEAKPROOF` needs a superuser, and is harmless when the function does not also run as its owner
+    /// (SECURITY DEFINER would make a superuser-owned function run the migration's code as one); the
+    /// statement then runs as the superuser. With SECURITY DEFINER, the ordinary role runs it and the
+    /// server refuses.
+    static func leakproofRoute(_ node: ParseNode) -> Route {
+        let options = (node["options"]?.elements ?? []) + (node["actions"]?.elements ?? [])
+        func says(_ name: String) -> Bool {
+            options.contains { option in
+                guard let option = option.node("DefElem"), option["defname"]?.isString(name) == true else { return false }
+                // libpg_query leaves out a Boolean's false value.
+                if let boolean = option["arg"]?.node("Boolean") { return boolean["boolval"]?.bool ?? false }
+                return (option["arg"]?.node("Integer")?["ival"]?.int ?? 1) != 0
+            }
+        }
+        return says("leakproof") && !says("security") ? .superuserThenHandBack : .migration
+    }
+
+    /// Gives the migrator the routines the superuser's statement made (LEAKPROOF stays).
+    func handBackFunctions() throws {
+        try admin.execute("""
+            DO $pgdrift$ DECLARE routine regprocedure; BEGIN
+              FOR routine IN SELECT p.oid::regprocedure FROM pg_catalog.pg_proc p
+                WHERE p.proowner = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user)
+                  AND p.pronamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
+                  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
+                                  WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+              LOOP
+                EXECUTE format('ALTER ROUTINE %s OWNER TO %I', routine, \(SQLQuote.literal(Self.migrator)));
+              END LOOP;
+            END $pgdrift$
+            """)
     }
 
     /// `BEGIN` / `START TRANSACTION`: the file's own transaction from here on.

@@ -7,7 +7,9 @@ import PgDriftSQL
 /// One shadow database, in which migrations run as an ordinary role.
 ///
 /// The role (`pgdrift_migrator`) owns the database and holds no superuser and none of the roles that
-/// stand in for one, so a migration can neither run programs nor touch the server's files. pgdrift's own
+/// stand in for one, so a migration can neither run programs nor touch the server's files. It bypasses
+/// row-level security, as the superuser that migrations are written for does (seed rows in a table with
+/// FORCE ROW LEVEL SECURITY). pgdrift's own
 /// set-up steps run as the superuser: the roles the migrations name (each an ordinary NOLOGIN role the
 /// migrator is a member of, so `OWNER TO` works), and extensions only a superuser may create, from this
 /// machine's extension files. On PostgreSQL 16 and later the migrator also holds CREATEROLE (which there
@@ -67,7 +69,7 @@ final class ShadowSession {
         let createRole = cluster.serverVersion >= 160000 ? "CREATEROLE" : "NOCREATEROLE"
         try cluster.execute("""
             DO $pgdrift$ BEGIN
-              CREATE ROLE \(SQLQuote.identifier(migrator)) LOGIN NOSUPERUSER NOCREATEDB \(createRole) NOREPLICATION NOBYPASSRLS;
+              CREATE ROLE \(SQLQuote.identifier(migrator)) LOGIN NOSUPERUSER NOCREATEDB \(createRole) NOREPLICATION BYPASSRLS;
             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $pgdrift$
             """)
         if cluster.serverVersion >= 160000 {
@@ -97,6 +99,15 @@ final class ShadowSession {
         guard !role.hasPrefix("pg_"), role != Self.migrator else { return false }
         let superuser = try admin.query("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = $1", [role])
         return superuser.rows.first?[0] == "f"
+    }
+
+    /// Whether the extension is installed and owned by a superuser (pgdrift's set-up made it), so that
+    /// only a superuser may alter, comment on or drop it.
+    func extensionOwnedBySuperuser(_ name: String) throws -> Bool {
+        let result = try admin.query("""
+            SELECT r.rolsuper FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_roles r ON r.oid = e.extowner WHERE e.extname = $1
+            """, [name])
+        return result.rows.first?[0] == "t"
     }
 
     /// Whether `CREATE EXTENSION name` needs a superuser here (neither trusted nor harmless).
