@@ -100,8 +100,11 @@ extension DiffContext {
     /// Sequences (identity sequences are compared with their column).
     mutating func diffSequences() {
         var found: [Finding] = []
+        // A sequence owned by a table that is missing (or extra) as a whole is part of that table's finding.
+        let (expectedTables, actualTables) = (expected.tables, actual.tables)
         Pairing.match(expected.sequences, actual.sequences,
             missing: { sequence in
+                if let owner = sequence.ownedBy?.table, actualTables[owner] == nil { return }
                 found.append(Finding(
                     kind: .missingSequence, schema: sequence.name.schema, table: sequence.ownedBy?.table.name,
                     object: sequence.name.name, expected: Describe.sequence(sequence),
@@ -109,6 +112,7 @@ extension DiffContext {
                     source: source(.sequence, sequence.name.schema, sequence.name.name)))
             },
             extra: { sequence in
+                if let owner = sequence.ownedBy?.table, expectedTables[owner] == nil { return }
                 found.append(Finding(
                     kind: .extraSequence, schema: sequence.name.schema, table: sequence.ownedBy?.table.name,
                     object: sequence.name.name, actual: Describe.sequence(sequence),

@@ -5,18 +5,20 @@ extension DiffContext {
     /// are compared part by part.
     mutating func diffTables() {
         var found: [Finding] = []
+        let (expectedSequences, actualSequences) = (ownedSequences(expected), ownedSequences(actual))
         Pairing.match(expected.tables, actual.tables,
             missing: { table in
                 found.append(Finding(
                     kind: .missingTable, schema: table.name.schema, table: table.name.name,
-                    expected: Describe.tableContents(table),
+                    expected: Describe.tableContents(table, ownedSequences: expectedSequences[table.name] ?? []),
                     message: "table \(table.name) does not exist",
                     source: source(.table, table.name.schema, table.name.name)))
             },
             extra: { table in
                 found.append(Finding(
                     kind: .extraTable, schema: table.name.schema, table: table.name.name,
-                    actual: Describe.tableContents(table), message: "table \(table.name) is not in the expected schema"))
+                    actual: Describe.tableContents(table, ownedSequences: actualSequences[table.name] ?? []),
+                    message: "table \(table.name) is not in the expected schema"))
             },
             both: { want, have in
                 // Most tables of a big schema have not drifted: equal values cannot differ in any part.
@@ -25,6 +27,13 @@ extension DiffContext {
                 found += comparison.compare()
             })
         findings += found
+    }
+
+    /// The sequences each table owns (serial columns; OWNED BY): part of the table's one finding.
+    func ownedSequences(_ catalog: Catalog) -> [QualifiedName: [QualifiedName]] {
+        var owned: [QualifiedName: [QualifiedName]] = [:]
+        for sequence in catalog.sequences { if let owner = sequence.ownedBy { owned[owner.table, default: []].append(sequence.name) } }
+        return owned
     }
 }
 

@@ -31,6 +31,28 @@ import Testing
         #expect(notes == ["read offline; skipped 1 INSERT (no effect on the modelled schema)"])  // SET search_path is applied, not skipped
     }
 
+    /// What provably changes no modelled object is passed over and counted: a DO block of queries and
+    /// notices, DML, pg_dump's settings, and `set_config('search_path', ...)`, which is applied.
+    @Test func inertStatementsArePassedOver() throws {
+        let (catalog, notes) = try Self.catalog("""
+            SET statement_timeout = 0;
+            SET standard_conforming_strings = on;
+            SELECT pg_catalog.set_config('search_path', 'app, public', false);
+            CREATE SCHEMA app;
+            CREATE TABLE t (id int);
+            INSERT INTO t VALUES (1);
+            DO $$
+            DECLARE n int;
+            BEGIN
+              SELECT count(*) INTO n FROM t;
+              IF n > 0 THEN RAISE NOTICE 'rows: %', n; END IF;
+              UPDATE t SET id = id + 1 WHERE lower('x') = 'x';
+            END $$;
+            """)
+        #expect(catalog.tables.map(\.name.description) == ["app.t"])
+        #expect(notes == ["read offline; skipped 1 DO block, 1 INSERT, 1 SELECT, 2 SETs (no effect on the modelled schema)"])
+    }
+
     @Test func enumValuesInOrder() throws {
         let (catalog, _) = try Self.catalog("""
             CREATE TYPE mood AS ENUM ('sad', 'happy');
@@ -82,6 +104,21 @@ import Testing
          "1.sql:3: attaching a partition whose columns are not its parent's"),
         ("CREATE TABLE t (a text COLLATE \"en_US\");", "1.sql:1: collation en_US is not read offline"),
         ("CREATE DOMAIN d AS text COLLATE \"C\";", "1.sql:1: a domain COLLATE is not read offline"),
+        // DO blocks, queries and settings are passed over only when provably inert (issue 15, class 2).
+        ("CREATE TABLE t (a int);\nDO $$ BEGIN\n  CREATE POLICY p ON t USING (true);\nEXCEPTION WHEN duplicate_object THEN NULL;\nEND $$;",
+         "1.sql:2: a DO block that runs CREATE POLICY is not read offline"),
+        ("CREATE TABLE t (a int);\nDO $$ BEGIN ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0); END $$;",
+         "1.sql:2: a DO block that runs ALTER TABLE is not read offline"),
+        ("DO $$ BEGIN EXECUTE 'CREATE TABLE t (a int)'; END $$;", "1.sql:1: a DO block with EXECUTE is not read offline"),
+        ("DO $$ BEGIN PERFORM make_things(); END $$;", "1.sql:1: a statement calling make_things() is not read offline"),
+        ("DO LANGUAGE plperl $$ 1; $$;", "1.sql:1: a DO block in plperl is not read offline"),
+        ("CREATE FUNCTION mk() RETURNS void LANGUAGE sql AS 'SELECT 1';\nSELECT mk();", "1.sql:2: a statement calling mk() is not read offline"),
+        ("SELECT create_hypertable('t', 'at');", "1.sql:1: a statement calling create_hypertable() is not read offline"),
+        ("SELECT lower('X');\nSELECT app.setup();", "1.sql:2: a statement calling app.setup() is not read offline"),
+        ("UPDATE pg_catalog.pg_attribute SET attnotnull = true WHERE false;", "1.sql:1: a statement on a system catalog is not read offline"),
+        ("SET TimeZone = 'Europe/Paris';", "1.sql:1: SET timezone is not read offline"),
+        ("SET standard_conforming_strings = off;", "1.sql:1: SET standard_conforming_strings is not read offline"),
+        ("SELECT set_config('DateStyle', 'SQL', false);", "1.sql:1: set_config('datestyle', ...) is not read offline"),
         ("CREATE SCHEMA s;\nCREATE TABLE s.t (a int);\nCREATE SEQUENCE q OWNED BY s.t.a;", "1.sql:3: OWNED BY a column that does not exist or is in another schema"),
     ])
     func stopsWhereTheServerIsNeeded(sql: String, reason: String) throws {

@@ -69,6 +69,12 @@ struct OfflineReplay {
                 continue
             }
             transaction.implicitWork = true
+            if let reason = deferralReason(statement.tag, statement.node) { throw fallback(reason) }
+            if let setting = searchPathSetting(statement) {
+                applySearchPath(setting)
+                skipped["SELECT", default: 0] += 1
+                continue
+            }
             if let skip = Self.skippedStatements[statement.tag] {
                 if statement.tag != "VariableSetStmt" || !isSearchPath(statement.node) {
                     skipped[skip, default: 0] += 1
@@ -93,7 +99,8 @@ struct OfflineReplay {
         return "read offline; skipped " + counts.joined(separator: ", ") + " (no effect on the modelled schema)"
     }
 
-    /// Statements that do not change the schema's shape, or change only what pgdrift does not model.
+    /// Statements that do not change the schema's shape, or change only what pgdrift does not model
+    /// (DO blocks, queries and settings only once `deferralReason` found them inert).
     static let skippedStatements = [
         "DoStmt": "DO block", "InsertStmt": "INSERT", "UpdateStmt": "UPDATE", "DeleteStmt": "DELETE",
         "SelectStmt": "SELECT", "GrantStmt": "GRANT/REVOKE", "GrantRoleStmt": "GRANT/REVOKE of a role",
@@ -149,7 +156,11 @@ struct OfflineReplay {
             "CreatePolicyStmt": "CREATE POLICY", "AlterPolicyStmt": "ALTER POLICY", "CreateSeqStmt": "CREATE SEQUENCE",
             "CreateExtensionStmt": "CREATE EXTENSION", "CreateDomainStmt": "CREATE DOMAIN",
             "CompositeTypeStmt": "CREATE TYPE AS", "CreateTableAsStmt": "CREATE TABLE AS / MATERIALIZED VIEW",
-            "AlterSeqStmt": "ALTER SEQUENCE", "AlterFunctionStmt": "ALTER FUNCTION",
+            "AlterSeqStmt": "ALTER SEQUENCE", "AlterFunctionStmt": "ALTER FUNCTION", "CreateStmt": "CREATE TABLE",
+            "AlterTableStmt": "ALTER TABLE", "IndexStmt": "CREATE INDEX", "DropStmt": "DROP", "RenameStmt": "RENAME",
+            "CommentStmt": "COMMENT", "CreateEnumStmt": "CREATE TYPE AS ENUM", "AlterEnumStmt": "ALTER TYPE",
+            "CreateSchemaStmt": "CREATE SCHEMA", "GrantStmt": "GRANT/REVOKE", "CreateRoleStmt": "CREATE ROLE",
+            "AlterOwnerStmt": "OWNER TO", "CallStmt": "CALL", "TruncateStmt": "TRUNCATE", "CopyStmt": "COPY",
         ]
         return known[tag] ?? tag
     }

@@ -1,0 +1,93 @@
+import Foundation
+import PgDrift
+import PgDriftTestSupport
+import Testing
+
+/// Wrong answers found by trying pgdrift on schemas written elsewhere (issue 15), one test per class:
+/// each asserts the whole finding, or that there is none, offline and through the shadow database.
+@Suite struct TruthRegressionTests {
+    /// A migrations folder with one file.
+    static func folder(_ sql: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-truth-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try sql.write(toFile: path + "/001_init.sql", atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// `kind path object: message | expected | actual` for each finding, offline and with --shadow.
+    static func findings(_ folder: String, against database: TestDatabase, searchPath: [String]? = nil) throws -> [[String]] {
+        try [false, true].map { shadow in
+            var audit = Audit(source: .sqlDirectory(folder))
+            audit.shadow = shadow
+            audit.searchPath = searchPath
+            return try audit.run(against: database.connectionString).findings.map { finding in
+                "\(finding.kind.rawValue) \(finding.path)" + (finding.object.map { " \($0)" } ?? "")
+                    + ": \(finding.message) | \(finding.expected ?? "-") | \(finding.actual ?? "-")"
+            }
+        }
+    }
+
+    /// Class 2: a policy created inside a DO block (drizzle-kit's and Supabase's idempotent style) was
+    /// skipped offline, so a database without it read as clean.
+    @Test func aPolicyMadeInADoBlockIsExpected() throws {
+        let migration = """
+            CREATE TABLE notes (id int PRIMARY KEY, owner text);
+            ALTER TABLE notes ENABLE ROW LEVEL SECURITY;
+            DO $$ BEGIN
+              CREATE POLICY "owner reads" ON notes FOR SELECT USING (owner = current_user);
+            EXCEPTION WHEN duplicate_object THEN NULL;
+            END $$;
+            """
+        let folder = try Self.folder(migration)
+        let database = try TestDatabase("truth_do_policy", sql: """
+            CREATE TABLE notes (id int PRIMARY KEY, owner text);
+            ALTER TABLE notes ENABLE ROW LEVEL SECURITY;
+            """)
+        let expected = "missing_policy public.notes owner reads: policy \"owner reads\" on notes does not exist"
+            + " | PERMISSIVE FOR SELECT TO public USING ((owner = CURRENT_USER)) | -"
+        let found = try Self.findings(folder, against: database)
+        #expect(found == [[expected], [expected]])
+    }
+
+    /// Class 8: a constraint added inside a DO block, in a database built from the same file, came out as
+    /// `extra_constraint`.
+    @Test func aConstraintAddedInADoBlockIsNoDrift() throws {
+        let migration = """
+            CREATE TABLE accounts (id int PRIMARY KEY, balance numeric);
+            DO $$ BEGIN
+              ALTER TABLE accounts ADD CONSTRAINT balance_positive CHECK (balance >= 0);
+            EXCEPTION WHEN duplicate_object THEN NULL;
+            END $$;
+            """
+        let database = try TestDatabase("truth_do_constraint", sql: migration)
+        #expect(try Self.findings(Self.folder(migration), against: database) == [[], []])
+    }
+
+    /// Class 9: a missing table with a serial column is one finding, carrying its owned sequence — not
+    /// also a `missing_sequence` (one finding per drift).
+    @Test func aMissingTableCarriesItsOwnedSequence() throws {
+        let folder = try Self.folder("CREATE TABLE kept (id int);\nCREATE TABLE lost (id serial PRIMARY KEY, note text);\n")
+        let database = try TestDatabase("truth_owned_sequence", sql: "CREATE TABLE kept (id int);")
+        let expected = "missing_table public.lost: table public.lost does not exist"
+            + " | 2 columns (id integer, note text), primary key (id), owned sequence public.lost_id_seq | -"
+        #expect(try Self.findings(folder, against: database) == [[expected], [expected]])
+        // The other way round: an extra table, with its sequence, is one warning too.
+        let extra = try TestDatabase("truth_owned_sequence_extra", sql: "CREATE TABLE kept (id int); CREATE TABLE lost (id serial);")
+        let found = try Self.findings(Self.folder("CREATE TABLE kept (id int);"), against: extra)
+        let line = "extra_table public.lost: table public.lost is not in the expected schema | - | 1 columns (id integer), owned sequence public.lost_id_seq"
+        #expect(found == [[line], [line]])
+    }
+
+    /// Class 11: migrations written for a search_path set from outside (an init script's PGOPTIONS or
+    /// ALTER DATABASE ... SET search_path) read with `--search-path`, offline and in the shadow database.
+    @Test func migrationsReadWithTheSearchPathTheyExpect() throws {
+        let migration = "CREATE SCHEMA app;\nCREATE TABLE items (id int PRIMARY KEY);\nCREATE VIEW recent AS SELECT id FROM items;\n"
+        let folder = try Self.folder(migration)
+        let database = try TestDatabase("truth_search_path", sql: "SET search_path = app, public;\n" + migration)
+        #expect(try Self.findings(folder, against: database, searchPath: ["app", "public"]) == [[], []])
+        // Without it, the same files put the objects in public.
+        let kinds = try Self.findings(folder, against: database).map { $0.map { String($0.prefix { $0 != ":" }) } }
+        let expected = ["missing_table public.items", "extra_table app.items", "missing_view public.recent", "extra_view app.recent"].sorted()
+        #expect(kinds.map { $0.sorted() } == [expected, expected])
+    }
+}
