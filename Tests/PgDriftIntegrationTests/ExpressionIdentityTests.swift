@@ -34,6 +34,68 @@ import Testing
 
         """
 
+    // MARK: class 1: qualifiers are identities
+
+    /// Both sides read from a server: a policy calling `public.uid()` where the expected database calls
+    /// `auth.uid()`, a check with `OPERATOR(other.=)` instead of `=`, and a default cast to another
+    /// schema's type were all reported equal, the qualifiers stripped.
+    @Test func qualifiedNamesDifferBetweenDatabases() throws {
+        let want = try TestDatabase("qualifiers_want", sql: Self.functions + """
+            CREATE POLICY own ON docs USING (auth.uid() = owner);
+            ALTER TABLE docs ADD CONSTRAINT n_is_one CHECK (n = 1);
+            ALTER TABLE docs ALTER COLUMN label SET DEFAULT 'x'::public.mood;
+            """)
+        let have = try TestDatabase("qualifiers_have", sql: Self.functions + """
+            CREATE POLICY own ON docs USING (public.uid() = owner);
+            ALTER TABLE docs ADD CONSTRAINT n_is_one CHECK (n OPERATOR(other.=) 1);
+            ALTER TABLE docs ALTER COLUMN label SET DEFAULT 'x'::other.mood;
+            """)
+        let report = try Audit(source: .database(want.connectionString)).run(against: have.connectionString)
+        #expect(Self.rendered(report) == """
+
+            public.docs
+              error default_mismatch: column docs.label defaults to 'x'::other.mood, expected 'x'::public.mood
+                  expected: 'x'::public.mood
+                  actual:   'x'::other.mood
+              error constraint_mismatch: constraint n_is_one on docs differs
+                  expected: CHECK ((n = 1))
+                  actual:   CHECK ((n OPERATOR(other.=) 1))
+              error policy_mismatch: policy "own" on docs differs
+                  expected: PERMISSIVE FOR ALL TO public USING ((auth.uid() = owner))
+                  actual:   PERMISSIVE FOR ALL TO public USING ((public.uid() = owner))
+
+            3 findings: 3 errors, 0 warnings, 0 info
+
+            """)
+    }
+
+    /// Read offline from SQL: the policy's unqualified `uid()` resolves, along the search path in
+    /// effect, to `public.uid()`; the database calls `auth.uid()`. The offline reader used to write
+    /// `uid()`, and the comparison stripped `auth.`: no finding.
+    @Test func offlineNamesResolveAlongTheSearchPath() throws {
+        let sql = Self.functions + "CREATE POLICY own ON docs USING (uid() = owner);\n"
+        let folder = try Self.folder(sql)
+        let have = try TestDatabase("offline_qualifiers", sql: Self.functions + "CREATE POLICY own ON docs USING (auth.uid() = owner);")
+        var notes: [String] = []
+        var audit = Audit(source: .sqlDirectory(folder))
+        audit.onNote = { notes.append($0) }
+        let report = try audit.run(against: have.connectionString)
+        #expect(Self.rendered(report) == """
+
+            public.docs
+              error policy_mismatch: policy "own" on docs differs
+                  expected: PERMISSIVE FOR ALL TO public USING ((public.uid() = owner))
+                  actual:   PERMISSIVE FOR ALL TO public USING ((auth.uid() = owner))
+                  declared at \(folder)/001_schema.sql:11
+
+            1 finding: 1 error, 0 warnings, 0 info
+
+            """)
+        // And the database built from the same file has no drift.
+        let same = try TestDatabase("offline_qualifiers_same", sql: sql)
+        #expect(Self.rendered(try audit.run(against: same.connectionString)) == "no drift\n")
+    }
+
     // MARK: class 3: SQL-standard function bodies
 
     /// `RETURN expr` and `BEGIN ATOMIC ... END` bodies are stored in `prosqlbody` (`prosrc` is empty):
