@@ -96,6 +96,77 @@ import Testing
         #expect(Self.rendered(try audit.run(against: same.connectionString)) == "no drift\n")
     }
 
+    // MARK: class 7: constants the server respells
+
+    static let constants = """
+        CREATE TABLE constants (
+            f double precision DEFAULT '0.0000' CHECK (f >= '0.00'),
+            r real DEFAULT '1.50',
+            b bytea DEFAULT '',
+            n bigint DEFAULT '0012',
+            d date DEFAULT '2020-1-2',
+            ts timestamp DEFAULT '2020-01-02 03:04:05.10',
+            tz timestamptz DEFAULT '2020-01-02 03:04:05+02',
+            i interval DEFAULT '1 day 2 hours',
+            j jsonb DEFAULT '{"b":1,  "a": [1,2]}',
+            yes boolean DEFAULT 'yes',
+            arr int[] DEFAULT '{1, 2}',
+            ip inet DEFAULT '10.0.0.1/32',
+            t time DEFAULT '1:2',
+            u uuid DEFAULT 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11',
+            m money DEFAULT '12.5'
+        );
+
+        """
+
+    /// One table built from a file and checked against that same file gave 16 errors: each constant
+    /// as the file spells it against the server's spelling. The caller's session settings (which the
+    /// server's text of timestamps, dates, intervals and floats depends on) change nothing.
+    @Test func constantsTheServerRespellsAreTheSame() throws {
+        let folder = try Self.folder(Self.constants)
+        let database = try TestDatabase("respelled_constants", sql: Self.constants)
+        let settings = " options='-c TimeZone=Pacific/Chatham -c DateStyle=SQL,DMY -c IntervalStyle=sql_standard -c extra_float_digits=-2'"
+        for connection in [database.connectionString, database.connectionString + settings] {
+            let report = try Audit(source: .sqlDirectory(folder)).run(against: connection)
+            #expect(Self.rendered(report) == "no drift\n")
+        }
+    }
+
+    /// A constant that really differs is still reported, with both spellings.
+    @Test func aRespelledConstantThatDiffersIsReported() throws {
+        let folder = try Self.folder(Self.constants)
+        let database = try TestDatabase("respelled_drift", sql: Self.constants + """
+            ALTER TABLE constants ALTER COLUMN f SET DEFAULT '0.5', ALTER COLUMN j SET DEFAULT '{"a": [1, 2], "b": 2}';
+            """)
+        let report = try Audit(source: .sqlDirectory(folder)).run(against: database.connectionString)
+        #expect(Self.rendered(report) == """
+
+            public.constants
+              error default_mismatch: column constants.f defaults to '0.5'::double precision, expected '0.0000'
+                  expected: '0.0000'
+                  actual:   '0.5'::double precision
+                  declared at \(folder)/001_schema.sql:2
+              error default_mismatch: column constants.j defaults to '{"a": [1, 2], "b": 2}'::jsonb, expected '{"b":1,  "a": [1,2]}'
+                  expected: '{"b":1,  "a": [1,2]}'
+                  actual:   '{"a": [1, 2], "b": 2}'::jsonb
+                  declared at \(folder)/001_schema.sql:10
+
+            2 findings: 2 errors, 0 warnings, 0 info
+
+            """)
+    }
+
+    /// The catalog's text of constants does not depend on the reading session's settings.
+    @Test func introspectionPinsOutputSettings() throws {
+        let database = try TestDatabase("pinned_settings", sql: Self.constants)
+        let plain = try Introspector().catalog(from: database.connect()).catalog
+        let settings = " options='-c TimeZone=Asia/Kathmandu -c DateStyle=German -c IntervalStyle=iso_8601 -c extra_float_digits=-3'"
+        let other = try Introspector().catalog(from: PostgresConnection(database.connectionString + settings)).catalog
+        #expect(plain == other)
+        let tz = plain.tables[QualifiedName("public", "constants")]?.column(named: "tz")?.defaultExpression
+        #expect(tz == "'2020-01-02 01:04:05+00'::timestamp with time zone")
+    }
+
     // MARK: class 3: SQL-standard function bodies
 
     /// `RETURN expr` and `BEGIN ATOMIC ... END` bodies are stored in `prosqlbody` (`prosrc` is empty):

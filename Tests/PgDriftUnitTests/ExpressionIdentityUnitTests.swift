@@ -44,8 +44,28 @@ import Testing
         #expect(ExpressionMeaning.compare("NULL", "'0'::integer") == .different)
     }
 
+    @Test func answersSettleThePairsAndMissesAreRecorded() {
+        let pair = ConstantPair(TypedConstant("0.0000", type: Self.float8), TypedConstant("0", type: Self.float8))
+        let unasked = ConstantSpellings()
+        let findings = SchemaDiff.constantsToCanonicalise(
+            expected: Self.table(default: "'0.0000'"), actual: Self.table(default: "'0'::double precision"))
+        #expect(findings == [pair.left, pair.right])
+        #expect(unasked.needed.isEmpty)
+        let answered = ConstantSpellings(answers: [pair.left: "0", pair.right: "0"], asked: [pair.left, pair.right])
+        #expect(SchemaDiff.findings(expected: Self.table(default: "'0.0000'"), actual: Self.table(default: "'0'::double precision"), constants: answered).isEmpty)
+        let refused = ConstantSpellings(answers: [pair.right: "0"], asked: [pair.left, pair.right])
+        #expect(SchemaDiff.findings(expected: Self.table(default: "'0.0000'"), actual: Self.table(default: "'0'::double precision"), constants: refused)
+            .map(\.kind) == [.defaultMismatch])
+    }
+
     /// The type as the comparison writes it for the cast: the parser's name for `double precision`.
     static let float8 = "pg_catalog.float8"
+
+    static func table(default expression: String) -> Catalog {
+        var column = Column(name: "f", type: .doublePrecision)
+        column.defaultExpression = expression
+        return Catalog(tables: [Table(name: QualifiedName("public", "t"), columns: [column])])
+    }
 
     // MARK: the offline reader
 
