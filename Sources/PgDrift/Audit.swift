@@ -66,10 +66,21 @@ public struct Audit {
     /// Reads the database, then takes the expected catalog (loaded meanwhile, or already) and compares.
     private func run(against connectionString: String, expected: () throws -> Catalog) throws -> DriftReport {
         let connection = try PostgresConnection(connectionString)
-        let database = try Introspector(options: introspectionOptions).inspect(from: connection)
-        connection.close()
+        defer { connection.close() }
+        let options = diffOptions
+        // Constants spelled differently on each side (a file's `'0.0000'`, the catalog's `'0'::double
+        // precision`) are settled by the database itself, in the same read-only snapshot and settings:
+        // one query for all of them, and only when the diff meets such a pair.
+        let (database, (expectedCatalog, constants)) = try Introspector(options: introspectionOptions).inspect(from: connection) {
+            connection, inspection in
+            let expectedCatalog = try expected()
+            let needed = SchemaDiff.constantsToCanonicalise(expected: expectedCatalog, actual: inspection.catalog, options: options)
+            guard !needed.isEmpty else { return (expectedCatalog, ConstantSpellings()) }
+            let answers = try ConstantsQuery.spellings(needed, on: connection)
+            return (expectedCatalog, ConstantSpellings(answers: answers, asked: needed))
+        }
         let findings = triage(SchemaDiff.findings(
-            expected: try expected(), actual: database.catalog, access: database.access, options: diffOptions))
+            expected: expectedCatalog, actual: database.catalog, access: database.access, options: diffOptions, constants: constants))
         return DriftReport(
             expected: source.description, database: ConnectionString(connectionString).description, findings: findings)
     }

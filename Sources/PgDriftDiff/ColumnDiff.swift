@@ -60,7 +60,7 @@ extension TableComparison {
                 "column \(name) is \(have.isNotNull ? "NOT NULL" : "nullable"), expected \(want.isNotNull ? "NOT NULL" : "nullable")",
                 source: source))
         }
-        if !ExpressionComparison.same(want.defaultExpression, have.defaultExpression) {
+        if !context.expressions.same(want.defaultExpression, have.defaultExpression) {
             findings.append(finding(
                 .defaultMismatch, column: want.name, expected: want.defaultExpression ?? "no default",
                 actual: have.defaultExpression ?? "no default",
@@ -72,7 +72,7 @@ extension TableComparison {
                 .identityMismatch, column: want.name, expected: Describe.identity(want.identity),
                 actual: Describe.identity(have.identity), "column \(name): identity differs", source: source))
         }
-        if !ExpressionComparison.same(want.generatedExpression, have.generatedExpression) {
+        if !context.expressions.same(want.generatedExpression, have.generatedExpression) {
             findings.append(finding(
                 .generatedMismatch, column: want.name, expected: want.generatedExpression ?? "not generated",
                 actual: have.generatedExpression ?? "not generated", "column \(name): generated expression differs",

@@ -6,7 +6,7 @@ extension TableComparison {
     mutating func compareConstraints() {
         let (pairs, missing, extra) = Pairing.byNameThenDefinition(expected.constraints, actual.constraints)
         for (want, have) in pairs {
-            if !ExpressionComparison.aligned(want, to: have).sameDefinition(as: have) {
+            if !context.expressions.aligned(want, to: have).sameDefinition(as: have) {
                 findings.append(finding(
                     .constraintMismatch, object: want.name, expected: Describe.constraint(want),
                     actual: Describe.constraint(have), "constraint \(want.name) on \(table) differs",
@@ -33,7 +33,7 @@ extension TableComparison {
     /// Indexes by name, then by definition for indexes left over on both sides.
     mutating func compareIndexes() {
         let (pairs, missing, extra) = Pairing.byNameThenDefinition(expected.indexes, actual.indexes)
-        for (want, have) in pairs where !ExpressionComparison.aligned(want, to: have).sameDefinition(as: have) {
+        for (want, have) in pairs where !context.expressions.aligned(want, to: have).sameDefinition(as: have) {
             findings.append(finding(
                 .indexMismatch, object: want.name, expected: Describe.index(want), actual: Describe.index(have),
                 "index \(want.name) on \(table) differs", source: context.source(.index, schema, relation: table, want.name)))

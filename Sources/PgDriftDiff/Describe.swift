@@ -125,7 +125,7 @@ enum Describe {
         if a.arguments != b.arguments { names.append("arguments") }
         if a.returnType != b.returnType { names.append("return type") }
         if a.language != b.language { names.append("language") }
-        if a.body != b.body { names.append("body") }
+        if a.body != b.body || a.sqlBody != b.sqlBody { names.append("body") }
         if a.volatility != b.volatility { names.append("volatility") }
         if a.isStrict != b.isStrict { names.append("strictness") }
         if a.isSecurityDefiner != b.isSecurityDefiner { names.append("security definer") }

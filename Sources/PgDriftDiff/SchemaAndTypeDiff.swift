@@ -63,7 +63,7 @@ extension DiffContext {
                     actual: "domain over \(domain.baseType)", message: "domain \(domain.name) is not in the expected schema"))
             },
             both: { want, have in
-                var comparableWant = ExpressionComparison.aligned(want, to: have)
+                var comparableWant = expressions.aligned(want, to: have)
                 comparableWant.comment = have.comment
                 if comparableWant != have {
                     found.append(Finding(

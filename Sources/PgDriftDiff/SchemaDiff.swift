@@ -18,8 +18,11 @@ public struct DiffOptions: Sendable, Hashable {
 /// SQL. Linear in the size of the schemas: every match is a dictionary lookup.
 public enum SchemaDiff {
     /// Every drift, ordered by schema, table, kind and name.
-    public static func findings(expected: Catalog, actual: Catalog, options: DiffOptions = DiffOptions()) -> [Finding] {
+    public static func findings(
+        expected: Catalog, actual: Catalog, options: DiffOptions = DiffOptions(), constants: ConstantSpellings = ConstantSpellings()
+    ) -> [Finding] {
         var context = DiffContext(expected: expected, actual: actual, options: options)
+        context.expressions.constants = constants
         context.diffSchemasAndExtensions()
         context.diffTypes()
         context.diffSequences()
@@ -30,12 +33,25 @@ public enum SchemaDiff {
     }
 }
 
+extension SchemaDiff {
+    /// The constants the diff cannot compare by their text (spelled differently on each side, such as
+    /// `'0.0000'` read from a file and `'0'::double precision` from the catalog): the caller asks a
+    /// server how their types print them (`ConstantSpellings`) and gives the answers to `findings`.
+    public static func constantsToCanonicalise(expected: Catalog, actual: Catalog, options: DiffOptions = DiffOptions()) -> Set<TypedConstant> {
+        let constants = ConstantSpellings()
+        _ = findings(expected: expected, actual: actual, options: options, constants: constants)
+        return constants.needed
+    }
+}
+
 /// The state of one diff: both catalogs and the findings so far. Each object kind adds its
 /// comparison in its own file, as an extension.
 struct DiffContext {
     let expected: Catalog
     let actual: Catalog
     let options: DiffOptions
+    /// Compares expressions; asks `constants` about constants spelled differently on each side.
+    var expressions = ExpressionComparison()
     var findings: [Finding] = []
 
     mutating func report(_ finding: Finding) { findings.append(finding) }

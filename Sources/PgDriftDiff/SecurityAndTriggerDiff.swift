@@ -22,7 +22,7 @@ extension TableComparison {
                     "policy \"\(policy.name)\" on \(table) is not in the expected schema"))
             },
             both: { want, have in
-                if !ExpressionComparison.aligned(want, to: have).sameDefinition(as: have) {
+                if !context.expressions.aligned(want, to: have).sameDefinition(as: have) {
                     found.append(finding(
                         .policyMismatch, object: want.name, expected: Describe.policy(want), actual: Describe.policy(have),
                         "policy \"\(want.name)\" on \(table) differs",
@@ -48,7 +48,7 @@ extension TableComparison {
                     "trigger \(trigger.name) on \(table) is not in the expected schema"))
             },
             both: { want, have in
-                if !ExpressionComparison.aligned(want, to: have).sameDefinition(as: have) {
+                if !context.expressions.aligned(want, to: have).sameDefinition(as: have) {
                     found.append(finding(
                         .triggerMismatch, object: want.name, expected: Describe.trigger(want),
                         actual: Describe.trigger(have), "trigger \(want.name) on \(table) differs"))

@@ -25,7 +25,7 @@ extension DiffContext {
                         actual: Describe.viewKind(have) + Describe.options(have.options),
                         message: "view \(want.name): options differ", source: source(.view, want.name.schema, want.name.name)))
                 }
-                if !ExpressionMeaning.sameQuery(want.definition, have.definition) {
+                if !expressions.sameQuery(want.definition, have.definition) {
                     found.append(Finding(
                         kind: .viewMismatch, schema: want.name.schema, table: want.name.name,
                         expected: want.definition, actual: have.definition, message: "view \(want.name): query differs",

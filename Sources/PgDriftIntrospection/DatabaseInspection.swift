@@ -23,7 +23,7 @@ extension Introspector {
         ) {
             // The session's search_path is the role's; read it before emptying it.
             let session = try connection.query(AccessQuery.session)
-            try connection.query("SELECT set_config('search_path', '', true)")
+            try connection.query("SELECT set_config('search_path', '', true), " + Self.pinnedOutputSettings)
             let info = try connection.query(
                 "SELECT current_setting('server_version_num') AS version, current_database() AS db, current_user AS usr"
             ).rows[0]

@@ -37,7 +37,8 @@ public struct Introspector {
             // relations query's estimate passed jit_above_cost and compiling took 130 of its 310 ms.
             try connection.query(
                 "SELECT set_config('search_path', '', true), set_config('work_mem', '64MB', true), "
-                    + "set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)")
+                    + "set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true), "
+                    + Self.pinnedOutputSettings)
             let info = try connection.query(
                 "SELECT current_setting('server_version_num') AS version, current_database() AS db, current_user AS usr"
             ).rows[0]
@@ -46,6 +47,16 @@ public struct Introspector {
             return (try readCatalog(connection), server)
         }
     }
+
+    /// The settings the server's text of constants depends on (a timestamptz default is printed in the
+    /// session's TimeZone, a date in its DateStyle, an interval in its IntervalStyle, a float with
+    /// extra_float_digits, money with lc_monetary, bytea with bytea_output), pinned for the
+    /// transaction, so the catalog reads the same whatever the caller's session had set.
+    /// Select-list items, to go in the transaction's first query.
+    public static let pinnedOutputSettings =
+        "set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, MDY', true), "
+        + "set_config('IntervalStyle', 'postgres', true), set_config('extra_float_digits', '1', true), "
+        + "set_config('lc_monetary', 'C', true), set_config('bytea_output', 'hex', true)"
 
     func readCatalog(_ connection: PostgresConnection) throws -> Catalog {
         let filter = [PostgresArray.literal(options.schemas), PostgresArray.literal(options.excludedSchemas)]

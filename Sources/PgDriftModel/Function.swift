@@ -28,8 +28,12 @@ public struct Function: CatalogObject {
     public var returnType: String?
     /// The language name from `pg_language`, such as `plpgsql` or `sql`.
     public var language: String
-    /// The body as stored (`prosrc`).
+    /// The body as stored (`prosrc`); empty for a SQL-standard body.
     public var body: String
+    /// A SQL-standard body (`RETURN expr`, `BEGIN ATOMIC ... END`) as `pg_get_function_sqlbody` prints
+    /// it — parsed and stored by the server as a tree (`prosqlbody`), its names resolved —; nil for a
+    /// body given as a string.
+    public var sqlBody: String?
     /// The declared volatility.
     public var volatility: Volatility
     /// STRICT (RETURNS NULL ON NULL INPUT).
@@ -55,8 +59,10 @@ public struct Function: CatalogObject {
         name: QualifiedName, kind: Kind = .function, identityArguments: String = "", arguments: String? = nil,
         returnType: String?, language: String, body: String, volatility: Volatility = .volatile,
         isStrict: Bool = false, isSecurityDefiner: Bool = false, isLeakproof: Bool = false,
-        parallel: Parallel = .unsafe, configuration: [String] = [], comment: String? = nil, grants: [Grant] = []
+        parallel: Parallel = .unsafe, configuration: [String] = [], comment: String? = nil, grants: [Grant] = [],
+        sqlBody: String? = nil
     ) {
+        self.sqlBody = sqlBody
         self.name = name
         self.kind = kind
         self.identityArguments = identityArguments

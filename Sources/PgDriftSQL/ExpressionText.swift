@@ -6,8 +6,12 @@ import PgDriftModel
 /// (`IN` lists of constants, `BETWEEN`, `LIKE`), written as it stores them. Anything else is refused, so the caller can let the
 /// server decide instead of guessing.
 public enum ExpressionText {
-    /// SQL for `node` (a tagged expression node), or throws `UnsupportedExpression`.
-    public static func sql(_ node: ParseNode) throws -> String {
+    /// SQL for `node` (a tagged expression node), or throws `UnsupportedExpression`. Function,
+    /// operator and type names are written as `names` resolves them: as the server prints them
+    /// (qualified unless pg_catalog's), or refused when they cannot be resolved with certainty.
+    public static func sql(_ node: ParseNode, names: ExpressionNames) throws -> String {
+        func sql(_ node: ParseNode) throws -> String { try ExpressionText.sql(node, names: names) }
+        func type(_ typeName: ParseNode) throws -> String { try names.type(typeName) }
         guard let (tag, body) = node.tagged else { throw UnsupportedExpression(what: "an empty expression") }
         switch tag {
         case "A_Const":
@@ -25,11 +29,11 @@ public enum ExpressionText {
             guard body["funcformat"]?.isString("COERCE_EXPLICIT_CALL") ?? true else {
                 throw UnsupportedExpression(what: "a function call in SQL syntax")
             }
-            let name = (body["funcname"]?.strings ?? []).map(SQLQuote.identifier).joined(separator: ".")
             let arguments = try (body["args"]?.elements ?? []).map(sql)
+            let name = try names.function(body["funcname"]?.strings ?? [], arguments.count).map(SQLQuote.identifier).joined(separator: ".")
             return "\(name)(\(arguments.joined(separator: ", ")))"
         case "A_Expr" where body["kind"]?.isString("AEXPR_IN") == true:
-            return try inList(body)
+            return try inList(body, names: names)
         case "A_Expr" where body["kind"]?.isString("AEXPR_BETWEEN") == true || body["kind"]?.isString("AEXPR_NOT_BETWEEN") == true:
             // As the server stores it: two comparisons.
             guard let left = try body["lexpr"].map(sql), let bounds = body["rexpr"]?.node("List")?["items"]?.elements, bounds.count == 2 else {
@@ -40,10 +44,10 @@ public enum ExpressionText {
                 ? "((\(left) >= \(low)) AND (\(left) <= \(high)))" : "((\(left) < \(low)) OR (\(left) > \(high)))"
         case "A_Expr" where body["kind"]?.isString("AEXPR_LIKE") == true || body["kind"]?.isString("AEXPR_ILIKE") == true:
             // `LIKE` is the operator `~~` (`NOT LIKE` `!~~`, `ILIKE` `~~*`), as the server stores it; ESCAPE is refused.
-            guard let names = body["name"]?.strings, names.count == 1, let left = try body["lexpr"].map(sql),
+            guard let operatorNames = body["name"]?.strings, operatorNames.count == 1, let left = try body["lexpr"].map(sql),
                 let right = body["rexpr"], right.node("FuncCall") == nil
             else { throw UnsupportedExpression(what: "LIKE ... ESCAPE") }
-            return "(\(left) \(names[0]) \(try sql(right)))"
+            return "(\(left) \(try operatorName(operatorNames, names)) \(try sql(right)))"
         case "A_Expr" where body["kind"]?.isString("AEXPR_OP_ANY") == true || body["kind"]?.isString("AEXPR_OP_ALL") == true:
             // `x = ANY (ARRAY[...])`, as the server stores IN lists (pg_dump writes it so).
             var array = body["rexpr"]
@@ -52,10 +56,11 @@ public enum ExpressionText {
                 cast = "::" + (try type(typeName))
                 array = typeCast["arg"]
             }
-            guard let names = body["name"]?.strings, names.count == 1, let left = try body["lexpr"].map(sql),
+            guard let operatorNames = body["name"]?.strings, let left = try body["lexpr"].map(sql),
                 let elements = array?.node("A_ArrayExpr")?["elements"]?.elements
             else { throw UnsupportedExpression(what: "an ANY or ALL of something other than an ARRAY") }
-            return arrayComparison(left, names[0], all: body["kind"]?.isString("AEXPR_OP_ALL") == true, try elements.map(sql), cast: cast)
+            let op = try operatorName(operatorNames, names)
+            return arrayComparison(left, op, all: body["kind"]?.isString("AEXPR_OP_ALL") == true, try elements.map(sql), cast: cast)
         case "A_Expr" where body["kind"]?.isString("AEXPR_DISTINCT") == true || body["kind"]?.isString("AEXPR_NOT_DISTINCT") == true:
             guard let left = try body["lexpr"].map(sql), let right = try body["rexpr"].map(sql) else {
                 throw UnsupportedExpression(what: "an IS DISTINCT FROM without two sides")
@@ -64,12 +69,13 @@ public enum ExpressionText {
             let distinct = "(\(left) IS DISTINCT FROM \(right))"
             return body["kind"]?.isString("AEXPR_NOT_DISTINCT") == true ? "(NOT \(distinct))" : distinct
         case "A_Expr":
-            guard body["kind"]?.isString("AEXPR_OP") == true, let names = body["name"]?.strings, names.count == 1 else {
+            guard body["kind"]?.isString("AEXPR_OP") == true, let operatorNames = body["name"]?.strings else {
                 throw UnsupportedExpression(what: "an operator form the server rewrites (IN, BETWEEN, LIKE, ...)")
             }
+            let op = try operatorName(operatorNames, names)
             let right = try body["rexpr"].map(sql) ?? ""
-            guard let left = try body["lexpr"].map(sql) else { return "(\(names[0]) \(right))" }
-            return "(\(left) \(names[0]) \(right))"
+            guard let left = try body["lexpr"].map(sql) else { return "(\(op) \(right))" }
+            return "(\(left) \(op) \(right))"
         case "BoolExpr":
             let arguments = try (body["args"]?.elements ?? []).map(sql)
             switch body["boolop"]?.string {
@@ -98,7 +104,8 @@ public enum ExpressionText {
     /// `x [NOT] IN (constants)` as the server stores it: `x = ANY (ARRAY[...])` or `x <> ALL (ARRAY[...])`,
     /// a single value as a plain `=` or `<>`. Lists with anything but constants become OR chains on the
     /// server, so they are refused.
-    static func inList(_ body: ParseNode) throws -> String {
+    static func inList(_ body: ParseNode, names resolver: ExpressionNames) throws -> String {
+        func sql(_ node: ParseNode) throws -> String { try ExpressionText.sql(node, names: resolver) }
         guard let names = body["name"]?.strings, names == ["="] || names == ["<>"], let left = try body["lexpr"].map(sql),
             let items = body["rexpr"]?.node("List")?["items"]?.elements, !items.isEmpty
         else { throw UnsupportedExpression(what: "an operator form the server rewrites (IN, BETWEEN, LIKE, ...)") }
@@ -110,8 +117,17 @@ public enum ExpressionText {
             }
             return try sql(item)
         }
-        if values.count == 1 { return "(\(left) \(names[0]) \(values[0]))" }
-        return arrayComparison(left, names[0], all: names[0] != "=", values)
+        let op = try operatorName(names, resolver)
+        if values.count == 1 { return "(\(left) \(op) \(values[0]))" }
+        return arrayComparison(left, op, all: names[0] != "=", values)
+    }
+
+    /// An operator as the server prints it: its bare name when it is pg_catalog's; a qualified one
+    /// (`OPERATOR(s.=)`) is refused.
+    static func operatorName(_ written: [String], _ names: ExpressionNames) throws -> String {
+        let resolved = try names.operator(written)
+        guard resolved.count == 1 else { throw UnsupportedExpression(what: "the operator \(resolved.joined(separator: "."))") }
+        return resolved[0]
     }
 
     /// `(left op ANY (ARRAY[values]))` (ALL), the array cast when `cast` is given (`::text[]`).
@@ -142,7 +158,7 @@ public enum ExpressionText {
     }
 
     /// A type name as written (qualified as the parser records it, which is valid SQL).
-    static func type(_ typeName: ParseNode) throws -> String {
+    public static func type(_ typeName: ParseNode) throws -> String {
         guard typeName["pct_type"]?.bool != true, typeName["setof"]?.bool != true else {
             throw UnsupportedExpression(what: "a %TYPE or SETOF type")
         }
@@ -152,6 +168,33 @@ public enum ExpressionText {
         for _ in typeName["arrayBounds"]?.elements ?? [] { text += "[]" }
         return text
     }
+}
+
+/// How an expression's names are written: functions, operators and types as the server prints them
+/// once it has resolved them (qualified unless they are pg_catalog's, which is always searched), or
+/// refused (`UnsupportedExpression`) when the reader cannot resolve them with certainty.
+public struct ExpressionNames {
+    /// A function's name parts as printed, given the name parts written and the number of arguments.
+    public var function: (_ written: [String], _ arguments: Int) throws -> [String]
+    /// An operator's name parts as printed.
+    public var `operator`: (_ written: [String]) throws -> [String]
+    /// A type name (a `TypeName` node's body) as SQL, as the server prints it.
+    public var type: (_ typeName: ParseNode) throws -> String
+
+    public init(
+        function: @escaping (_ written: [String], _ arguments: Int) throws -> [String],
+        operator: @escaping (_ written: [String]) throws -> [String],
+        type: @escaping (_ typeName: ParseNode) throws -> String
+    ) {
+        self.function = function
+        self.operator = `operator`
+        self.type = type
+    }
+
+    /// Names written exactly as the SQL spells them: for tests of the writer, and for text that is
+    /// compared by spelling only. Not a resolution: the offline reader resolves instead.
+    public static var asWritten: ExpressionNames { ExpressionNames(
+        function: { names, _ in names }, operator: { $0 }, type: { try ExpressionText.type($0) }) }
 }
 
 /// A construct the offline reader does not reproduce exactly.

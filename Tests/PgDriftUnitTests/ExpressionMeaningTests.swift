@@ -68,7 +68,7 @@ import Testing
     func writtenBackFromTheTree(expression: String) throws {
         let script = try ParsedScript("SELECT " + expression)
         let value = try #require(script.statements.first?.node["targetList"]?.elements.first?.node("ResTarget")?["val"])
-        let text = try ExpressionText.sql(value)
+        let text = try ExpressionText.sql(value, names: .asWritten)
         #expect(ExpressionMeaning.same(text, expression), "\(text)")
     }
 
@@ -76,7 +76,7 @@ import Testing
         for expression in ["a IN (1, b)", "a BETWEEN SYMMETRIC 1 AND 2", "name LIKE 'x%' ESCAPE '!'", "name SIMILAR TO 'x'", "CASE WHEN a THEN 1 END", "(SELECT 1)"] {
             let script = try ParsedScript("SELECT " + expression)
             let value = try #require(script.statements.first?.node["targetList"]?.elements.first?.node("ResTarget")?["val"])
-            #expect(throws: UnsupportedExpression.self, "\(expression)") { try ExpressionText.sql(value) }
+            #expect(throws: UnsupportedExpression.self, "\(expression)") { try ExpressionText.sql(value, names: .asWritten) }
         }
     }
 
@@ -90,7 +90,7 @@ import Testing
     func rewrittenFormsAsTheServerStoresThem(expression: String, stored: String) throws {
         let script = try ParsedScript("SELECT " + expression)
         let value = try #require(script.statements.first?.node["targetList"]?.elements.first?.node("ResTarget")?["val"])
-        #expect(try ExpressionText.sql(value) == stored)
+        #expect(try ExpressionText.sql(value, names: .asWritten) == stored)
         // The server's text casts the values; the meaning is the same.
         #expect(ExpressionMeaning.same("(s <> ALL (ARRAY['x', 'y']))", "(s <> ALL (ARRAY['x'::text, 'y'::text]))"))
     }

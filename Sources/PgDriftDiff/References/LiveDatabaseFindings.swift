@@ -5,9 +5,10 @@ extension SchemaDiff {
     /// database lacks (`broken_reference`) and expected objects the connected role cannot see
     /// (`not_visible`). `access` is the role's, read with the actual catalog.
     public static func findings(
-        expected: Catalog, actual: Catalog, access: RoleAccess, options: DiffOptions = DiffOptions()
+        expected: Catalog, actual: Catalog, access: RoleAccess, options: DiffOptions = DiffOptions(),
+        constants: ConstantSpellings = ConstantSpellings()
     ) -> [Finding] {
-        let all = findings(expected: expected, actual: actual, options: options)
+        let all = findings(expected: expected, actual: actual, options: options, constants: constants)
             + NotVisible.findings(expected: expected, actual: actual, access: access)
             + BrokenReferences.findings(in: actual, access: access)
         return all.sorted(by: DiffContext.order)

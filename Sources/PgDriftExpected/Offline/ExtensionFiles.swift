@@ -103,6 +103,9 @@ struct ExtensionFiles {
     struct Objects {
         var operatorClasses: [OperatorClass] = []
         var types: Set<String> = []
+        /// Functions and operators by name (an expression may call or use them).
+        var functions: Set<String> = []
+        var operators: Set<String> = []
     }
 
     /// The objects the scripts create, their `@extschema@` set to `schema` as the server does. The
@@ -123,6 +126,10 @@ struct ExtensionFiles {
                     found.operatorClasses.append(OperatorClass(
                         name: name, method: method, type: DataType(OfflineReplay.builtinTypes[typeName] ?? typeName),
                         isDefault: node["isDefault"]?.bool == true))
+                case "CreateFunctionStmt":
+                    if let name = node["funcname"]?.strings.last { found.functions.insert(name) }
+                case "DefineStmt" where node["kind"]?.isString("OBJECT_OPERATOR") == true:
+                    if let name = node["defnames"]?.strings.last { found.operators.insert(name) }
                 case "DefineStmt" where node["kind"]?.isString("OBJECT_TYPE") == true:
                     if let name = node["defnames"]?.strings.last { found.types.insert(name) }
                 case "CreateDomainStmt":

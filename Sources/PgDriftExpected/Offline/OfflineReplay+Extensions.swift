@@ -64,6 +64,8 @@ extension OfflineReplay {
         for operatorClass in objects.operatorClasses {
             extensionOperatorClasses[QualifiedName(schema, operatorClass.name)] = (operatorClass, name)
         }
+        for function in objects.functions { extensionFunctions[QualifiedName(schema, function)] = name }
+        for op in objects.operators { extensionOperators[QualifiedName(schema, op)] = name }
         for type in objects.types {
             guard !isUserType(QualifiedName(schema, type)) else { throw fallback("type \(schema).\(type) of extension \(name) already exists") }
             extensionTypes[QualifiedName(schema, type)] = name
@@ -89,6 +91,11 @@ extension OfflineReplay {
             guard !isTypeUsed(type) else { throw fallback("dropping extension \(name), whose type \(type) is in use") }
         }
         extensionTypes = extensionTypes.filter { $0.value != name }
+        for (function, owner) in extensionFunctions where owner == name && expressionsCall(function) {
+            throw fallback("dropping extension \(name), whose function \(function) an expression calls")
+        }
+        extensionFunctions = extensionFunctions.filter { $0.value != name }
+        extensionOperators = extensionOperators.filter { $0.value != name }
         guard !extensionRequires.values.contains(where: { $0.contains(name) }) else {
             throw fallback("dropping extension \(name), which another extension requires")
         }

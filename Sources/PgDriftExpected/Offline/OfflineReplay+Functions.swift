@@ -63,6 +63,7 @@ extension OfflineReplay {
             throw fallback("function to drop does not exist here")
         }
         guard !functionsCalledByViews.contains(key.name) else { throw fallback("dropping function \(key.name), which a view calls") }
+        guard !expressionsCall(key.name) else { throw fallback("dropping function \(key.name), which an expression calls") }
         let called = tables.values.contains { table in table.triggers.contains { $0.function == key.name } }
         guard !called || functions.keys.filter({ $0.name == key.name }).count > 1 else {
             throw fallback("dropping function \(key), which a trigger calls")
@@ -77,6 +78,7 @@ extension OfflineReplay {
             let inputTypes = functionInputTypes.removeValue(forKey: old)
         else { throw fallback("function to rename does not exist here") }
         guard !functionsCalledByViews.contains(old.name) else { throw fallback("renaming function \(old.name), which a view calls") }
+        guard !expressionsCall(old.name) else { throw fallback("renaming function \(old.name), which an expression calls") }
         let renamed = QualifiedName(old.name.schema, newName)
         guard functionKey(renamed, inputTypes: inputTypes) == nil else { throw fallback("function \(newName) already exists") }
         let callers = tables.values.filter { $0.triggers.contains { $0.function == old.name } }

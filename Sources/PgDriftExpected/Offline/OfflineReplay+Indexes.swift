@@ -70,7 +70,7 @@ extension OfflineReplay {
         Index(
             name: name, method: node["accessMethod"]?.string ?? "btree", isUnique: node["unique"]?.bool == true,
             nullsNotDistinct: node["nulls_not_distinct"]?.bool == true, keys: keys, include: include,
-            predicate: try node["whereClause"].map(ExpressionText.sql))
+            predicate: try node["whereClause"].map { try expressionSQL($0) })
     }
 
     /// The keys of `CREATE INDEX` and the parts the server makes a name from, columns looked up by name.
@@ -99,7 +99,7 @@ extension OfflineReplay {
                     keys.append(IndexKey(column: reference[0], expression: nil, descending: descending, nullsFirst: nullsFirst))
                     generatedNameParts.append(reference[0])
                 } else {
-                    keys.append(IndexKey(column: nil, expression: try ExpressionText.sql(expression), descending: descending, nullsFirst: nullsFirst))
+                    keys.append(IndexKey(column: nil, expression: try expressionSQL(expression), descending: descending, nullsFirst: nullsFirst))
                     generatedNameParts.append(key["indexcolname"]?.string ?? IndexColumnNames.name(of: expression))
                 }
             }

@@ -12,8 +12,8 @@ extension OfflineReplay {
         let command = Policy.Command(rawValue: (node["cmd_name"]?.string ?? "all").uppercased()) ?? .all
         let policy = Policy(
             name: name, command: command, isPermissive: node["permissive"]?.bool == true,
-            roles: try policyRoles(node["roles"]), using: try node["qual"].map(ExpressionText.sql),
-            withCheck: try node["with_check"].map(ExpressionText.sql))
+            roles: try policyRoles(node["roles"]), using: try node["qual"].map { try expressionSQL($0) },
+            withCheck: try node["with_check"].map { try expressionSQL($0) })
         tables[table]?.policies.upsert(policy)
     }
 
@@ -23,8 +23,8 @@ extension OfflineReplay {
             var policy = tables[table]?.policies[name]
         else { throw fallback("ALTER POLICY of a policy that does not exist here") }
         if let roles = node["roles"] { policy.roles = try policyRoles(roles) }
-        if let qual = node["qual"] { policy.using = try ExpressionText.sql(qual) }
-        if let check = node["with_check"] { policy.withCheck = try ExpressionText.sql(check) }
+        if let qual = node["qual"] { policy.using = try expressionSQL(qual) }
+        if let check = node["with_check"] { policy.withCheck = try expressionSQL(check) }
         tables[table]?.policies.upsert(policy)
     }
 

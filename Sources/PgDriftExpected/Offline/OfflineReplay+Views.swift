@@ -45,6 +45,13 @@ extension OfflineReplay {
             castType: { try model.dataType($0) },
             enumLabels: { type in type.schema.flatMap { model.enums[QualifiedName($0, type.name)]?.values } })
         resolved.userFunction = { schema, name, arguments in model.userFunctionResult(schema: schema, name: name, arguments: arguments) }
+        resolved.functionSchemasOnPath = { name in
+            let schemas = model.functionSchemas(named: name)
+            return model.searchPath.filter(schemas.contains)
+        }
+        resolved.isExtensionType = { type in
+            type.schema.map { model.extensionTypes[QualifiedName($0, type.unmodified.name)] != nil } ?? false
+        }
         resolved.source = text[..<statementRange.upperBound]
         // What it does not resolve throws `UnsupportedExpression`, which `replay` turns into the fallback.
         try resolved.select(query)

@@ -20,6 +20,9 @@ struct OfflineReplay {
     var extensionOperatorClasses: [QualifiedName: (operatorClass: ExtensionFiles.OperatorClass, extension: String)] = [:]
     /// Types installed by extensions (`citext`, `hstore`), by qualified name, with the extension that owns each.
     var extensionTypes: [QualifiedName: String] = [:]
+    /// Functions and operators installed by extensions, by qualified name, with the extension that owns each.
+    var extensionFunctions: [QualifiedName: String] = [:]
+    var extensionOperators: [QualifiedName: String] = [:]
     /// The sequences behind identity columns: not in the model (they belong to their column), but their names are taken.
     var identitySequences: [QualifiedName: SequenceOwner] = [:]
     /// The key columns of each partitioned table.

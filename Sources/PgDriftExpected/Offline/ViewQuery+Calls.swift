@@ -10,6 +10,9 @@ extension ViewQuery {
         if names.count == 2 && names[0] != "pg_catalog" || !Self.builtinFunctions.contains(name) {
             return try userCall(body, schema: names.count == 2 ? names[0] : nil, name: name)
         }
+        if names.count == 1, let schema = functionSchemasOnPath(name).first {
+            throw UnsupportedExpression(what: "a call of \(name), both a built-in function and one of schema \(schema)")
+        }
         guard body["funcformat"]?.isString("COERCE_EXPLICIT_CALL") ?? true else {
             throw UnsupportedExpression(what: "\(name) in SQL syntax")
         }
@@ -116,6 +119,11 @@ extension ViewQuery {
             throw UnsupportedExpression(what: "a call of \(name)(\(types.map { $0.type?.sql ?? "unknown" }.joined(separator: ", "))), which no one function of the migrations takes")
         }
         calledFunctions.insert(result.function)
+        // The server prints a function outside pg_catalog qualified: so is the stored text.
+        if schema == nil {
+            guard let location = body.location else { throw UnsupportedExpression(what: "a call of \(name) without a location") }
+            insert(SQLQuote.identifier(result.function.schema) + ".", at: location)
+        }
         return .known(result.type)
     }
 

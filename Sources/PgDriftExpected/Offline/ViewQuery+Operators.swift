@@ -78,6 +78,8 @@ extension ViewQuery {
     /// arrows, from the operands' types.
     func combine(_ name: String, _ leftNode: ParseNode, _ left: ValueType, _ rightNode: ParseNode, _ right: ValueType) throws -> ValueType {
         let refuse = UnsupportedExpression(what: "\(left.type?.sql ?? "unknown") \(name) \(right.type?.sql ?? "unknown") in a view")
+        // An extension's type brings its own operators, printed qualified (`OPERATOR(public.=)`).
+        if [left.type, right.type].contains(where: { $0.map(isExtensionType) ?? false }) { throw refuse }
         if name == "->" || name == "->>" {
             guard let container = left.type, container == .jsonb || container == .json,
                 right == .unknown || right == .known(.integer) || right == .known(.text) && ExpressionMeaning.castIsSpelling(rightNode)

@@ -47,6 +47,11 @@ struct ViewQuery {
     /// The result type of a user function called with arguments of these types, if exactly one
     /// function of the model takes them as they are; nil otherwise.
     var userFunction: (_ schema: String?, _ name: String, _ arguments: [ValueType]) -> (function: QualifiedName, type: DataType)? = { _, _, _ in nil }
+    /// The schemas of the search path holding a function of the migrations or of an extension with this
+    /// name (a built-in name one of them also has is left to the server: overloads are chosen by type).
+    var functionSchemasOnPath: (_ name: String) -> [String] = { _ in [] }
+    /// Whether a type is an extension's (its operators are the extension's, printed qualified).
+    var isExtensionType: (DataType) -> Bool = { _ in false }
     /// The user functions the query calls (a later DROP or RENAME of one falls back).
     var calledFunctions: Set<QualifiedName> = []
 
@@ -94,6 +99,8 @@ struct ViewQuery {
     func nested(seeing outer: [[Item]]) -> ViewQuery {
         var inner = ViewQuery(relation: relation, castType: castType, enumLabels: enumLabels)
         inner.userFunction = userFunction
+        inner.functionSchemasOnPath = functionSchemasOnPath
+        inner.isExtensionType = isExtensionType
         inner.outer = outer
         inner.commonTables = commonTables
         inner.source = source

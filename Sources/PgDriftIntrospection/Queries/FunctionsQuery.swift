@@ -9,7 +9,9 @@ enum FunctionsQuery {
                pg_catalog.pg_get_function_identity_arguments(p.oid) AS identity_arguments,
                pg_catalog.pg_get_function_arguments(p.oid) AS arguments,
                CASE WHEN p.prokind <> 'p' THEN pg_catalog.pg_get_function_result(p.oid) END AS result,
-               l.lanname AS language, p.prosrc AS body, p.provolatile AS volatility,
+               l.lanname AS language, p.prosrc AS body,
+               CASE WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid) END AS sql_body,
+               p.provolatile AS volatility,
                p.proisstrict AS strict, p.prosecdef AS security_definer, p.proleakproof AS leakproof,
                p.proparallel AS parallel, p.proconfig AS configuration,
                d.description AS comment,
@@ -51,7 +53,8 @@ enum FunctionsQuery {
                 body: try row.string("body"), volatility: volatility, isStrict: try row.bool("strict"),
                 isSecurityDefiner: try row.bool("security_definer"), isLeakproof: try row.bool("leakproof"),
                 parallel: parallel, configuration: try row.stringArray("configuration"),
-                comment: try row.optionalString("comment"), grants: try row.grants())
+                comment: try row.optionalString("comment"), grants: try row.grants(),
+                sqlBody: try row.optionalString("sql_body"))
         }
     }
 }

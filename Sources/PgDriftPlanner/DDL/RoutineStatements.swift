@@ -16,7 +16,8 @@ enum RoutineStatements {
         }
         if function.isSecurityDefiner { sql += " SECURITY DEFINER" }
         for setting in function.configuration { sql += "\n SET \(configuration(setting))" }
-        sql += "\nAS \(SQLQuote.dollarQuoted(function.body));"
+        // A SQL-standard body is written as the server prints it (its names qualified).
+        sql += function.sqlBody.map { "\n\($0);" } ?? "\nAS \(SQLQuote.dollarQuoted(function.body));"
         return sql
     }
 
