@@ -67,7 +67,7 @@ extension TableComparison {
                 "column \(name) defaults to \(have.defaultExpression ?? "nothing"), expected \(want.defaultExpression ?? "no default")",
                 source: source))
         }
-        if want.identity != have.identity {
+        if !Self.sameIdentity(want.identity, have.identity) {
             findings.append(finding(
                 .identityMismatch, column: want.name, expected: Describe.identity(want.identity),
                 actual: Describe.identity(have.identity), "column \(name): identity differs", source: source))
@@ -83,5 +83,14 @@ extension TableComparison {
                 .commentMismatch, column: want.name, expected: want.comment, actual: have.comment,
                 "column \(name): comment differs"))
         }
+    }
+}
+
+extension TableComparison {
+    /// Identities compared in full: generation, every sequence option and the sequence's name (when
+    /// both sides know it).
+    static func sameIdentity(_ a: Identity?, _ b: Identity?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return a.sameIdentity(as: b)
     }
 }

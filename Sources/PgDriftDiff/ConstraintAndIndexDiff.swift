@@ -2,11 +2,17 @@ import PgDriftModel
 
 extension TableComparison {
     /// Constraints by name; one left over on each side with the same definition is the same constraint
-    /// under another generated name, not drift.
+    /// under another name, reported as such.
     mutating func compareConstraints() {
         let (pairs, missing, extra) = Pairing.byNameThenDefinition(expected.constraints, actual.constraints)
         for (want, have) in pairs {
-            if !context.expressions.aligned(want, to: have).sameDefinition(as: have) {
+            if want.name != have.name {
+                findings.append(finding(
+                    .constraintMismatch, object: want.name, expected: want.name, actual: have.name,
+                    "constraint \(want.name) on \(table) is named \(have.name) in the database",
+                    source: context.source(.constraint, schema, relation: table, want.name),
+                    hint: "a migration that names it (DROP CONSTRAINT \(want.name)) fails there: rename it"))
+            } else if !context.expressions.aligned(want, to: have).sameDefinition(as: have) {
                 findings.append(finding(
                     .constraintMismatch, object: want.name, expected: Describe.constraint(want),
                     actual: Describe.constraint(have), "constraint \(want.name) on \(table) differs",
@@ -33,7 +39,14 @@ extension TableComparison {
     /// Indexes by name, then by definition for indexes left over on both sides.
     mutating func compareIndexes() {
         let (pairs, missing, extra) = Pairing.byNameThenDefinition(expected.indexes, actual.indexes)
-        for (want, have) in pairs where !context.expressions.aligned(want, to: have).sameDefinition(as: have) {
+        for (want, have) in pairs where want.name != have.name {
+            findings.append(finding(
+                .indexMismatch, object: want.name, expected: want.name, actual: have.name,
+                "index \(want.name) on \(table) is named \(have.name) in the database",
+                source: context.source(.index, schema, relation: table, want.name),
+                hint: "a migration that names it (DROP INDEX \(want.name)) fails there: rename it"))
+        }
+        for (want, have) in pairs where want.name == have.name && !context.expressions.aligned(want, to: have).sameDefinition(as: have) {
             findings.append(finding(
                 .indexMismatch, object: want.name, expected: Describe.index(want), actual: Describe.index(have),
                 "index \(want.name) on \(table) differs", source: context.source(.index, schema, relation: table, want.name)))

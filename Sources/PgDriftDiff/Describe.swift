@@ -16,8 +16,12 @@ enum Describe {
     static func identity(_ identity: Identity?) -> String {
         guard let identity else { return "not identity" }
         let generation = identity.generation == .always ? "ALWAYS" : "BY DEFAULT"
-        let options = identity.sequence
-        return "GENERATED \(generation) AS IDENTITY (START \(options.start) INCREMENT \(options.increment))"
+        let o = identity.sequence
+        var options = "START \(o.start) INCREMENT \(o.increment) MIN \(o.minValue) MAX \(o.maxValue)"
+        if o.cache != 1 { options += " CACHE \(o.cache)" }
+        if o.cycle { options += " CYCLE" }
+        if let name = identity.sequenceName { options = "SEQUENCE NAME \(SQLQuote.identifier(name)) " + options }
+        return "GENERATED \(generation) AS IDENTITY (\(options))"
     }
 
     static func constraint(_ constraint: Constraint) -> String {
@@ -33,6 +37,7 @@ enum Describe {
             text = "FOREIGN KEY (\(columns)) REFERENCES \(reference.table)"
                 + "(\(reference.columns.map(SQLQuote.identifier).joined(separator: ", ")))"
             if reference.onDelete != .noAction { text += " ON DELETE \(actionName(reference.onDelete))" }
+            if !reference.deleteSetColumns.isEmpty { text += " (\(reference.deleteSetColumns.joined(separator: ", ")))" }
             if reference.onUpdate != .noAction { text += " ON UPDATE \(actionName(reference.onUpdate))" }
         }
         if constraint.isDeferrable { text += constraint.isInitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE" }

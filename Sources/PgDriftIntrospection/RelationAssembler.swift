@@ -57,6 +57,9 @@ struct RelationAssembler {
         for entry in entries where relations[entry.relationOID] != nil {
             var constraint = entry.constraint
             constraint.columns = try names(entry.columnNumbers, of: entry.relationOID)
+            if !entry.deleteSetNumbers.isEmpty {
+                constraint.references?.deleteSetColumns = try names(entry.deleteSetNumbers, of: entry.relationOID)
+            }
             if !entry.referencedNumbers.isEmpty {
                 constraint.references?.columns = try names(entry.referencedNumbers, of: entry.referencedOID)
             }

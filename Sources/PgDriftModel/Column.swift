@@ -45,11 +45,28 @@ public struct Identity: Hashable, Codable, Sendable {
     public var generation: Generation
     /// The options of the implicit sequence.
     public var sequence: SequenceOptions
+    /// The implicit sequence's name (in the table's schema); nil when the source does not say (a
+    /// snapshot from before pgdrift read it, a Swift model that leaves it to PostgreSQL), and then not
+    /// compared.
+    public var sequenceName: String?
 
     /// Creates an identity from its generation and its sequence's options.
-    public init(generation: Generation, sequence: SequenceOptions) {
+    public init(generation: Generation, sequence: SequenceOptions, sequenceName: String? = nil) {
         self.generation = generation
         self.sequence = sequence
+        self.sequenceName = sequenceName
+    }
+
+    /// Whether two identities are the same, a name one side leaves out aside.
+    public func sameIdentity(as other: Identity) -> Bool {
+        generation == other.generation && sequence == other.sequence
+            && (sequenceName == nil || other.sequenceName == nil || sequenceName == other.sequenceName)
+    }
+
+    /// The name PostgreSQL gives the sequence of `table.column` when none is given (`t_id_seq`; a taken
+    /// name is numbered, which the name it ends up with then says).
+    public static func defaultSequenceName(table: String, column: String) -> String {
+        ConstraintNaming.name(table: table, columns: [column], label: "seq")
     }
 }
 

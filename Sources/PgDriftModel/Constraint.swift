@@ -74,16 +74,46 @@ public struct ForeignKeyReference: Hashable, Codable, Sendable {
     public var onDelete: Action
     /// MATCH type; SIMPLE by default.
     public var match: Match
+    /// `ON DELETE SET NULL (a)` / `SET DEFAULT (a)`: the only columns the action sets (PostgreSQL 15);
+    /// empty means all of the key's columns.
+    public var deleteSetColumns: [String]
 
     /// Creates a foreign key target from its parts, with PostgreSQL's default actions and match type.
     public init(
         table: QualifiedName, columns: [String], onUpdate: Action = .noAction, onDelete: Action = .noAction,
-        match: Match = .simple
+        match: Match = .simple, deleteSetColumns: [String] = []
     ) {
         self.table = table
         self.columns = columns
         self.onUpdate = onUpdate
         self.onDelete = onDelete
         self.match = match
+        self.deleteSetColumns = deleteSetColumns
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case table, columns, onUpdate, onDelete, match, deleteSetColumns
+    }
+
+    /// Reads a snapshot's foreign key; one written before `deleteSetColumns` existed has none.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        table = try container.decode(QualifiedName.self, forKey: .table)
+        columns = try container.decode([String].self, forKey: .columns)
+        onUpdate = try container.decode(Action.self, forKey: .onUpdate)
+        onDelete = try container.decode(Action.self, forKey: .onDelete)
+        match = try container.decode(Match.self, forKey: .match)
+        deleteSetColumns = try container.decodeIfPresent([String].self, forKey: .deleteSetColumns) ?? []
+    }
+
+    /// Writes it, leaving out `deleteSetColumns` when empty (snapshots stay as they were).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(table, forKey: .table)
+        try container.encode(columns, forKey: .columns)
+        try container.encode(onUpdate, forKey: .onUpdate)
+        try container.encode(onDelete, forKey: .onDelete)
+        try container.encode(match, forKey: .match)
+        if !deleteSetColumns.isEmpty { try container.encode(deleteSetColumns, forKey: .deleteSetColumns) }
     }
 }

@@ -35,7 +35,9 @@ public enum Pairing {
     }
 
     /// Pairs objects by name; of the rest, an expected and an actual object with the same definition
-    /// are the same object under two generated names (such pairs are dropped: nothing drifted).
+    /// are the same object under another name. Such a pair is kept with its two names: a migration that
+    /// names the object (`DROP CONSTRAINT x`) fails on the database that calls it otherwise, so the diff
+    /// reports it and the planner renames it.
     public static func byNameThenDefinition<Part: TablePart>(
         _ expected: ObjectSet<Part>, _ actual: ObjectSet<Part>
     ) -> (pairs: [(Part, Part)], missing: [Part], extra: [Part]) {
@@ -46,7 +48,7 @@ public enum Pairing {
             if let have = actual[want.name] {
                 pairs.append((want, have))
             } else if let index = extra.firstIndex(where: { want.sameDefinition(as: $0) }) {
-                extra.remove(at: index)
+                pairs.append((want, extra.remove(at: index)))
             } else {
                 missing.append(want)
             }

@@ -90,4 +90,67 @@ import Testing
         let expected = ["missing_table public.items", "extra_table app.items", "missing_view public.recent", "extra_view app.recent"].sorted()
         #expect(kinds.map { $0.sorted() } == [expected, expected])
     }
+
+    /// `kind path object: message | expected | actual` of database against database.
+    static func databaseFindings(expected: TestDatabase, actual: TestDatabase) throws -> [String] {
+        try Audit(source: .database(expected.connectionString)).run(against: actual.connectionString).findings.map { finding in
+            "\(finding.kind.rawValue) \(finding.path)" + (finding.object.map { " \($0)" } ?? "")
+                + ": \(finding.message) | \(finding.expected ?? "-") | \(finding.actual ?? "-")"
+        }
+    }
+
+    /// check reports the drift as `findings`, offline from the SQL and database against database; the
+    /// plan fixes it: nothing left, a second plan empty, and pg_dump of both databases the same.
+    static func expectFoundAndFixed(_ label: String, expected sql: String, actual drifted: String, findings: [String]) throws {
+        let folder = try folder(sql)
+        let target = try TestDatabase(label + "_target", sql: sql)
+        let drift = try TestDatabase(label + "_drift", sql: drifted)
+        #expect(try Self.findings(folder, against: drift) == [findings, findings])
+        #expect(try databaseFindings(expected: target, actual: drift) == findings)
+        let run = try PlanConvergence(label: label, before: drifted, after: sql, options: PlanOptions())
+        #expect(run.remaining.isEmpty, "\(run.remaining.map(\.message))\n\(run.plan.render())")
+        #expect(run.secondPlan.isEmpty, "\(run.secondPlan.render())")
+        let dumps = try run.dumps()
+        #expect(dumps.migrated.sorted() == dumps.target.sorted(), "\(PlanConvergence.difference(dumps.migrated, dumps.target))")
+    }
+
+    /// Class 4: the same constraint or index under another name compared equal; a later migration that
+    /// drops it by name then fails. Now one finding each, and the plan renames them.
+    @Test func aConstraintOrIndexUnderAnotherNameIsReported() throws {
+        try Self.expectFoundAndFixed(
+            "truth_renamed_parts",
+            expected: "CREATE TABLE t (a int CONSTRAINT a_positive CHECK (a > 0), b int);\nCREATE INDEX t_b_idx ON t (b);\n",
+            actual: "CREATE TABLE t (a int CONSTRAINT positive CHECK (a > 0), b int);\nCREATE INDEX idx_t_b ON t (b);\n",
+            findings: [
+                "constraint_mismatch public.t a_positive: constraint a_positive on t is named positive in the database | a_positive | positive",
+                "index_mismatch public.t t_b_idx: index t_b_idx on t is named idx_t_b in the database | t_b_idx | idx_t_b",
+            ])
+    }
+
+    /// Class 5: `ON DELETE SET NULL (cols)` was not compared, and the plan dropped the column list.
+    @Test func foreignKeysSetOnlyTheColumnsTheySay() throws {
+        let parent = "CREATE TABLE p (tenant int, id int, PRIMARY KEY (tenant, id));\n"
+        try Self.expectFoundAndFixed(
+            "truth_delete_set_columns",
+            expected: parent + "CREATE TABLE c (tenant int, p_id int, FOREIGN KEY (tenant, p_id) REFERENCES p ON DELETE SET NULL (p_id));\n",
+            actual: parent + "CREATE TABLE c (tenant int, p_id int, FOREIGN KEY (tenant, p_id) REFERENCES p ON DELETE SET NULL);\n",
+            findings: [
+                "constraint_mismatch public.c c_tenant_p_id_fkey: constraint c_tenant_p_id_fkey on c differs"
+                    + " | FOREIGN KEY (tenant, p_id) REFERENCES public.p(tenant, id) ON DELETE SET NULL (p_id)"
+                    + " | FOREIGN KEY (tenant, p_id) REFERENCES public.p(tenant, id) ON DELETE SET NULL",
+            ])
+    }
+
+    /// Class 6: an identity column's sequence name was not compared.
+    @Test func anIdentitySequenceUnderAnotherNameIsReported() throws {
+        try Self.expectFoundAndFixed(
+            "truth_identity_sequence",
+            expected: "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY (START 10 CACHE 5), x int);\n",
+            actual: "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME other_seq START 10 CACHE 5), x int);\n",
+            findings: [
+                "identity_mismatch public.t.id: column t.id: identity differs"
+                    + " | GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME t_id_seq START 10 INCREMENT 1 MIN 1 MAX 2147483647 CACHE 5)"
+                    + " | GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME other_seq START 10 INCREMENT 1 MIN 1 MAX 2147483647 CACHE 5)",
+            ])
+    }
 }

@@ -293,12 +293,15 @@ extension OfflineReplay {
             else { throw fallback("a foreign key the server would refuse or match differently") }
             let name = constraint["conname"]?.string
                 ?? chooseName(schema: table.schema, table: table.name, columns: columns, label: "fkey")
-            guard constraint["fk_del_set_cols"] == nil else { throw fallback("ON DELETE SET NULL (columns) is not read offline") }
+            // ON DELETE SET NULL (a): the server requires the columns to be the key's own.
+            let deleteSetColumns = constraint["fk_del_set_cols"]?.strings ?? []
+            guard deleteSetColumns.allSatisfy(columns.contains) else { throw fallback("ON DELETE SET columns outside the foreign key") }
             return Constraint(
                 name: name, kind: .foreignKey, columns: columns,
                 references: ForeignKeyReference(
                     table: referenced, columns: targetColumns, onUpdate: try action(constraint["fk_upd_action"]),
-                    onDelete: try action(constraint["fk_del_action"]), match: try match(constraint["fk_matchtype"])),
+                    onDelete: try action(constraint["fk_del_action"]), match: try match(constraint["fk_matchtype"]),
+                    deleteSetColumns: deleteSetColumns),
                 isDeferrable: deferrable, isInitiallyDeferred: initiallyDeferred,
                 isValidated: constraint["initially_valid"]?.bool == true)
         default:

@@ -117,7 +117,13 @@ struct OfflineReplay {
 
     /// The model built so far.
     func catalog() -> Catalog {
-        Catalog(
+        // Identity columns carry their sequence's name, which renames of the sequence followed.
+        var tables = self.tables
+        for (sequence, owner) in identitySequences {
+            guard let index = tables[owner.table]?.columns.firstIndex(where: { $0.name == owner.column }) else { continue }
+            tables[owner.table]?.columns[index].identity?.sequenceName = sequence.name
+        }
+        return Catalog(
             schemas: ObjectSet(schemas.values), extensions: ObjectSet(extensions.values), enums: ObjectSet(enums.values), domains: ObjectSet(domains.values),
             compositeTypes: ObjectSet(compositeTypes.values), sequences: ObjectSet(sequences.values),
             tables: ObjectSet(tables.values), views: ObjectSet(views.values), functions: ObjectSet(functions.values))

@@ -15,15 +15,16 @@ enum ColumnsQuery {
                a.atttypid AS type_oid, a.atttypmod AS type_modifier, a.attndims AS dims,
                a.attcollation AS collation_oid,
                s.seqstart AS seq_start, s.seqincrement AS seq_increment, s.seqmin AS seq_min,
-               s.seqmax AS seq_max, s.seqcache AS seq_cache, s.seqcycle AS seq_cycle,
+               s.seqmax AS seq_max, s.seqcache AS seq_cache, s.seqcycle AS seq_cycle, s.relname AS seq_name,
                d.description AS comment
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         -- The identity sequence, looked up only for identity columns (a join probed pg_depend for all).
         LEFT JOIN LATERAL (
-            SELECT seq.* FROM pg_catalog.pg_depend dep
+            SELECT seq.*, sc.relname FROM pg_catalog.pg_depend dep
             JOIN pg_catalog.pg_sequence seq ON seq.seqrelid = dep.objid
+            JOIN pg_catalog.pg_class sc ON sc.oid = seq.seqrelid
             WHERE a.attidentity <> '' AND dep.refclassid = 'pg_catalog.pg_class'::regclass
               AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
               AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.deptype = 'i') s ON true
@@ -53,8 +54,8 @@ enum ColumnsQuery {
             }
             var identity: Identity?
             switch row[fields.identity] {
-            case "a": identity = Identity(generation: .always, sequence: try sequenceOptions(row))
-            case "d": identity = Identity(generation: .byDefault, sequence: try sequenceOptions(row))
+            case "a": identity = Identity(generation: .always, sequence: try sequenceOptions(row), sequenceName: row[fields.sequenceName])
+            case "d": identity = Identity(generation: .byDefault, sequence: try sequenceOptions(row), sequenceName: row[fields.sequenceName])
             default: identity = nil
             }
             current.columns.append(Column(
@@ -76,14 +77,14 @@ enum ColumnsQuery {
     /// Field positions, looked up once per result rather than once per row.
     private struct Fields {
         let relid, number, name, notNull, isLocal, identity, generated: Int
-        let typeOID, typeModifier, dimensions, collation, comment: Int
+        let typeOID, typeModifier, dimensions, collation, comment, sequenceName: Int
         init(_ row: Row) throws {
             relid = try row.position(of: "relid"); number = try row.position(of: "num"); name = try row.position(of: "name")
             notNull = try row.position(of: "not_null"); isLocal = try row.position(of: "is_local")
             identity = try row.position(of: "identity"); generated = try row.position(of: "generated")
             typeOID = try row.position(of: "type_oid"); typeModifier = try row.position(of: "type_modifier")
             dimensions = try row.position(of: "dims"); collation = try row.position(of: "collation_oid")
-            comment = try row.position(of: "comment")
+            comment = try row.position(of: "comment"); sequenceName = try row.position(of: "seq_name")
         }
     }
 

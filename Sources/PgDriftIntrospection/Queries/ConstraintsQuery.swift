@@ -21,6 +21,7 @@ enum ConstraintsQuery {
                    JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
                    ORDER BY k.ord) END AS ref_columns,
                con.confupdtype AS on_update, con.confdeltype AS on_delete, con.confmatchtype AS match,
+               con.confdelsetcols AS delete_set_numbers,
                COALESCE(i.indnullsnotdistinct, false) AS nulls_not_distinct,
                d.description AS comment
         FROM pg_catalog.pg_constraint con
@@ -43,6 +44,8 @@ enum ConstraintsQuery {
         var referencedOID: UInt32
         /// The referenced columns' numbers, or their names when the query gave them.
         var referencedNumbers: [Int]
+        /// `ON DELETE SET NULL (cols)`: numbers of the constraint's own columns.
+        var deleteSetNumbers: [Int]
         var constraint: Constraint
     }
 
@@ -82,6 +85,7 @@ enum ConstraintsQuery {
                 columnNumbers: kind == .check ? [] : try row.attributeNumbers("column_numbers"),
                 referencedOID: try row.oid("ref_relid"),
                 referencedNumbers: references?.columns.isEmpty == true ? try row.attributeNumbers("ref_numbers") : [],
+                deleteSetNumbers: kind == .foreignKey && row["delete_set_numbers"] != nil ? try row.attributeNumbers("delete_set_numbers") : [],
                 constraint: constraint)
         }
     }

@@ -11,7 +11,7 @@ enum TableStatements {
             if let key = table.partitionKey { sql += " PARTITION BY \(key)" }
             return sql + ";"
         }
-        var elements = table.columns.map(columnDefinition)
+        var elements = table.columns.map { columnDefinition($0, table: table.name.name) }
         elements += table.constraints.filter(isInline).map { "CONSTRAINT \(SQLName.identifier($0.name)) \(constraintBody($0))" }
         var sql = "CREATE \(table.isUnlogged ? "UNLOGGED " : "")TABLE \(name) ("
         sql += elements.isEmpty ? ")" : "\n    " + elements.joined(separator: ",\n    ") + "\n)"
@@ -27,17 +27,24 @@ enum TableStatements {
     }
 
     /// `name type [COLLATE c] [GENERATED ...] [NOT NULL] [DEFAULT expr]`.
-    static func columnDefinition(_ column: Column) -> String {
+    static func columnDefinition(_ column: Column, table: String) -> String {
         var sql = "\(SQLName.identifier(column.name)) \(column.type.sql)"
         if let collation = column.collation { sql += " COLLATE \(SQLName.qualified(collation))" }
         if let expression = column.generatedExpression { sql += " GENERATED ALWAYS AS (\(expression)) STORED" }
         if let identity = column.identity {
             let generation = identity.generation == .always ? "ALWAYS" : "BY DEFAULT"
-            sql += " GENERATED \(generation) AS IDENTITY (\(TypeStatements.options(identity.sequence)))"
+            sql += " GENERATED \(generation) AS IDENTITY (\(identityOptions(identity, table: table, column: column.name)))"
         }
         if column.isNotNull { sql += " NOT NULL" }
         if let expression = column.defaultExpression { sql += " DEFAULT \(expression)" }
         return sql
+    }
+
+    /// An identity's sequence options, with its name when it is not the one PostgreSQL would choose.
+    static func identityOptions(_ identity: Identity, table: String, column: String) -> String {
+        let options = TypeStatements.options(identity.sequence)
+        guard let name = identity.sequenceName, name != Identity.defaultSequenceName(table: table, column: column) else { return options }
+        return "SEQUENCE NAME \(SQLName.identifier(name)) " + options
     }
 
     /// The constraint after `CONSTRAINT name`.
@@ -59,6 +66,7 @@ enum TableStatements {
             if reference.match == .full { sql += " MATCH FULL" }
             if reference.onUpdate != .noAction { sql += " ON UPDATE \(action(reference.onUpdate))" }
             if reference.onDelete != .noAction { sql += " ON DELETE \(action(reference.onDelete))" }
+            if !reference.deleteSetColumns.isEmpty { sql += " (\(reference.deleteSetColumns.map(SQLName.identifier).joined(separator: ", ")))" }
         }
         if constraint.isDeferrable {
             sql += " DEFERRABLE" + (constraint.isInitiallyDeferred ? " INITIALLY DEFERRED" : "")

@@ -49,6 +49,7 @@ struct PlanBuilder {
         dropChangedTriggers()
         dropChangedPolicies()
         dropChangedConstraintsAndIndexes()
+        planConstraintAndIndexRenames()
         planReplacedFunctions()
         planColumnRenamesAndDrops()
         planExtraTables()

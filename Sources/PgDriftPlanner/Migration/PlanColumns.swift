@@ -107,7 +107,7 @@ extension PlanBuilder {
         } else if let expression = column.defaultExpression, Self.mayBeVolatile(expression) {
             hazards.append("A volatile default rewrites the table under an ACCESS EXCLUSIVE lock.")
         }
-        emit(.columns, "ALTER TABLE \(SQLName.qualified(name)) ADD COLUMN IF NOT EXISTS \(TableStatements.columnDefinition(column));",
+        emit(.columns, "ALTER TABLE \(SQLName.qualified(name)) ADD COLUMN IF NOT EXISTS \(TableStatements.columnDefinition(column, table: name.name));",
              hazards: hazards)
         var added = column
         added.comment = nil  // COMMENT ON comes in its own phase
@@ -130,7 +130,7 @@ extension PlanBuilder {
                 + "WHERE a.attrelid = \(SQLQuote.literal(SQLQuote.qualified(name)))::regclass AND a.attname = \(SQLQuote.literal(new.name)) "
                 + "AND a.attgenerated = 's' AND pg_catalog.pg_get_expr(d.adbin, d.adrelid) = \(SQLQuote.literal(expression))"
             let rebuild = "ALTER TABLE \(table) DROP COLUMN IF EXISTS \(column);\n"
-                + "ALTER TABLE \(table) ADD COLUMN \(TableStatements.columnDefinition(new));"
+                + "ALTER TABLE \(table) ADD COLUMN \(TableStatements.columnDefinition(new, table: name.name));"
             emit(.columns, Idempotent.unless(exists: lookup, run: rebuild),
                  hazards: ["PostgreSQL cannot change a generation expression: \(new.name) is dropped and added again (values recomputed,",
                            "the table rewritten under an ACCESS EXCLUSIVE lock, and the column moves to the end)."])
@@ -213,7 +213,7 @@ extension PlanBuilder {
             return  // dropped before the default changes
         case (nil, .some(let identity)):
             let generation = identity.generation == .always ? "ALWAYS" : "BY DEFAULT"
-            let add = "ALTER TABLE \(table) ALTER COLUMN \(column) ADD GENERATED \(generation) AS IDENTITY (\(TypeStatements.options(identity.sequence)));"
+            let add = "ALTER TABLE \(table) ALTER COLUMN \(column) ADD GENERATED \(generation) AS IDENTITY (\(TableStatements.identityOptions(identity, table: name.name, column: new.name)));"
             emit(.columns, Idempotent.unless(exists: Idempotent.columnLookup(name, new.name, extra: " AND attidentity <> ''"), run: add),
                  hazards: ["Existing values stay; new rows take values from a new identity sequence."])
         case (.some(let old), .some(let identity)):
@@ -228,7 +228,10 @@ extension PlanBuilder {
             if a.start != b.start { parts.append("SET START WITH \(b.start)") }
             if a.cache != b.cache { parts.append("SET CACHE \(b.cache)") }
             if a.cycle != b.cycle { parts.append(b.cycle ? "SET CYCLE" : "SET NO CYCLE") }
-            guard !parts.isEmpty else { return }
+            if let oldName = old.sequenceName, let newName = identity.sequenceName, oldName != newName {
+                emit(.columns, "ALTER SEQUENCE IF EXISTS \(SQLName.qualified(QualifiedName(name.schema, oldName))) RENAME TO \(SQLName.identifier(newName));")
+            }
+            guard !parts.isEmpty else { state.identity = new.identity; return }
             emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) \(parts.joined(separator: " "));")
         }
         state.identity = new.identity

@@ -7,7 +7,7 @@ public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
     /// value added in the same transaction (a default, a check, a row of a new table).
     case beforeTransaction
     case dropTriggers, dropPolicies, dropViews, dropForeignKeys, dropConstraints, dropIndexes
-    case replaceFunctions, renameColumns, dropColumns, dropTables
+    case replaceFunctions, renameColumns, renameConstraintsAndIndexes, dropColumns, dropTables
     case schemas, extensions, types, sequences, functions, tables, columns, sequenceOwnership
     case constraints, indexes, foreignKeys, views, triggers, rowLevelSecurity, policies, comments
     case dropFunctions, dropSequences, dropTypes
@@ -33,6 +33,7 @@ public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
         case .dropIndexes: return "indexes to drop or replace"
         case .replaceFunctions: return "functions whose signature changes"
         case .renameColumns: return "column renames"
+        case .renameConstraintsAndIndexes: return "constraints and indexes under another name"
         case .dropColumns: return "extra columns"
         case .dropTables: return "extra tables"
         case .schemas: return "schemas"

@@ -40,6 +40,48 @@ extension PlanBuilder {
         }
     }
 
+    /// Constraints and indexes that exist under another name (the same definition): renamed, so that
+    /// migrations naming them work.
+    mutating func planConstraintAndIndexRenames() {
+        for want in expected.tables {
+            guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
+            let table = SQLName.qualified(want.name)
+            for (wanted, old) in Pairing.byNameThenDefinition(want.constraints, have.constraints).pairs where wanted.name != old.name {
+                let sql = "ALTER TABLE \(table) RENAME CONSTRAINT \(SQLName.identifier(old.name)) TO \(SQLName.identifier(wanted.name));"
+                let lookup = "SELECT FROM pg_catalog.pg_constraint WHERE conrelid = \(SQLQuote.literal(SQLQuote.qualified(want.name)))::regclass "
+                    + "AND conname = \(SQLQuote.literal(old.name))"
+                emit(.renameConstraintsAndIndexes, Idempotent.when(exists: lookup, run: sql))
+                updateCurrentTable(want.name) { table in
+                    guard var constraint = table.constraints.remove(old.name) else { return }
+                    constraint.name = wanted.name
+                    table.constraints.upsert(constraint)
+                }
+            }
+            for (wanted, old) in Pairing.byNameThenDefinition(want.indexes, have.indexes).pairs where wanted.name != old.name {
+                renameIndex(old.name, to: wanted.name, schema: want.name.schema)
+                updateCurrentTable(want.name) { table in
+                    guard var index = table.indexes.remove(old.name) else { return }
+                    index.name = wanted.name
+                    table.indexes.upsert(index)
+                }
+            }
+        }
+        for want in expected.views {
+            guard let have = current.views[want.name] else { continue }
+            for (wanted, old) in Pairing.byNameThenDefinition(want.indexes, have.indexes).pairs where wanted.name != old.name {
+                renameIndex(old.name, to: wanted.name, schema: want.name.schema)
+                guard var index = current.views[want.name]?.indexes.remove(old.name) else { continue }
+                index.name = wanted.name
+                current.views[want.name]?.indexes.upsert(index)
+            }
+        }
+    }
+
+    private mutating func renameIndex(_ old: String, to new: String, schema: String) {
+        emit(.renameConstraintsAndIndexes,
+             "ALTER INDEX IF EXISTS \(SQLName.qualified(QualifiedName(schema, old))) RENAME TO \(SQLName.identifier(new));")
+    }
+
     /// Extra columns that stay because dropping them needs `--allow-destructive`: their indexes and
     /// constraints stay with them.
     func keptExtraColumns(_ want: Table, _ have: Table) -> Set<String> {
