@@ -60,8 +60,9 @@ import Testing
         ("missing index", "CREATE TABLE t (a int); CREATE INDEX t_a ON t (a);", "CREATE TABLE t (a int);", ["missing_index public.t"]),
         ("index differs", "CREATE TABLE t (a int, b int); CREATE INDEX t_a ON t (a);",
          "CREATE TABLE t (a int, b int); CREATE INDEX t_a ON t (b);", ["index_mismatch public.t"]),
-        ("generated names match by definition", "CREATE TABLE t (a int UNIQUE);",
-         "CREATE TABLE t (a int CONSTRAINT other_name UNIQUE);", []),
+        // The same key under another name: a migration that names it would fail (issue 15, class 4).
+        ("a constraint under another name", "CREATE TABLE t (a int UNIQUE);",
+         "CREATE TABLE t (a int CONSTRAINT other_name UNIQUE);", ["constraint_mismatch public.t"]),
         ("missing constraint", "CREATE TABLE t (a int CHECK (a > 0));", "CREATE TABLE t (a int);", ["missing_constraint public.t"]),
         ("foreign key action", "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE c (p int REFERENCES p ON DELETE CASCADE);",
          "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE c (p int REFERENCES p);", ["constraint_mismatch public.c"]),

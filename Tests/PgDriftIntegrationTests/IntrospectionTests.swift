@@ -110,7 +110,7 @@ import Testing
         #expect(id.type == .bigint && id.isNotNull && id.defaultExpression == nil)
         #expect(id.identity == Identity(
             generation: .always,
-            sequence: SequenceOptions(start: 100, increment: 1, minValue: 1, maxValue: Int64.max)))
+            sequence: SequenceOptions(start: 100, increment: 1, minValue: 1, maxValue: Int64.max), sequenceName: "Users_id_seq"))
         #expect(users.column(named: "name") == Column(
             name: "name", type: .varchar(20), isNotNull: true, defaultExpression: "'x'::character varying",
             comment: "the name"))
