@@ -86,7 +86,7 @@ enum Describe {
     }
 
     /// What a missing or extra table holds, so one finding tells the whole story.
-    static func tableContents(_ table: Table) -> String {
+    static func tableContents(_ table: Table, owning sequences: [SequenceObject] = []) -> String {
         var parts = ["\(table.columns.count) columns (\(table.columns.map { "\($0.name) \($0.type.sql)" }.joined(separator: ", ")))"]
         if let key = table.primaryKey { parts.append("primary key (\(key.columns.joined(separator: ", ")))") }
         let others = table.constraints.filter { $0.kind != .primaryKey }
@@ -97,6 +97,9 @@ enum Describe {
             parts.append(ObjectKind.policy.counted(table.policies.count) + " (\(table.policies.map { "\"\($0.name)\"" }.joined(separator: ", ")))")
         }
         if !table.triggers.isEmpty { parts.append(ObjectKind.trigger.counted(table.triggers.count)) }
+        if !sequences.isEmpty {
+            parts.append(ObjectKind.sequence.counted(sequences.count) + " (\(sequences.map(\.name.name).sorted().joined(separator: ", ")))")
+        }
         return parts.joined(separator: ", ")
     }
 

@@ -100,8 +100,15 @@ extension DiffContext {
     /// Sequences (identity sequences are compared with their column).
     mutating func diffSequences() {
         var found: [Finding] = []
+        let (expected, actual) = (self.expected, self.actual)
+        // A sequence owned by a missing (or extra) table is part of that table's one finding, not a cascade.
+        func ownerOnlyIn(_ one: Catalog, not other: Catalog, _ sequence: SequenceObject) -> Bool {
+            guard let owner = sequence.ownedBy?.table else { return false }
+            return one.tables[owner] != nil && other.tables[owner] == nil
+        }
         Pairing.match(expected.sequences, actual.sequences,
             missing: { sequence in
+                guard !ownerOnlyIn(expected, not: actual, sequence) else { return }
                 found.append(Finding(
                     kind: .missingSequence, schema: sequence.name.schema, table: sequence.ownedBy?.table.name,
                     object: sequence.name.name, expected: Describe.sequence(sequence),
@@ -109,6 +116,7 @@ extension DiffContext {
                     source: source(.sequence, sequence.name.schema, sequence.name.name)))
             },
             extra: { sequence in
+                guard !ownerOnlyIn(actual, not: expected, sequence) else { return }
                 found.append(Finding(
                     kind: .extraSequence, schema: sequence.name.schema, table: sequence.ownedBy?.table.name,
                     object: sequence.name.name, actual: Describe.sequence(sequence),

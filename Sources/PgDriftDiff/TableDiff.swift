@@ -1,22 +1,23 @@
 import PgDriftModel
 
 extension DiffContext {
-    /// Tables: a missing or extra table is one finding that carries its contents; tables on both sides
-    /// are compared part by part.
+    /// Tables: a missing or extra table is one finding that carries its contents (and the sequences its
+    /// columns own); tables on both sides are compared part by part.
     mutating func diffTables() {
         var found: [Finding] = []
+        let (expected, actual) = (self.expected, self.actual)
         Pairing.match(expected.tables, actual.tables,
             missing: { table in
                 found.append(Finding(
                     kind: .missingTable, schema: table.name.schema, table: table.name.name,
-                    expected: Describe.tableContents(table),
+                    expected: Describe.tableContents(table, owning: expected.sequences.filter { $0.ownedBy?.table == table.name }),
                     message: "table \(table.name) does not exist",
                     source: source(.table, table.name.schema, table.name.name)))
             },
             extra: { table in
                 found.append(Finding(
                     kind: .extraTable, schema: table.name.schema, table: table.name.name,
-                    actual: Describe.tableContents(table), message: "table \(table.name) is not in the expected schema"))
+                    actual: Describe.tableContents(table, owning: actual.sequences.filter { $0.ownedBy?.table == table.name }), message: "table \(table.name) is not in the expected schema"))
             },
             both: { want, have in
                 // Most tables of a big schema have not drifted: equal values cannot differ in any part.
