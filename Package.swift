@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "PgDriftIntegrationTests",
             dependencies: ["PgDrift", "PgDriftTestSupport", "AnalyticsExample", "ExpectedSchema"],
-            exclude: ["PlanCorpus", "OfflineCorpus"]
+            exclude: ["PlanCorpus", "OfflineCorpus", "RealWorldCorpus"]
         ),
     ]
 )

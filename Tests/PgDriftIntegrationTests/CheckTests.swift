@@ -88,6 +88,9 @@ import Testing
         ("domain", "CREATE DOMAIN d AS int CHECK (VALUE > 0);", "CREATE DOMAIN d AS int;", ["type_mismatch public"]),
         ("schema", "CREATE SCHEMA app; CREATE TABLE app.t (a int);", "", ["missing_schema app", "missing_table app.t"]),
         ("extra table", "", "CREATE TABLE t (a int);", ["extra_table public.t"]),
+        // A serial column's sequence is part of its table's one finding (it was also missing_sequence).
+        ("missing table with a serial", "CREATE TABLE t (id serial, a int);", "", ["missing_table public.t"]),
+        ("extra table with a serial", "", "CREATE TABLE t (id bigserial);", ["extra_table public.t"]),
         ("comment", "CREATE TABLE t (a int); COMMENT ON COLUMN t.a IS 'x';", "CREATE TABLE t (a int);", ["comment_mismatch public.t.a"]),
         ("partitioning", "CREATE TABLE t (a int) PARTITION BY RANGE (a);", "CREATE TABLE t (a int);", ["table_mismatch public.t"]),
         ("quoted names", "CREATE TABLE \"Odd Table\" (\"Total_Play_Count\" int);", "CREATE TABLE \"Odd Table\" (total_play_count int);",
@@ -102,6 +105,17 @@ import Testing
         let have = try TestDatabase("kind_\(label)_after", sql: after)
         let report = try Audit(source: .database(want.connectionString)).run(against: have.connectionString)
         #expect(report.findings.map { "\($0.kind.rawValue) \($0.path)" }.sorted() == expected.sorted(), "\(label)")
+    }
+
+    /// A missing table carries the sequences its columns own (seen in the real-world corpus: every
+    /// dropped table with a serial key was reported twice, missing_table and missing_sequence).
+    @Test func aMissingTableCarriesItsOwnedSequences() throws {
+        let want = try TestDatabase("owned_sequences_want", sql: "CREATE TABLE t (id serial PRIMARY KEY, n bigserial); CREATE SEQUENCE free;")
+        let have = try TestDatabase("owned_sequences_have", sql: "CREATE SEQUENCE free;")
+        let report = try Audit(source: .database(want.connectionString)).run(against: have.connectionString)
+        #expect(report.findings.map { "\($0.kind.rawValue) \($0.path): \($0.expected ?? "-")" } == [
+            "missing_table public.t: 2 columns (id integer, n bigint), primary key (id), 2 owned sequences public.t_id_seq, public.t_n_seq",
+        ])
     }
 
     @Test func ignoreGlobsAndStrictMode() throws {

@@ -56,7 +56,7 @@ public struct PlanConvergence {
                 Self.normalize(try server.dumpSchema(database: target.name)))
     }
 
-    static func normalize(_ dump: String) -> [String] {
+    public static func normalize(_ dump: String) -> [String] {
         dump.split(separator: "\n").map(String.init).filter { line in
             !line.hasPrefix("--") && !line.hasPrefix("SET ") && !line.hasPrefix("SELECT pg_catalog.set_config")
                 && !line.hasPrefix("\\restrict") && !line.hasPrefix("\\unrestrict")

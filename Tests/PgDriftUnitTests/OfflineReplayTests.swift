@@ -53,6 +53,24 @@ import Testing
         #expect(notes == ["read offline; skipped 1 DO block, 1 INSERT, 1 SELECT, 2 SETs (no effect on the modelled schema)"])
     }
 
+    /// Found by the real-world corpus: bacula's catalog (SET STATISTICS) and PowerDNS's schema
+    /// (text_pattern_ops on a varchar column) fell back to a shadow database.
+    @Test func statisticsStorageAndPatternOpsOnVarcharAreReadOffline() throws {
+        let (catalog, _) = try Self.catalog("""
+            CREATE TABLE r (id bytea, ordername varchar(255));
+            ALTER TABLE r ALTER COLUMN ordername SET STATISTICS 1000;
+            ALTER TABLE r ALTER COLUMN id SET STORAGE PLAIN;
+            CREATE INDEX recordorder ON r (ordername text_pattern_ops);
+            """)
+        let index = try #require(catalog.tables[QualifiedName("public", "r")]?.indexes["recordorder"])
+        #expect(index.keys.map(\.operatorClass) == [QualifiedName("pg_catalog", "text_pattern_ops")])
+        guard case .needsServer(let why) = try Self.load("CREATE TABLE r (a text); ALTER TABLE r ALTER COLUMN b SET STATISTICS 10;") else {
+            Issue.record("a missing column was read offline")
+            return
+        }
+        #expect(why.hasSuffix("ALTER TABLE SetStatistics of a column that does not exist here"), "\(why)")
+    }
+
     @Test func enumValuesInOrder() throws {
         let (catalog, _) = try Self.catalog("""
             CREATE TYPE mood AS ENUM ('sad', 'happy');

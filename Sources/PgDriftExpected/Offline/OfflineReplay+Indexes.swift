@@ -107,12 +107,14 @@ extension OfflineReplay {
         return (keys, generatedNameParts)
     }
 
-    /// Built-in operator classes by name: the access method and column type they serve, and whether
-    /// they are that type's default (the catalog, and the model, name only a non-default one).
-    static let builtinOperatorClasses: [String: (method: String, type: String, isDefault: Bool)] = [
-        "jsonb_path_ops": ("gin", "jsonb", false), "jsonb_ops": ("gin", "jsonb", true),
-        "text_pattern_ops": ("btree", "text", false), "text_ops": ("btree", "text", true),
-        "int4_ops": ("btree", "integer", true), "int8_ops": ("btree", "bigint", true),
+    /// Built-in operator classes by name: the access method and column types they serve, and whether
+    /// they are those types' default (the catalog, and the model, name only a non-default one). text's
+    /// classes serve varchar too, which has none of its own (binary coercible, as pdns's and bacula's
+    /// schemas use text_pattern_ops on varchar columns).
+    static let builtinOperatorClasses: [String: (method: String, types: Set<String>, isDefault: Bool)] = [
+        "jsonb_path_ops": ("gin", ["jsonb"], false), "jsonb_ops": ("gin", ["jsonb"], true),
+        "text_pattern_ops": ("btree", ["text", "character varying"], false), "text_ops": ("btree", ["text", "character varying"], true),
+        "int4_ops": ("btree", ["integer"], true), "int8_ops": ("btree", ["bigint"], true),
     ]
 
     /// The non-default operator class a key names, nil for the default one; others (an extension's,
@@ -129,7 +131,9 @@ extension OfflineReplay {
             return installed.isDefault ? nil : qualified
         }
         guard schema == nil || schema == "pg_catalog", let known = Self.builtinOperatorClasses[name],
-            let column, column.type == DataType(known.type), known.method == method
+            let column, !column.type.isArray, column.type.schema == nil || column.type.schema == "pg_catalog",
+            // A built-in type's name carries its modifier (`character varying(255)`): the class serves the type.
+            known.types.contains(String(column.type.name.prefix { $0 != "(" })), known.method == method
         else { throw fallback("operator class \(name) is not read offline") }
         return known.isDefault ? nil : QualifiedName("pg_catalog", name)
     }
