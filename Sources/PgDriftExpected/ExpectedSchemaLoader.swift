@@ -138,6 +138,14 @@ public final class ExpectedSchemaLoader {
             try session.run(file: file, sql: texts[index], script: scripts[index])
             if let script = scripts[index] { sourceMap.record(script, file: file) }
         }
+        // A last file that leaves its transaction open (`BEGIN;` and no COMMIT) meant its work to stay:
+        // committed, so the catalog is read outside it.
+        if session.connection.inTransaction {
+            do { try session.connection.execute("COMMIT") } catch let error as PostgresError {
+                throw ExpectedSchemaError("\(files.last ?? ""): the transaction it leaves open cannot be committed: \(error.message)")
+            }
+            onNote?("\(files.last ?? ""): a transaction was left open at the end; pgdrift committed it")
+        }
         var catalog = try Introspector(options: options).catalog(from: session.connection).catalog
         catalog.sources = sourceMap.sources(for: catalog)
         return catalog

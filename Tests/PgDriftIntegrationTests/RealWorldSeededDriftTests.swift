@@ -33,7 +33,7 @@ struct RealWorldSeededDriftTests {
 
     /// Schemas whose `check` fails outright today (see RealWorldCorpusTests.knownIssues): no ground truth
     /// can be asserted until it works.
-    static let cannotCheck: Set<String> = ["mediawiki"]
+    static let cannotCheck: Set<String> = []
 
     /// The known false findings of a schema read offline, which the seeded check reports besides the
     /// seeded ones, and the tables they are on (left out of the mutations).
