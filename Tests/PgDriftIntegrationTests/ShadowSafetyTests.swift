@@ -118,7 +118,9 @@ import Testing
             BEGIN;
             CREATE TABLE public.u (id int);
             COMMIT;
+            SET ROLE app_user;
             CREATE TABLE public.v (id int);
+            RESET ROLE;
             """)
         let catalog = try Self.load(folder, shadow: true)
         #expect(catalog.tables.map(\.name.description) == ["app.t", "public.u", "public.v"])

@@ -97,6 +97,10 @@ extension ShadowSession {
             return .role(statement.node["role"]?.string)
         case "AlterRoleStmt", "AlterRoleSetStmt", "DropRoleStmt", "GrantRoleStmt":
             return trustsMigrations ? .migration : .role(nil)
+        case "VariableSetStmt" where ["role", "session_authorization"].contains(statement.node["name"]?.string ?? ""):
+            // Acting as another role only changes who owns what is made next, which is not compared;
+            // that role may not create where the migrator can.
+            return trustsMigrations ? .migration : .skip
         case "AlterOwnerStmt":
             return try ownerChange(to: statement.node["newowner"])
         case "AlterTableStmt":
