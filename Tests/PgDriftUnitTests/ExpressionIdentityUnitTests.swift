@@ -38,6 +38,10 @@ import Testing
         // A bare constant of the catalog is typed by its kind: `true` is a boolean, `12` an integer.
         #expect(ExpressionMeaning.compare("'yes'", "true") == .sameIf([ConstantPair(TypedConstant("yes", type: "boolean"), TypedConstant("true", type: "boolean"))]))
         #expect(ExpressionMeaning.compare("'0012'", "12") == .sameIf([ConstantPair(TypedConstant("0012", type: "integer"), TypedConstant("12", type: "integer"))]))
+        // A cast with modifiers (found by the differential test: `'0003.1'::numeric(10,2)` in a file, the
+        // server's `3.1::numeric(10,2)`) is asked about as that type, modifiers and all.
+        #expect(ExpressionMeaning.compare("('0003.1')::numeric(10,2)", "3.1::numeric(10,2)")
+            == .sameIf([ConstantPair(TypedConstant("0003.1", type: "pg_catalog.\"numeric\"(10,2)"), TypedConstant("3.1", type: "pg_catalog.\"numeric\"(10,2)"))]))
         // Untyped on both sides, or casts to different types: different by the text alone.
         #expect(ExpressionMeaning.compare("'a'", "'b'") == .different)
         #expect(ExpressionMeaning.compare("'1.50'::real", "'1.5'::double precision") == .different)
