@@ -110,6 +110,11 @@ import Testing
         ("CREATE POLICY p ON t USING (n OPERATOR(auth.=) 1);", "1.sql:7: the operator auth.= is not read offline"),
         ("CREATE POLICY p ON t USING (uid() = owner);\nDROP FUNCTION public.uid();", "1.sql:8: dropping function public.uid, which an expression calls"),
         ("CREATE POLICY p ON t USING (uid() = owner);\nALTER FUNCTION public.uid() RENAME TO uid2;", "1.sql:8: renaming function public.uid, which an expression calls"),
+        // Found by the differential test (OfflineDifferentialTests): a search_path set anywhere but pg_dump's
+        // own `SELECT set_config(...)` moved later objects while the reader passed over it.
+        ("DO $$ BEGIN PERFORM set_config('search_path', 'auth', false); END $$;", "1.sql:7: set_config('search_path', ...) is not read offline"),
+        ("SELECT set_config('search_path', 'auth', false), 1;", "1.sql:7: set_config('search_path', ...) is not read offline"),
+        ("SELECT pg_catalog.set_config('search_path', 'auth', true);", "1.sql:7: set_config('search_path', ...) is not read offline"),
     ])
     func offlineNamesThatCannotBeResolvedDefer(sql: String, reason: String) throws {
         let outcome = try OfflineSchemaLoader.load([(path: "1.sql", sql: Self.setup + sql)])
