@@ -115,6 +115,9 @@ import Testing
         ("DO $$ BEGIN PERFORM set_config('search_path', 'auth', false); END $$;", "1.sql:7: set_config('search_path', ...) is not read offline"),
         ("SELECT set_config('search_path', 'auth', false), 1;", "1.sql:7: set_config('search_path', ...) is not read offline"),
         ("SELECT pg_catalog.set_config('search_path', 'auth', true);", "1.sql:7: set_config('search_path', ...) is not read offline"),
+        // Found by the differential test: the server drops a cast to the type an expression already has
+        // (`(1 + 2)::integer` is stored as `(1 + 2)`) and keeps others; the reader cannot tell which.
+        ("CREATE POLICY p ON t USING (n > (1 + 2)::integer);", "1.sql:7: a cast of an expression other than a constant or a column is not read offline"),
     ])
     func offlineNamesThatCannotBeResolvedDefer(sql: String, reason: String) throws {
         let outcome = try OfflineSchemaLoader.load([(path: "1.sql", sql: Self.setup + sql)])
