@@ -89,6 +89,11 @@ import Testing
         ("extra table", "", "CREATE TABLE t (a int);", ["extra_table public.t"]),
         ("comment", "CREATE TABLE t (a int); COMMENT ON COLUMN t.a IS 'x';", "CREATE TABLE t (a int);", ["comment_mismatch public.t.a"]),
         ("partitioning", "CREATE TABLE t (a int) PARTITION BY RANGE (a);", "CREATE TABLE t (a int);", ["table_mismatch public.t"]),
+        // Found by pg_dump as the oracle (plan corpus 36): storage parameters were planned but never reported.
+        ("storage parameters", "CREATE TABLE t (a int) WITH (fillfactor = 70);", "CREATE TABLE t (a int) WITH (fillfactor = 50, autovacuum_enabled = false);",
+         ["table_mismatch public.t"]),
+        ("storage parameters in another order", "CREATE TABLE t (a int) WITH (fillfactor = 70, autovacuum_enabled = false);",
+         "CREATE TABLE t (a int) WITH (autovacuum_enabled = false, fillfactor = 70);", []),
         ("quoted names", "CREATE TABLE \"Odd Table\" (\"Total_Play_Count\" int);", "CREATE TABLE \"Odd Table\" (total_play_count int);",
          ["missing_column public.Odd Table.Total_Play_Count", "extra_column public.Odd Table.total_play_count",
           "possible_rename public.Odd Table.Total_Play_Count"]),
