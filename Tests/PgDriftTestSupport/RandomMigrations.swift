@@ -508,6 +508,11 @@ public struct RandomMigrations {
     }
 
     mutating func comment() {
+        if let view = views.randomElement(using: &random), chance(30) {
+            statements.append(chance(50) ? "COMMENT ON VIEW \(relationName(view.schema, view.name)) IS 'view \(int(0...9))';"
+                : "COMMENT ON COLUMN \(view.schema).\(view.name).id IS 'id''s \(int(0...9))';")
+            return
+        }
         guard let position = randomTable() else { return }
         let table = tables[position]
         if chance(50), let column = table.columns.randomElement(using: &random) {
