@@ -81,7 +81,7 @@ struct TableComparison {
         return findings
     }
 
-    /// Kind, persistence, partitioning and inheritance.
+    /// Kind, persistence, partitioning, inheritance and storage parameters.
     private mutating func compareShape() {
         let want = Describe.tableShape(expected)
         let have = Describe.tableShape(actual)

@@ -2,7 +2,7 @@ import PgDriftModel
 import PgDriftSQL
 
 extension DiffContext {
-    /// Views and materialized views: definition and options.
+    /// Views and materialized views: definition, options, indexes, triggers and comments.
     mutating func diffViews() {
         var found: [Finding] = []
         Pairing.match(expected.views, actual.views,
@@ -39,8 +39,32 @@ extension DiffContext {
                         expected: Describe.viewColumns(want), actual: Describe.viewColumns(have),
                         message: "view \(want.name): column types differ", source: source(.view, want.name.schema, want.name.name)))
                 }
+                found += viewParts(want, have)
             })
         findings += found
+    }
+
+    /// What sits on a view — a materialized view's indexes, INSTEAD OF triggers — compared as a table's,
+    /// and its comments (the view's, its columns') when comments are compared: the plan writes all of
+    /// them, so check reports them.
+    func viewParts(_ want: View, _ have: View) -> [Finding] {
+        var comparison = TableComparison(
+            context: self, expected: Table(name: want.name, indexes: want.indexes, triggers: want.triggers),
+            actual: Table(name: have.name, indexes: have.indexes, triggers: have.triggers))
+        var found = comparison.compare()
+        guard options.compareComments else { return found }
+        if want.comment != have.comment {
+            found.append(Finding(
+                kind: .commentMismatch, schema: want.name.schema, table: want.name.name, expected: want.comment, actual: have.comment,
+                message: "view \(want.name): comment differs", source: source(.view, want.name.schema, want.name.name)))
+        }
+        for column in want.columns {
+            guard let other = have.columns.first(where: { $0.name == column.name }), other.comment != column.comment else { continue }
+            found.append(Finding(
+                kind: .commentMismatch, schema: want.name.schema, table: want.name.name, column: column.name,
+                expected: column.comment, actual: other.comment, message: "column \(want.name.name).\(column.name): comment differs"))
+        }
+        return found
     }
 
     /// Functions and procedures by name and identity arguments.

@@ -163,7 +163,8 @@ public enum ExpressionText {
             throw UnsupportedExpression(what: "a %TYPE or SETOF type")
         }
         var text = (typeName["names"]?.strings ?? []).map(SQLQuote.identifier).joined(separator: ".")
-        let modifiers = try (typeName["typmods"]?.elements ?? []).map(constant)
+        // Each modifier is an `A_Const` node; `constant` reads its body.
+        let modifiers = try (typeName["typmods"]?.elements ?? []).map { try constant($0.node("A_Const") ?? $0) }
         if !modifiers.isEmpty { text += "(" + modifiers.joined(separator: ",") + ")" }
         for _ in typeName["arrayBounds"]?.elements ?? [] { text += "[]" }
         return text

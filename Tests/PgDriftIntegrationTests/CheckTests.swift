@@ -93,6 +93,21 @@ import Testing
         ("extra table with a serial", "", "CREATE TABLE t (id bigserial);", ["extra_table public.t"]),
         ("comment", "CREATE TABLE t (a int); COMMENT ON COLUMN t.a IS 'x';", "CREATE TABLE t (a int);", ["comment_mismatch public.t.a"]),
         ("partitioning", "CREATE TABLE t (a int) PARTITION BY RANGE (a);", "CREATE TABLE t (a int);", ["table_mismatch public.t"]),
+        // Found by pg_dump as the oracle (plan corpus 36): storage parameters were planned but never reported.
+        ("storage parameters", "CREATE TABLE t (a int) WITH (fillfactor = 70);", "CREATE TABLE t (a int) WITH (fillfactor = 50, autovacuum_enabled = false);",
+         ["table_mismatch public.t"]),
+        // Found by pg_dump as the oracle (plan corpus 28, 32): what sits on a view was planned but never reported.
+        ("materialized view index", "CREATE TABLE t (a int); CREATE MATERIALIZED VIEW m AS SELECT a FROM t; CREATE INDEX m_a_idx ON m (a);",
+         "CREATE TABLE t (a int); CREATE MATERIALIZED VIEW m AS SELECT a FROM t;", ["missing_index public.m"]),
+        ("view comment", "CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t; COMMENT ON VIEW v IS 'x'; COMMENT ON COLUMN v.a IS 'y';",
+         "CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t;", ["comment_mismatch public.v", "comment_mismatch public.v.a"]),
+        ("view trigger", "CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t;"
+            + " CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';"
+            + " CREATE TRIGGER tr INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION f();",
+         "CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t;"
+            + " CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';", ["missing_trigger public.v"]),
+        ("storage parameters in another order", "CREATE TABLE t (a int) WITH (fillfactor = 70, autovacuum_enabled = false);",
+         "CREATE TABLE t (a int) WITH (autovacuum_enabled = false, fillfactor = 70);", []),
         ("quoted names", "CREATE TABLE \"Odd Table\" (\"Total_Play_Count\" int);", "CREATE TABLE \"Odd Table\" (total_play_count int);",
          ["missing_column public.Odd Table.Total_Play_Count", "extra_column public.Odd Table.total_play_count",
           "possible_rename public.Odd Table.Total_Play_Count"]),

@@ -53,6 +53,37 @@ struct PlanCorpusTests {
         #expect(dumps.migrated == dumps.target, "\(PlanConvergence.difference(dumps.migrated, dumps.target))\n\(run.plan.render())")
     }
 
+    /// Cases where `pg_dump --schema-only` and `check` disagree today, with why. The test fails when one
+    /// of them agrees again (then take it off the list).
+    static let dumpOracleExceptions: [String: String] = [
+        // The copy of a partitioned table's index on a partition that exists on both sides
+        // (events_2023_at_idx) is implied by the parent's missing_index (events_at_idx), never named: the
+        // model leaves partitions' index copies out on purpose.
+        "35_partitioned_tables": "a partition's copy of a missing parent index is not named",
+    ]
+
+    /// pg_dump as the completeness oracle of `check`: BEFORE's and AFTER's dumps differ (compared
+    /// object by object, in any order) exactly when `check` of the BEFORE database against the AFTER one
+    /// reports something, and every object whose statements differ is named by a finding.
+    @Test("check reports exactly when pg_dump --schema-only differs", arguments: PlanCase.all())
+    func dumpOracle(_ item: PlanCase) throws {
+        let before = try TestDatabase("oracle_\(item.name)_before", sql: item.before)
+        let after = try TestDatabase("oracle_\(item.name)_after", sql: item.after)
+        let findings = try Audit(source: .database(after.connectionString)).run(against: before.connectionString).findings
+        let server = try TestServer.server()
+        let (actual, expected) = (SchemaDump(try server.dumpSchema(database: before.name)), SchemaDump(try server.dumpSchema(database: after.name)))
+        let differing = actual.differing(from: expected)
+        let unnamed = actual.unnamed(from: expected, by: findings)
+        let context = "\(item.name): findings:\n\(OfflineLoaderTests.describe(findings))\ndump differences (before, after):\n\(actual.describeDifference(from: expected))"
+        let agrees = (differing.isEmpty == findings.isEmpty) && unnamed.isEmpty
+        if let reason = Self.dumpOracleExceptions[item.name] {
+            #expect(!agrees, Comment(rawValue: "listed as an exception (\(reason)) but pg_dump and check agree now\n" + context))
+        } else {
+            #expect(differing.isEmpty == findings.isEmpty, Comment(rawValue: context))
+            #expect(unnamed.isEmpty, Comment(rawValue: "differing objects no finding names: \(unnamed)\n" + context))
+        }
+    }
+
     @Test("applies safely without --allow-destructive, with --online", arguments: PlanCase.all())
     func appliesSafely(_ item: PlanCase) throws {
         let options = PlanOptions(online: true, renames: item.flags.contains("renames"))

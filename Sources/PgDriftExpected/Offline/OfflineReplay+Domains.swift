@@ -84,7 +84,7 @@ extension OfflineReplay {
             ?? chooseName(schema: schema, table: domain.name.name, columns: [], label: "check")
         guard !domain.checks.contains(where: { $0.name == name }) else { throw fallback("constraint \(name) already exists") }
         domain.checks.append(DomainCheck(
-            name: name, expression: try expressionSQL(expression), isValidated: constraint["skip_validation"]?.bool != true))
+            name: name, expression: try expressionSQL(expression, column: { [baseType = domain.baseType] in $0 == "value" ? Column(name: $0, type: baseType) : nil }), isValidated: constraint["skip_validation"]?.bool != true))
         domain.checks.sort { $0.name < $1.name }
         constraintNames[QualifiedName(schema, name), default: 0] += 1
     }

@@ -11,8 +11,33 @@ import PgDriftSQL
 /// two expressions equal.
 extension OfflineReplay {
     /// An expression's SQL with its names resolved, or `UnsupportedExpression` (the replay falls back).
-    func expressionSQL(_ node: ParseNode) throws -> String {
-        try ExpressionText.sql(node, names: expressionNames)
+    /// `column` gives the columns the expression may read (its table's, a domain's VALUE), for the
+    /// forms whose stored shape depends on a type.
+    func expressionSQL(_ node: ParseNode, column: (String) -> Column? = { _ in nil }) throws -> String {
+        // The server drops a cast to the type an expression already has (`(1 + 2)::integer` prints as
+        // `(1 + 2)`) and keeps any other; without the expression's type only a constant's or a column's
+        // cast (which the comparison treats as spelling) is known to read the same.
+        for cast in node.descendants("TypeCast") where !(cast["arg"].map(ExpressionMeaning.castIsSpelling) ?? true) {
+            throw UnsupportedExpression(what: "a cast of an expression other than a constant or a column")
+        }
+        // The server stores `x IN (a, b)` as `x = ANY (ARRAY[a, b])` when x's type has an array type,
+        // and as `x = a OR x = b` when it is an array itself (or a domain over one): only the type of a
+        // column read here is known.
+        for list in node.descendants("A_Expr") where list["kind"]?.isString("AEXPR_IN") == true {
+            guard (list["rexpr"]?.node("List")?["items"]?.elements.count ?? 0) > 1 else { continue }
+            let name = list["lexpr"]?.node("ColumnRef")?["fields"]?.strings.last
+            guard let type = name.flatMap(column)?.type, !isArrayLike(type) else {
+                throw UnsupportedExpression(what: "an IN list on a value that may be an array")
+            }
+        }
+        return try ExpressionText.sql(node, names: expressionNames)
+    }
+
+    /// Whether a type is an array, or a domain over one (which has no array type of its own to compare with).
+    func isArrayLike(_ type: DataType) -> Bool {
+        if type.isArray { return true }
+        guard let schema = type.schema, let domain = domains[QualifiedName(schema, type.name)] else { return false }
+        return isArrayLike(domain.baseType)
     }
 
     /// The model's resolution of the names an expression uses, as of this statement.

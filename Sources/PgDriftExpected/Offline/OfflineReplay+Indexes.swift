@@ -46,7 +46,7 @@ extension OfflineReplay {
                 try cloneIndexOntoPartitions(of: table, columns: columns.count == keys.count ? generatedNameParts : nil, label: "idx")
             }
         }
-        let index = try index(node, name: name, keys: keys, include: include)
+        let index = try index(node, name: name, keys: keys, include: include) { name in columns.first { $0.name == name } }
         tables[table]?.indexes.upsert(index)
         indexOwners[QualifiedName(table.schema, name)] = table
     }
@@ -61,16 +61,18 @@ extension OfflineReplay {
             if node["if_not_exists"]?.bool == true { return }
             throw fallback("\(name) already exists")
         }
-        let index = try index(node, name: name, keys: keys, include: include)
+        let index = try index(node, name: name, keys: keys, include: include) { name in
+            columns.first { $0.name == name }.map { Column(name: $0.name, type: $0.type) }
+        }
         views[view]?.indexes.upsert(index)
         indexOwners[QualifiedName(view.schema, name)] = view
     }
 
-    private func index(_ node: ParseNode, name: String, keys: [IndexKey], include: [String]) throws -> Index {
+    private func index(_ node: ParseNode, name: String, keys: [IndexKey], include: [String], column: (String) -> Column?) throws -> Index {
         Index(
             name: name, method: node["accessMethod"]?.string ?? "btree", isUnique: node["unique"]?.bool == true,
             nullsNotDistinct: node["nulls_not_distinct"]?.bool == true, keys: keys, include: include,
-            predicate: try node["whereClause"].map { try expressionSQL($0) })
+            predicate: try node["whereClause"].map { try expressionSQL($0, column: column) })
     }
 
     /// The keys of `CREATE INDEX` and the parts the server makes a name from, columns looked up by name.
@@ -99,7 +101,7 @@ extension OfflineReplay {
                     keys.append(IndexKey(column: reference[0], expression: nil, descending: descending, nullsFirst: nullsFirst))
                     generatedNameParts.append(reference[0])
                 } else {
-                    keys.append(IndexKey(column: nil, expression: try expressionSQL(expression), descending: descending, nullsFirst: nullsFirst))
+                    keys.append(IndexKey(column: nil, expression: try expressionSQL(expression, column: columnNamed), descending: descending, nullsFirst: nullsFirst))
                     generatedNameParts.append(key["indexcolname"]?.string ?? IndexColumnNames.name(of: expression))
                 }
             }

@@ -58,8 +58,9 @@ extension OfflineReplay {
                 guard let setting = arguments.first?.node("A_Const")?["sval"]?["sval"]?.string?.lowercased() else {
                     return "set_config() of a setting named at run time is not read offline"
                 }
-                let value = arguments.count > 1 ? arguments[1].node("A_Const")?["sval"]?["sval"]?.string : nil
-                if ["timezone", "datestyle", "intervalstyle"].contains(setting) || setting == "search_path" && value == nil {
+                // search_path is applied only from pg_dump's own statement (`searchPathSetting`); set
+                // anywhere else (a DO block, a query with more to it) it would move later objects unseen.
+                if ["timezone", "datestyle", "intervalstyle", "search_path"].contains(setting) {
                     return "set_config('\(setting)', ...) is not read offline"
                 }
             }
@@ -68,15 +69,17 @@ extension OfflineReplay {
     }
 
     /// `SELECT pg_catalog.set_config('search_path', 'a, b', false)` (how pg_dump sets it): the same
-    /// setting as a `SET search_path` statement's node, for `applySearchPath`.
+    /// setting as a `SET search_path` statement's node, for `applySearchPath`. Only this exact form: a
+    /// local setting (`true`) ends with its transaction, and other queries defer (`queryReason`).
     func searchPathSetting(_ statement: ParsedScript.Statement) -> ParseNode? {
         guard statement.tag == "SelectStmt", let targets = statement.node["targetList"]?.elements, targets.count == 1,
-            statement.node["fromClause"] == nil,
+            statement.node["fromClause"] == nil, statement.node["whereClause"] == nil,
             let call = targets[0].node("ResTarget")?["val"]?.node("FuncCall"),
-            call["funcname"]?.strings.last == "set_config",
+            [["set_config"], ["pg_catalog", "set_config"]].contains(call["funcname"]?.strings ?? []), !isUserFunction("set_config"),
             let arguments = call["args"]?.elements, arguments.count == 3,
             arguments[0].node("A_Const")?["sval"]?["sval"]?.string?.lowercased() == "search_path",
-            let value = arguments[1].node("A_Const")?["sval"]?["sval"]?.string
+            let value = arguments[1].node("A_Const")?["sval"]?["sval"]?.string,
+            let isLocal = arguments[2].node("A_Const")?["boolval"], isLocal["boolval"]?.bool != true
         else { return nil }
         // An empty path: nothing is found unqualified and nothing can be created so.
         let setting = value.trimmingCharacters(in: .whitespaces).isEmpty ? "SET search_path = ''" : "SET search_path = \(value)"

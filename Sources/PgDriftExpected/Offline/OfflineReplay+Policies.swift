@@ -9,11 +9,13 @@ extension OfflineReplay {
         }
         guard tables[table]?.policies.contains(name) == false else { throw fallback("policy \(name) already exists") }
         // The parser names the command in lower case ("select"); the model's raw values are upper case.
+        let model = tables[table]
+        let columns = { (name: String) in model?.column(named: name) }
         let command = Policy.Command(rawValue: (node["cmd_name"]?.string ?? "all").uppercased()) ?? .all
         let policy = Policy(
             name: name, command: command, isPermissive: node["permissive"]?.bool == true,
-            roles: try policyRoles(node["roles"]), using: try node["qual"].map { try expressionSQL($0) },
-            withCheck: try node["with_check"].map { try expressionSQL($0) })
+            roles: try policyRoles(node["roles"]), using: try node["qual"].map { try expressionSQL($0, column: columns) },
+            withCheck: try node["with_check"].map { try expressionSQL($0, column: columns) })
         tables[table]?.policies.upsert(policy)
     }
 
@@ -23,8 +25,10 @@ extension OfflineReplay {
             var policy = tables[table]?.policies[name]
         else { throw fallback("ALTER POLICY of a policy that does not exist here") }
         if let roles = node["roles"] { policy.roles = try policyRoles(roles) }
-        if let qual = node["qual"] { policy.using = try expressionSQL(qual) }
-        if let check = node["with_check"] { policy.withCheck = try expressionSQL(check) }
+        let model = tables[table]
+        let columns = { (name: String) in model?.column(named: name) }
+        if let qual = node["qual"] { policy.using = try expressionSQL(qual, column: columns) }
+        if let check = node["with_check"] { policy.withCheck = try expressionSQL(check, column: columns) }
         tables[table]?.policies.upsert(policy)
     }
 

@@ -93,7 +93,7 @@ extension OfflineReplay {
                 let read = expression.descendants("ColumnRef").compactMap { $0["fields"]?.strings }
                 guard read.allSatisfy({ $0.count == 1 && model.column(named: $0[0])?.generatedExpression == nil && model.column(named: $0[0]) != nil })
                 else { throw fallback("a generated column reading a column that is not an earlier plain column") }
-                column.generatedExpression = try expressionSQL(expression)
+                column.generatedExpression = try expressionSQL(expression, column: model.column(named:))
             case "CONSTR_PRIMARY", "CONSTR_UNIQUE", "CONSTR_CHECK", "CONSTR_FOREIGN": constraints.append((constraint, nil, nil))
             case "CONSTR_ATTR_DEFERRABLE", "CONSTR_ATTR_NOT_DEFERRABLE", "CONSTR_ATTR_DEFERRED", "CONSTR_ATTR_IMMEDIATE":
                 guard !constraints.isEmpty else { throw fallback("DEFERRABLE without a constraint") }
@@ -271,7 +271,7 @@ extension OfflineReplay {
             let name = constraint["conname"]?.string
                 ?? chooseName(schema: table.schema, table: table.name, columns: read.count == 1 ? read : [], label: "check")
             return Constraint(
-                name: name, kind: .check, expression: try expressionSQL(expression),
+                name: name, kind: .check, expression: try expressionSQL(expression, column: model.column(named:)),
                 isValidated: constraint["initially_valid"]?.bool == true, isNoInherit: constraint["is_no_inherit"]?.bool == true)
         case "CONSTR_FOREIGN":
             var columns = constraint["fk_attrs"]?.strings ?? []

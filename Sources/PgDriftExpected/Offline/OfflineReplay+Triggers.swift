@@ -15,7 +15,7 @@ extension OfflineReplay {
             throw fallback("a trigger on a partitioned table or partition is not read offline")
         }
         // The condition as the file spells it; the diff compares it with the server's by meaning.
-        let when = try node["whenClause"].map { try expressionSQL($0) }
+        let when = try node["whenClause"].map { try expressionSQL($0, column: { self.tables[table]?.column(named: $0) }) }
         guard when == nil || forEachRowOrStatement(node) else { throw fallback("a WHEN condition on a statement trigger") }
         let timingBits = node["timing"]?.int ?? 0
         let eventBits = node["events"]?.int ?? 0

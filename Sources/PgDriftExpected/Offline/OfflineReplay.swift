@@ -72,12 +72,12 @@ struct OfflineReplay {
                 continue
             }
             transaction.implicitWork = true
-            if let reason = deferralReason(statement.tag, statement.node) { throw fallback(reason) }
             if let setting = searchPathSetting(statement) {
                 applySearchPath(setting)
                 skipped["SELECT", default: 0] += 1
                 continue
             }
+            if let reason = deferralReason(statement.tag, statement.node) { throw fallback(reason) }
             if let skip = Self.skippedStatements[statement.tag] {
                 if statement.tag != "VariableSetStmt" || !isSearchPath(statement.node) {
                     skipped[skip, default: 0] += 1
