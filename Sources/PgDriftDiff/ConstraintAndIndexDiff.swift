@@ -72,6 +72,11 @@ extension TableComparison {
                     .statisticsMismatch, object: want.name, expected: Describe.keyStatistics(want), actual: Describe.keyStatistics(have),
                     "index \(want.name) on \(table): statistics targets differ", source: source))
             }
+            if context.options.compareComments && want.comment != have.comment {
+                findings.append(finding(
+                    .commentMismatch, object: want.name, expected: want.comment, actual: have.comment,
+                    "index \(want.name) on \(table): comment differs"))
+            }
         }
         for want in missing {
             findings.append(finding(

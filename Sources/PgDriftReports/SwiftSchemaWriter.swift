@@ -98,6 +98,10 @@ public struct SwiftSchemaWriter {
         if function.isLeakproof { head += ", leakproof: true" }
         if function.parallel != .unsafe { head += ", parallel: .\(function.parallel.rawValue.lowercased())" }
         if !function.configuration.isEmpty { head += ", set: \(SwiftLiteral.array(function.configuration))" }
+        if function.kind != .procedure {
+            if let cost = function.cost { head += ", cost: \(Function.estimateSQL(cost))" }
+            if let rows = function.rows { head += ", rows: \(Function.estimateSQL(rows))" }
+        }
         head += commentArgument(function.comment)
         return [head + ", body: " + SwiftLiteral.string(function.body, indent: "        ") + ")", ""]
     }
@@ -114,6 +118,13 @@ public struct SwiftSchemaWriter {
         var head = "Table(\(q(table.name.name))\(schemaArgument(table.name))"
         if table.isUnlogged { head += ", unlogged: true" }
         if let key = table.partitionKey { head += ", partitionBy: \(q(key))" }
+        if !table.options.isEmpty { head += ", with: \(SwiftLiteral.array(table.options))" }
+        switch table.replicaIdentity {
+        case nil: break
+        case .full?: head += ", replicaIdentity: .full"
+        case .nothing?: head += ", replicaIdentity: .nothing"
+        case .index(let name)?: head += ", replicaIdentity: .index(\(q(name)))"
+        }
         head += commentArgument(table.comment) + ") {"
         var lines = [head]
         let layout = TableLayout(table: table)
@@ -167,6 +178,9 @@ public struct SwiftSchemaWriter {
             case .exclusion: break
             }
         }
+        if let storage = column.storage { text += ".storage(.\(storage.rawValue))" }
+        if let compression = column.compression { text += ".compression(\(q(compression)))" }
+        if let target = column.statisticsTarget { text += ".statistics(\(target))" }
         if let comment = column.comment { text += ".comment(\(q(comment)))" }
         return text
     }

@@ -149,4 +149,17 @@ import Testing
                     + " | public.h() RETURNS SETOF integer LANGUAGE sql ROWS 3",
             ])
     }
+
+    /// COMMENT ON INDEX and COMMENT ON FUNCTION were planned but not reported: check and plan now agree.
+    @Test func indexAndFunctionComments() throws {
+        let base = "CREATE TABLE t (a int);\nCREATE INDEX t_a_idx ON t (a);\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+        try TruthRegressionTests.expectFoundAndFixed(
+            "complete_comments",
+            expected: base + "COMMENT ON INDEX t_a_idx IS 'lookup by a';\nCOMMENT ON FUNCTION f() IS 'one';\n",
+            actual: base + "COMMENT ON FUNCTION f() IS 'uno';\n",
+            findings: [
+                "comment_mismatch public f(): function public.f(): comment differs | one | uno",
+                "comment_mismatch public.t t_a_idx: index t_a_idx on t: comment differs | lookup by a | -",
+            ])
+    }
 }

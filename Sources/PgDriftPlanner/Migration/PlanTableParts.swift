@@ -244,7 +244,9 @@ extension PlanBuilder {
                 let name = "ALTER INDEX \(SQLName.qualified(QualifiedName(want.name.schema, index.name)))"
                 for sql in Self.parameterChanges(name, from: old.options, to: index.options) { emit(.indexes, sql) }
                 for sql in IndexStatements.keyStatistics(index, schema: want.name.schema, from: old) { emit(.indexes, sql) }
-                updateCurrentTable(want.name) { $0.indexes[index.name] = index }
+                var updated = index
+                updated.comment = old.comment  // COMMENT ON comes in its own phase
+                updateCurrentTable(want.name) { $0.indexes[index.name] = updated }
             }
             for constraint in want.constraints where constraint.kind == .primaryKey || constraint.kind == .unique {
                 guard let old = have.constraints[constraint.name] else { continue }
@@ -269,7 +271,14 @@ extension PlanBuilder {
                 }
             }
             guard want.replicaIdentity != have.replicaIdentity || rebuilt else { continue }
-            emit(.indexes, TableStatements.replicaIdentity(want.replicaIdentity, of: want.name))
+            // An index or key built concurrently after the transaction (`--online`) is named after it exists.
+            let index = want.replicaIdentity?.indexName
+            let afterCommit = index.map { name in
+                createdAfterCommit.contains("INDEX \(SQLName.qualified(QualifiedName(want.name.schema, name)))")
+                    || createdAfterCommit.contains("CONSTRAINT \(SQLName.identifier(name)) ON \(SQLName.qualified(want.name))")
+            } ?? false
+            let sql = TableStatements.replicaIdentity(want.replicaIdentity, of: want.name)
+            emit(afterCommit ? .afterCommit : .indexes, afterCommit ? Self.ownTransaction(sql) : sql)
             updateCurrentTable(want.name) { $0.replicaIdentity = want.replicaIdentity }
         }
     }
