@@ -208,6 +208,7 @@ public struct SwiftSchemaWriter {
         }
         if constraint.isDeferrable { text += ".deferrable(\(constraint.isInitiallyDeferred ? "initiallyDeferred: true" : ""))" }
         if !constraint.isValidated { text += ".notValid()" }
+        if !constraint.indexOptions.isEmpty { text += ".with(\(constraint.indexOptions.map(q).joined(separator: ", ")))" }
         return text
     }
 
@@ -232,14 +233,14 @@ public struct SwiftSchemaWriter {
     private func indexKey(_ key: IndexKey) -> String {
         let ordering = key.isDescending ? ", descending: true" : ""
         let nulls = key.nullsFirst != key.isDescending ? ", nullsFirst: \(key.nullsFirst)" : ""
-        if key.operatorClass == nil && key.collation == nil {
+        if key.operatorClass == nil && key.collation == nil && key.statisticsTarget == nil {
             if let column = key.column { return ".column(\(q(column))\(ordering)\(nulls))" }
             return ".expression(\(q(key.expression ?? ""))\(ordering)\(nulls))"
         }
         var text = "IndexKey(column: \(key.column.map(q) ?? "nil"), expression: \(key.expression.map(q) ?? "nil")"
         if let opclass = key.operatorClass { text += ", operatorClass: QualifiedName(\(q(opclass.schema)), \(q(opclass.name)))" }
         if let collation = key.collation { text += ", collation: QualifiedName(\(q(collation.schema)), \(q(collation.name)))" }
-        return text + ordering + nulls + ")"
+        return text + ordering + nulls + (key.statisticsTarget.map { ", statisticsTarget: \($0)" } ?? "") + ")"
     }
 
     private func policy(_ policy: Policy) -> String {
@@ -320,7 +321,7 @@ private struct TableLayout {
 
     init(table: Table) {
         for constraint in table.constraints {
-            let plain = !constraint.isDeferrable && constraint.isValidated && !constraint.isNoInherit
+            let plain = !constraint.isDeferrable && constraint.isValidated && !constraint.isNoInherit && constraint.indexOptions.isEmpty
             if plain, let column = Self.inlineColumn(constraint, table: table) {
                 inline[column, default: []].append(constraint)
             } else {
