@@ -56,6 +56,17 @@ extension ColumnModifiers {
     /// COMMENT ON COLUMN.
     public func comment(_ text: String) -> ColumnDeclaration { with { $0.column.comment = text } }
 
+    /// `ALTER COLUMN ... SET STORAGE`; the type's own storage is no setting.
+    public func storage(_ storage: ColumnStorage) -> ColumnDeclaration {
+        with { $0.column.storage = storage == ColumnStorage.typeDefault($0.column.type) ? nil : storage }
+    }
+
+    /// `COMPRESSION pglz | lz4`.
+    public func compression(_ method: String) -> ColumnDeclaration { with { $0.column.compression = method } }
+
+    /// `ALTER COLUMN ... SET STATISTICS target`.
+    public func statistics(_ target: Int) -> ColumnDeclaration { with { $0.column.statisticsTarget = target } }
+
     /// GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY, with the sequence options PostgreSQL defaults to.
     public func identity(_ generation: Identity.Generation = .byDefault, start: Int64 = 1, increment: Int64 = 1) -> ColumnDeclaration {
         with {

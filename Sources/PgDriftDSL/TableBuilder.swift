@@ -76,15 +76,17 @@ public struct TableDraft {
 
 extension Table: SchemaElement {
     /// `CREATE TABLE name (...)`, its columns, constraints, indexes, RLS, policies and triggers declared
-    /// in the block.
+    /// in the block; `with` its storage parameters (`"fillfactor=70"`), and its REPLICA IDENTITY.
     public init(
         _ name: String, schema: String = "", unlogged: Bool = false, partitionBy partitionKey: String? = nil,
+        with options: [String] = [], replicaIdentity: ReplicaIdentity? = nil,
         comment: String? = nil, @TableBuilder _ content: () -> [TableElement]
     ) {
         var draft = TableDraft(
             table: Table(
                 name: QualifiedName(schema, name), kind: partitionKey == nil ? .ordinary : .partitioned,
-                isUnlogged: unlogged, partitionKey: partitionKey, comment: comment))
+                isUnlogged: unlogged, partitionKey: partitionKey, options: options, comment: comment,
+                replicaIdentity: replicaIdentity))
         for element in content() { element.apply(to: &draft) }
         self = draft.finish()
     }

@@ -16,6 +16,13 @@ public struct TableConstraint: TableElement {
         return TableConstraint(name: name, constraint: constraint)
     }
 
+    /// `WITH (fillfactor=70)`: the storage parameters of a primary key's or unique constraint's index.
+    public func with(_ options: String...) -> TableConstraint {
+        var constraint = self.constraint
+        constraint.indexOptions = options
+        return TableConstraint(name: name, constraint: constraint)
+    }
+
     /// NOT VALID.
     public func notValid() -> TableConstraint {
         var constraint = self.constraint

@@ -78,6 +78,21 @@ extension TableComparison {
                 actual: have.generatedExpression ?? "not generated", "column \(name): generated expression differs",
                 source: source))
         }
+        if want.storage != have.storage {
+            findings.append(finding(
+                .storageMismatch, column: want.name, expected: Describe.storage(want.storage), actual: Describe.storage(have.storage),
+                "column \(name): storage differs", source: source))
+        }
+        if want.compression != have.compression {
+            findings.append(finding(
+                .compressionMismatch, column: want.name, expected: want.compression ?? "default",
+                actual: have.compression ?? "default", "column \(name): compression differs", source: source))
+        }
+        if want.statisticsTarget != have.statisticsTarget {
+            findings.append(finding(
+                .statisticsMismatch, column: want.name, expected: Describe.statistics(want.statisticsTarget),
+                actual: Describe.statistics(have.statisticsTarget), "column \(name): statistics target differs", source: source))
+        }
         if context.options.compareComments && want.comment != have.comment {
             findings.append(finding(
                 .commentMismatch, column: want.name, expected: want.comment, actual: have.comment,

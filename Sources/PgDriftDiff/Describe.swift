@@ -10,8 +10,30 @@ enum Describe {
         if let expression = column.generatedExpression { text += " GENERATED ALWAYS AS (\(expression)) STORED" }
         if column.isNotNull { text += " NOT NULL" }
         if let expression = column.defaultExpression { text += " DEFAULT \(expression)" }
+        if let storage = column.storage { text += " STORAGE \(storage.sql)" }
+        if let compression = column.compression { text += " COMPRESSION \(compression)" }
+        if let target = column.statisticsTarget { text += " STATISTICS \(target)" }
         return text
     }
+
+    /// `PLAIN`, or `default` for the type's own storage.
+    static func storage(_ storage: ColumnStorage?) -> String { storage?.sql ?? "default" }
+
+    /// `1000`, or `default` (-1).
+    static func statistics(_ target: Int?) -> String { target.map(String.init) ?? "default" }
+
+    /// `fillfactor=70, autovacuum_enabled=false`, or `none`.
+    static func parameters(_ options: [String]) -> String { options.isEmpty ? "none" : options.joined(separator: ", ") }
+
+    /// The statistics targets of an index's expression keys: `(lower(name)) STATISTICS 500`, or `default`.
+    static func keyStatistics(_ index: Index) -> String {
+        let set = index.keys.filter { $0.statisticsTarget != nil }
+        guard !set.isEmpty else { return "default" }
+        return set.map { "(\($0.expression ?? $0.column ?? "")) STATISTICS \($0.statisticsTarget!)" }.joined(separator: ", ")
+    }
+
+    /// `FULL`, `NOTHING`, `USING INDEX i`, or `DEFAULT`.
+    static func replicaIdentity(_ identity: ReplicaIdentity?) -> String { identity?.description ?? "DEFAULT" }
 
     static func identity(_ identity: Identity?) -> String {
         guard let identity else { return "not identity" }
@@ -40,6 +62,7 @@ enum Describe {
             if !reference.deleteSetColumns.isEmpty { text += " (\(reference.deleteSetColumns.joined(separator: ", ")))" }
             if reference.onUpdate != .noAction { text += " ON UPDATE \(actionName(reference.onUpdate))" }
         }
+        if !constraint.indexOptions.isEmpty { text += " WITH (\(constraint.indexOptions.joined(separator: ", ")))" }
         if constraint.isDeferrable { text += constraint.isInitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE" }
         if !constraint.isValidated { text += " NOT VALID" }
         return text
@@ -122,7 +145,8 @@ enum Describe {
 
     static func signature(_ function: Function) -> String {
         "\(function.name)(\(function.arguments))" + (function.returnType.map { " RETURNS \($0)" } ?? "")
-            + " LANGUAGE \(function.language)"
+            + " LANGUAGE \(function.language)" + (function.cost.map { " COST \(Function.estimateSQL($0))" } ?? "")
+            + (function.rows.map { " ROWS \(Function.estimateSQL($0))" } ?? "")
     }
 
     /// The attributes in which two versions of a function differ.
@@ -139,6 +163,8 @@ enum Describe {
         if a.isLeakproof != b.isLeakproof { names.append("leakproof") }
         if a.parallel != b.parallel { names.append("parallel safety") }
         if a.configuration != b.configuration { names.append("settings") }
+        if a.cost != b.cost { names.append("cost") }
+        if a.rows != b.rows { names.append("rows") }
         return names
     }
 

@@ -88,5 +88,19 @@ struct TableComparison {
         if want != have {
             findings.append(finding(.tableMismatch, expected: want, actual: have, "table \(expected.name) is \(have), expected \(want)"))
         }
+        if !Self.sameParameters(expected.options, actual.options) {
+            findings.append(finding(
+                .storageParametersMismatch, expected: Describe.parameters(expected.options), actual: Describe.parameters(actual.options),
+                "table \(expected.name): storage parameters differ", source: context.source(.table, schema, table)))
+        }
+        if expected.replicaIdentity != actual.replicaIdentity {
+            findings.append(finding(
+                .replicaIdentityMismatch, expected: Describe.replicaIdentity(expected.replicaIdentity),
+                actual: Describe.replicaIdentity(actual.replicaIdentity), "table \(expected.name): replica identity differs",
+                source: context.source(.table, schema, table)))
+        }
     }
+
+    /// Storage parameters compared as a set: the order they were set in means nothing.
+    static func sameParameters(_ a: [String], _ b: [String]) -> Bool { a == b || Set(a) == Set(b) && a.count == b.count }
 }

@@ -143,7 +143,8 @@ struct RelationAssembler {
             triggers: ObjectSet(triggers[relation.oid] ?? []),
             options: relation.options,
             comment: relation.comment,
-            grants: relation.grants)
+            grants: relation.grants,
+            replicaIdentity: relation.replicaIdentity)
     }
 
     private func view(_ relation: RelationsQuery.Relation, _ entries: RelationColumns) -> View {

@@ -16,12 +16,20 @@ public struct Column: Hashable, Codable, Sendable {
     public var collation: QualifiedName?
     /// COMMENT ON COLUMN.
     public var comment: String?
+    /// `ALTER COLUMN ... SET STORAGE` other than the type's own (`typstorage`); nil when it is the type's.
+    public var storage: ColumnStorage?
+    /// `COMPRESSION` / `SET COMPRESSION` (`pglz`, `lz4`); nil for the default (`default_toast_compression`
+    /// at the time a value is stored).
+    public var compression: String?
+    /// `ALTER COLUMN ... SET STATISTICS n` (`attstattarget`); nil for the default (-1, the server's
+    /// `default_statistics_target`).
+    public var statisticsTarget: Int?
 
     /// Creates a column from its parts; by default nullable, with nothing else declared.
     public init(
         name: String, type: DataType, isNotNull: Bool = false, defaultExpression: String? = nil,
         identity: Identity? = nil, generatedExpression: String? = nil, collation: QualifiedName? = nil,
-        comment: String? = nil
+        comment: String? = nil, storage: ColumnStorage? = nil, compression: String? = nil, statisticsTarget: Int? = nil
     ) {
         self.name = name
         self.type = type
@@ -31,6 +39,53 @@ public struct Column: Hashable, Codable, Sendable {
         self.generatedExpression = generatedExpression
         self.collation = collation
         self.comment = comment
+        self.storage = storage
+        self.compression = compression
+        self.statisticsTarget = statisticsTarget
+    }
+
+    /// Whether the column has a storage, compression or statistics setting of its own.
+    public var hasSettings: Bool { storage != nil || compression != nil || statisticsTarget != nil }
+}
+
+/// How a column's values are stored (`attstorage`): the SQL keyword of `SET STORAGE`.
+public enum ColumnStorage: String, Hashable, Codable, Sendable, CaseIterable {
+    case plain, external, extended, main
+
+    /// `PLAIN`, `EXTERNAL`, `EXTENDED`, `MAIN`.
+    public var sql: String { rawValue.uppercased() }
+
+    /// The storage of an `attstorage` / `typstorage` code (`p`, `e`, `x`, `m`).
+    public init?(code: String) {
+        switch code {
+        case "p": self = .plain
+        case "e": self = .external
+        case "x": self = .extended
+        case "m": self = .main
+        default: return nil
+        }
+    }
+}
+
+extension ColumnStorage {
+    /// Built-in types whose storage is not PLAIN (`typstorage` in PostgreSQL 15), by `format_type` name
+    /// without modifiers.
+    private static let builtinStorage: [String: ColumnStorage] = [
+        "numeric": .main, "inet": .main, "cidr": .main,
+        "text": .extended, "character varying": .extended, "character": .extended, "bytea": .extended,
+        "json": .extended, "jsonb": .extended, "jsonpath": .extended, "xml": .extended, "tsvector": .extended,
+        "bit": .extended, "bit varying": .extended, "path": .extended, "polygon": .extended, "refcursor": .extended,
+        "pg_snapshot": .extended, "txid_snapshot": .extended,
+    ]
+
+    /// The storage a column of `type` has by default (its type's), when known without a server: arrays
+    /// and built-in types; nil for user-defined types (a domain has its base type's).
+    public static func typeDefault(_ type: DataType) -> ColumnStorage? {
+        if type.isArray { return .extended }
+        guard type.schema == nil else { return nil }
+        let base = type.name.prefix { $0 != "(" }
+        // `timestamp(3) with time zone` and the like are fixed-width: PLAIN like every other built-in.
+        return builtinStorage[String(base)] ?? .plain
     }
 }
 

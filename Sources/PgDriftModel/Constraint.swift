@@ -28,16 +28,27 @@ public struct Constraint: CatalogObject {
     public var nullsNotDistinct: Bool
     /// COMMENT ON CONSTRAINT.
     public var comment: String?
+    /// The storage parameters of a primary key's or unique constraint's index (`WITH (fillfactor=70)`).
+    public var indexOptions: [String]
 
     /// The constraint's identity within its table: its name.
     public var key: String { name }
+
+    /// The constraint without its index's storage parameters, which `ALTER INDEX ... SET` changes in place.
+    public var withoutSettings: Constraint {
+        var constraint = self
+        constraint.indexOptions = []
+        return constraint
+    }
 
     /// Creates a constraint from its parts; by default immediate, validated and without references or comment.
     public init(
         name: String, kind: Kind, columns: [String] = [], expression: String? = nil,
         references: ForeignKeyReference? = nil, isDeferrable: Bool = false, isInitiallyDeferred: Bool = false,
-        isValidated: Bool = true, isNoInherit: Bool = false, nullsNotDistinct: Bool = false, comment: String? = nil
+        isValidated: Bool = true, isNoInherit: Bool = false, nullsNotDistinct: Bool = false, comment: String? = nil,
+        indexOptions: [String] = []
     ) {
+        self.indexOptions = indexOptions
         self.name = name
         self.kind = kind
         self.columns = columns
@@ -49,6 +60,45 @@ public struct Constraint: CatalogObject {
         self.isNoInherit = isNoInherit
         self.nullsNotDistinct = nullsNotDistinct
         self.comment = comment
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, kind, columns, expression, references, isDeferrable, isInitiallyDeferred, isValidated, isNoInherit
+        case nullsNotDistinct, comment, indexOptions
+    }
+
+    /// Reads a snapshot's constraint; one written before `indexOptions` existed has none.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        columns = try container.decode([String].self, forKey: .columns)
+        expression = try container.decodeIfPresent(String.self, forKey: .expression)
+        references = try container.decodeIfPresent(ForeignKeyReference.self, forKey: .references)
+        isDeferrable = try container.decode(Bool.self, forKey: .isDeferrable)
+        isInitiallyDeferred = try container.decode(Bool.self, forKey: .isInitiallyDeferred)
+        isValidated = try container.decode(Bool.self, forKey: .isValidated)
+        isNoInherit = try container.decode(Bool.self, forKey: .isNoInherit)
+        nullsNotDistinct = try container.decode(Bool.self, forKey: .nullsNotDistinct)
+        comment = try container.decodeIfPresent(String.self, forKey: .comment)
+        indexOptions = try container.decodeIfPresent([String].self, forKey: .indexOptions) ?? []
+    }
+
+    /// Writes it, leaving out `indexOptions` when empty (snapshots stay as they were).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(columns, forKey: .columns)
+        try container.encodeIfPresent(expression, forKey: .expression)
+        try container.encodeIfPresent(references, forKey: .references)
+        try container.encode(isDeferrable, forKey: .isDeferrable)
+        try container.encode(isInitiallyDeferred, forKey: .isInitiallyDeferred)
+        try container.encode(isValidated, forKey: .isValidated)
+        try container.encode(isNoInherit, forKey: .isNoInherit)
+        try container.encode(nullsNotDistinct, forKey: .nullsNotDistinct)
+        try container.encodeIfPresent(comment, forKey: .comment)
+        if !indexOptions.isEmpty { try container.encode(indexOptions, forKey: .indexOptions) }
     }
 }
 

@@ -46,6 +46,12 @@ public struct Function: CatalogObject {
     public var parallel: Parallel
     /// SET clauses such as `search_path=public`.
     public var configuration: [String]
+    /// `COST`: the planner's estimate of the execution cost, when it is not the language's default (1 for
+    /// C and internal functions, 100 for the others); nil for the default.
+    public var cost: Double?
+    /// `ROWS`: the planner's estimate of the rows a set-returning function returns, when not 1000; nil
+    /// for the default.
+    public var rows: Double?
     /// COMMENT ON FUNCTION or PROCEDURE.
     public var comment: String?
     /// Privileges, filled only when privileges are compared.
@@ -60,9 +66,11 @@ public struct Function: CatalogObject {
         returnType: String?, language: String, body: String, volatility: Volatility = .volatile,
         isStrict: Bool = false, isSecurityDefiner: Bool = false, isLeakproof: Bool = false,
         parallel: Parallel = .unsafe, configuration: [String] = [], comment: String? = nil, grants: [Grant] = [],
-        sqlBody: String? = nil
+        sqlBody: String? = nil, cost: Double? = nil, rows: Double? = nil
     ) {
         self.sqlBody = sqlBody
+        self.cost = cost
+        self.rows = rows
         self.name = name
         self.kind = kind
         self.identityArguments = identityArguments
@@ -78,6 +86,17 @@ public struct Function: CatalogObject {
         self.configuration = configuration
         self.comment = comment
         self.grants = grants
+    }
+}
+
+extension Function {
+    /// A COST or ROWS estimate as PostgreSQL keeps it (`float4`): the readers round through `Float`, so
+    /// the catalog's value and the one written in SQL compare equal.
+    public static func estimate(_ value: Double) -> Double { Double(Float(value)) }
+
+    /// An estimate as SQL writes it: `50`, `0.5`.
+    public static func estimateSQL(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : Float(value).description
     }
 }
 

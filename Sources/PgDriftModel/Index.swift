@@ -55,6 +55,8 @@ public struct IndexKey: Hashable, Codable, Sendable {
     public var isDescending: Bool
     /// NULLS FIRST (the default for DESC) or NULLS LAST (the default for ASC).
     public var nullsFirst: Bool
+    /// `ALTER INDEX ... ALTER COLUMN n SET STATISTICS` (expression keys only); nil for the default.
+    public var statisticsTarget: Int?
 
     /// A key on a column.
     public static func column(_ name: String, descending: Bool = false, nullsFirst: Bool? = nil) -> IndexKey {
@@ -69,8 +71,9 @@ public struct IndexKey: Hashable, Codable, Sendable {
     /// Creates a key from its parts; NULLS FIRST defaults to the direction's default (first only for DESC).
     public init(
         column: String?, expression: String?, operatorClass: QualifiedName? = nil, collation: QualifiedName? = nil,
-        descending: Bool = false, nullsFirst: Bool? = nil
+        descending: Bool = false, nullsFirst: Bool? = nil, statisticsTarget: Int? = nil
     ) {
+        self.statisticsTarget = statisticsTarget
         self.column = column
         self.expression = expression
         self.operatorClass = operatorClass
@@ -81,6 +84,15 @@ public struct IndexKey: Hashable, Codable, Sendable {
 }
 
 extension Index {
+    /// The index without what `ALTER INDEX` changes in place (storage parameters, statistics targets):
+    /// two indexes that differ only there are the same index with other settings.
+    public var withoutSettings: Index {
+        var index = self
+        index.options = []
+        for position in index.keys.indices { index.keys[position].statisticsTarget = nil }
+        return index
+    }
+
     /// Whether a key or INCLUDE column is one of these.
     public func uses(_ columns: Set<String>) -> Bool {
         include.contains(where: columns.contains) || keys.contains { $0.column.map(columns.contains) ?? false }

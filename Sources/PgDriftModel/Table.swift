@@ -34,8 +34,11 @@ public struct Table: CatalogObject {
     public var policies: ObjectSet<Policy>
     /// Triggers, keyed by trigger name.
     public var triggers: ObjectSet<Trigger>
-    /// Storage parameters such as `fillfactor=70`.
+    /// Storage parameters such as `fillfactor=70`; the TOAST table's ones prefixed `toast.`, as
+    /// `WITH (toast.autovacuum_enabled=false)` sets them.
     public var options: [String]
+    /// `REPLICA IDENTITY` other than DEFAULT; nil for DEFAULT.
+    public var replicaIdentity: ReplicaIdentity?
     /// COMMENT ON TABLE.
     public var comment: String?
     /// Privileges, filled only when privileges are compared.
@@ -50,8 +53,10 @@ public struct Table: CatalogObject {
         partitionOf: QualifiedName? = nil, partitionBound: String? = nil, inherits: [QualifiedName] = [],
         columns: [Column] = [], constraints: ObjectSet<Constraint> = [], indexes: ObjectSet<Index> = [],
         rowLevelSecurity: Bool = false, forceRowLevelSecurity: Bool = false, policies: ObjectSet<Policy> = [],
-        triggers: ObjectSet<Trigger> = [], options: [String] = [], comment: String? = nil, grants: [Grant] = []
+        triggers: ObjectSet<Trigger> = [], options: [String] = [], comment: String? = nil, grants: [Grant] = [],
+        replicaIdentity: ReplicaIdentity? = nil
     ) {
+        self.replicaIdentity = replicaIdentity
         self.name = name
         self.kind = kind
         self.isUnlogged = isUnlogged
@@ -76,4 +81,52 @@ public struct Table: CatalogObject {
 
     /// The primary key constraint, if any.
     public var primaryKey: Constraint? { constraints.first { $0.kind == .primaryKey } }
+}
+
+/// `ALTER TABLE ... REPLICA IDENTITY FULL | NOTHING | USING INDEX i` (DEFAULT is no value).
+public enum ReplicaIdentity: Hashable, Sendable, Codable, CustomStringConvertible {
+    case full
+    case nothing
+    /// USING INDEX: a unique index (or a key's index) of the table, by name.
+    case index(String)
+
+    /// `FULL`, `NOTHING`, `USING INDEX name` (the name quoted where SQL needs it).
+    public var description: String {
+        switch self {
+        case .full: return "FULL"
+        case .nothing: return "NOTHING"
+        case .index(let name): return "USING INDEX \(SQLQuote.identifier(name))"
+        }
+    }
+
+    /// The index it names, if any.
+    public var indexName: String? {
+        if case .index(let name) = self { return name }
+        return nil
+    }
+
+    private enum CodingKeys: String, CodingKey { case mode, index }
+
+    /// `{"mode": "full"}`, `{"mode": "nothing"}` or `{"mode": "index", "index": name}`.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .mode) {
+        case "full": self = .full
+        case "nothing": self = .nothing
+        case "index": self = .index(try container.decode(String.self, forKey: .index))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .mode, in: container, debugDescription: "unknown replica identity \(other)")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .full: try container.encode("full", forKey: .mode)
+        case .nothing: try container.encode("nothing", forKey: .mode)
+        case .index(let name):
+            try container.encode("index", forKey: .mode)
+            try container.encode(name, forKey: .index)
+        }
+    }
 }

@@ -39,6 +39,12 @@ public enum CatalogDDL {
                 table.constraints.filter { !TableStatements.isInline($0) }.map { TableStatements.addConstraint($0, to: table.name) }
             })
         add("indexes", tables.flatMap { table in table.indexes.map { IndexStatements.createIndex($0, on: table.name) } })
+        add("storage, statistics and replica identity",
+            tables.flatMap { table in
+                table.columns.flatMap { TableStatements.columnSettings($0, of: table.name) }
+                    + table.indexes.flatMap { IndexStatements.keyStatistics($0, schema: table.name.schema) }
+                    + (table.replicaIdentity.map { [TableStatements.replicaIdentity($0, of: table.name)] } ?? [])
+            })
         add("views",
             ViewOrder.dependencyOrder(Set(catalog.views.keys), in: catalog.views).compactMap { catalog.views[$0] }.flatMap { view in
                 [RoutineStatements.createView(view)] + view.indexes.map { IndexStatements.createIndex($0, on: view.name) }

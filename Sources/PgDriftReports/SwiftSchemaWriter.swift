@@ -98,6 +98,10 @@ public struct SwiftSchemaWriter {
         if function.isLeakproof { head += ", leakproof: true" }
         if function.parallel != .unsafe { head += ", parallel: .\(function.parallel.rawValue.lowercased())" }
         if !function.configuration.isEmpty { head += ", set: \(SwiftLiteral.array(function.configuration))" }
+        if function.kind != .procedure {
+            if let cost = function.cost { head += ", cost: \(Function.estimateSQL(cost))" }
+            if let rows = function.rows { head += ", rows: \(Function.estimateSQL(rows))" }
+        }
         head += commentArgument(function.comment)
         return [head + ", body: " + SwiftLiteral.string(function.body, indent: "        ") + ")", ""]
     }
@@ -114,6 +118,13 @@ public struct SwiftSchemaWriter {
         var head = "Table(\(q(table.name.name))\(schemaArgument(table.name))"
         if table.isUnlogged { head += ", unlogged: true" }
         if let key = table.partitionKey { head += ", partitionBy: \(q(key))" }
+        if !table.options.isEmpty { head += ", with: \(SwiftLiteral.array(table.options))" }
+        switch table.replicaIdentity {
+        case nil: break
+        case .full?: head += ", replicaIdentity: .full"
+        case .nothing?: head += ", replicaIdentity: .nothing"
+        case .index(let name)?: head += ", replicaIdentity: .index(\(q(name)))"
+        }
         head += commentArgument(table.comment) + ") {"
         var lines = [head]
         let layout = TableLayout(table: table)
@@ -167,6 +178,9 @@ public struct SwiftSchemaWriter {
             case .exclusion: break
             }
         }
+        if let storage = column.storage { text += ".storage(.\(storage.rawValue))" }
+        if let compression = column.compression { text += ".compression(\(q(compression)))" }
+        if let target = column.statisticsTarget { text += ".statistics(\(target))" }
         if let comment = column.comment { text += ".comment(\(q(comment)))" }
         return text
     }
@@ -194,6 +208,7 @@ public struct SwiftSchemaWriter {
         }
         if constraint.isDeferrable { text += ".deferrable(\(constraint.isInitiallyDeferred ? "initiallyDeferred: true" : ""))" }
         if !constraint.isValidated { text += ".notValid()" }
+        if !constraint.indexOptions.isEmpty { text += ".with(\(constraint.indexOptions.map(q).joined(separator: ", ")))" }
         return text
     }
 
@@ -218,14 +233,14 @@ public struct SwiftSchemaWriter {
     private func indexKey(_ key: IndexKey) -> String {
         let ordering = key.isDescending ? ", descending: true" : ""
         let nulls = key.nullsFirst != key.isDescending ? ", nullsFirst: \(key.nullsFirst)" : ""
-        if key.operatorClass == nil && key.collation == nil {
+        if key.operatorClass == nil && key.collation == nil && key.statisticsTarget == nil {
             if let column = key.column { return ".column(\(q(column))\(ordering)\(nulls))" }
             return ".expression(\(q(key.expression ?? ""))\(ordering)\(nulls))"
         }
         var text = "IndexKey(column: \(key.column.map(q) ?? "nil"), expression: \(key.expression.map(q) ?? "nil")"
         if let opclass = key.operatorClass { text += ", operatorClass: QualifiedName(\(q(opclass.schema)), \(q(opclass.name)))" }
         if let collation = key.collation { text += ", collation: QualifiedName(\(q(collation.schema)), \(q(collation.name)))" }
-        return text + ordering + nulls + ")"
+        return text + ordering + nulls + (key.statisticsTarget.map { ", statisticsTarget: \($0)" } ?? "") + ")"
     }
 
     private func policy(_ policy: Policy) -> String {
@@ -306,7 +321,7 @@ private struct TableLayout {
 
     init(table: Table) {
         for constraint in table.constraints {
-            let plain = !constraint.isDeferrable && constraint.isValidated && !constraint.isNoInherit
+            let plain = !constraint.isDeferrable && constraint.isValidated && !constraint.isNoInherit && constraint.indexOptions.isEmpty
             if plain, let column = Self.inlineColumn(constraint, table: table) {
                 inline[column, default: []].append(constraint)
             } else {

@@ -27,12 +27,10 @@ struct SeededDrift: CustomStringConvertible {
 
     /// Up to five mutations (drop a table, a column, an index; change a default; add a column), each
     /// where the schema has a candidate, chosen with a generator seeded by `seed`. Tables listed in
-    /// `avoid` (those with known issues) are left alone; the columns of `keep` (`table.column`, raw names)
-    /// and their tables are not dropped.
-    static func pick(from catalog: Catalog, seed: UInt64, avoid: Set<String> = [], keep: Set<String> = []) -> SeededDrift {
+    /// `avoid` (those with known issues) are left alone.
+    static func pick(from catalog: Catalog, seed: UInt64, avoid: Set<String> = []) -> SeededDrift {
         var random = SeededGenerator(seed: seed)
         var leanedOn = LeanedOn(catalog)
-        leanedOn.kept = keep
         var free = catalog.tables.filter { $0.kind == .ordinary && !avoid.contains($0.name.name) && leanedOn.isPlain($0) }
             .sorted { $0.name < $1.name }
         var mutations: [Mutation] = []
@@ -98,8 +96,6 @@ private struct LeanedOn {
     var sequenceOwners: Set<String> = []
     /// Tables in an inheritance or partition tree.
     var inTrees: Set<QualifiedName> = []
-    /// Columns not to drop, nor their tables (`table.column`, raw names).
-    var kept: Set<String> = []
 
     init(_ catalog: Catalog) {
         for view in catalog.views { usedTables.formUnion(view.dependsOn) }
@@ -126,7 +122,7 @@ private struct LeanedOn {
 
     func canDrop(_ table: Table) -> Bool {
         // A foreign key to itself goes with it.
-        !usedTables.contains(table.name) && !table.columns.contains { kept.contains("\(table.name.name).\($0.name)") }
+        !usedTables.contains(table.name)
     }
 
     func canDrop(_ column: Column, of table: Table) -> Bool {
@@ -135,7 +131,7 @@ private struct LeanedOn {
                 || index.keys.contains { $0.column == column.name || $0.expression != nil }
         }
         let inConstraints = table.constraints.contains { $0.columns.contains(column.name) || $0.kind == .check || $0.kind == .exclusion }
-        return !inIndexes && !inConstraints && !kept.contains("\(table.name.name).\(column.name)") && !usedColumns.contains("\(table.name).\(column.name)")
+        return !inIndexes && !inConstraints && !usedColumns.contains("\(table.name).\(column.name)")
             && !ownsSequence(table, column) && column.generatedExpression == nil
             && !table.columns.contains { $0.generatedExpression != nil }
     }

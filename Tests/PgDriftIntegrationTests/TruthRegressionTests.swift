@@ -105,8 +105,11 @@ import Testing
         let folder = try folder(sql)
         let target = try TestDatabase(label + "_target", sql: sql)
         let drift = try TestDatabase(label + "_drift", sql: drifted)
-        #expect(try Self.findings(folder, against: drift) == [findings, findings])
-        #expect(try databaseFindings(expected: target, actual: drift) == findings)
+        // Read into constants first, so a failure shows the findings.
+        let fromSQL = try Self.findings(folder, against: drift)
+        let fromDatabase = try databaseFindings(expected: target, actual: drift)
+        #expect(fromSQL == [findings, findings])
+        #expect(fromDatabase == findings)
         let run = try PlanConvergence(label: label, before: drifted, after: sql, options: PlanOptions())
         #expect(run.remaining.isEmpty, "\(run.remaining.map(\.message))\n\(run.plan.render())")
         #expect(run.secondPlan.isEmpty, "\(run.secondPlan.render())")

@@ -21,6 +21,9 @@ public struct RandomSchema: Sendable {
         var type: String
         var notNull = false
         var defaultSQL: String?
+        /// SET STORAGE (only on text-like columns) and SET STATISTICS.
+        var storage: String?
+        var statistics: Int?
     }
     public struct Table: Sendable {
         var name: String
@@ -32,6 +35,9 @@ public struct RandomSchema: Sendable {
         var rls = false
         var policies: [String: String] = [:]
         var comment: String?
+        /// WITH (fillfactor = n) and REPLICA IDENTITY FULL.
+        var fillfactor: Int?
+        var replicaFull = false
     }
     public var schema: String
     var enums: [String: [String]] = [:]
@@ -125,7 +131,7 @@ public struct RandomSchema: Sendable {
     /// Changes the schema in one to four random ways.
     public mutating func mutate(using random: inout SeededGenerator) {
         for _ in 0..<Int.random(in: 1...4, using: &random) {
-            switch Int.random(in: 0..<16, using: &random) {
+            switch Int.random(in: 0..<19, using: &random) {
             case 0: addTable(using: &random)
             case 1: dropTable(using: &random)
             case 2: withTable(using: &random) { table, _, random in table.columns.append(table.schemaColumn(&random)) }
@@ -154,6 +160,17 @@ public struct RandomSchema: Sendable {
             case 12: addView(using: &random)
             case 13: if let name = views.keys.sorted().randomElement(using: &random) { views[name] = nil }
             case 14: withTable(using: &random) { table, _, random in table.comment = table.comment == nil ? "c\(Int.random(in: 0...9, using: &random))" : nil }
+            case 15: withColumn(using: &random) { column, _, random in
+                guard ["text", "character varying(20)", "character varying(50)", "jsonb"].contains(column.type) else { return }
+                column.storage = column.storage == nil ? ["MAIN", "EXTERNAL"].randomElement(using: &random) : nil
+            }
+            case 16: withColumn(using: &random) { column, _, random in
+                column.statistics = column.statistics == nil ? Int.random(in: 1...2000, using: &random) : nil
+            }
+            case 17: withTable(using: &random) { table, _, random in
+                if Bool.random(using: &random) { table.replicaFull.toggle() }
+                else { table.fillfactor = table.fillfactor == nil ? Int.random(in: 50...95, using: &random) : nil }
+            }
             default: addEnum(using: &random)
             }
         }
@@ -202,6 +219,7 @@ public struct RandomSchema: Sendable {
             guard type != column.type else { return }
             column.type = type
             column.defaultSQL = schema.defaultValue(for: type, using: &random)
+            column.storage = nil  // a new type brings its own storage
         }
         // A check or index on a retyped column may no longer make sense: checks only on integer types.
         for position in tables.indices {
@@ -229,7 +247,13 @@ public struct RandomSchema: Sendable {
                 if let value = column.defaultSQL { text += " DEFAULT \(value)" }
                 return text
             }
-            lines.append("CREATE TABLE \(schema).\(table.name) (\(columns.joined(separator: ", ")), PRIMARY KEY (id));")
+            let options = table.fillfactor.map { " WITH (fillfactor = \($0))" } ?? ""
+            lines.append("CREATE TABLE \(schema).\(table.name) (\(columns.joined(separator: ", ")), PRIMARY KEY (id))\(options);")
+            for column in table.columns {
+                if let storage = column.storage { lines.append("ALTER TABLE \(schema).\(table.name) ALTER COLUMN \(column.name) SET STORAGE \(storage);") }
+                if let target = column.statistics { lines.append("ALTER TABLE \(schema).\(table.name) ALTER COLUMN \(column.name) SET STATISTICS \(target);") }
+            }
+            if table.replicaFull { lines.append("ALTER TABLE \(schema).\(table.name) REPLICA IDENTITY FULL;") }
             for (name, expression) in table.checks.sorted(by: { $0.key < $1.key }) {
                 lines.append("ALTER TABLE \(schema).\(table.name) ADD CONSTRAINT \(name) CHECK (\(expression));")
             }

@@ -29,8 +29,20 @@ extension OfflineReplay {
         }
         // `ALTER TABLE ONLY t`: a key added to a partitioned table is not copied onto its partitions.
         let only = rangeVar["inh"]?.bool != true
+        var targets: [Int]?
+        var statisticsCount = 0
         for command in node["cmds"]?.elements ?? [] {
             guard let command = command.node("AlterTableCmd"), let subtype = command["subtype"]?.string else { continue }
+            var statistics: Int?
+            if subtype == "AT_SetStatistics" {
+                // libpg_query writes 0 and negative targets as an empty Integer: the SQL says which.
+                if command["def"]?.node("Integer")?["ival"] == nil {
+                    targets = try targets ?? statisticsTargets()
+                    guard let all = targets, statisticsCount < all.count else { throw fallback("SET STATISTICS without a readable target") }
+                    statistics = all[statisticsCount]
+                }
+                statisticsCount += 1
+            }
             if subtype == "AT_AttachPartition" {
                 try attachPartition(to: table, command)
                 continue
@@ -38,11 +50,28 @@ extension OfflineReplay {
             if ["AT_DropColumn", "AT_AlterColumnType"].contains(subtype) {
                 try refuseIfViewsRead(table, "ALTER TABLE \(subtype.dropFirst(3)) on \(table)")
             }
-            try alter(table, subtype, command, only: only)
+            try alter(table, subtype, command, only: only, statistics: statistics)
         }
     }
 
-    private mutating func alter(_ table: QualifiedName, _ subtype: String, _ command: ParseNode, only: Bool) throws {
+    /// The number after each `STATISTICS` of the statement, in order (`SET STATISTICS -1`).
+    private func statisticsTargets() throws -> [Int] {
+        let statement = String(decoding: text[statementRange], as: UTF8.self)
+        let tokens = try SQLTokens.scan(statement)
+        let bytes = Array(statement.utf8)
+        func word(_ token: SQLTokens.Token) -> String { String(decoding: bytes[token.start..<token.end], as: UTF8.self).lowercased() }
+        var targets: [Int] = []
+        for (position, token) in tokens.enumerated() where word(token) == "statistics" {
+            var next = position + 1
+            var negative = false
+            if next < tokens.count, word(tokens[next]) == "-" { negative = true; next += 1 }
+            guard next < tokens.count, tokens[next].kind == SQLTokens.integerConstant, let value = Int(word(tokens[next])) else { continue }
+            targets.append(negative ? -value : value)
+        }
+        return targets
+    }
+
+    private mutating func alter(_ table: QualifiedName, _ subtype: String, _ command: ParseNode, only: Bool, statistics: Int? = nil) throws {
         let columnName = command["name"]?.string
         // A partitioned table passes changes on to its partitions, whose copies the model leaves out:
         // only the changes whose copies take no name and need no rewrite of the key are read.
@@ -84,6 +113,10 @@ extension OfflineReplay {
             try changeColumn(columnName, of: table) {
                 $0.type = type
                 $0.collation = collation
+                // The server gives the column its new type's storage and the default compression; the
+                // statistics target stays.
+                $0.storage = nil
+                $0.compression = nil
             }
         case "AT_ColumnDefault":
             guard let columnName else { return }
@@ -130,13 +163,22 @@ extension OfflineReplay {
             }
             constraint.isValidated = true
             tables[table]?.constraints.upsert(constraint)
-        case "AT_SetStatistics", "AT_SetStorage":
-            // Neither side models a column's statistics target or storage (pg_dump shows them; a known
-            // gap of the comparison, tested by columnStorageAndStatisticsAreNotCompared): nothing to read
-            // but that the column exists, as the server checks.
-            guard let columnName, tables[table]?.column(named: columnName) != nil else {
+        case "AT_SetStatistics", "AT_SetStorage", "AT_SetCompression":
+            guard let columnName, let column = tables[table]?.column(named: columnName) else {
                 throw fallback("ALTER TABLE \(subtype.dropFirst(3)) of a column that does not exist here")
             }
+            let setting = try columnSetting(subtype, command["def"], statistics: statistics, of: column)
+            try changeColumn(columnName, of: table, setting)
+        case "AT_ReplicaIdentity":
+            // USING INDEX is left to the server: the flag follows the index through renames and drops.
+            let identity: ReplicaIdentity?
+            switch command["def"]?.node("ReplicaIdentityStmt")?["identity_type"]?.string {
+            case "d": identity = nil
+            case "f": identity = .full
+            case "n": identity = .nothing
+            default: throw fallback("REPLICA IDENTITY USING INDEX is not read offline")
+            }
+            tables[table]?.replicaIdentity = identity
         case "AT_ChangeOwner":
             break  // owners are not modelled (grants, which name them, are compared through the server)
         case "AT_EnableTrig", "AT_DisableTrig", "AT_EnableAlwaysTrig", "AT_EnableReplicaTrig", "AT_EnableTrigAll", "AT_DisableTrigAll",
@@ -148,6 +190,44 @@ extension OfflineReplay {
         case "AT_NoForceRowSecurity": tables[table]?.forceRowLevelSecurity = false
         default:
             throw fallback("ALTER TABLE \(subtype.dropFirst(3)) is not read offline")
+        }
+    }
+
+    /// SET STATISTICS n, SET STORAGE s, SET COMPRESSION c of `column`, as the server stores them: a
+    /// storage equal to the type's is none, a statistics target above 10000 is 10000. What the server
+    /// would refuse, or a type whose storage is not known here, defers.
+    private func columnSetting(_ subtype: String, _ argument: ParseNode?, statistics: Int?, of column: Column) throws -> (inout Column) -> Void {
+        switch subtype {
+        case "AT_SetStatistics":
+            // -1 is the default; the server refuses anything below it.
+            guard let value = statistics ?? argument?.node("Integer")?["ival"]?.int, value >= -1 else {
+                throw fallback("SET STATISTICS with a target the server refuses")
+            }
+            let target = min(value, 10000)
+            return { $0.statisticsTarget = target == -1 ? nil : target }
+        case "AT_SetStorage":
+            guard let word = argument?.node("String")?["sval"]?.string, let storage = ColumnStorage(rawValue: word.lowercased()),
+                let typeDefault = ColumnStorage.typeDefault(column.type)
+            else { throw fallback("SET STORAGE of a column whose type's storage is not known here") }
+            guard typeDefault != .plain || storage == .plain else { throw fallback("SET STORAGE the server refuses for a fixed-width type") }
+            return { $0.storage = storage == typeDefault ? nil : storage }
+        default:
+            guard let word = argument?.node("String")?["sval"]?.string else { throw fallback("SET COMPRESSION without a method") }
+            let compression = try compressionMethod(word, type: column.type)
+            return { $0.compression = compression }
+        }
+    }
+
+    /// `pglz` / `lz4` as the column keeps it, nil for `default`; on a type that cannot be compressed
+    /// (PLAIN storage) the server refuses it, so that defers.
+    func compressionMethod(_ word: String, type: DataType) throws -> String? {
+        guard let storage = ColumnStorage.typeDefault(type), storage != .plain else {
+            throw fallback("COMPRESSION on a column whose type is not known here to be compressible")
+        }
+        switch word.lowercased() {
+        case "default": return nil
+        case "pglz", "lz4": return word.lowercased()
+        default: throw fallback("compression method \(word) is not read offline")
         }
     }
 

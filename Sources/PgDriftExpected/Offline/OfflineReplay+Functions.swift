@@ -13,11 +13,13 @@ extension OfflineReplay {
         let options = try functionOptions(node["options"]?.elements ?? [])
         let result = try functionResult(node["returnType"], signature: signature, isProcedure: isProcedure)
         try checkBody(options, arguments: signature.arguments, result: result)
+        if options.rowsGiven, !Self.returnsSet(result) { throw fallback("ROWS on a function that does not return a set") }
         var function = Function(
             name: qualified, kind: isProcedure ? .procedure : .function, identityArguments: signature.identity,
             arguments: signature.arguments, returnType: result, language: options.language, body: options.body,
             volatility: options.volatility, isStrict: options.isStrict, isSecurityDefiner: options.isSecurityDefiner,
-            isLeakproof: options.isLeakproof, parallel: options.parallel, configuration: options.configuration)
+            isLeakproof: options.isLeakproof, parallel: options.parallel, configuration: options.configuration,
+            cost: options.cost, rows: options.rows)
         if let old = functionKey(qualified, inputTypes: signature.inputTypes) {
             // The server refuses to change a replaced routine's kind, result or argument names and defaults.
             guard node["replace"]?.bool == true else { throw fallback("function \(old) already exists") }
@@ -244,6 +246,17 @@ extension OfflineReplay {
         var isLeakproof = false
         var parallel = Function.Parallel.unsafe
         var configuration: [String] = []
+        /// COST and ROWS as the catalog keeps them (nil for the default: COST 100 for SQL and PL/pgSQL,
+        /// ROWS 1000); `rowsGiven` says ROWS was written, which the server accepts only for a set-returning function.
+        var cost: Double?
+        var rows: Double?
+        var rowsGiven = false
+    }
+
+    /// Whether a result (`pg_get_function_result`'s text) is a set: `SETOF ...` or `TABLE(...)`.
+    static func returnsSet(_ result: String?) -> Bool {
+        guard let result else { return false }
+        return result.hasPrefix("SETOF ") || result.hasPrefix("TABLE(")
     }
 
     private func functionOptions(_ options: [ParseNode]) throws -> RoutineOptions {
@@ -290,7 +303,16 @@ extension OfflineReplay {
             }
             result.parallel = parallel
         case "cost", "rows":
-            break  // planner estimates, not modelled
+            // A positive number; libpg_query writes 0 and negative integers as an empty Integer.
+            let text = argument?.node("Float")?["fval"]?.string ?? argument?.node("Integer")?["ival"]?.int.map(String.init)
+            guard let text, let value = Double(text), value > 0 else { throw fallback("\(name.uppercased()) that is not positive") }
+            let estimate = Function.estimate(value)
+            if name == "cost" {
+                result.cost = estimate == 100 ? nil : estimate
+            } else {
+                result.rows = estimate == 1000 ? nil : estimate
+                result.rowsGiven = true
+            }
         case "set":
             try addSetting(argument?.node("VariableSetStmt"), to: &result.configuration)
         default:
@@ -307,7 +329,7 @@ extension OfflineReplay {
         var options = RoutineOptions(
             language: function.language, body: function.body, volatility: function.volatility, isStrict: function.isStrict,
             isSecurityDefiner: function.isSecurityDefiner, isLeakproof: function.isLeakproof, parallel: function.parallel,
-            configuration: function.configuration)
+            configuration: function.configuration, cost: function.cost, rows: function.rows)
         for action in node["actions"]?.elements ?? [] {
             guard let option = action.node("DefElem"), let name = option["defname"]?.string else { continue }
             guard try applyRoutineOption(name, option["arg"], to: &options) else {
@@ -320,6 +342,9 @@ extension OfflineReplay {
         function.isLeakproof = options.isLeakproof
         function.parallel = options.parallel
         function.configuration = options.configuration
+        if options.rowsGiven, !Self.returnsSet(function.returnType) { throw fallback("ROWS on a function that does not return a set") }
+        function.cost = options.cost
+        function.rows = options.rows
         functions[key] = function
     }
 

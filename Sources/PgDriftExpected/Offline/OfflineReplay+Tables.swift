@@ -68,6 +68,8 @@ extension OfflineReplay {
             column = Column(name: name, type: try dataType(typeName))
         }
         column.collation = try collation(definition["collClause"], type: column.type)
+        if let method = definition["compression"]?.string { column.compression = try compressionMethod(method, type: column.type) }
+        if definition["storage"] != nil { throw fallback("a column with STORAGE is not read offline") }
         // [NOT] DEFERRABLE and INITIALLY DEFERRED|IMMEDIATE written after a column constraint apply to it.
         var constraints: [(node: ParseNode, deferrable: Bool?, initiallyDeferred: Bool?)] = []
         for item in definition["constraints"]?.elements ?? [] {

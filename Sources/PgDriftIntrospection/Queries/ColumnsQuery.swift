@@ -14,6 +14,7 @@ enum ColumnsQuery {
                a.attislocal AS is_local, a.attidentity AS identity, a.attgenerated AS generated,
                a.atttypid AS type_oid, a.atttypmod AS type_modifier, a.attndims AS dims,
                a.attcollation AS collation_oid,
+               a.attstorage AS storage, a.attcompression AS compression, a.attstattarget AS statistics,
                s.seqstart AS seq_start, s.seqincrement AS seq_increment, s.seqmin AS seq_min,
                s.seqmax AS seq_max, s.seqcache AS seq_cache, s.seqcycle AS seq_cycle, s.relname AS seq_name,
                d.description AS comment
@@ -58,9 +59,12 @@ enum ColumnsQuery {
             case "d": identity = Identity(generation: .byDefault, sequence: try sequenceOptions(row), sequenceName: row[fields.sequenceName])
             default: identity = nil
             }
+            // The storage stays only where it is not the type's (ColumnTypesQuery compares it with typstorage).
+            let statistics = try row.int(at: fields.statistics)
             current.columns.append(Column(
                 name: try row.string(at: fields.name), type: DataType(""), isNotNull: row[fields.notNull] == "t",
-                identity: identity, comment: row[fields.comment]))
+                identity: identity, comment: row[fields.comment], storage: row[fields.storage].flatMap(ColumnStorage.init(code:)),
+                compression: compressionName(row[fields.compression]), statisticsTarget: statistics >= 0 ? statistics : nil))
             current.numbers.append(try row.int(at: fields.number))
             current.isLocal.append(row[fields.isLocal] == "t")
             current.isGenerated.append(row[fields.generated] == "s")
@@ -78,13 +82,25 @@ enum ColumnsQuery {
     private struct Fields {
         let relid, number, name, notNull, isLocal, identity, generated: Int
         let typeOID, typeModifier, dimensions, collation, comment, sequenceName: Int
+        let storage, compression, statistics: Int
         init(_ row: Row) throws {
+            storage = try row.position(of: "storage"); compression = try row.position(of: "compression")
+            statistics = try row.position(of: "statistics")
             relid = try row.position(of: "relid"); number = try row.position(of: "num"); name = try row.position(of: "name")
             notNull = try row.position(of: "not_null"); isLocal = try row.position(of: "is_local")
             identity = try row.position(of: "identity"); generated = try row.position(of: "generated")
             typeOID = try row.position(of: "type_oid"); typeModifier = try row.position(of: "type_modifier")
             dimensions = try row.position(of: "dims"); collation = try row.position(of: "collation_oid")
             comment = try row.position(of: "comment"); sequenceName = try row.position(of: "seq_name")
+        }
+    }
+
+    /// `attcompression`: `p` is pglz, `l` lz4, empty the default.
+    static func compressionName(_ code: String?) -> String? {
+        switch code {
+        case "p": return "pglz"
+        case "l": return "lz4"
+        default: return nil
         }
     }
 
@@ -197,7 +213,7 @@ enum ColumnTypesQuery {
         SELECT t.ord, CASE WHEN vt.typelem <> 0 AND vt.typsubscript = 'pg_catalog.array_subscript_handler'::regproc
                            THEN true ELSE false END AS is_array,
                \(CatalogSQL.typeColumns(typmod: "t.modifier", dims: "0")),
-               cn.nspname AS collation_schema, co.collname AS collation_name
+               cn.nspname AS collation_schema, co.collname AS collation_name, vt.typstorage AS type_storage
         FROM unnest($1::oid[], $2::int4[], $3::oid[]) WITH ORDINALITY AS t(oid, modifier, coll, ord)
         JOIN pg_catalog.pg_type vt ON vt.oid = t.oid
         \(CatalogSQL.typeJoins)
@@ -214,13 +230,14 @@ enum ColumnTypesQuery {
 
     /// Sets every column's type and collation from the query's rows, `keys` in the order they were asked.
     static func complete(_ columns: inout [UInt32: RelationColumns], keys: [Key], result: QueryResult) throws {
-        var named: [Key: (type: DataType, isArray: Bool, collation: QualifiedName?)] = [:]
+        var named: [Key: (type: DataType, isArray: Bool, collation: QualifiedName?, storage: ColumnStorage?)] = [:]
         for row in result.rows {
             let ordinal = try row.int("ord")
             guard ordinal >= 1, ordinal <= keys.count else { continue }
             named[keys[ordinal - 1]] = (
                 try row.dataType(arrayDimensions: 0), try row.bool("is_array"),
-                try row.qualifiedName(schema: "collation_schema", name: "collation_name")
+                try row.qualifiedName(schema: "collation_schema", name: "collation_name"),
+                ColumnStorage(code: try row.string("type_storage"))
             )
         }
         for index in columns.values.indices {
@@ -235,6 +252,7 @@ enum ColumnTypesQuery {
                 relation.columns[position].type = name.type
                 relation.columns[position].type.arrayDimensions = name.isArray ? max(relation.declaredDimensions[position], 1) : 0
                 relation.columns[position].collation = name.collation
+                if relation.columns[position].storage == name.storage { relation.columns[position].storage = nil }
             }
             columns.values[index] = relation
         }

@@ -22,7 +22,7 @@ enum ConstraintsQuery {
                    ORDER BY k.ord) END AS ref_columns,
                con.confupdtype AS on_update, con.confdeltype AS on_delete, con.confmatchtype AS match,
                con.confdelsetcols AS delete_set_numbers,
-               COALESCE(i.indnullsnotdistinct, false) AS nulls_not_distinct,
+               COALESCE(i.indnullsnotdistinct, false) AS nulls_not_distinct, ic.reloptions AS index_options,
                d.description AS comment
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
@@ -30,6 +30,7 @@ enum ConstraintsQuery {
         LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
         LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
         LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u')
+        LEFT JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         LEFT JOIN pg_catalog.pg_description d
                ON d.classoid = 'pg_catalog.pg_constraint'::regclass AND d.objoid = con.oid AND d.objsubid = 0
         WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conislocal
@@ -79,7 +80,8 @@ enum ConstraintsQuery {
                 isValidated: validated,
                 // connoinherit is also set on keys, which are never inherited; it means something only for checks.
                 isNoInherit: kind == .check && noInherit,
-                nullsNotDistinct: try row.bool("nulls_not_distinct"), comment: try row.optionalString("comment"))
+                nullsNotDistinct: try row.bool("nulls_not_distinct"), comment: try row.optionalString("comment"),
+                indexOptions: try row.stringArray("index_options"))
             return Entry(
                 relationOID: try row.oid("relid"),
                 columnNumbers: kind == .check ? [] : try row.attributeNumbers("column_numbers"),

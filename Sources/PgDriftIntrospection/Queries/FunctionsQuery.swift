@@ -14,6 +14,9 @@ enum FunctionsQuery {
                p.provolatile AS volatility,
                p.proisstrict AS strict, p.prosecdef AS security_definer, p.proleakproof AS leakproof,
                p.proparallel AS parallel, p.proconfig AS configuration,
+               -- COST and ROWS only where pg_dump writes them: not the language's default, not 0 or 1000.
+               CASE WHEN p.procost <> CASE WHEN l.lanname IN ('internal', 'c') THEN 1 ELSE 100 END THEN p.procost END AS cost,
+               CASE WHEN p.prorows <> 0 AND p.prorows <> 1000 THEN p.prorows END AS rows,
                d.description AS comment,
                \(CatalogSQL.grants(acl: "p.proacl", owner: "p.proowner")) AS grants
         FROM pg_catalog.pg_proc p
@@ -54,7 +57,9 @@ enum FunctionsQuery {
                 isSecurityDefiner: try row.bool("security_definer"), isLeakproof: try row.bool("leakproof"),
                 parallel: parallel, configuration: try row.stringArray("configuration"),
                 comment: try row.optionalString("comment"), grants: try row.grants(),
-                sqlBody: try row.optionalString("sql_body"))
+                sqlBody: try row.optionalString("sql_body"),
+                cost: try row.optionalString("cost").flatMap(Double.init).map(Function.estimate),
+                rows: try row.optionalString("rows").flatMap(Double.init).map(Function.estimate))
         }
     }
 }

@@ -58,7 +58,10 @@ enum IndexKeysQuery {
                CASE WHEN NOT opc.opcdefault THEN opc.opcname END AS opclass_name,
                COALESCE(k.coll, 0) AS collation_oid, k.coll = 'pg_catalog.default'::regcollation AS default_collation,
                colln.nspname AS collation_schema, coll.collname AS collation_name,
-               COALESCE(k.option & 1 = 1, false) AS descending, COALESCE(k.option & 2 = 2, false) AS nulls_first
+               COALESCE(k.option & 1 = 1, false) AS descending, COALESCE(k.option & 2 = 2, false) AS nulls_first,
+               -- SET STATISTICS is allowed on expression keys only: looked up for those alone.
+               CASE WHEN k.attnum = 0 THEN (SELECT NULLIF(a.attstattarget, -1) FROM pg_catalog.pg_attribute a
+                                            WHERE a.attrelid = i.indexrelid AND a.attnum = k.ord) END AS statistics
         FROM pg_catalog.pg_index i
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -100,7 +103,8 @@ enum IndexKeysQuery {
             let key = IndexKey(
                 column: nil, expression: try row.optionalString("expression"),
                 operatorClass: try row.qualifiedName(schema: "opclass_schema", name: "opclass_name"),
-                collation: nil, descending: try row.bool("descending"), nullsFirst: try row.bool("nulls_first"))
+                collation: nil, descending: try row.bool("descending"), nullsFirst: try row.bool("nulls_first"),
+                statisticsTarget: try row.optionalString("statistics").flatMap { Int($0) })
             return Entry(
                 indexOID: try row.oid("oid"), relationOID: try row.oid("relid"), columnNumber: try row.int("column_number"),
                 collationOID: try row.oid("collation_oid"), isDefaultCollation: try row.bool("default_collation"),

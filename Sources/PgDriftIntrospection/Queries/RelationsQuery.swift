@@ -8,6 +8,13 @@ enum RelationsQuery {
         SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relnatts AS attribute_count,
                c.relpersistence AS persistence, c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
                c.reloptions AS options,
+               -- The TOAST table's own storage parameters (`WITH (toast.autovacuum_enabled=false)`).
+               CASE WHEN c.reltoastrelid <> 0 THEN (SELECT tc.reloptions FROM pg_catalog.pg_class tc
+                                                    WHERE tc.oid = c.reltoastrelid) END AS toast_options,
+               c.relreplident AS replica_identity,
+               CASE WHEN c.relreplident = 'i' THEN (SELECT ri.relname FROM pg_catalog.pg_index x
+                                                   JOIN pg_catalog.pg_class ri ON ri.oid = x.indexrelid
+                                                   WHERE x.indrelid = c.oid AND x.indisreplident) END AS replica_index,
                CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
                CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
                c.relispartition AS is_partition,
@@ -54,6 +61,7 @@ enum RelationsQuery {
         var rls: Bool
         var forceRLS: Bool
         var options: [String]
+        var replicaIdentity: ReplicaIdentity?
         var partitionKey: String?
         var partitionBound: String?
         var isPartition: Bool
@@ -77,7 +85,8 @@ enum RelationsQuery {
                 isUnlogged: try row.string("persistence") == "u",
                 rls: try row.bool("rls"),
                 forceRLS: try row.bool("force_rls"),
-                options: try row.stringArray("options"),
+                options: try row.stringArray("options") + (try row.stringArray("toast_options")).map { "toast." + $0 },
+                replicaIdentity: try replicaIdentity(row),
                 partitionKey: try row.optionalString("partition_key"),
                 partitionBound: try row.optionalString("partition_bound"),
                 isPartition: try row.bool("is_partition"),
@@ -86,6 +95,17 @@ enum RelationsQuery {
                 viewDependencies: pairs(try row.stringArray("view_dependencies")),
                 comment: try row.optionalString("comment"),
                 grants: try row.grants())
+        }
+    }
+
+    /// `relreplident`: `d` (DEFAULT) is nil; `i` without an index flagged (it was dropped) reads as
+    /// pg_dump shows it, as DEFAULT.
+    private static func replicaIdentity(_ row: Row) throws -> ReplicaIdentity? {
+        switch try row.string("replica_identity") {
+        case "f": return .full
+        case "n": return .nothing
+        case "i": return try row.optionalString("replica_index").map(ReplicaIdentity.index)
+        default: return nil
         }
     }
 

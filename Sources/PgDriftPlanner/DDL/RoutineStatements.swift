@@ -15,10 +15,26 @@ enum RoutineStatements {
             if function.parallel != .unsafe { sql += " PARALLEL \(function.parallel.rawValue)" }
         }
         if function.isSecurityDefiner { sql += " SECURITY DEFINER" }
+        if let cost = function.cost { sql += " COST \(Function.estimateSQL(cost))" }
+        if let rows = function.rows { sql += " ROWS \(Function.estimateSQL(rows))" }
         for setting in function.configuration { sql += "\n SET \(configuration(setting))" }
         // A SQL-standard body is written as the server prints it (its names qualified).
         sql += function.sqlBody.map { "\n\($0);" } ?? "\nAS \(SQLQuote.dollarQuoted(function.body));"
         return sql
+    }
+
+    /// `ALTER FUNCTION f(args) COST c ROWS r`: the estimates alone, the defaults written out (COST 1 for
+    /// C and internal functions, 100 for the others; ROWS 1000 for a set-returning function).
+    static func alterEstimates(_ function: Function, from old: Function) -> String? {
+        var parts: [String] = []
+        if function.cost != old.cost {
+            let language = function.language.lowercased()
+            parts.append("COST \(Function.estimateSQL(function.cost ?? (language == "c" || language == "internal" ? 1 : 100)))")
+        }
+        if function.rows != old.rows { parts.append("ROWS \(Function.estimateSQL(function.rows ?? 1000))") }
+        guard !parts.isEmpty else { return nil }
+        let kind = function.kind == .procedure ? "PROCEDURE" : "FUNCTION"
+        return "ALTER \(kind) \(SQLName.qualified(function.name))(\(function.identityArguments)) \(parts.joined(separator: " "));"
     }
 
     /// `search_path=app, "$user"` (as `proconfig` stores it) → `search_path TO 'app', '$user'`.

@@ -17,8 +17,67 @@ enum TableStatements {
         sql += elements.isEmpty ? ")" : "\n    " + elements.joined(separator: ",\n    ") + "\n)"
         if !table.inherits.isEmpty { sql += " INHERITS (\(table.inherits.map(SQLName.qualified).joined(separator: ", ")))" }
         if let key = table.partitionKey { sql += " PARTITION BY \(key)" }
-        if !table.options.isEmpty { sql += " WITH (\(table.options.joined(separator: ", ")))" }
+        if !table.options.isEmpty { sql += " WITH (\(storageParameters(table.options)))" }
         return sql + ";"
+    }
+
+    /// `fillfactor=70, toast.autovacuum_enabled=false` as SQL: each name through `SQLName`, each value
+    /// written as it is when it is a number or a plain lower-case word, else as a quoted literal.
+    static func storageParameters(_ options: [String]) -> String {
+        options.map { option in
+            let parts = option.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = parameterName(String(parts[0]))
+            guard parts.count == 2 else { return name }
+            let value = String(parts[1])
+            let plain = !value.isEmpty && (value.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
+                || (value.first!.isLetter && value.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "_" }))
+                && value.allSatisfy(\.isASCII)
+            return "\(name)=\(plain ? value : SQLQuote.literal(value))"
+        }.joined(separator: ", ")
+    }
+
+    /// `toast.autovacuum_enabled` → each part an identifier.
+    static func parameterName(_ name: String) -> String {
+        name.split(separator: ".", omittingEmptySubsequences: false).map { SQLName.identifier(String($0)) }.joined(separator: ".")
+    }
+
+    /// `fillfactor=70` → `fillfactor`.
+    static func parameterKey(_ option: String) -> String {
+        String(option.split(separator: "=", maxSplits: 1).first ?? Substring(option))
+    }
+
+    /// What a new column needs after CREATE TABLE or ADD COLUMN: SET STORAGE and SET STATISTICS
+    /// (PostgreSQL 15 has no clause for them there; COMPRESSION is written in the column definition).
+    static func columnSettings(_ column: Column, of table: QualifiedName) -> [String] {
+        let prefix = "ALTER TABLE \(SQLName.qualified(table)) ALTER COLUMN \(SQLName.identifier(column.name))"
+        var statements: [String] = []
+        if let storage = column.storage { statements.append("\(prefix) SET STORAGE \(storage.sql);") }
+        if let target = column.statisticsTarget { statements.append("\(prefix) SET STATISTICS \(target);") }
+        return statements
+    }
+
+    /// `SET STORAGE` back to the type's own: written out for built-in types; for another type the
+    /// statement asks the catalog for `typstorage` (PostgreSQL 15 has no SET STORAGE DEFAULT).
+    static func resetStorage(_ column: Column, of table: QualifiedName) -> String {
+        let prefix = "ALTER TABLE \(SQLName.qualified(table)) ALTER COLUMN \(SQLName.identifier(column.name))"
+        if let storage = ColumnStorage.typeDefault(column.type) { return "\(prefix) SET STORAGE \(storage.sql);" }
+        let lookup = "SELECT CASE t.typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END "
+            + "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+            + "WHERE a.attrelid = \(SQLQuote.literal(SQLQuote.qualified(table)))::regclass AND a.attname = \(SQLQuote.literal(column.name))"
+        let body = "\nBEGIN\n    EXECUTE \(SQLQuote.literal(prefix + " SET STORAGE ")) || (\(lookup));\nEND\n"
+        return "DO " + SQLQuote.dollarQuoted(body, tag: "pgdrift") + ";"
+    }
+
+    /// `ALTER TABLE t REPLICA IDENTITY ...`.
+    static func replicaIdentity(_ identity: ReplicaIdentity?, of table: QualifiedName) -> String {
+        let clause: String
+        switch identity {
+        case nil: clause = "DEFAULT"
+        case .full?: clause = "FULL"
+        case .nothing?: clause = "NOTHING"
+        case .index(let name)?: clause = "USING INDEX \(SQLName.identifier(name))"
+        }
+        return "ALTER TABLE \(SQLName.qualified(table)) REPLICA IDENTITY \(clause);"
     }
 
     /// Whether a constraint is written inside CREATE TABLE.
@@ -29,6 +88,7 @@ enum TableStatements {
     /// `name type [COLLATE c] [GENERATED ...] [NOT NULL] [DEFAULT expr]`.
     static func columnDefinition(_ column: Column, table: String) -> String {
         var sql = "\(SQLName.identifier(column.name)) \(column.type.sql)"
+        if let compression = column.compression { sql += " COMPRESSION \(SQLName.identifier(compression))" }
         if let collation = column.collation { sql += " COLLATE \(SQLName.qualified(collation))" }
         if let expression = column.generatedExpression { sql += " GENERATED ALWAYS AS (\(expression)) STORED" }
         if let identity = column.identity {
@@ -53,8 +113,10 @@ enum TableStatements {
         switch constraint.kind {
         case .primaryKey:
             sql = "PRIMARY KEY (\(SQLName.list(constraint.columns)))"
+            if !constraint.indexOptions.isEmpty { sql += " WITH (\(storageParameters(constraint.indexOptions)))" }
         case .unique:
             sql = "UNIQUE \(constraint.nullsNotDistinct ? "NULLS NOT DISTINCT " : "")(\(SQLName.list(constraint.columns)))"
+            if !constraint.indexOptions.isEmpty { sql += " WITH (\(storageParameters(constraint.indexOptions)))" }
         case .check:
             sql = "CHECK (\(constraint.expression ?? "true"))\(constraint.isNoInherit ? " NO INHERIT" : "")"
         case .exclusion:

@@ -62,6 +62,8 @@ struct PlanBuilder {
         planViews()
         planViewIndexes()
         planConstraintsAndIndexes()
+        planIndexSettings()
+        planReplicaIdentity()
         planTriggers()
         planSecurity()
         planComments()

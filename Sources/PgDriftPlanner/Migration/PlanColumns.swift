@@ -109,6 +109,7 @@ extension PlanBuilder {
         }
         emit(.columns, "ALTER TABLE \(SQLName.qualified(name)) ADD COLUMN IF NOT EXISTS \(TableStatements.columnDefinition(column, table: name.name));",
              hazards: hazards)
+        for sql in TableStatements.columnSettings(column, of: name) { emit(.columns, sql) }
         var added = column
         added.comment = nil  // COMMENT ON comes in its own phase
         updateCurrentTable(name) { $0.columns.append(added) }
@@ -136,6 +137,7 @@ extension PlanBuilder {
                            "the table rewritten under an ACCESS EXCLUSIVE lock, and the column moves to the end)."])
             dropCurrentColumn(new.name, of: name)
             updateCurrentTable(name) { $0.columns.append(new) }
+            for sql in TableStatements.columnSettings(new, of: name) { emit(.columns, sql) }
             return
         }
         if old.generatedExpression != nil && new.generatedExpression == nil {
@@ -148,6 +150,8 @@ extension PlanBuilder {
                 state.type = new.type
                 state.collation = new.collation
                 if old.type != new.type { state.defaultExpression = nil }  // dropped with the type change, set again below
+                // A new type brings its own storage and the default compression (the statistics target stays).
+                if old.type != new.type { (state.storage, state.compression) = (nil, nil) }
             }
         }
         if state.identity != nil && new.identity == nil {
@@ -173,9 +177,34 @@ extension PlanBuilder {
             emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP NOT NULL;")
             state.isNotNull = false
         }
+        alterSettings(&state, to: new, of: name, table: table)
         state.comment = old.comment
         updateCurrentTable(name) { table in
             if let index = table.columns.firstIndex(where: { $0.name == state.name }) { table.columns[index] = state }
+        }
+    }
+
+    /// SET STORAGE, SET COMPRESSION and SET STATISTICS, each back to the default when the expected
+    /// column has none.
+    private mutating func alterSettings(_ state: inout Column, to new: Column, of name: QualifiedName, table: String) {
+        let column = SQLName.identifier(new.name)
+        if state.storage != new.storage {
+            var typed = new
+            typed.type = state.type
+            emit(.columns, new.storage.map { "ALTER TABLE \(table) ALTER COLUMN \(column) SET STORAGE \($0.sql);" }
+                    ?? TableStatements.resetStorage(typed, of: name),
+                 hazards: ["Takes an ACCESS EXCLUSIVE lock briefly; rows already stored keep their old storage."])
+            state.storage = new.storage
+        }
+        if state.compression != new.compression {
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET COMPRESSION \(new.compression.map(SQLName.identifier) ?? "DEFAULT");",
+                 hazards: ["Values already stored keep their compression; new values use this one."])
+            state.compression = new.compression
+        }
+        if state.statisticsTarget != new.statisticsTarget {
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET STATISTICS \(new.statisticsTarget ?? -1);",
+                 hazards: ["Takes effect at the next ANALYZE."])
+            state.statisticsTarget = new.statisticsTarget
         }
     }
 

@@ -28,6 +28,16 @@ extension PlanBuilder {
             comparable?.comment = want.comment
             comparable?.grants = want.grants
             guard comparable != want else { continue }
+            // Only the planner's estimates differ: ALTER FUNCTION sets them in place.
+            if var estimated = comparable, let old = current.functions[want.key] {
+                (estimated.cost, estimated.rows) = (want.cost, want.rows)
+                if estimated == want, let sql = RoutineStatements.alterEstimates(want, from: old) {
+                    emit(.functions, sql)
+                    current.functions[want.key]?.cost = want.cost
+                    current.functions[want.key]?.rows = want.rows
+                    continue
+                }
+            }
             emit(.functions, RoutineStatements.createFunction(want))
             var created = want
             created.comment = current.functions[want.key]?.comment

@@ -8,7 +8,7 @@ extension PlanBuilder {
             guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
             let keptColumns = keptExtraColumns(want, have)
             let (pairs, _, extra) = Pairing.byNameThenDefinition(want.constraints, have.constraints)
-            let changed = pairs.filter { !$0.0.sameDefinition(as: $0.1) && !Self.onlyValidationDiffers($0.0, $0.1) }.map(\.1)
+            let changed = pairs.filter { !$0.0.withoutSettings.sameDefinition(as: $0.1.withoutSettings) && !Self.onlyValidationDiffers($0.0, $0.1) }.map(\.1)
             for constraint in extra.filter({ !$0.columns.contains(where: keptColumns.contains) }) + changed {
                 if constraint.kind == .primaryKey || constraint.kind == .unique {
                     dropForeignKeys(referencing: want.name, columns: constraint.columns)
@@ -16,7 +16,7 @@ extension PlanBuilder {
                 dropConstraint(constraint, of: want.name)
             }
             let (indexPairs, _, extraIndexes) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
-            for index in indexPairs.filter({ !$0.0.sameDefinition(as: $0.1) }).map(\.1) {
+            for index in indexPairs.filter({ !$0.0.withoutSettings.sameDefinition(as: $0.1.withoutSettings) }).map(\.1) {
                 let name = SQLName.qualified(QualifiedName(want.name.schema, index.name))
                 if options.online && want.kind != .partitioned {
                     emit(.afterCommit, "DROP INDEX CONCURRENTLY IF EXISTS \(name);", hazards: ["Changed definition: dropped, then built again concurrently."])
@@ -103,9 +103,9 @@ extension PlanBuilder {
 
     /// A NOT VALID constraint that should be validated is fixed by VALIDATE, not by a new constraint.
     static func onlyValidationDiffers(_ want: Constraint, _ have: Constraint) -> Bool {
-        var validated = have
+        var validated = have.withoutSettings
         validated.isValidated = want.isValidated
-        return want.sameDefinition(as: validated) && want.isValidated && !have.isValidated
+        return want.withoutSettings.sameDefinition(as: validated) && want.isValidated && !have.isValidated
     }
 
     private mutating func dropConstraint(_ constraint: Constraint, of table: QualifiedName) {
@@ -192,7 +192,7 @@ extension PlanBuilder {
             createdAfterCommit.insert("CONSTRAINT \(SQLName.identifier(constraint.name)) ON \(name)")
             // Build the index without blocking writes, then turn it into the constraint.
             let index = Index(name: constraint.name, isUnique: true, nullsNotDistinct: constraint.nullsNotDistinct,
-                              keys: constraint.columns.map { IndexKey.column($0) })
+                              keys: constraint.columns.map { IndexKey.column($0) }, options: constraint.indexOptions)
             emit(.afterCommit, IndexStatements.createIndex(index, on: table, concurrently: true))
             let kind = constraint.kind == .primaryKey ? "PRIMARY KEY" : "UNIQUE"
             var using = "\(kind) USING INDEX \(SQLName.identifier(constraint.name))"
@@ -223,10 +223,63 @@ extension PlanBuilder {
         if concurrently {
             emit(.afterCommit, IndexStatements.createIndex(index, on: relation, concurrently: true))
             createdAfterCommit.insert("INDEX \(SQLName.qualified(QualifiedName(relation.schema, index.name)))")
+            for sql in IndexStatements.keyStatistics(index, schema: relation.schema) { emit(.afterCommit, sql) }
         } else {
             let isNew = !actual.tables.contains(relation) && !actual.views.contains(relation)
             emit(phase, IndexStatements.createIndex(index, on: relation),
                  hazards: isNew ? [] : ["Blocks writes to the table while the index builds (--online builds it concurrently where PostgreSQL can)."])
+            for sql in IndexStatements.keyStatistics(index, schema: relation.schema) { emit(phase, sql) }
+        }
+    }
+}
+
+extension PlanBuilder {
+    /// What `ALTER INDEX` changes in place on indexes and keys that stay: storage parameters (also of a
+    /// primary key's or unique constraint's index) and the statistics targets of expression keys.
+    mutating func planIndexSettings() {
+        for want in expected.tables {
+            guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
+            for index in want.indexes {
+                guard let old = have.indexes[index.name], index.withoutSettings.sameDefinition(as: old.withoutSettings) else { continue }
+                let name = "ALTER INDEX \(SQLName.qualified(QualifiedName(want.name.schema, index.name)))"
+                for sql in Self.parameterChanges(name, from: old.options, to: index.options) { emit(.indexes, sql) }
+                for sql in IndexStatements.keyStatistics(index, schema: want.name.schema, from: old) { emit(.indexes, sql) }
+                var updated = index
+                updated.comment = old.comment  // COMMENT ON comes in its own phase
+                updateCurrentTable(want.name) { $0.indexes[index.name] = updated }
+            }
+            for constraint in want.constraints where constraint.kind == .primaryKey || constraint.kind == .unique {
+                guard let old = have.constraints[constraint.name] else { continue }
+                let name = "ALTER INDEX \(SQLName.qualified(QualifiedName(want.name.schema, constraint.name)))"
+                for sql in Self.parameterChanges(name, from: old.indexOptions, to: constraint.indexOptions) { emit(.indexes, sql) }
+                updateCurrentTable(want.name) { $0.constraints[constraint.name]?.indexOptions = constraint.indexOptions }
+            }
+        }
+    }
+
+    /// `REPLICA IDENTITY`, once the index it names exists; set again when the plan rebuilt that index
+    /// (a new index does not inherit the flag).
+    mutating func planReplicaIdentity() {
+        for want in expected.tables {
+            guard let have = current.tables[want.name] else { continue }
+            var rebuilt = false
+            if let name = want.replicaIdentity?.indexName, let before = actual.tables[want.name] {
+                if let index = want.indexes[name] {
+                    rebuilt = before.indexes[name].map { !index.withoutSettings.sameDefinition(as: $0.withoutSettings) } ?? false
+                } else if let key = want.constraints[name] {
+                    rebuilt = before.constraints[name].map { !key.withoutSettings.sameDefinition(as: $0.withoutSettings) } ?? false
+                }
+            }
+            guard want.replicaIdentity != have.replicaIdentity || rebuilt else { continue }
+            // An index or key built concurrently after the transaction (`--online`) is named after it exists.
+            let index = want.replicaIdentity?.indexName
+            let afterCommit = index.map { name in
+                createdAfterCommit.contains("INDEX \(SQLName.qualified(QualifiedName(want.name.schema, name)))")
+                    || createdAfterCommit.contains("CONSTRAINT \(SQLName.identifier(name)) ON \(SQLName.qualified(want.name))")
+            } ?? false
+            let sql = TableStatements.replicaIdentity(want.replicaIdentity, of: want.name)
+            emit(afterCommit ? .afterCommit : .indexes, afterCommit ? Self.ownTransaction(sql) : sql)
+            updateCurrentTable(want.name) { $0.replicaIdentity = want.replicaIdentity }
         }
     }
 }

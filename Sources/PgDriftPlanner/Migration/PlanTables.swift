@@ -38,7 +38,11 @@ extension PlanBuilder {
     /// with `current`, where the new table now stands bare.
     private mutating func createTable(_ table: Table) {
         emit(.tables, TableStatements.createTable(table, ifNotExists: true))
+        for column in table.columns {
+            for sql in TableStatements.columnSettings(column, of: table.name) { emit(.tables, sql) }
+        }
         var bare = table
+        bare.replicaIdentity = nil  // set once its index exists (planReplicaIdentity)
         bare.constraints = ObjectSet(table.constraints.filter(TableStatements.isInline))
         bare.indexes = []
         bare.policies = []
@@ -59,12 +63,7 @@ extension PlanBuilder {
             emit(.tables, "ALTER TABLE \(table) SET \(want.isUnlogged ? "UNLOGGED" : "LOGGED");",
                  hazards: ["Rewrites the table under an ACCESS EXCLUSIVE lock."])
         }
-        if want.options != have.options {
-            let keys = Set(want.options.map(Self.optionName))
-            let removed = have.options.map(Self.optionName).filter { !keys.contains($0) }
-            if !removed.isEmpty { emit(.tables, "ALTER TABLE \(table) RESET (\(removed.joined(separator: ", ")));") }
-            if !want.options.isEmpty { emit(.tables, "ALTER TABLE \(table) SET (\(want.options.joined(separator: ", ")));") }
-        }
+        for sql in Self.parameterChanges("ALTER TABLE \(table)", from: have.options, to: want.options) { emit(.tables, sql) }
         if want.kind != have.kind || want.partitionKey != have.partitionKey {
             manual(.tables, "-- recreate \(table) as \(want.partitionKey.map { "PARTITION BY \($0)" } ?? "an ordinary table") and move its rows",
                    because: "PostgreSQL cannot change how an existing table is partitioned")
@@ -86,8 +85,16 @@ extension PlanBuilder {
         }
     }
 
-    /// `fillfactor=70` → `fillfactor`.
-    static func optionName(_ option: String) -> String {
-        String(option.split(separator: "=", maxSplits: 1).first ?? Substring(option))
+    /// `RESET (...)` of the parameters `old` has and `new` lacks, `SET (...)` of those `new` sets otherwise;
+    /// nothing when they are the same set.
+    static func parameterChanges(_ prefix: String, from old: [String], to new: [String]) -> [String] {
+        guard Set(old) != Set(new) || old.count != new.count else { return [] }
+        let keys = Set(new.map(TableStatements.parameterKey))
+        let removed = old.map(TableStatements.parameterKey).filter { !keys.contains($0) }
+        let changed = new.filter { !old.contains($0) }
+        var statements: [String] = []
+        if !removed.isEmpty { statements.append("\(prefix) RESET (\(removed.map(TableStatements.parameterName).joined(separator: ", ")));") }
+        if !changed.isEmpty { statements.append("\(prefix) SET (\(TableStatements.storageParameters(changed)));") }
+        return statements
     }
 }

@@ -1,0 +1,12 @@
+CREATE DOMAIN words AS text;
+CREATE TABLE docs (
+    id integer PRIMARY KEY,
+    title text,
+    body text COMPRESSION pglz,
+    tags words,
+    score numeric
+);
+ALTER TABLE docs ALTER COLUMN title SET STORAGE EXTERNAL;
+ALTER TABLE docs ALTER COLUMN tags SET STORAGE MAIN;
+ALTER TABLE docs ALTER COLUMN id SET STATISTICS 50;
+ALTER TABLE docs ALTER COLUMN score SET STORAGE EXTENDED;
