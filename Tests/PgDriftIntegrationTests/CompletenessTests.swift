@@ -65,6 +65,17 @@ import Testing
             ])
     }
 
+    /// The same index under another name, on a materialized view: reported, and renamed by the plan.
+    @Test func aMaterializedViewIndexUnderAnotherNameIsReported() throws {
+        try Self.expectFoundAndFixed(
+            "complete_matview_index_renamed",
+            expected: Self.matview + "CREATE UNIQUE INDEX m_n_idx ON m (n);\n",
+            actual: Self.matview + "CREATE UNIQUE INDEX idx_m_n ON m (n);\n",
+            findings: [
+                "index_mismatch public.m m_n_idx: index m_n_idx on materialized view m is named idx_m_n in the database | m_n_idx | idx_m_n",
+            ])
+    }
+
     /// A missing range type showed up as missing constructor functions.
     @Test func aMissingRangeTypeIsReported() throws {
         try Self.expectFoundAndFixed(
@@ -107,5 +118,65 @@ import Testing
             """
         let database = try TestDatabase("complete_range_same", sql: sql)
         #expect(try TruthRegressionTests.findings(TruthRegressionTests.folder(sql), against: database) == [[], []])
+    }
+
+    /// Triggers on a view (INSTEAD OF) were planned but not compared by check.
+    @Test func aMissingViewTriggerIsReported() throws {
+        let base = """
+            CREATE TABLE base (id integer, note text);
+            CREATE VIEW bv AS SELECT id, note FROM base;
+            CREATE FUNCTION bv_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO base VALUES (NEW.id, NEW.note); RETURN NEW; END $$;
+
+            """
+        try Self.expectFoundAndFixed(
+            "complete_view_trigger",
+            expected: base + "CREATE TRIGGER bv_ins INSTEAD OF INSERT ON bv FOR EACH ROW EXECUTE FUNCTION bv_insert();\n",
+            actual: base,
+            findings: [
+                "missing_trigger public.bv bv_ins: trigger bv_ins on view bv does not exist"
+                    + " | INSTEAD OF INSERT FOR EACH ROW EXECUTE FUNCTION public.bv_insert() | -",
+            ])
+    }
+
+    /// Comments the plan set but check did not compare: schemas, composite types, sequences, policies,
+    /// triggers, views, view columns and materialized view indexes.
+    @Test func commentsOfEveryKindAreCompared() throws {
+        let base = """
+            CREATE SCHEMA app;
+            CREATE TYPE pair AS (a integer, b integer);
+            CREATE SEQUENCE counter;
+            CREATE TABLE t (id integer PRIMARY KEY, n integer);
+            ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY reads ON t FOR SELECT USING (true);
+            CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+            CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();
+            CREATE VIEW v AS SELECT id FROM t;
+            CREATE MATERIALIZED VIEW m AS SELECT n FROM t;
+            CREATE INDEX m_n_idx ON m (n);
+
+            """
+        let comments = """
+            COMMENT ON SCHEMA app IS 'the application';
+            COMMENT ON TYPE pair IS 'two numbers';
+            COMMENT ON SEQUENCE counter IS 'hands out numbers';
+            COMMENT ON POLICY reads ON t IS 'everyone reads';
+            COMMENT ON TRIGGER t_touch ON t IS 'keeps it fresh';
+            COMMENT ON VIEW v IS 'the ids';
+            COMMENT ON COLUMN v.id IS 'an id';
+            COMMENT ON INDEX m_n_idx IS 'by n';
+
+            """
+        try Self.expectFoundAndFixed(
+            "complete_comments", expected: base + comments, actual: base,
+            findings: [
+                "comment_mismatch app app: schema app: comment differs | the application | -",
+                "comment_mismatch public counter: sequence public.counter: comment differs | hands out numbers | -",
+                "comment_mismatch public pair: composite type public.pair: comment differs | two numbers | -",
+                "comment_mismatch public.m m_n_idx: index m_n_idx on materialized view m: comment differs | by n | -",
+                "comment_mismatch public.t reads: policy \"reads\" on t: comment differs | everyone reads | -",
+                "comment_mismatch public.t t_touch: trigger t_touch on t: comment differs | keeps it fresh | -",
+                "comment_mismatch public.v: view public.v: comment differs | the ids | -",
+                "comment_mismatch public.v.id: column v.id: comment differs | an id | -",
+            ])
     }
 }
