@@ -179,4 +179,21 @@ import Testing
                 "comment_mismatch public.v.id: column v.id: comment differs | an id | -",
             ])
     }
+
+    /// Range types in the Swift DSL equal the ones a database reads back, and the Swift writer writes
+    /// them as the DSL spells them.
+    @Test func rangeTypesInTheSwiftModelAndWriter() throws {
+        let sql = "CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);\n"
+            + "CREATE TYPE textspan AS RANGE (subtype = text, collation = \"C\", multirange_type_name = textspans);\n"
+            + "COMMENT ON TYPE textspan IS 'names';\n"
+        let read = try TestDatabase("complete_range_dsl", sql: sql).catalog()
+        let model = Schema(defaultSchema: "public") {
+            RangeType("floatrange", subtype: .doublePrecision, subtypeDiff: QualifiedName("pg_catalog", "float8mi"))
+            RangeType("textspan", subtype: .text, collation: QualifiedName("pg_catalog", "C"), multirange: "textspans", comment: "names")
+        }
+        #expect(model.catalog.rangeTypes == read.rangeTypes)
+        let source = SwiftSchemaWriter(constantName: "s", header: [], documentation: "d").source(for: read)
+        #expect(source.contains(#"RangeType("floatrange", subtype: .doublePrecision, subtypeDiff: QualifiedName("pg_catalog", "float8mi"))"#), "\(source)")
+        #expect(source.contains(#"RangeType("textspan", subtype: .text, collation: QualifiedName("pg_catalog", "C"), multirange: "textspans", comment: "names")"#), "\(source)")
+    }
 }
