@@ -82,6 +82,29 @@ extension CompositeType: SchemaElement {
     }
 }
 
+extension RangeType: SchemaElement {
+    /// `CREATE TYPE name AS RANGE (subtype = ..., ...)`; without `multirange`, the name PostgreSQL chooses.
+    public init(
+        _ name: String, schema: String = "", subtype: DataType, subtypeOperatorClass: QualifiedName? = nil,
+        collation: QualifiedName? = nil, canonical: QualifiedName? = nil, subtypeDiff: QualifiedName? = nil,
+        multirange: String? = nil, comment: String? = nil
+    ) {
+        self.init(
+            name: QualifiedName(schema, name), subtype: subtype, subtypeOperatorClass: subtypeOperatorClass,
+            collation: collation, canonical: canonical, subtypeDiff: subtypeDiff,
+            multirangeName: multirange.map { QualifiedName(schema, $0) }, comment: comment)
+    }
+
+    /// Adds the range type in `schema` unless it names one, resolving its subtype and multirange there too.
+    public func apply(to catalog: inout Catalog, schema: String) {
+        var copy = self
+        copy.name = name.resolved(in: schema)
+        copy.subtype = subtype.resolved(in: schema)
+        copy.multirangeName = multirangeName.resolved(in: schema)
+        catalog.rangeTypes.upsert(copy)
+    }
+}
+
 extension SequenceObject: SchemaElement {
     /// `CREATE SEQUENCE name [AS type] [START s] [INCREMENT i] [MINVALUE] [MAXVALUE] [CACHE] [CYCLE] [OWNED BY]`;
     /// bounds default as PostgreSQL's do for an ascending sequence of `type`.

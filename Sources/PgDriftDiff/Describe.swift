@@ -3,6 +3,14 @@ import PgDriftModel
 /// Short, readable descriptions of model objects for the `expected` and `actual` fields of findings.
 /// They are for people, not for execution: the planner writes the SQL.
 enum Describe {
+    /// `schema extensions, version 1.6` (a part the expected side leaves empty is left out).
+    static func `extension`(_ item: Extension) -> String {
+        var parts: [String] = []
+        if !item.schema.isEmpty { parts.append("schema \(item.schema)") }
+        if !item.version.isEmpty { parts.append("version \(item.version)") }
+        return parts.joined(separator: ", ")
+    }
+
     static func column(_ column: Column) -> String {
         var text = column.type.sql
         if let collation = column.collation { text += " COLLATE \(collation)" }
@@ -177,7 +185,18 @@ enum Describe {
     }
 
     static func composite(_ type: CompositeType) -> String {
-        "(" + type.attributes.map { "\($0.name) \($0.type.sql)" }.joined(separator: ", ") + ")"
+        "(" + type.attributes.map { "\($0.name) \($0.type.sql)" + ($0.collation.map { " COLLATE \($0)" } ?? "") }.joined(separator: ", ") + ")"
+    }
+
+    /// `RANGE (subtype = integer, subtype_diff = pg_catalog.int4mi, multirange_type_name = public.span_multirange)`.
+    static func range(_ type: RangeType) -> String {
+        var parts = ["subtype = \(type.subtype.sql)"]
+        if let opclass = type.subtypeOperatorClass { parts.append("subtype_opclass = \(opclass)") }
+        if let collation = type.collation { parts.append("collation = \(collation)") }
+        if let canonical = type.canonical { parts.append("canonical = \(canonical)") }
+        if let diff = type.subtypeDiff { parts.append("subtype_diff = \(diff)") }
+        parts.append("multirange_type_name = \(type.multirangeName)")
+        return "RANGE (" + parts.joined(separator: ", ") + ")"
     }
 
     static func sequence(_ sequence: SequenceObject) -> String {

@@ -2,6 +2,7 @@
 public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comparable {
     case missingSchema = "missing_schema"
     case missingExtension = "missing_extension"
+    case extensionMismatch = "extension_mismatch"
     case missingTable = "missing_table"
     case extraTable = "extra_table"
     case tableMismatch = "table_mismatch"

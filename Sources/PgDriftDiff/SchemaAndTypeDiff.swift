@@ -3,11 +3,17 @@ import PgDriftModel
 extension DiffContext {
     /// Schemas and extensions the expected model needs. Extra schemas and extensions are not drift.
     mutating func diffSchemasAndExtensions() {
-        for schema in expected.schemas where !actual.schemas.contains(schema.name) {
-            report(Finding(
-                kind: .missingSchema, schema: schema.name, object: schema.name, expected: "schema",
-                message: "schema \(schema.name) does not exist", source: source(.schema, schema.name, schema.name)))
+        var found: [Finding] = []
+        for schema in expected.schemas {
+            guard let have = actual.schemas[schema.name] else {
+                found.append(Finding(
+                    kind: .missingSchema, schema: schema.name, object: schema.name, expected: "schema",
+                    message: "schema \(schema.name) does not exist", source: source(.schema, schema.name, schema.name)))
+                continue
+            }
+            compareComment(schema.comment, have.comment, schema: schema.name, object: schema.name, what: "schema \(schema.name)", into: &found)
         }
+        findings += found
         for item in expected.extensions {
             guard let installed = actual.extensions[item.name] else {
                 report(Finding(
@@ -15,16 +21,22 @@ extension DiffContext {
                     message: "extension \(item.name) is not installed"))
                 continue
             }
-            if !item.version.isEmpty && item.version != installed.version {
-                report(Finding(
-                    kind: .missingExtension, severity: .warning, schema: item.schema, object: item.name,
-                    expected: "version \(item.version)", actual: "version \(installed.version)",
-                    message: "extension \(item.name) is at version \(installed.version), expected \(item.version)"))
-            }
+            // An empty schema or version on the expected side (a Swift model that does not say) is not compared.
+            let schemaDiffers = !item.schema.isEmpty && item.schema != installed.schema
+            let versionDiffers = !item.version.isEmpty && item.version != installed.version
+            guard schemaDiffers || versionDiffers else { continue }
+            var differences: [String] = []
+            if schemaDiffers { differences.append("is in schema \(installed.schema), expected \(item.schema)") }
+            if versionDiffers { differences.append("is at version \(installed.version), expected \(item.version)") }
+            report(Finding(
+                kind: .extensionMismatch, schema: item.schema.isEmpty ? installed.schema : item.schema, object: item.name,
+                expected: Describe.extension(item), actual: Describe.extension(installed),
+                message: "extension \(item.name) " + differences.joined(separator: " and "),
+                hint: schemaDiffers ? "schema-qualified calls of its functions (\(item.schema).…) fail while it is elsewhere" : nil))
         }
     }
 
-    /// Enums, domains and composite types.
+    /// Enums, domains, composite and range types.
     mutating func diffTypes() {
         var found: [Finding] = []
         Pairing.match(expected.enums, actual.enums,
@@ -93,6 +105,30 @@ extension DiffContext {
                         message: "composite type \(want.name) differs",
                         source: source(.compositeType, want.name.schema, want.name.name)))
                 }
+                compareComment(want.comment, have.comment, schema: want.name.schema, object: want.name.name, what: "composite type \(want.name)", into: &found)
+            })
+        Pairing.match(expected.rangeTypes, actual.rangeTypes,
+            missing: { type in
+                found.append(Finding(
+                    kind: .missingType, schema: type.name.schema, object: type.name.name,
+                    expected: Describe.range(type), message: "range type \(type.name) does not exist",
+                    source: source(.rangeType, type.name.schema, type.name.name)))
+            },
+            extra: { type in
+                found.append(Finding(
+                    kind: .extraType, schema: type.name.schema, object: type.name.name,
+                    actual: Describe.range(type), message: "range type \(type.name) is not in the expected schema"))
+            },
+            both: { want, have in
+                var comparable = want
+                comparable.comment = have.comment
+                if comparable != have {
+                    found.append(Finding(
+                        kind: .typeMismatch, schema: want.name.schema, object: want.name.name,
+                        expected: Describe.range(want), actual: Describe.range(have),
+                        message: "range type \(want.name) differs", source: source(.rangeType, want.name.schema, want.name.name)))
+                }
+                compareComment(want.comment, have.comment, schema: want.name.schema, object: want.name.name, what: "range type \(want.name)", into: &found)
             })
         findings += found
     }
@@ -125,6 +161,8 @@ extension DiffContext {
                         object: want.name.name, expected: Describe.sequence(want), actual: Describe.sequence(have),
                         message: "sequence \(want.name) differs", source: source(.sequence, want.name.schema, want.name.name)))
                 }
+                compareComment(want.comment, have.comment, schema: want.name.schema, table: want.ownedBy?.table.name, object: want.name.name,
+                               what: "sequence \(want.name)", into: &found)
             })
         findings += found
     }

@@ -27,6 +27,10 @@ extension TableComparison {
                         .policyMismatch, object: want.name, expected: Describe.policy(want), actual: Describe.policy(have),
                         "policy \"\(want.name)\" on \(table) differs",
                         source: context.source(.policy, schema, relation: table, want.name)))
+                } else if context.options.compareComments && want.comment != have.comment {
+                    found.append(finding(
+                        .commentMismatch, object: want.name, expected: want.comment, actual: have.comment,
+                        "policy \"\(want.name)\" on \(table): comment differs"))
                 }
             })
         findings += found
@@ -52,6 +56,10 @@ extension TableComparison {
                     found.append(finding(
                         .triggerMismatch, object: want.name, expected: Describe.trigger(want),
                         actual: Describe.trigger(have), "trigger \(want.name) on \(table) differs"))
+                } else if context.options.compareComments && want.comment != have.comment {
+                    found.append(finding(
+                        .commentMismatch, object: want.name, expected: want.comment, actual: have.comment,
+                        "trigger \(want.name) on \(table): comment differs"))
                 }
             })
         findings += found

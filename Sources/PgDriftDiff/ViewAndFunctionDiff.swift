@@ -2,7 +2,7 @@ import PgDriftModel
 import PgDriftSQL
 
 extension DiffContext {
-    /// Views and materialized views: definition, options, indexes, triggers and comments.
+    /// Views and materialized views: definition and options.
     mutating func diffViews() {
         var found: [Finding] = []
         Pairing.match(expected.views, actual.views,
@@ -39,31 +39,85 @@ extension DiffContext {
                         expected: Describe.viewColumns(want), actual: Describe.viewColumns(have),
                         message: "view \(want.name): column types differ", source: source(.view, want.name.schema, want.name.name)))
                 }
-                found += viewParts(want, have)
+                compareComment(want.comment, have.comment, schema: want.name.schema, table: want.name.name,
+                               what: "\(Describe.viewKind(want)) \(want.name)", into: &found)
+                for column in want.columns {
+                    guard let other = have.columns.first(where: { $0.name == column.name }) else { continue }
+                    compareComment(column.comment, other.comment, schema: want.name.schema, table: want.name.name, column: column.name,
+                                   what: "column \(want.name.name).\(column.name)", into: &found)
+                }
+                found += viewIndexFindings(want, have)
+                found += viewTriggerFindings(want, have)
             })
         findings += found
     }
 
-    /// What sits on a view — a materialized view's indexes, INSTEAD OF triggers — compared as a table's,
-    /// and its comments (the view's, its columns') when comments are compared: the plan writes all of
-    /// them, so check reports them.
-    func viewParts(_ want: View, _ have: View) -> [Finding] {
-        var comparison = TableComparison(
-            context: self, expected: Table(name: want.name, indexes: want.indexes, triggers: want.triggers),
-            actual: Table(name: have.name, indexes: have.indexes, triggers: have.triggers))
-        var found = comparison.compare()
-        guard options.compareComments else { return found }
-        if want.comment != have.comment {
-            found.append(Finding(
-                kind: .commentMismatch, schema: want.name.schema, table: want.name.name, expected: want.comment, actual: have.comment,
-                message: "view \(want.name): comment differs", source: source(.view, want.name.schema, want.name.name)))
+    /// Indexes of a materialized view (`REFRESH ... CONCURRENTLY` needs its unique index), compared as a
+    /// table's are: by name, then by definition for those left over on both sides.
+    func viewIndexFindings(_ want: View, _ have: View) -> [Finding] {
+        let (schema, view) = (want.name.schema, want.name.name)
+        var found: [Finding] = []
+        func finding(_ kind: FindingKind, _ object: String, expected: String? = nil, actual: String? = nil, _ message: String, hint: String? = nil) -> Finding {
+            Finding(kind: kind, schema: schema, table: view, object: object, expected: expected, actual: actual, message: message,
+                    source: kind == .extraIndex ? nil : source(.index, schema, relation: view, object), hint: hint)
         }
-        for column in want.columns {
-            guard let other = have.columns.first(where: { $0.name == column.name }), other.comment != column.comment else { continue }
-            found.append(Finding(
-                kind: .commentMismatch, schema: want.name.schema, table: want.name.name, column: column.name,
-                expected: column.comment, actual: other.comment, message: "column \(want.name.name).\(column.name): comment differs"))
+        let (pairs, missing, extra) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
+        for (wanted, old) in pairs {
+            if wanted.name != old.name {
+                found.append(finding(
+                    .indexMismatch, wanted.name, expected: wanted.name, actual: old.name,
+                    "index \(wanted.name) on materialized view \(view) is named \(old.name) in the database",
+                    hint: "a migration that names it (DROP INDEX \(wanted.name)) fails there: rename it"))
+            } else if !expressions.aligned(wanted, to: old).sameDefinition(as: old) {
+                found.append(finding(
+                    .indexMismatch, wanted.name, expected: Describe.index(wanted), actual: Describe.index(old),
+                    "index \(wanted.name) on materialized view \(view) differs"))
+            } else if options.compareComments && wanted.comment != old.comment {
+                found.append(finding(
+                    .commentMismatch, wanted.name, expected: wanted.comment, actual: old.comment,
+                    "index \(wanted.name) on materialized view \(view): comment differs"))
+            }
         }
+        for index in missing {
+            found.append(finding(
+                .missingIndex, index.name, expected: Describe.index(index), "index \(index.name) on materialized view \(view) does not exist",
+                hint: index.isUnique ? "REFRESH MATERIALIZED VIEW CONCURRENTLY needs a unique index" : nil))
+        }
+        for index in extra {
+            found.append(finding(
+                .extraIndex, index.name, actual: Describe.index(index), "index \(index.name) on materialized view \(view) is not in the expected schema"))
+        }
+        return found
+    }
+
+    /// Triggers on a view (INSTEAD OF, statement triggers), compared as a table's are.
+    func viewTriggerFindings(_ want: View, _ have: View) -> [Finding] {
+        let (schema, view) = (want.name.schema, want.name.name)
+        var found: [Finding] = []
+        Pairing.match(want.triggers, have.triggers,
+            missing: { trigger in
+                found.append(Finding(
+                    kind: .missingTrigger, schema: schema, table: view, object: trigger.name, expected: Describe.trigger(trigger),
+                    message: "trigger \(trigger.name) on view \(view) does not exist",
+                    source: source(.trigger, schema, relation: view, trigger.name)))
+            },
+            extra: { trigger in
+                found.append(Finding(
+                    kind: .extraTrigger, schema: schema, table: view, object: trigger.name, actual: Describe.trigger(trigger),
+                    message: "trigger \(trigger.name) on view \(view) is not in the expected schema"))
+            },
+            both: { wanted, old in
+                if !expressions.aligned(wanted, to: old).sameDefinition(as: old) {
+                    found.append(Finding(
+                        kind: .triggerMismatch, schema: schema, table: view, object: wanted.name,
+                        expected: Describe.trigger(wanted), actual: Describe.trigger(old),
+                        message: "trigger \(wanted.name) on view \(view) differs"))
+                } else if options.compareComments && wanted.comment != old.comment {
+                    found.append(Finding(
+                        kind: .commentMismatch, schema: schema, table: view, object: wanted.name,
+                        expected: wanted.comment, actual: old.comment, message: "trigger \(wanted.name) on view \(view): comment differs"))
+                }
+            })
         return found
     }
 
@@ -96,9 +150,6 @@ extension DiffContext {
                         message: "function \(want.name)(\(want.identityArguments)): \(differences.joined(separator: ", ")) differ",
                         source: source(.function, want.name.schema, "\(want.name.name)(\(want.identityArguments))")))
                 }
-                compareComment(
-                    want.comment, have.comment, schema: want.name.schema, object: "\(want.name.name)(\(want.identityArguments))",
-                    what: "function \(want.name)(\(want.identityArguments))", into: &found)
             })
         findings += found
     }

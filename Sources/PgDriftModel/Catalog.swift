@@ -14,6 +14,8 @@ public struct Catalog: Hashable, Codable, Sendable {
     public var domains: ObjectSet<Domain>
     /// Composite types, keyed by qualified name.
     public var compositeTypes: ObjectSet<CompositeType>
+    /// Range types, keyed by qualified name.
+    public var rangeTypes: ObjectSet<RangeType>
     /// Sequences, keyed by qualified name.
     public var sequences: ObjectSet<SequenceObject>
     /// Tables with their columns, constraints, indexes, policies and triggers, keyed by qualified name.
@@ -29,7 +31,7 @@ public struct Catalog: Hashable, Codable, Sendable {
     /// Creates a catalog from its parts; by default an empty one.
     public init(
         schemas: ObjectSet<Namespace> = [], extensions: ObjectSet<Extension> = [], enums: ObjectSet<EnumType> = [],
-        domains: ObjectSet<Domain> = [], compositeTypes: ObjectSet<CompositeType> = [],
+        domains: ObjectSet<Domain> = [], compositeTypes: ObjectSet<CompositeType> = [], rangeTypes: ObjectSet<RangeType> = [],
         sequences: ObjectSet<SequenceObject> = [], tables: ObjectSet<Table> = [], views: ObjectSet<View> = [],
         functions: ObjectSet<Function> = [], sources: [ObjectID: SourceLocation] = [:]
     ) {
@@ -38,6 +40,7 @@ public struct Catalog: Hashable, Codable, Sendable {
         self.enums = enums
         self.domains = domains
         self.compositeTypes = compositeTypes
+        self.rangeTypes = rangeTypes
         self.sequences = sequences
         self.tables = tables
         self.views = views
@@ -49,6 +52,7 @@ public struct Catalog: Hashable, Codable, Sendable {
     public static func == (lhs: Catalog, rhs: Catalog) -> Bool {
         lhs.schemas == rhs.schemas && lhs.extensions == rhs.extensions && lhs.enums == rhs.enums
             && lhs.domains == rhs.domains && lhs.compositeTypes == rhs.compositeTypes
+            && lhs.rangeTypes == rhs.rangeTypes
             && lhs.sequences == rhs.sequences && lhs.tables == rhs.tables && lhs.views == rhs.views
             && lhs.functions == rhs.functions
     }
@@ -60,6 +64,7 @@ public struct Catalog: Hashable, Codable, Sendable {
         hasher.combine(enums)
         hasher.combine(domains)
         hasher.combine(compositeTypes)
+        hasher.combine(rangeTypes)
         hasher.combine(sequences)
         hasher.combine(tables)
         hasher.combine(views)
@@ -75,7 +80,7 @@ public struct Catalog: Hashable, Codable, Sendable {
     public var objectCounts: [ObjectKind: Int] {
         var counts: [ObjectKind: Int] = [
             .schema: schemas.count, .extension: extensions.count, .enum: enums.count, .domain: domains.count,
-            .compositeType: compositeTypes.count, .sequence: sequences.count, .table: tables.count,
+            .compositeType: compositeTypes.count, .rangeType: rangeTypes.count, .sequence: sequences.count, .table: tables.count,
             .view: views.count, .function: functions.count,
         ]
         for table in tables {
@@ -91,7 +96,7 @@ public struct Catalog: Hashable, Codable, Sendable {
 
 extension Catalog {
     private enum CodingKeys: String, CodingKey {
-        case schemas, extensions, enums, domains, compositeTypes, sequences, tables, views, functions, sources
+        case schemas, extensions, enums, domains, compositeTypes, rangeTypes, sequences, tables, views, functions, sources
     }
 
     /// Sources encode as a sorted list, and only when there are any.
@@ -108,6 +113,7 @@ extension Catalog {
         enums = try c.decodeIfPresent(ObjectSet<EnumType>.self, forKey: .enums) ?? []
         domains = try c.decodeIfPresent(ObjectSet<Domain>.self, forKey: .domains) ?? []
         compositeTypes = try c.decodeIfPresent(ObjectSet<CompositeType>.self, forKey: .compositeTypes) ?? []
+        rangeTypes = try c.decodeIfPresent(ObjectSet<RangeType>.self, forKey: .rangeTypes) ?? []
         sequences = try c.decodeIfPresent(ObjectSet<SequenceObject>.self, forKey: .sequences) ?? []
         tables = try c.decodeIfPresent(ObjectSet<Table>.self, forKey: .tables) ?? []
         views = try c.decodeIfPresent(ObjectSet<View>.self, forKey: .views) ?? []
@@ -124,6 +130,8 @@ extension Catalog {
         try c.encode(enums, forKey: .enums)
         try c.encode(domains, forKey: .domains)
         try c.encode(compositeTypes, forKey: .compositeTypes)
+        // Left out when empty: snapshots of schemas without range types stay as they were.
+        if !rangeTypes.isEmpty { try c.encode(rangeTypes, forKey: .rangeTypes) }
         try c.encode(sequences, forKey: .sequences)
         try c.encode(tables, forKey: .tables)
         try c.encode(views, forKey: .views)

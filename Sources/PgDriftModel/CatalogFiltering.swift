@@ -12,6 +12,7 @@ extension Catalog {
         copy.enums = ObjectSet(enums.filter { keep($0.name.schema) })
         copy.domains = ObjectSet(domains.filter { keep($0.name.schema) })
         copy.compositeTypes = ObjectSet(compositeTypes.filter { keep($0.name.schema) })
+        copy.rangeTypes = ObjectSet(rangeTypes.filter { keep($0.name.schema) })
         copy.sequences = ObjectSet(sequences.filter { keep($0.name.schema) })
         copy.tables = ObjectSet(tables.filter { keep($0.name.schema) })
         copy.views = ObjectSet(views.filter { keep($0.name.schema) })

@@ -1,7 +1,7 @@
 /// The kinds of object the model knows.
 public enum ObjectKind: String, Hashable, Comparable, Codable, Sendable, CaseIterable {
     case schema, `extension`, table, column, constraint, index, policy, trigger
-    case view, sequence, function, `enum`, domain, compositeType = "composite_type"
+    case view, sequence, function, `enum`, domain, compositeType = "composite_type", rangeType = "range_type"
 
     /// Orders kinds as they are declared: schema, extension, table, column, and so on.
     public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// CREATE TYPE ... AS ENUM.
 public struct EnumType: CatalogObject {
     /// Schema-qualified raw name of the type.
@@ -104,5 +106,54 @@ public struct CompositeAttribute: Hashable, Codable, Sendable {
         self.name = name
         self.type = type
         self.collation = collation
+    }
+}
+
+/// CREATE TYPE ... AS RANGE. Its constructor functions and its multirange type are PostgreSQL's own
+/// consequences of the range (made and dropped with it): the model leaves them out, as pg_dump does.
+public struct RangeType: CatalogObject {
+    /// Schema-qualified raw name of the type.
+    public var name: QualifiedName
+    /// The element type (`subtype`).
+    public var subtype: DataType
+    /// A `subtype_opclass` other than the subtype's default btree operator class.
+    public var subtypeOperatorClass: QualifiedName?
+    /// A `collation` other than the subtype's default.
+    public var collation: QualifiedName?
+    /// The `canonical` function, if any.
+    public var canonical: QualifiedName?
+    /// The `subtype_diff` function, if any.
+    public var subtypeDiff: QualifiedName?
+    /// The multirange type's name (`multirange_type_name`); PostgreSQL chooses one when not given.
+    public var multirangeName: QualifiedName
+    /// COMMENT ON TYPE.
+    public var comment: String?
+
+    /// The type's identity in the catalog: its qualified name.
+    public var key: QualifiedName { name }
+
+    /// Creates a range type from its parts; without a multirange name, the one PostgreSQL would choose.
+    public init(
+        name: QualifiedName, subtype: DataType, subtypeOperatorClass: QualifiedName? = nil, collation: QualifiedName? = nil,
+        canonical: QualifiedName? = nil, subtypeDiff: QualifiedName? = nil, multirangeName: QualifiedName? = nil,
+        comment: String? = nil
+    ) {
+        self.name = name
+        self.subtype = subtype
+        self.subtypeOperatorClass = subtypeOperatorClass
+        self.collation = collation
+        self.canonical = canonical
+        self.subtypeDiff = subtypeDiff
+        self.multirangeName = multirangeName ?? Self.defaultMultirangeName(for: name)
+        self.comment = comment
+    }
+
+    /// PostgreSQL's choice (`makeMultirangeTypeName`): the first `range` in the name becomes
+    /// `multirange`, or `_multirange` is appended; in the range's schema.
+    public static func defaultMultirangeName(for name: QualifiedName) -> QualifiedName {
+        if let found = name.name.range(of: "range") {
+            return QualifiedName(name.schema, name.name.replacingCharacters(in: found, with: "multirange"))
+        }
+        return QualifiedName(name.schema, name.name + "_multirange")
     }
 }

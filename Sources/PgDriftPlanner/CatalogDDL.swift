@@ -25,9 +25,11 @@ public enum CatalogDDL {
         add("extensions", catalog.extensions.map(TypeStatements.createExtension))
         add("types",
             catalog.enums.map(TypeStatements.createEnum) + catalog.compositeTypes.map(TypeStatements.createComposite)
+                + catalog.rangeTypes.filter { !$0.needsUserFunctions }.map(TypeStatements.createRange)
                 + catalog.domains.flatMap { [TypeStatements.createDomain($0)] + TypeStatements.addUnvalidatedDomainChecks($0) })
         add("sequences", catalog.sequences.map(TypeStatements.createSequence))
-        add("functions", catalog.functions.map(RoutineStatements.createFunction))
+        add("functions", catalog.functions.map(RoutineStatements.createFunction)
+            + catalog.rangeTypes.filter(\.needsUserFunctions).map(TypeStatements.createRange))
         // Parents before partitions and children.
         let tables = catalog.tables.sorted
         let parents = tables.filter { $0.partitionOf == nil && $0.inherits.isEmpty }

@@ -6,6 +6,7 @@ extension FindingKind {
         switch self {
         case .missingSchema: "A schema of the expected schema does not exist in the database."
         case .missingExtension: "An expected extension is not installed in the database."
+        case .extensionMismatch: "An extension is installed in another schema or at another version than expected."
         case .missingTable: "An expected table does not exist in the database."
         case .extraTable: "The database has a table the expected schema does not declare."
         case .tableMismatch: "A table differs from the expected one (persistence, partitioning or inheritance)."

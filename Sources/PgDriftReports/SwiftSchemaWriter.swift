@@ -46,6 +46,7 @@ public struct SwiftSchemaWriter {
             let attributes = type.attributes.map { "(\(q($0.name)), \(dataType($0.type)))" }.joined(separator: ", ")
             body.append("CompositeType(\(q(type.name.name))\(schemaArgument(type.name)), [\(attributes)]\(commentArgument(type.comment)))")
         }
+        for type in catalog.rangeTypes { body.append(range(type)) }
         for domain in catalog.domains { body.append(self.domain(domain)) }
         let serialSequences = Set(catalog.tables.flatMap(serialColumns).map(\.sequence))
         for sequence in catalog.sequences where !serialSequences.contains(sequence.name) {
@@ -262,6 +263,21 @@ public struct SwiftSchemaWriter {
         if !trigger.arguments.isEmpty { text += ", arguments: \(SwiftLiteral.array(trigger.arguments))" }
         if let condition = trigger.when { text += ", when: \(q(condition))" }
         return text + commentArgument(trigger.comment) + ")"
+    }
+
+    /// `RangeType("span", subtype: .integer, subtypeDiff: QualifiedName("pg_catalog", "int4mi"), multirange: "spans")`.
+    private func range(_ type: RangeType) -> String {
+        func name(_ value: QualifiedName) -> String { "QualifiedName(\(q(value.schema)), \(q(value.name)))" }
+        var text = "RangeType(\(q(type.name.name))\(schemaArgument(type.name)), subtype: \(dataType(type.subtype))"
+        if let opclass = type.subtypeOperatorClass { text += ", subtypeOperatorClass: \(name(opclass))" }
+        if let collation = type.collation { text += ", collation: \(name(collation))" }
+        if let canonical = type.canonical { text += ", canonical: \(name(canonical))" }
+        if let diff = type.subtypeDiff { text += ", subtypeDiff: \(name(diff))" }
+        if type.multirangeName != RangeType.defaultMultirangeName(for: type.name) {
+            // The DSL puts the multirange in the range's schema.
+            text += ", multirange: \(q(type.multirangeName.name))"
+        }
+        return text + commentArgument(type.comment) + ")"
     }
 
     // MARK: - Helpers

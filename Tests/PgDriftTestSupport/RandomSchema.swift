@@ -14,7 +14,8 @@ public struct SeededGenerator: RandomNumberGenerator {
     }
 }
 
-/// A small schema: enums, tables with keys, checks, indexes, foreign keys, RLS and policies, views.
+/// A small schema: enums, range types, tables with keys, checks, indexes, foreign keys, RLS and policies,
+/// views and materialized views (some with a unique index).
 public struct RandomSchema: Sendable {
     public struct Column: Sendable {
         var name: String
@@ -43,6 +44,11 @@ public struct RandomSchema: Sendable {
     var enums: [String: [String]] = [:]
     var tables: [Table] = []
     var views: [String: (table: String, columns: [String])] = [:]
+    /// Views made MATERIALIZED, and those of them with a unique index on their first column.
+    var materialized: Set<String> = []
+    var indexedViews: Set<String> = []
+    /// Range types: name → subtype.
+    var ranges: [String: String] = [:]
     var counter = 0
 
     static let scalarTypes = ["integer", "bigint", "smallint", "text", "character varying(20)", "character varying(50)",
@@ -54,6 +60,11 @@ public struct RandomSchema: Sendable {
         for _ in 0..<Int.random(in: 0...2, using: &random) { model.addEnum(using: &random) }
         for _ in 0..<Int.random(in: 1...4, using: &random) { model.addTable(using: &random) }
         for _ in 0..<Int.random(in: 0...2, using: &random) { model.addView(using: &random) }
+        for name in model.views.keys.sorted() where Int.random(in: 0..<3, using: &random) == 0 {
+            model.materialized.insert(name)
+            if Bool.random(using: &random) { model.indexedViews.insert(name) }
+        }
+        if Int.random(in: 0..<3, using: &random) == 0 { model.ranges[model.fresh("rg")] = "integer" }
         return model
     }
 
@@ -131,7 +142,7 @@ public struct RandomSchema: Sendable {
     /// Changes the schema in one to four random ways.
     public mutating func mutate(using random: inout SeededGenerator) {
         for _ in 0..<Int.random(in: 1...4, using: &random) {
-            switch Int.random(in: 0..<19, using: &random) {
+            switch Int.random(in: 0..<21, using: &random) {
             case 0: addTable(using: &random)
             case 1: dropTable(using: &random)
             case 2: withTable(using: &random) { table, _, random in table.columns.append(table.schemaColumn(&random)) }
@@ -171,6 +182,15 @@ public struct RandomSchema: Sendable {
                 if Bool.random(using: &random) { table.replicaFull.toggle() }
                 else { table.fillfactor = table.fillfactor == nil ? Int.random(in: 50...95, using: &random) : nil }
             }
+            case 18: if let name = views.keys.sorted().randomElement(using: &random) {
+                if materialized.remove(name) == nil { materialized.insert(name) }
+            }
+            case 19: if let name = materialized.sorted().randomElement(using: &random) {
+                if indexedViews.remove(name) == nil { indexedViews.insert(name) }
+            }
+            case 20:
+                if let name = ranges.keys.sorted().randomElement(using: &random), Bool.random(using: &random) { ranges[name] = nil }
+                else { ranges[fresh("rg")] = ["integer", "bigint", "numeric", "date", "timestamp with time zone", "double precision"].randomElement(using: &random)! }
             default: addEnum(using: &random)
             }
         }
@@ -240,6 +260,10 @@ public struct RandomSchema: Sendable {
         for (name, values) in enums.sorted(by: { $0.key < $1.key }) {
             lines.append("CREATE TYPE \(schema).\(name) AS ENUM (\(values.map { "'\($0)'" }.joined(separator: ", ")));")
         }
+        for (name, subtype) in ranges.sorted(by: { $0.key < $1.key }) {
+            let diff = subtype == "double precision" ? ", subtype_diff = float8mi" : ""
+            lines.append("CREATE TYPE \(schema).\(name) AS RANGE (subtype = \(subtype)\(diff));")
+        }
         for table in tables {
             let columns = table.columns.map { column -> String in
                 var text = "\(column.name) \(column.type)"
@@ -272,7 +296,11 @@ public struct RandomSchema: Sendable {
             }
         }
         for (name, view) in views.sorted(by: { $0.key < $1.key }) {
-            lines.append("CREATE VIEW \(schema).\(name) AS SELECT \(view.columns.joined(separator: ", ")) FROM \(schema).\(view.table);")
+            let kind = materialized.contains(name) ? "MATERIALIZED VIEW" : "VIEW"
+            lines.append("CREATE \(kind) \(schema).\(name) AS SELECT \(view.columns.joined(separator: ", ")) FROM \(schema).\(view.table);")
+            if materialized.contains(name), indexedViews.contains(name), let first = view.columns.first {
+                lines.append("CREATE UNIQUE INDEX \(name)_key ON \(schema).\(name) (\(first));")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

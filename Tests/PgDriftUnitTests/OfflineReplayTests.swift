@@ -18,6 +18,19 @@ import Testing
         return (catalog, notes)
     }
 
+    /// COMMENT ON POLICY is read (it deferred); a range type defers, saying which statement.
+    @Test func policyCommentsReadAndRangeTypesDefer() throws {
+        let (catalog, _) = try Self.catalog(
+            "CREATE TABLE t (id int); CREATE POLICY reads ON t FOR SELECT USING (true); COMMENT ON POLICY reads ON t IS 'everyone';")
+        #expect(catalog.tables[QualifiedName("public", "t")]?.policies["reads"]?.comment == "everyone")
+        let outcome = try Self.load("CREATE TYPE span AS RANGE (subtype = integer);")
+        guard case .needsServer(let reason) = outcome else {
+            Issue.record("read a range type offline: \(outcome)")
+            return
+        }
+        #expect(reason == "1.sql:1: CREATE TYPE AS RANGE is not read offline")
+    }
+
     @Test func tablesFollowSearchPathRenamesAndIfNotExists() throws {
         let (catalog, notes) = try Self.catalog(
             "CREATE SCHEMA app; SET search_path TO app, public; CREATE TABLE t (id int PRIMARY KEY, name varchar(20) DEFAULT 'x');",

@@ -114,7 +114,7 @@ extension OfflineReplay {
         enums[qualified] = type
     }
 
-    /// `COMMENT ON` a schema, table, column, constraint, index or enum.
+    /// `COMMENT ON` a schema, type, sequence, function, trigger, policy, table, index, view, column or constraint.
     mutating func comment(_ node: ParseNode) throws {
         let text = node["comment"]?.string
         let objectType = node["objtype"]?.string ?? ""
@@ -146,6 +146,11 @@ extension OfflineReplay {
             guard var model = tables[table]?.triggers[trigger] else { throw fallback("trigger \(trigger) does not exist here") }
             model.comment = text
             tables[table]?.triggers.upsert(model)
+        case "OBJECT_POLICY":
+            let (table, policy) = try tableMember(object, "POLICY")
+            guard var model = tables[table]?.policies[policy] else { throw fallback("policy \(policy) does not exist here") }
+            model.comment = text
+            tables[table]?.policies.upsert(model)
         case "OBJECT_TABLE", "OBJECT_INDEX":
             let (schema, name) = try parts(object?.node("List")?["items"]?.strings ?? [])
             if objectType == "OBJECT_TABLE" {

@@ -170,6 +170,8 @@ struct OfflineReplay {
             "CommentStmt": "COMMENT", "CreateEnumStmt": "CREATE TYPE AS ENUM", "AlterEnumStmt": "ALTER TYPE",
             "CreateSchemaStmt": "CREATE SCHEMA", "GrantStmt": "GRANT/REVOKE", "CreateRoleStmt": "CREATE ROLE",
             "AlterOwnerStmt": "OWNER TO", "CallStmt": "CALL", "TruncateStmt": "TRUNCATE", "CopyStmt": "COPY",
+            "CreateRangeStmt": "CREATE TYPE AS RANGE", "AlterExtensionStmt": "ALTER EXTENSION UPDATE",
+            "AlterExtensionContentsStmt": "ALTER EXTENSION ADD/DROP",
         ]
         return known[tag] ?? tag
     }

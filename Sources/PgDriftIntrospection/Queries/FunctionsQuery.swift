@@ -26,6 +26,9 @@ enum FunctionsQuery {
                ON d.classoid = 'pg_catalog.pg_proc'::regclass AND d.objoid = p.oid AND d.objsubid = 0
         WHERE p.prokind <> 'a' AND \(CatalogSQL.namespaceFilter("n"))
           AND NOT \(CatalogSQL.isExtensionMember(catalog: "pg_catalog.pg_proc", oid: "p.oid"))
+          -- a range type's constructors (and its multirange's) are part of the type, as pg_dump treats them
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend r WHERE r.classid = 'pg_catalog.pg_proc'::regclass
+                          AND r.objid = p.oid AND r.refclassid = 'pg_catalog.pg_type'::regclass AND r.deptype = 'i')
         ORDER BY n.nspname, p.proname, 4
         """
 

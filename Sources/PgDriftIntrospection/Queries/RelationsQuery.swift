@@ -41,8 +41,10 @@ enum RelationsQuery {
                \(CatalogSQL.grants(acl: "c.relacl", owner: "c.relowner")) AS grants
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        -- COMMENT ON TYPE of a composite type is on its pg_type row, not its pg_class row
         LEFT JOIN pg_catalog.pg_description d
-               ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = 0
+               ON d.classoid = CASE WHEN c.relkind = 'c' THEN 'pg_catalog.pg_type'::regclass ELSE 'pg_catalog.pg_class'::regclass END
+              AND d.objoid = CASE WHEN c.relkind = 'c' THEN c.reltype ELSE c.oid END AND d.objsubid = 0
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'c')
           AND \(CatalogSQL.namespaceFilter("n"))
           AND NOT \(CatalogSQL.isExtensionMember(catalog: "pg_catalog.pg_class", oid: "c.oid"))

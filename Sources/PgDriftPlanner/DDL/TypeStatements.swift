@@ -1,6 +1,6 @@
 import PgDriftModel
 
-/// CREATE statements for schemas, extensions, enums, domains, composite types and sequences.
+/// CREATE statements for schemas, extensions, enums, domains, composite and range types and sequences.
 enum TypeStatements {
     static func createSchema(_ schema: Namespace) -> String {
         "CREATE SCHEMA IF NOT EXISTS \(SQLName.identifier(schema.name));"
@@ -42,6 +42,18 @@ enum TypeStatements {
             return text
         }
         return "CREATE TYPE \(SQLName.qualified(type.name)) AS (\(attributes.joined(separator: ", ")));"
+    }
+
+    /// `CREATE TYPE ... AS RANGE (subtype = ..., ...)`, with every option the type has (the multirange's
+    /// name always: PostgreSQL's choice depends on the range's name, which may differ from the source's).
+    static func createRange(_ type: RangeType) -> String {
+        var options = ["SUBTYPE = \(type.subtype.sql)"]
+        if let opclass = type.subtypeOperatorClass { options.append("SUBTYPE_OPCLASS = \(SQLName.qualified(opclass))") }
+        if let collation = type.collation { options.append("COLLATION = \(SQLName.qualified(collation))") }
+        if let canonical = type.canonical { options.append("CANONICAL = \(SQLName.qualified(canonical))") }
+        if let diff = type.subtypeDiff { options.append("SUBTYPE_DIFF = \(SQLName.qualified(diff))") }
+        options.append("MULTIRANGE_TYPE_NAME = \(SQLName.qualified(type.multirangeName))")
+        return "CREATE TYPE \(SQLName.qualified(type.name)) AS RANGE (\(options.joined(separator: ", ")));"
     }
 
     static func createSequence(_ sequence: SequenceObject) -> String {

@@ -57,6 +57,7 @@ struct PlanBuilder {
         planTypes()
         planSequences()
         planFunctions()
+        planRangesAfterFunctions()
         planTables()
         planSequenceOwnership()
         planViews()

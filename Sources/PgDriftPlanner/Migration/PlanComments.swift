@@ -10,6 +10,9 @@ extension PlanBuilder {
         for type in expected.compositeTypes {
             comment("TYPE \(SQLName.qualified(type.name))", type.comment, current.compositeTypes[type.name]?.comment)
         }
+        for type in expected.rangeTypes {
+            comment("TYPE \(SQLName.qualified(type.name))", type.comment, current.rangeTypes[type.name]?.comment)
+        }
         for domain in expected.domains {
             comment("DOMAIN \(SQLName.qualified(domain.name))", domain.comment, current.domains[domain.name]?.comment)
         }

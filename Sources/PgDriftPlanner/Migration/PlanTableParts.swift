@@ -33,8 +33,17 @@ extension PlanBuilder {
         for want in expected.views {
             guard let have = current.views[want.name] else { continue }
             let (pairs, _, extra) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
-            for index in extra + pairs.filter({ !$0.0.sameDefinition(as: $0.1) }).map(\.1) {
-                emit(.dropIndexes, "DROP INDEX IF EXISTS \(SQLName.qualified(QualifiedName(want.name.schema, index.name)));")
+            for index in pairs.filter({ !$0.0.sameDefinition(as: $0.1) }).map(\.1) {
+                let name = SQLName.qualified(QualifiedName(want.name.schema, index.name))
+                if options.online {
+                    emit(.afterCommit, "DROP INDEX CONCURRENTLY IF EXISTS \(name);", hazards: ["Changed definition: dropped, then built again concurrently."])
+                } else {
+                    emit(.dropIndexes, "DROP INDEX IF EXISTS \(name);", hazards: ["Changed definition: dropped here, created again below."])
+                }
+                current.views[want.name]?.indexes.remove(index.name)
+            }
+            for index in extra {
+                dropIndex(index, schema: want.name.schema)
                 current.views[want.name]?.indexes.remove(index.name)
             }
         }

@@ -74,6 +74,32 @@ extension PlanBuilder {
         }
         for want in expected.domains { planDomain(want) }
         for want in expected.compositeTypes { planComposite(want) }
+        for want in expected.rangeTypes where !want.needsUserFunctions { planRange(want, phase: .types) }
+    }
+
+    /// Range types whose subtype_diff is one of the schema's own functions: created once the functions are.
+    mutating func planRangesAfterFunctions() {
+        for want in expected.rangeTypes where want.needsUserFunctions { planRange(want, phase: .functions) }
+    }
+
+    /// A missing range type is created; one that differs is left to a person: PostgreSQL cannot alter a
+    /// range type's definition, and recreating it means dropping every column, function and value of it.
+    private mutating func planRange(_ want: RangeType, phase: PlanPhase) {
+        guard let have = current.rangeTypes[want.name] else {
+            if want.canonical != nil {
+                manual(phase, TypeStatements.createRange(want),
+                       because: "a canonical function is written in C against a shell type of the range, created first")
+                return
+            }
+            emit(phase, Idempotent.unless(exists: Idempotent.typeLookup(want.name), run: TypeStatements.createRange(want)))
+            current.rangeTypes.upsert(Self.withoutComment(want))
+            return
+        }
+        var comparable = want
+        comparable.comment = have.comment
+        guard comparable != have else { return }
+        manual(phase, "-- recreate range type \(SQLName.qualified(want.name)) as \(TypeStatements.createRange(want))",
+               because: "PostgreSQL cannot change a range type's definition")
     }
 
     /// Values removed or reordered: rename the old type away, create the new one, move every column to it
@@ -231,9 +257,11 @@ extension PlanBuilder {
             current.domains.filter { !expected.domains.contains($0.name) }.map { ($0.name, "DOMAIN") }
             + current.compositeTypes.filter { !expected.compositeTypes.contains($0.name) }.map { ($0.name, "TYPE") }
             + current.enums.filter { !expected.enums.contains($0.name) }.map { ($0.name, "TYPE") }
+            + current.rangeTypes.filter { !expected.rangeTypes.contains($0.name) }.map { ($0.name, "TYPE") }
         for (name, kind) in types {
             let sql = "DROP \(kind) IF EXISTS \(SQLName.qualified(name));"
-            let users = columnsUsing(name)
+            // A range's multirange type goes with it.
+            let users = columnsUsing(name) + (current.rangeTypes[name].map { columnsUsing($0.multirangeName) } ?? [])
             if users.isEmpty {
                 emit(.dropTypes, sql, destructive: "drops type \(name), which clients may still use")
             } else {
@@ -248,3 +276,10 @@ protocol Commented { var comment: String? { get set } }
 extension EnumType: Commented {}
 extension Domain: Commented {}
 extension CompositeType: Commented {}
+extension RangeType: Commented {}
+
+extension RangeType {
+    /// Whether its subtype_diff is one of the schema's own functions (not pg_catalog's), which must
+    /// exist before the type.
+    var needsUserFunctions: Bool { subtypeDiff.map { $0.schema != "pg_catalog" } ?? false }
+}

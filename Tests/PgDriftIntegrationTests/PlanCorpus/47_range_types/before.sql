@@ -1,0 +1,2 @@
+CREATE TYPE old_span AS RANGE (subtype = integer);
+CREATE TABLE booking (id integer PRIMARY KEY);
