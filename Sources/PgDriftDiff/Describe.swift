@@ -118,8 +118,6 @@ enum Describe {
         if let key = table.partitionKey { parts.append("by \(key)") }
         if let parent = table.partitionOf { parts.append("partition of \(parent) \(table.partitionBound ?? "")") }
         if !table.inherits.isEmpty { parts.append("inherits \(table.inherits.map(\.description).joined(separator: ", "))") }
-        // Storage parameters (`WITH (fillfactor=70)`), in any order: the plan sets them, so check says so.
-        if !table.options.isEmpty { parts.append("with (\(table.options.sorted().joined(separator: ", ")))") }
         return parts.joined(separator: " ")
     }
 

@@ -81,7 +81,7 @@ struct TableComparison {
         return findings
     }
 
-    /// Kind, persistence, partitioning, inheritance and storage parameters.
+    /// Kind, persistence, partitioning and inheritance (storage parameters: storage_parameters_mismatch).
     private mutating func compareShape() {
         let want = Describe.tableShape(expected)
         let have = Describe.tableShape(actual)

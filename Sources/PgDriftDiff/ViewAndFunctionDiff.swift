@@ -150,6 +150,9 @@ extension DiffContext {
                         message: "function \(want.name)(\(want.identityArguments)): \(differences.joined(separator: ", ")) differ",
                         source: source(.function, want.name.schema, "\(want.name.name)(\(want.identityArguments))")))
                 }
+                compareComment(
+                    want.comment, have.comment, schema: want.name.schema, object: "\(want.name.name)(\(want.identityArguments))",
+                    what: "function \(want.name)(\(want.identityArguments))", into: &found)
             })
         findings += found
     }
