@@ -76,17 +76,18 @@ public struct TableDraft {
 
 extension Table: SchemaElement {
     /// `CREATE TABLE name (...)`, its columns, constraints, indexes, RLS, policies and triggers declared
-    /// in the block; `with` its storage parameters (`"fillfactor=70"`), and its REPLICA IDENTITY.
+    /// in the block; `using` its access method (other than heap), `with` its storage parameters
+    /// (`"fillfactor=70"`), its REPLICA IDENTITY and the index it is clustered on.
     public init(
         _ name: String, schema: String = "", unlogged: Bool = false, partitionBy partitionKey: String? = nil,
-        with options: [String] = [], replicaIdentity: ReplicaIdentity? = nil,
-        comment: String? = nil, @TableBuilder _ content: () -> [TableElement]
+        using accessMethod: String? = nil, with options: [String] = [], replicaIdentity: ReplicaIdentity? = nil,
+        clusterOn: String? = nil, comment: String? = nil, @TableBuilder _ content: () -> [TableElement]
     ) {
         var draft = TableDraft(
             table: Table(
                 name: QualifiedName(schema, name), kind: partitionKey == nil ? .ordinary : .partitioned,
                 isUnlogged: unlogged, partitionKey: partitionKey, options: options, comment: comment,
-                replicaIdentity: replicaIdentity))
+                replicaIdentity: replicaIdentity, clusterOn: clusterOn, accessMethod: accessMethod))
         for element in content() { element.apply(to: &draft) }
         self = draft.finish()
     }

@@ -41,6 +41,9 @@ enum Describe {
     }
 
     /// `FULL`, `NOTHING`, `USING INDEX i`, or `DEFAULT`.
+    /// `CLUSTER ON i`'s index, or "no index".
+    static func cluster(_ index: String?) -> String { index.map(SQLQuote.identifier) ?? "no index" }
+
     static func replicaIdentity(_ identity: ReplicaIdentity?) -> String { identity?.description ?? "DEFAULT" }
 
     static func identity(_ identity: Identity?) -> String {

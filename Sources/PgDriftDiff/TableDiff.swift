@@ -99,6 +99,18 @@ struct TableComparison {
                 actual: Describe.replicaIdentity(actual.replicaIdentity), "table \(expected.name): replica identity differs",
                 source: context.source(.table, schema, table)))
         }
+        if expected.clusterOn != actual.clusterOn {
+            findings.append(finding(
+                .clusterMismatch, expected: Describe.cluster(expected.clusterOn), actual: Describe.cluster(actual.clusterOn),
+                "table \(expected.name): clustered on \(Describe.cluster(actual.clusterOn)), expected \(Describe.cluster(expected.clusterOn))",
+                source: context.source(.table, schema, table)))
+        }
+        if expected.accessMethod != actual.accessMethod {
+            findings.append(finding(
+                .accessMethodMismatch, expected: expected.accessMethod ?? "heap", actual: actual.accessMethod ?? "heap",
+                "table \(expected.name) uses access method \(actual.accessMethod ?? "heap"), expected \(expected.accessMethod ?? "heap")",
+                source: context.source(.table, schema, table)))
+        }
     }
 
     /// Storage parameters compared as a set: the order they were set in means nothing.

@@ -144,7 +144,7 @@ struct RelationAssembler {
             options: relation.options,
             comment: relation.comment,
             grants: relation.grants,
-            replicaIdentity: relation.replicaIdentity)
+            replicaIdentity: relation.replicaIdentity, clusterOn: relation.clusterOn, accessMethod: relation.accessMethod)
     }
 
     private func view(_ relation: RelationsQuery.Relation, _ entries: RelationColumns) -> View {

@@ -39,6 +39,11 @@ public struct Table: CatalogObject {
     public var options: [String]
     /// `REPLICA IDENTITY` other than DEFAULT; nil for DEFAULT.
     public var replicaIdentity: ReplicaIdentity?
+    /// `ALTER TABLE ... CLUSTER ON i`: the index (or key) that `CLUSTER` uses by default; nil for none.
+    public var clusterOn: String?
+    /// `CREATE TABLE ... USING am`: a table access method other than `heap`; nil for heap (and for a
+    /// partitioned table that names none).
+    public var accessMethod: String?
     /// COMMENT ON TABLE.
     public var comment: String?
     /// Privileges, filled only when privileges are compared.
@@ -54,9 +59,11 @@ public struct Table: CatalogObject {
         columns: [Column] = [], constraints: ObjectSet<Constraint> = [], indexes: ObjectSet<Index> = [],
         rowLevelSecurity: Bool = false, forceRowLevelSecurity: Bool = false, policies: ObjectSet<Policy> = [],
         triggers: ObjectSet<Trigger> = [], options: [String] = [], comment: String? = nil, grants: [Grant] = [],
-        replicaIdentity: ReplicaIdentity? = nil
+        replicaIdentity: ReplicaIdentity? = nil, clusterOn: String? = nil, accessMethod: String? = nil
     ) {
         self.replicaIdentity = replicaIdentity
+        self.clusterOn = clusterOn
+        self.accessMethod = accessMethod
         self.name = name
         self.kind = kind
         self.isUnlogged = isUnlogged

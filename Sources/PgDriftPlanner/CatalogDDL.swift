@@ -46,6 +46,7 @@ public enum CatalogDDL {
                 table.columns.flatMap { TableStatements.columnSettings($0, of: table.name) }
                     + table.indexes.flatMap { IndexStatements.keyStatistics($0, schema: table.name.schema) }
                     + (table.replicaIdentity.map { [TableStatements.replicaIdentity($0, of: table.name)] } ?? [])
+                    + (table.clusterOn.map { [TableStatements.clusterOn($0, of: table.name)] } ?? [])
             })
         add("views",
             ViewOrder.dependencyOrder(Set(catalog.views.keys), in: catalog.views).compactMap { catalog.views[$0] }.flatMap { view in

@@ -119,6 +119,7 @@ public struct SwiftSchemaWriter {
         var head = "Table(\(q(table.name.name))\(schemaArgument(table.name))"
         if table.isUnlogged { head += ", unlogged: true" }
         if let key = table.partitionKey { head += ", partitionBy: \(q(key))" }
+        if let method = table.accessMethod { head += ", using: \(q(method))" }
         if !table.options.isEmpty { head += ", with: \(SwiftLiteral.array(table.options))" }
         switch table.replicaIdentity {
         case nil: break
@@ -126,6 +127,7 @@ public struct SwiftSchemaWriter {
         case .nothing?: head += ", replicaIdentity: .nothing"
         case .index(let name)?: head += ", replicaIdentity: .index(\(q(name)))"
         }
+        if let index = table.clusterOn { head += ", clusterOn: \(q(index))" }
         head += commentArgument(table.comment) + ") {"
         var lines = [head]
         let layout = TableLayout(table: table)

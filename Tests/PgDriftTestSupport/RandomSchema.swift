@@ -36,9 +36,10 @@ public struct RandomSchema: Sendable {
         var rls = false
         var policies: [String: String] = [:]
         var comment: String?
-        /// WITH (fillfactor = n) and REPLICA IDENTITY FULL.
+        /// WITH (fillfactor = n), REPLICA IDENTITY FULL and CLUSTER ON the primary key.
         var fillfactor: Int?
         var replicaFull = false
+        var clustered = false
     }
     public var schema: String
     var enums: [String: [String]] = [:]
@@ -179,8 +180,11 @@ public struct RandomSchema: Sendable {
                 column.statistics = column.statistics == nil ? Int.random(in: 1...2000, using: &random) : nil
             }
             case 17: withTable(using: &random) { table, _, random in
-                if Bool.random(using: &random) { table.replicaFull.toggle() }
-                else { table.fillfactor = table.fillfactor == nil ? Int.random(in: 50...95, using: &random) : nil }
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: table.replicaFull.toggle()
+                case 1: table.fillfactor = table.fillfactor == nil ? Int.random(in: 50...95, using: &random) : nil
+                default: table.clustered.toggle()
+                }
             }
             case 18: if let name = views.keys.sorted().randomElement(using: &random) {
                 if materialized.remove(name) == nil { materialized.insert(name) }
@@ -278,6 +282,7 @@ public struct RandomSchema: Sendable {
                 if let target = column.statistics { lines.append("ALTER TABLE \(schema).\(table.name) ALTER COLUMN \(column.name) SET STATISTICS \(target);") }
             }
             if table.replicaFull { lines.append("ALTER TABLE \(schema).\(table.name) REPLICA IDENTITY FULL;") }
+            if table.clustered { lines.append("ALTER TABLE \(schema).\(table.name) CLUSTER ON \(table.name)_pkey;") }
             for (name, expression) in table.checks.sorted(by: { $0.key < $1.key }) {
                 lines.append("ALTER TABLE \(schema).\(table.name) ADD CONSTRAINT \(name) CHECK (\(expression));")
             }

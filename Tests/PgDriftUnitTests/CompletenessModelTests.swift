@@ -8,7 +8,7 @@ import Testing
     /// A table with every setting of issue 16, declared with the DSL.
     static let declared = Schema {
         Function("many", returns: "SETOF integer", language: "sql", cost: 20, rows: 50, body: "SELECT 1")
-        Table("docs", with: ["fillfactor=70", "toast.autovacuum_enabled=false"], replicaIdentity: .full) {
+        Table("docs", using: "heap2", with: ["fillfactor=70", "toast.autovacuum_enabled=false"], replicaIdentity: .full, clusterOn: "docs_pkey") {
             Column("id", .integer).primaryKey()
             Column("body", .text).storage(.external).compression("lz4").statistics(500)
             Column("n", DataType("numeric")).storage(.main)  // numeric's own storage: no setting
@@ -22,6 +22,7 @@ import Testing
         let table = try #require(Self.declared.catalog.tables[QualifiedName("public", "docs")])
         #expect(table.options == ["fillfactor=70", "toast.autovacuum_enabled=false"])
         #expect(table.replicaIdentity == .full)
+        #expect(table.accessMethod == "heap2" && table.clusterOn == "docs_pkey")
         let body = try #require(table.column(named: "body"))
         #expect(body.storage == .external && body.compression == "lz4" && body.statisticsTarget == 500)
         #expect(table.column(named: "n")?.storage == nil)
@@ -34,7 +35,7 @@ import Testing
     @Test func theWriterWritesThem() {
         let source = SwiftSchemaWriter(constantName: "s", header: [], documentation: "").source(for: Self.declared.catalog)
         for text in [
-            #"Table("docs", with: ["fillfactor=70", "toast.autovacuum_enabled=false"], replicaIdentity: .full) {"#,
+            #"Table("docs", using: "heap2", with: ["fillfactor=70", "toast.autovacuum_enabled=false"], replicaIdentity: .full, clusterOn: "docs_pkey") {"#,
             #"Column("body", .text).storage(.external).compression("lz4").statistics(500)"#,
             #"Function("many", returns: "SETOF integer", language: "sql", cost: 20, rows: 50, body: "#,
             #"Unique("code").with("fillfactor=80")"#,
@@ -54,7 +55,7 @@ import Testing
         let text = String(decoding: try snapshot.jsonData(), as: UTF8.self)
         #expect(try Snapshot.decode(snapshot.jsonData()) == snapshot)
         // Only the settings declared appear; the plain table's parts carry none of the new keys.
-        let counts = ["storage": 1, "compression": 1, "statistics_target": 2, "replica_identity": 1, "cost": 1, "rows": 1, "index_options": 1]
+        let counts = ["storage": 1, "compression": 1, "statistics_target": 2, "replica_identity": 1, "cost": 1, "rows": 1, "index_options": 1, "cluster_on": 1, "access_method": 1]
         for (key, count) in counts {
             #expect(text.components(separatedBy: "\"\(key)\"").count == count + 1, "\(key) should appear \(count) times")
         }

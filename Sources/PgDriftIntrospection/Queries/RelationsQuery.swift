@@ -15,6 +15,11 @@ enum RelationsQuery {
                CASE WHEN c.relreplident = 'i' THEN (SELECT ri.relname FROM pg_catalog.pg_index x
                                                    JOIN pg_catalog.pg_class ri ON ri.oid = x.indexrelid
                                                    WHERE x.indrelid = c.oid AND x.indisreplident) END AS replica_index,
+               (SELECT ci.relname FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class ci ON ci.oid = x.indexrelid
+                WHERE x.indrelid = c.oid AND x.indisclustered) AS cluster_index,
+               -- `heap` is every table's unless CREATE TABLE ... USING or default_table_access_method says otherwise.
+               (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam AND am.amname <> 'heap'
+                AND c.relkind IN ('r', 'p', 'm')) AS access_method,
                CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
                CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
                c.relispartition AS is_partition,
@@ -64,6 +69,8 @@ enum RelationsQuery {
         var forceRLS: Bool
         var options: [String]
         var replicaIdentity: ReplicaIdentity?
+        var clusterOn: String?
+        var accessMethod: String?
         var partitionKey: String?
         var partitionBound: String?
         var isPartition: Bool
@@ -89,6 +96,8 @@ enum RelationsQuery {
                 forceRLS: try row.bool("force_rls"),
                 options: try row.stringArray("options") + (try row.stringArray("toast_options")).map { "toast." + $0 },
                 replicaIdentity: try replicaIdentity(row),
+                clusterOn: try row.optionalString("cluster_index"),
+                accessMethod: try row.optionalString("access_method"),
                 partitionKey: try row.optionalString("partition_key"),
                 partitionBound: try row.optionalString("partition_bound"),
                 isPartition: try row.bool("is_partition"),

@@ -17,6 +17,7 @@ enum TableStatements {
         sql += elements.isEmpty ? ")" : "\n    " + elements.joined(separator: ",\n    ") + "\n)"
         if !table.inherits.isEmpty { sql += " INHERITS (\(table.inherits.map(SQLName.qualified).joined(separator: ", ")))" }
         if let key = table.partitionKey { sql += " PARTITION BY \(key)" }
+        if let method = table.accessMethod { sql += " USING \(SQLName.identifier(method))" }
         if !table.options.isEmpty { sql += " WITH (\(storageParameters(table.options)))" }
         return sql + ";"
     }
@@ -78,6 +79,11 @@ enum TableStatements {
         case .index(let name)?: clause = "USING INDEX \(SQLName.identifier(name))"
         }
         return "ALTER TABLE \(SQLName.qualified(table)) REPLICA IDENTITY \(clause);"
+    }
+
+    /// `ALTER TABLE t CLUSTER ON i`, or `SET WITHOUT CLUSTER` for none.
+    static func clusterOn(_ index: String?, of table: QualifiedName) -> String {
+        "ALTER TABLE \(SQLName.qualified(table)) " + (index.map { "CLUSTER ON \(SQLName.identifier($0))" } ?? "SET WITHOUT CLUSTER") + ";"
     }
 
     /// Whether a constraint is written inside CREATE TABLE.

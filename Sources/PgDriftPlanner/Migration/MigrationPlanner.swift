@@ -65,6 +65,7 @@ struct PlanBuilder {
         planConstraintsAndIndexes()
         planIndexSettings()
         planReplicaIdentity()
+        planClusterOn()
         planTriggers()
         planSecurity()
         planComments()

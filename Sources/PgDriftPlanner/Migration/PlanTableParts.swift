@@ -271,24 +271,43 @@ extension PlanBuilder {
     mutating func planReplicaIdentity() {
         for want in expected.tables {
             guard let have = current.tables[want.name] else { continue }
-            var rebuilt = false
-            if let name = want.replicaIdentity?.indexName, let before = actual.tables[want.name] {
-                if let index = want.indexes[name] {
-                    rebuilt = before.indexes[name].map { !index.withoutSettings.sameDefinition(as: $0.withoutSettings) } ?? false
-                } else if let key = want.constraints[name] {
-                    rebuilt = before.constraints[name].map { !key.withoutSettings.sameDefinition(as: $0.withoutSettings) } ?? false
-                }
-            }
-            guard want.replicaIdentity != have.replicaIdentity || rebuilt else { continue }
-            // An index or key built concurrently after the transaction (`--online`) is named after it exists.
             let index = want.replicaIdentity?.indexName
-            let afterCommit = index.map { name in
-                createdAfterCommit.contains("INDEX \(SQLName.qualified(QualifiedName(want.name.schema, name)))")
-                    || createdAfterCommit.contains("CONSTRAINT \(SQLName.identifier(name)) ON \(SQLName.qualified(want.name))")
-            } ?? false
-            let sql = TableStatements.replicaIdentity(want.replicaIdentity, of: want.name)
-            emit(afterCommit ? .afterCommit : .indexes, afterCommit ? Self.ownTransaction(sql) : sql)
+            guard want.replicaIdentity != have.replicaIdentity || index.map({ wasRebuilt($0, of: want) }) == true else { continue }
+            emitAfterIndex(index, of: want.name, TableStatements.replicaIdentity(want.replicaIdentity, of: want.name))
             updateCurrentTable(want.name) { $0.replicaIdentity = want.replicaIdentity }
         }
+    }
+
+    /// `CLUSTER ON`, by the same rule as the replica identity: the flag lives on the index, so a rebuilt
+    /// index loses it.
+    mutating func planClusterOn() {
+        for want in expected.tables {
+            guard let have = current.tables[want.name] else { continue }
+            guard want.clusterOn != have.clusterOn || want.clusterOn.map({ wasRebuilt($0, of: want) }) == true else { continue }
+            emitAfterIndex(want.clusterOn, of: want.name, TableStatements.clusterOn(want.clusterOn, of: want.name))
+            updateCurrentTable(want.name) { $0.clusterOn = want.clusterOn }
+        }
+    }
+
+    /// Whether the plan drops and creates again the index or key `name` of a table.
+    private func wasRebuilt(_ name: String, of want: Table) -> Bool {
+        guard let before = actual.tables[want.name] else { return false }
+        if let index = want.indexes[name] {
+            return before.indexes[name].map { !index.withoutSettings.sameDefinition(as: $0.withoutSettings) } ?? false
+        }
+        if let key = want.constraints[name] {
+            return before.constraints[name].map { !key.withoutSettings.sameDefinition(as: $0.withoutSettings) } ?? false
+        }
+        return false
+    }
+
+    /// A statement naming an index: in the indexes phase, or after the commit when the index or key is
+    /// built concurrently after the transaction (`--online`).
+    private mutating func emitAfterIndex(_ index: String?, of table: QualifiedName, _ sql: String) {
+        let afterCommit = index.map { name in
+            createdAfterCommit.contains("INDEX \(SQLName.qualified(QualifiedName(table.schema, name)))")
+                || createdAfterCommit.contains("CONSTRAINT \(SQLName.identifier(name)) ON \(SQLName.qualified(table))")
+        } ?? false
+        emit(afterCommit ? .afterCommit : .indexes, afterCommit ? Self.ownTransaction(sql) : sql)
     }
 }

@@ -43,6 +43,7 @@ extension PlanBuilder {
         }
         var bare = table
         bare.replicaIdentity = nil  // set once its index exists (planReplicaIdentity)
+        bare.clusterOn = nil  // the same (planClusterOn)
         bare.constraints = ObjectSet(table.constraints.filter(TableStatements.isInline))
         bare.indexes = []
         bare.policies = []
@@ -61,6 +62,10 @@ extension PlanBuilder {
         let table = SQLName.qualified(want.name)
         if want.isUnlogged != have.isUnlogged {
             emit(.tables, "ALTER TABLE \(table) SET \(want.isUnlogged ? "UNLOGGED" : "LOGGED");",
+                 hazards: ["Rewrites the table under an ACCESS EXCLUSIVE lock."])
+        }
+        if want.accessMethod != have.accessMethod {
+            emit(.tables, "ALTER TABLE \(table) SET ACCESS METHOD \(SQLName.identifier(want.accessMethod ?? "heap"));",
                  hazards: ["Rewrites the table under an ACCESS EXCLUSIVE lock."])
         }
         for sql in Self.parameterChanges("ALTER TABLE \(table)", from: have.options, to: want.options) { emit(.tables, sql) }

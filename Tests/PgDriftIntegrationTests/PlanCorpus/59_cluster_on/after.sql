@@ -1,0 +1,10 @@
+CREATE TABLE events (id integer PRIMARY KEY, at timestamptz NOT NULL);
+CREATE INDEX events_at_idx ON events (at);
+ALTER TABLE events CLUSTER ON events_at_idx;
+CREATE TABLE audit (id integer NOT NULL, line text);
+CREATE INDEX audit_id_idx ON audit (id, line);
+ALTER TABLE audit CLUSTER ON audit_id_idx;
+CREATE TABLE logs (id integer PRIMARY KEY, line text);
+CREATE INDEX logs_line_idx ON logs (line);
+CREATE TABLE fresh (id integer PRIMARY KEY, n integer);
+ALTER TABLE fresh CLUSTER ON fresh_pkey;
