@@ -189,6 +189,7 @@ public struct RandomMigrations {
         case 21: comment()
         case 22: createSchema()
         case 23: dropColumn()
+        case 24: tableSettings()
         default: createTable()
         }
     }
@@ -504,6 +505,24 @@ public struct RandomMigrations {
                 tables[position].columns[index].type = Self.scalarTypes.first { $0.name == "bigint" }!
             }
         default: statements.append("ALTER TABLE \(target) ALTER COLUMN \(column.name) \(chance(50) ? "SET" : "DROP") NOT NULL;")
+        }
+    }
+
+    /// The settings of issue 16 that pg_dump prints: a column's STORAGE, COMPRESSION and STATISTICS, a
+    /// table's REPLICA IDENTITY and (in seeds that need not read offline) storage parameters.
+    mutating func tableSettings() {
+        guard let position = randomTable(), let column = tables[position].columns.randomElement(using: &random) else { return }
+        let target = relationName(tables[position].schema, tables[position].name)
+        let toastable: Set = ["bytea", "numeric", "numeric(10,2)", "jsonb", "json", "integer[]", "text[]", "text",
+                              "character varying(10)", "character(3)", "inet", "cidr", "bit(4)"]
+        switch int(0...4) {
+        case 0 where toastable.contains(column.type.name):
+            statements.append("ALTER TABLE \(target) ALTER COLUMN \(column.name) SET STORAGE \(pick(["PLAIN", "MAIN", "EXTERNAL", "EXTENDED"]));")
+        case 1 where toastable.contains(column.type.name):
+            statements.append("ALTER TABLE \(target) ALTER COLUMN \(column.name) SET COMPRESSION \(pick(["pglz", "default"]));")
+        case 2: statements.append("ALTER TABLE \(target) ALTER COLUMN \(column.name) SET STATISTICS \(pick(["-1", "0", "100", "750", "12000"]));")
+        case 3 where !readable: statements.append("ALTER TABLE \(target) SET (fillfactor = \(int(50...95)));")
+        default: statements.append("ALTER TABLE \(target) REPLICA IDENTITY \(pick(["FULL", "NOTHING", "DEFAULT"]));")
         }
     }
 
