@@ -66,6 +66,8 @@ extension ColumnModifiers {
 
     /// `ALTER COLUMN ... SET STATISTICS target`.
     public func statistics(_ target: Int) -> ColumnDeclaration { with { $0.column.statisticsTarget = target } }
+    /// `ALTER COLUMN ... SET (n_distinct = -0.5)`: the column's planner options, such as `"n_distinct=-0.5"`.
+    public func options(_ options: String...) -> ColumnDeclaration { with { $0.column.options = options.isEmpty ? nil : options } }
 
     /// GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY, with the sequence options PostgreSQL defaults to.
     public func identity(_ generation: Identity.Generation = .byDefault, start: Int64 = 1, increment: Int64 = 1) -> ColumnDeclaration {

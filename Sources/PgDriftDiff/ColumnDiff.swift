@@ -93,6 +93,11 @@ extension TableComparison {
                 .statisticsMismatch, column: want.name, expected: Describe.statistics(want.statisticsTarget),
                 actual: Describe.statistics(have.statisticsTarget), "column \(name): statistics target differs", source: source))
         }
+        if !TableComparison.sameParameters(want.options ?? [], have.options ?? []) {
+            findings.append(finding(
+                .columnOptionsMismatch, column: want.name, expected: Describe.parameters(want.options ?? []),
+                actual: Describe.parameters(have.options ?? []), "column \(name): options differ", source: source))
+        }
         if context.options.compareComments && want.comment != have.comment {
             findings.append(finding(
                 .commentMismatch, column: want.name, expected: want.comment, actual: have.comment,

@@ -24,13 +24,17 @@ public struct Column: Hashable, Codable, Sendable {
     /// `ALTER COLUMN ... SET STATISTICS n` (`attstattarget`); nil for the default (-1, the server's
     /// `default_statistics_target`).
     public var statisticsTarget: Int?
+    /// `ALTER COLUMN ... SET (n_distinct = 100)` (`attoptions`), such as `n_distinct=100`; nil for none.
+    public var options: [String]?
 
     /// Creates a column from its parts; by default nullable, with nothing else declared.
     public init(
         name: String, type: DataType, isNotNull: Bool = false, defaultExpression: String? = nil,
         identity: Identity? = nil, generatedExpression: String? = nil, collation: QualifiedName? = nil,
-        comment: String? = nil, storage: ColumnStorage? = nil, compression: String? = nil, statisticsTarget: Int? = nil
+        comment: String? = nil, storage: ColumnStorage? = nil, compression: String? = nil, statisticsTarget: Int? = nil,
+        options: [String]? = nil
     ) {
+        self.options = options?.isEmpty == true ? nil : options
         self.name = name
         self.type = type
         self.isNotNull = isNotNull
@@ -45,7 +49,7 @@ public struct Column: Hashable, Codable, Sendable {
     }
 
     /// Whether the column has a storage, compression or statistics setting of its own.
-    public var hasSettings: Bool { storage != nil || compression != nil || statisticsTarget != nil }
+    public var hasSettings: Bool { storage != nil || compression != nil || statisticsTarget != nil || options != nil }
 }
 
 /// How a column's values are stored (`attstorage`): the SQL keyword of `SET STORAGE`.

@@ -184,6 +184,7 @@ public struct SwiftSchemaWriter {
         if let storage = column.storage { text += ".storage(.\(storage.rawValue))" }
         if let compression = column.compression { text += ".compression(\(q(compression)))" }
         if let target = column.statisticsTarget { text += ".statistics(\(target))" }
+        if let options = column.options { text += ".options(\(options.map { SwiftLiteral.string($0) }.joined(separator: ", ")))" }
         if let comment = column.comment { text += ".comment(\(q(comment)))" }
         return text
     }

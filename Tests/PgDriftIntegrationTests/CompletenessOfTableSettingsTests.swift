@@ -3,8 +3,8 @@ import PgDrift
 import PgDriftTestSupport
 import Testing
 
-/// Issue 16, the rows the completeness table left "not compared yet": `CLUSTER ON` and a table's access
-/// method. Each pair differs only in the setting; the whole finding is required offline (which defers to
+/// Issue 16, the rows the completeness table left "not compared yet": `CLUSTER ON`, a table's access
+/// method and a column's planner options (`n_distinct`). Each pair differs only in the setting; the whole finding is required offline (which defers to
 /// the shadow database for both), with --shadow and database against database, then a plan that fixes it
 /// and equal `pg_dump --schema-only`.
 @Suite struct CompletenessOfTableSettingsTests {
@@ -71,5 +71,24 @@ import Testing
         #expect(run.secondPlan.isEmpty, "\(run.secondPlan.render())")
         let dumps = try run.dumps()
         #expect(dumps.migrated.sorted() == dumps.target.sorted(), "\(PlanConvergence.difference(dumps.migrated, dumps.target))")
+    }
+
+    /// `ALTER COLUMN ... SET (n_distinct = ...)`, compared as a set, set and reset in place.
+    @Test func columnOptions() throws {
+        let base = "CREATE TABLE t (id int PRIMARY KEY, kind text, n int);\n"
+        try TruthRegressionTests.expectFoundAndFixed(
+            "complete_column_options",
+            expected: base + "ALTER TABLE t ALTER COLUMN kind SET (n_distinct = 12, n_distinct_inherited = -0.5);\n",
+            actual: base + "ALTER TABLE t ALTER COLUMN kind SET (n_distinct = 40);\nALTER TABLE t ALTER COLUMN n SET (n_distinct = -1);\n",
+            findings: [
+                "column_options_mismatch public.t.kind: column t.kind: options differ | n_distinct=12, n_distinct_inherited=-0.5 | n_distinct=40",
+                "column_options_mismatch public.t.n: column t.n: options differ | none | n_distinct=-1",
+            ])
+        // A new table's column gets its options after CREATE TABLE.
+        let run = try PlanConvergence(
+            label: "complete_column_options_new", before: "",
+            after: base + "ALTER TABLE t ALTER COLUMN kind SET (n_distinct = 3);\n", options: PlanOptions())
+        #expect(run.plan.render().contains("ALTER TABLE public.t ALTER COLUMN kind SET (n_distinct=3);"), "\(run.plan.render())")
+        #expect(run.remaining.isEmpty && run.secondPlan.isEmpty)
     }
 }

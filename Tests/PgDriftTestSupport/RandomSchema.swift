@@ -25,6 +25,8 @@ public struct RandomSchema: Sendable {
         /// SET STORAGE (only on text-like columns) and SET STATISTICS.
         var storage: String?
         var statistics: Int?
+        /// SET (n_distinct = v).
+        var distinct: Double?
     }
     public struct Table: Sendable {
         var name: String
@@ -177,7 +179,8 @@ public struct RandomSchema: Sendable {
                 column.storage = column.storage == nil ? ["MAIN", "EXTERNAL"].randomElement(using: &random) : nil
             }
             case 16: withColumn(using: &random) { column, _, random in
-                column.statistics = column.statistics == nil ? Int.random(in: 1...2000, using: &random) : nil
+                if Bool.random(using: &random) { column.statistics = column.statistics == nil ? Int.random(in: 1...2000, using: &random) : nil }
+                else { column.distinct = column.distinct == nil ? [-1, -0.5, 10, 250].randomElement(using: &random)! : nil }
             }
             case 17: withTable(using: &random) { table, _, random in
                 switch Int.random(in: 0..<3, using: &random) {
@@ -280,6 +283,7 @@ public struct RandomSchema: Sendable {
             for column in table.columns {
                 if let storage = column.storage { lines.append("ALTER TABLE \(schema).\(table.name) ALTER COLUMN \(column.name) SET STORAGE \(storage);") }
                 if let target = column.statistics { lines.append("ALTER TABLE \(schema).\(table.name) ALTER COLUMN \(column.name) SET STATISTICS \(target);") }
+                if let value = column.distinct { lines.append("ALTER TABLE \(schema).\(table.name) ALTER COLUMN \(column.name) SET (n_distinct = \(value));") }
             }
             if table.replicaFull { lines.append("ALTER TABLE \(schema).\(table.name) REPLICA IDENTITY FULL;") }
             if table.clustered { lines.append("ALTER TABLE \(schema).\(table.name) CLUSTER ON \(table.name)_pkey;") }

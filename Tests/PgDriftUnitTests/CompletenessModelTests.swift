@@ -12,7 +12,7 @@ import Testing
             Column("id", .integer).primaryKey()
             Column("body", .text).storage(.external).compression("lz4").statistics(500)
             Column("n", DataType("numeric")).storage(.main)  // numeric's own storage: no setting
-            Column("code", .text)
+            Column("code", .text).options("n_distinct=-0.5")
             Unique("code").with("fillfactor=80")
             Index("docs_lower", keys: [IndexKey(column: nil, expression: "lower(body)", statisticsTarget: 300)])
         }
@@ -26,6 +26,7 @@ import Testing
         let body = try #require(table.column(named: "body"))
         #expect(body.storage == .external && body.compression == "lz4" && body.statisticsTarget == 500)
         #expect(table.column(named: "n")?.storage == nil)
+        #expect(table.column(named: "code")?.options == ["n_distinct=-0.5"])
         #expect(table.constraints["docs_code_key"]?.indexOptions == ["fillfactor=80"])
         #expect(table.indexes["docs_lower"]?.keys.first?.statisticsTarget == 300)
         let function = try #require(Self.declared.catalog.functions.sorted.first)
@@ -39,6 +40,7 @@ import Testing
             #"Column("body", .text).storage(.external).compression("lz4").statistics(500)"#,
             #"Function("many", returns: "SETOF integer", language: "sql", cost: 20, rows: 50, body: "#,
             #"Unique("code").with("fillfactor=80")"#,
+            #"Column("code", .text).options("n_distinct=-0.5")"#,
             #"IndexKey(column: nil, expression: "lower(body)", statisticsTarget: 300)"#,
         ] {
             #expect(source.contains(text), "\(text) not in:\n\(source)")

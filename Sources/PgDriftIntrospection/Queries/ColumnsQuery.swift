@@ -15,6 +15,10 @@ enum ColumnsQuery {
                a.atttypid AS type_oid, a.atttypmod AS type_modifier, a.attndims AS dims,
                a.attcollation AS collation_oid,
                a.attstorage AS storage, a.attcompression AS compression, a.attstattarget AS statistics,
+               -- The planner options PostgreSQL documents; some builds keep private entries there too
+               -- (`pg_attver=…` on this project's Debian PostgreSQL 15), which pg_dump does not print.
+               CASE WHEN a.attoptions IS NOT NULL THEN ARRAY(SELECT o FROM pg_catalog.unnest(a.attoptions) o
+                                                            WHERE o LIKE 'n\\_distinct%') END AS options,
                s.seqstart AS seq_start, s.seqincrement AS seq_increment, s.seqmin AS seq_min,
                s.seqmax AS seq_max, s.seqcache AS seq_cache, s.seqcycle AS seq_cycle, s.relname AS seq_name,
                d.description AS comment
@@ -64,7 +68,8 @@ enum ColumnsQuery {
             current.columns.append(Column(
                 name: try row.string(at: fields.name), type: DataType(""), isNotNull: row[fields.notNull] == "t",
                 identity: identity, comment: row[fields.comment], storage: row[fields.storage].flatMap(ColumnStorage.init(code:)),
-                compression: compressionName(row[fields.compression]), statisticsTarget: statistics >= 0 ? statistics : nil))
+                compression: compressionName(row[fields.compression]), statisticsTarget: statistics >= 0 ? statistics : nil,
+                options: try row[fields.options].map { try PostgresArray.parse($0).compactMap { $0 } }))
             current.numbers.append(try row.int(at: fields.number))
             current.isLocal.append(row[fields.isLocal] == "t")
             current.isGenerated.append(row[fields.generated] == "s")
@@ -82,8 +87,9 @@ enum ColumnsQuery {
     private struct Fields {
         let relid, number, name, notNull, isLocal, identity, generated: Int
         let typeOID, typeModifier, dimensions, collation, comment, sequenceName: Int
-        let storage, compression, statistics: Int
+        let storage, compression, statistics, options: Int
         init(_ row: Row) throws {
+            options = try row.position(of: "options")
             storage = try row.position(of: "storage"); compression = try row.position(of: "compression")
             statistics = try row.position(of: "statistics")
             relid = try row.position(of: "relid"); number = try row.position(of: "num"); name = try row.position(of: "name")

@@ -54,6 +54,7 @@ enum TableStatements {
         var statements: [String] = []
         if let storage = column.storage { statements.append("\(prefix) SET STORAGE \(storage.sql);") }
         if let target = column.statisticsTarget { statements.append("\(prefix) SET STATISTICS \(target);") }
+        if let options = column.options { statements.append("\(prefix) SET (\(storageParameters(options)));") }
         return statements
     }
 

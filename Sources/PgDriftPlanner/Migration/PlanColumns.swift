@@ -184,7 +184,7 @@ extension PlanBuilder {
         }
     }
 
-    /// SET STORAGE, SET COMPRESSION and SET STATISTICS, each back to the default when the expected
+    /// SET STORAGE, SET COMPRESSION, SET STATISTICS and SET (options), each back to the default when the expected
     /// column has none.
     private mutating func alterSettings(_ state: inout Column, to new: Column, of name: QualifiedName, table: String) {
         let column = SQLName.identifier(new.name)
@@ -206,6 +206,9 @@ extension PlanBuilder {
                  hazards: ["Takes effect at the next ANALYZE."])
             state.statisticsTarget = new.statisticsTarget
         }
+        let changes = Self.parameterChanges("ALTER TABLE \(table) ALTER COLUMN \(column)", from: state.options ?? [], to: new.options ?? [])
+        for sql in changes { emit(.columns, sql, hazards: ["Takes effect at the next ANALYZE."]) }
+        state.options = new.options
     }
 
     /// ALTER COLUMN ... TYPE, with USING where no assignment cast exists; narrowing is destructive.
