@@ -156,6 +156,7 @@ enum Describe {
         "\(function.name)(\(function.arguments))" + (function.returnType.map { " RETURNS \($0)" } ?? "")
             + " LANGUAGE \(function.language)" + (function.cost.map { " COST \(Function.estimateSQL($0))" } ?? "")
             + (function.rows.map { " ROWS \(Function.estimateSQL($0))" } ?? "")
+            + (function.support.map { " SUPPORT \(SQLQuote.qualified($0))" } ?? "")
     }
 
     /// The attributes in which two versions of a function differ.
@@ -174,6 +175,7 @@ enum Describe {
         if a.configuration != b.configuration { names.append("settings") }
         if a.cost != b.cost { names.append("cost") }
         if a.rows != b.rows { names.append("rows") }
+        if a.support != b.support { names.append("support function") }
         return names
     }
 

@@ -52,6 +52,8 @@ public struct Function: CatalogObject {
     /// `ROWS`: the planner's estimate of the rows a set-returning function returns, when not 1000; nil
     /// for the default.
     public var rows: Double?
+    /// `SUPPORT f`: the planner support function (`prosupport`), schema-qualified; nil for none.
+    public var support: QualifiedName?
     /// COMMENT ON FUNCTION or PROCEDURE.
     public var comment: String?
     /// Privileges, filled only when privileges are compared.
@@ -66,8 +68,9 @@ public struct Function: CatalogObject {
         returnType: String?, language: String, body: String, volatility: Volatility = .volatile,
         isStrict: Bool = false, isSecurityDefiner: Bool = false, isLeakproof: Bool = false,
         parallel: Parallel = .unsafe, configuration: [String] = [], comment: String? = nil, grants: [Grant] = [],
-        sqlBody: String? = nil, cost: Double? = nil, rows: Double? = nil
+        sqlBody: String? = nil, cost: Double? = nil, rows: Double? = nil, support: QualifiedName? = nil
     ) {
+        self.support = support
         self.sqlBody = sqlBody
         self.cost = cost
         self.rows = rows

@@ -91,4 +91,36 @@ import Testing
         #expect(run.plan.render().contains("ALTER TABLE public.t ALTER COLUMN kind SET (n_distinct=3);"), "\(run.plan.render())")
         #expect(run.remaining.isEmpty && run.secondPlan.isEmpty)
     }
+
+    /// A function's planner support function (`SUPPORT f`), which only a superuser may set: found database
+    /// against database and through a shadow database run as a superuser, planned with CREATE OR REPLACE
+    /// (which also takes it away).
+    @Test func functionSupport() throws {
+        let body = "CREATE FUNCTION series(n integer) RETURNS SETOF integer LANGUAGE sql IMMUTABLE"
+        let with = body + " SUPPORT pg_catalog.generate_series_int4_support AS $$ SELECT generate_series(1, n) $$;\n"
+        let without = body + " AS $$ SELECT generate_series(1, n) $$;\n"
+        for (label, expected, actual, line) in [
+            ("complete_support_set", with, without, "function_mismatch public: function public.series(n integer): support function differ"
+                + " | public.series(n integer) RETURNS SETOF integer LANGUAGE sql SUPPORT pg_catalog.generate_series_int4_support"
+                + " | public.series(n integer) RETURNS SETOF integer LANGUAGE sql"),
+            ("complete_support_unset", without, with, "function_mismatch public: function public.series(n integer): support function differ"
+                + " | public.series(n integer) RETURNS SETOF integer LANGUAGE sql"
+                + " | public.series(n integer) RETURNS SETOF integer LANGUAGE sql SUPPORT pg_catalog.generate_series_int4_support"),
+        ] {
+            let target = try TestDatabase(label + "_target", sql: expected)
+            let drift = try TestDatabase(label + "_drift", sql: actual)
+            let render = { (finding: Finding) in "\(finding.kind.rawValue) \(finding.path): \(finding.message) | \(finding.expected ?? "-") | \(finding.actual ?? "-")" }
+            let fromDatabase = try Audit(source: .database(target.connectionString)).run(against: drift.connectionString).findings.map(render)
+            #expect(fromDatabase == [line])
+            var audit = Audit(source: .sqlDirectory(try TruthRegressionTests.folder(expected)))
+            audit.shadowSuperuser = true
+            let fromSQL = try audit.run(against: drift.connectionString).findings.map(render)
+            #expect(fromSQL == [line])
+            let run = try PlanConvergence(label: label, before: actual, after: expected, options: PlanOptions())
+            #expect(run.remaining.isEmpty, "\(run.remaining.map(\.message))\n\(run.plan.render())")
+            #expect(run.secondPlan.isEmpty, "\(run.secondPlan.render())")
+            let dumps = try run.dumps()
+            #expect(dumps.migrated.sorted() == dumps.target.sorted(), "\(PlanConvergence.difference(dumps.migrated, dumps.target))")
+        }
+    }
 }

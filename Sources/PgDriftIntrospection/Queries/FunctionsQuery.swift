@@ -17,6 +17,8 @@ enum FunctionsQuery {
                -- COST and ROWS only where pg_dump writes them: not the language's default, not 0 or 1000.
                CASE WHEN p.procost <> CASE WHEN l.lanname IN ('internal', 'c') THEN 1 ELSE 100 END THEN p.procost END AS cost,
                CASE WHEN p.prorows <> 0 AND p.prorows <> 1000 THEN p.prorows END AS rows,
+               CASE WHEN p.prosupport <> 0 THEN (SELECT ARRAY[sn.nspname::text, sp.proname::text] FROM pg_catalog.pg_proc sp
+                    JOIN pg_catalog.pg_namespace sn ON sn.oid = sp.pronamespace WHERE sp.oid = p.prosupport) END AS support,
                d.description AS comment,
                \(CatalogSQL.grants(acl: "p.proacl", owner: "p.proowner")) AS grants
         FROM pg_catalog.pg_proc p
@@ -62,7 +64,13 @@ enum FunctionsQuery {
                 comment: try row.optionalString("comment"), grants: try row.grants(),
                 sqlBody: try row.optionalString("sql_body"),
                 cost: try row.optionalString("cost").flatMap(Double.init).map(Function.estimate),
-                rows: try row.optionalString("rows").flatMap(Double.init).map(Function.estimate))
+                rows: try row.optionalString("rows").flatMap(Double.init).map(Function.estimate),
+                support: try row.optionalString("support") == nil ? nil : try row.stringArray("support").pairedName)
         }
     }
+}
+
+private extension Array where Element == String {
+    /// `[schema, name]` → the qualified name.
+    var pairedName: QualifiedName? { count == 2 ? QualifiedName(self[0], self[1]) : nil }
 }

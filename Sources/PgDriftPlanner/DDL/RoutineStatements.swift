@@ -17,6 +17,8 @@ enum RoutineStatements {
         if function.isSecurityDefiner { sql += " SECURITY DEFINER" }
         if let cost = function.cost { sql += " COST \(Function.estimateSQL(cost))" }
         if let rows = function.rows { sql += " ROWS \(Function.estimateSQL(rows))" }
+        // Without SUPPORT, CREATE OR REPLACE takes a support function away: the clause always says it.
+        if let support = function.support { sql += " SUPPORT \(SQLName.qualified(support))" }
         for setting in function.configuration { sql += "\n SET \(configuration(setting))" }
         // A SQL-standard body is written as the server prints it (its names qualified).
         sql += function.sqlBody.map { "\n\($0);" } ?? "\nAS \(SQLQuote.dollarQuoted(function.body));"
