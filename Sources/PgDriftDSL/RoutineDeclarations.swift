@@ -22,18 +22,19 @@ extension View: SchemaElement {
 extension Function: SchemaElement {
     /// CREATE FUNCTION name(arguments) RETURNS type LANGUAGE language AS body. `arguments` is the argument
     /// list as written (`p_payload jsonb, p_limit integer DEFAULT 10`); `cost` and `rows` are COST and
-    /// ROWS when not the defaults.
+    /// ROWS when not the defaults; `support` the planner support function (`SUPPORT`).
     public init(
         _ name: String, schema: String = "", arguments: String = "", returns: String, language: String = "plpgsql",
         volatility: Volatility = .volatile, strict: Bool = false, securityDefiner: Bool = false,
         leakproof: Bool = false, parallel: Parallel = .unsafe, set configuration: [String] = [],
-        cost: Double? = nil, rows: Double? = nil, comment: String? = nil, body: String
+        cost: Double? = nil, rows: Double? = nil, support: QualifiedName? = nil, comment: String? = nil, body: String
     ) {
         self.init(
             name: QualifiedName(schema, name), kind: .function, identityArguments: arguments, arguments: arguments,
             returnType: returns, language: language, body: body, volatility: volatility, isStrict: strict,
             isSecurityDefiner: securityDefiner, isLeakproof: leakproof, parallel: parallel,
-            configuration: configuration, comment: comment, cost: cost.map(Function.estimate), rows: rows.map(Function.estimate))
+            configuration: configuration, comment: comment, cost: cost.map(Function.estimate), rows: rows.map(Function.estimate),
+            support: support)
     }
 
     /// CREATE PROCEDURE name(arguments) LANGUAGE language AS body.

@@ -102,6 +102,7 @@ public struct SwiftSchemaWriter {
         if function.kind != .procedure {
             if let cost = function.cost { head += ", cost: \(Function.estimateSQL(cost))" }
             if let rows = function.rows { head += ", rows: \(Function.estimateSQL(rows))" }
+            if let support = function.support { head += ", support: QualifiedName(\(q(support.schema)), \(q(support.name)))" }
         }
         head += commentArgument(function.comment)
         return [head + ", body: " + SwiftLiteral.string(function.body, indent: "        ") + ")", ""]

@@ -7,7 +7,8 @@ import Testing
 @Suite struct CompletenessModelTests {
     /// A table with every setting of issue 16, declared with the DSL.
     static let declared = Schema {
-        Function("many", returns: "SETOF integer", language: "sql", cost: 20, rows: 50, body: "SELECT 1")
+        Function("many", returns: "SETOF integer", language: "sql", cost: 20, rows: 50,
+                 support: QualifiedName("pg_catalog", "generate_series_int4_support"), body: "SELECT 1")
         Table("docs", using: "heap2", with: ["fillfactor=70", "toast.autovacuum_enabled=false"], replicaIdentity: .full, clusterOn: "docs_pkey") {
             Column("id", .integer).primaryKey()
             Column("body", .text).storage(.external).compression("lz4").statistics(500)
@@ -31,6 +32,7 @@ import Testing
         #expect(table.indexes["docs_lower"]?.keys.first?.statisticsTarget == 300)
         let function = try #require(Self.declared.catalog.functions.sorted.first)
         #expect(function.cost == 20 && function.rows == 50)
+        #expect(function.support == QualifiedName("pg_catalog", "generate_series_int4_support"))
     }
 
     @Test func theWriterWritesThem() {
@@ -38,7 +40,7 @@ import Testing
         for text in [
             #"Table("docs", using: "heap2", with: ["fillfactor=70", "toast.autovacuum_enabled=false"], replicaIdentity: .full, clusterOn: "docs_pkey") {"#,
             #"Column("body", .text).storage(.external).compression("lz4").statistics(500)"#,
-            #"Function("many", returns: "SETOF integer", language: "sql", cost: 20, rows: 50, body: "#,
+            #"Function("many", returns: "SETOF integer", language: "sql", cost: 20, rows: 50, support: QualifiedName("pg_catalog", "generate_series_int4_support"), body: "#,
             #"Unique("code").with("fillfactor=80")"#,
             #"Column("code", .text).options("n_distinct=-0.5")"#,
             #"IndexKey(column: nil, expression: "lower(body)", statisticsTarget: 300)"#,
