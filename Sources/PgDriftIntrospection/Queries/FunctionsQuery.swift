@@ -18,7 +18,7 @@ enum FunctionsQuery {
                CASE WHEN p.procost <> CASE WHEN l.lanname IN ('internal', 'c') THEN 1 ELSE 100 END THEN p.procost END AS cost,
                CASE WHEN p.prorows <> 0 AND p.prorows <> 1000 THEN p.prorows END AS rows,
                d.description AS comment,
-               \(CatalogSQL.grants(acl: "p.proacl", owner: "p.proowner")) AS grants
+               \(CatalogSQL.grants(acl: "p.proacl", owner: "p.proowner", kind: "'f'")) AS grants
         FROM pg_catalog.pg_proc p
         JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
         JOIN pg_catalog.pg_language l ON l.oid = p.prolang
