@@ -34,7 +34,7 @@ extension DiffContext {
             let wanted = expected.defaultPrivileges[key]?.grants ?? key.implicitGrants
             let held = actual.defaultPrivileges[key]?.grants ?? key.implicitGrants
             for delta in PrivilegeDelta.between(expected: wanted, actual: held) {
-                let subject = "default privileges of role \(key.role)\(key.schema.isEmpty ? "" : " in schema \(key.schema)") on \(key.objectType.rawValue)"
+                let subject = "default privileges of role \(key.role)\(key.schema.isEmpty ? "" : " in schema \(key.schema)") on \(key.objectType.keyword)"
                 report(Finding(
                     kind: .privilegeMismatch, schema: key.schema, object: subject,
                     expected: Describe.privileges(delta.expected), actual: Describe.privileges(delta.actual),
