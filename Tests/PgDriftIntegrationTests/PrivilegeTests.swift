@@ -225,3 +225,29 @@ import Testing
         #expect(after.tables[QualifiedName("public", "t")]?.grants == [Grant(grantee: Self.app, privilege: "INSERT")])
     }
 }
+
+/// The command line: `check --with-privileges` finds, `plan --with-privileges --apply` fixes, and
+/// without the flag neither looks at the grants of objects that exist.
+@Suite struct PrivilegeCLITests {
+    init() throws { _ = try PrivilegeTests() }
+
+    @Test(.enabled(if: PlanCLITests.enabled)) func checkAndPlanWithPrivileges() throws {
+        let target = try TestDatabase("priv_cli_target", sql: "CREATE TABLE t (id int);\nGRANT SELECT ON t TO \(PrivilegeTests.app);\n")
+        let database = try TestDatabase("priv_cli_db", sql: "CREATE TABLE t (id int);\n")
+        let without = try CLITests.run(["check", "--expected", target.connectionString, "--database", database.connectionString])
+        #expect(without.code == 0, "\(without.stdout)\(without.stderr)")
+        let check = try CLITests.run(["check", "--expected", target.connectionString, "--database", database.connectionString,
+                                      "--with-privileges", "--format", "json"])
+        #expect(check.code == 0, "privilege_mismatch is a warning: \(check.stderr)")
+        #expect(check.stdout.contains("\"message\" : \"table public.t: role \(PrivilegeTests.app) lacks SELECT\""), "\(check.stdout)")
+        let plain = try CLITests.run(["plan", "--expected", target.connectionString, "--database", database.connectionString])
+        #expect(!plain.stdout.contains("GRANT"), "\(plain.stdout)")
+        let plan = try CLITests.run(["plan", "--expected", target.connectionString, "--database", database.connectionString,
+                                     "--with-privileges", "--apply"])
+        #expect(plan.code == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("GRANT SELECT ON TABLE public.t TO \(PrivilegeTests.app);"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("Flags: --with-privileges"), "\(plan.stdout)")
+        let after = try database.catalog(IntrospectionOptions(includePrivileges: true))
+        #expect(after.tables[QualifiedName("public", "t")]?.grants == [Grant(grantee: PrivilegeTests.app, privilege: "SELECT")])
+    }
+}
