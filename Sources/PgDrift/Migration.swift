@@ -25,6 +25,9 @@ extension Audit {
         // migrations are read through a shadow database, so both sides carry the server's canonical text.
         var canonical = self
         canonical.shadow = true
+        // Grants are always read for a plan: the objects it creates get their expected grants, flag or
+        // not (`PlanOptions.withPrivileges` decides whether existing objects' grants are planned).
+        canonical.diffOptions.comparePrivileges = true
         let (expected, actual) = try canonical.catalogs(against: connectionString)
         let plan = MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual.removing(matching: ignore), options: options)
         return (plan, expected)

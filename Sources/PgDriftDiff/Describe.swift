@@ -209,8 +209,4 @@ enum Describe {
         if let owner = sequence.ownedBy { text += " OWNED BY \(owner.table).\(owner.column)" }
         return text
     }
-
-    static func grants(_ grants: [Grant]) -> String {
-        grants.map { "\($0.privilege) TO \($0.grantee)\($0.isGrantable ? " WITH GRANT OPTION" : "")" }.joined(separator: ", ")
-    }
 }

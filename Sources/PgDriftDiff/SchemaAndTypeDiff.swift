@@ -77,6 +77,7 @@ extension DiffContext {
             both: { want, have in
                 var comparableWant = expressions.aligned(want, to: have)
                 comparableWant.comment = have.comment
+                comparableWant.grants = have.grants  // privileges: PrivilegeDiff
                 if comparableWant != have {
                     found.append(Finding(
                         kind: .typeMismatch, schema: want.name.schema, object: want.name.name,
@@ -122,6 +123,7 @@ extension DiffContext {
             both: { want, have in
                 var comparable = want
                 comparable.comment = have.comment
+                comparable.grants = have.grants  // privileges: PrivilegeDiff
                 if comparable != have {
                     found.append(Finding(
                         kind: .typeMismatch, schema: want.name.schema, object: want.name.name,

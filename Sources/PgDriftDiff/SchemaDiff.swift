@@ -29,6 +29,7 @@ public enum SchemaDiff {
         context.diffTables()
         context.diffViews()
         context.diffFunctions()
+        if options.comparePrivileges { context.diffPrivileges() }
         return context.findings.sorted(by: DiffContext.order)
     }
 }

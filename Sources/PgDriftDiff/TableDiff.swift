@@ -73,11 +73,6 @@ struct TableComparison {
             findings.append(finding(
                 .commentMismatch, expected: expected.comment, actual: actual.comment, "table \(expected.name): comment differs"))
         }
-        if context.options.comparePrivileges && expected.grants != actual.grants {
-            findings.append(finding(
-                .privilegeMismatch, expected: Describe.grants(expected.grants), actual: Describe.grants(actual.grants),
-                "table \(expected.name): privileges differ"))
-        }
         return findings
     }
 

@@ -68,10 +68,14 @@ public struct Introspector {
         var catalog = Catalog()
         catalog.schemas = ObjectSet(try SchemasQuery.read(run(SchemasQuery.sql, withGrants)))
         catalog.extensions = ObjectSet(try ExtensionsQuery.read(run(ExtensionsQuery.sql, filter)))
-        let (enums, ranges) = try EnumsQuery.read(run(EnumsQuery.sql, filter))
+        let (enums, ranges) = try EnumsQuery.read(run(EnumsQuery.sql, withGrants))
         catalog.enums = ObjectSet(enums)
         catalog.rangeTypes = ObjectSet(ranges)
-        catalog.domains = ObjectSet(try DomainsQuery.read(run(DomainsQuery.sql, filter)))
+        catalog.domains = ObjectSet(try DomainsQuery.read(run(DomainsQuery.sql, withGrants)))
+        // One query more, and only when privileges are read.
+        if options.includePrivileges {
+            catalog.defaultPrivileges = ObjectSet(try DefaultPrivilegesQuery.read(run(DefaultPrivilegesQuery.sql, filter)))
+        }
         catalog.sequences = ObjectSet(try SequencesQuery.read(run(SequencesQuery.sql, withGrants)))
         catalog.functions = ObjectSet(try FunctionsQuery.read(run(FunctionsQuery.sql, withGrants)))
 

@@ -112,13 +112,14 @@ struct RelationAssembler {
             case "v", "m":
                 catalog.views.upsert(view(relation, entries))
             default:
-                catalog.compositeTypes.upsert(
-                    CompositeType(
-                        name: relation.name,
-                        attributes: entries.columns.map {
-                            CompositeAttribute(name: $0.name, type: $0.type, collation: $0.collation)
-                        },
-                        comment: relation.comment))
+                var type = CompositeType(
+                    name: relation.name,
+                    attributes: entries.columns.map {
+                        CompositeAttribute(name: $0.name, type: $0.type, collation: $0.collation)
+                    },
+                    comment: relation.comment)
+                type.grants = relation.grants
+                catalog.compositeTypes.upsert(type)
             }
         }
     }

@@ -24,6 +24,8 @@ public struct Catalog: Hashable, Codable, Sendable {
     public var views: ObjectSet<View>
     /// Functions, procedures, aggregates and window functions, keyed by qualified name and identity arguments.
     public var functions: ObjectSet<Function>
+    /// `ALTER DEFAULT PRIVILEGES` entries (`pg_default_acl`), read only when privileges are.
+    public var defaultPrivileges: ObjectSet<DefaultPrivileges> = []
     /// Where each expected object was declared. Not part of equality: the same schema from two sources
     /// is the same schema.
     public var sources: [ObjectID: SourceLocation]
@@ -54,7 +56,7 @@ public struct Catalog: Hashable, Codable, Sendable {
             && lhs.domains == rhs.domains && lhs.compositeTypes == rhs.compositeTypes
             && lhs.rangeTypes == rhs.rangeTypes
             && lhs.sequences == rhs.sequences && lhs.tables == rhs.tables && lhs.views == rhs.views
-            && lhs.functions == rhs.functions
+            && lhs.functions == rhs.functions && lhs.defaultPrivileges == rhs.defaultPrivileges
     }
 
     /// Hashes every collection but not `sources`, to agree with `==`.
@@ -69,6 +71,7 @@ public struct Catalog: Hashable, Codable, Sendable {
         hasher.combine(tables)
         hasher.combine(views)
         hasher.combine(functions)
+        hasher.combine(defaultPrivileges)
     }
 
     /// The functions with this name, whatever their arguments.
@@ -96,7 +99,7 @@ public struct Catalog: Hashable, Codable, Sendable {
 
 extension Catalog {
     private enum CodingKeys: String, CodingKey {
-        case schemas, extensions, enums, domains, compositeTypes, rangeTypes, sequences, tables, views, functions, sources
+        case schemas, extensions, enums, domains, compositeTypes, rangeTypes, sequences, tables, views, functions, defaultPrivileges, sources
     }
 
     /// Sources encode as a sorted list, and only when there are any.
@@ -118,6 +121,7 @@ extension Catalog {
         tables = try c.decodeIfPresent(ObjectSet<Table>.self, forKey: .tables) ?? []
         views = try c.decodeIfPresent(ObjectSet<View>.self, forKey: .views) ?? []
         functions = try c.decodeIfPresent(ObjectSet<Function>.self, forKey: .functions) ?? []
+        defaultPrivileges = try c.decodeIfPresent(ObjectSet<DefaultPrivileges>.self, forKey: .defaultPrivileges) ?? []
         let entries = try c.decodeIfPresent([SourceEntry].self, forKey: .sources) ?? []
         sources = Dictionary(entries.map { ($0.object, $0.location) }, uniquingKeysWith: { first, _ in first })
     }
@@ -136,6 +140,7 @@ extension Catalog {
         try c.encode(tables, forKey: .tables)
         try c.encode(views, forKey: .views)
         try c.encode(functions, forKey: .functions)
+        if !defaultPrivileges.isEmpty { try c.encode(defaultPrivileges, forKey: .defaultPrivileges) }
         if !sources.isEmpty {
             let entries = sources.keys.sorted().map { SourceEntry(object: $0, location: sources[$0]!) }
             try c.encode(entries, forKey: .sources)

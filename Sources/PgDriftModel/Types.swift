@@ -8,6 +8,8 @@ public struct EnumType: CatalogObject {
     public var values: [String]
     /// COMMENT ON TYPE.
     public var comment: String?
+    /// `GRANT USAGE ON TYPE` and the like (effective, the owner's aside), filled only when privileges are read.
+    public var grants: [Grant] = []
 
     /// The type's identity in the catalog: its qualified name.
     public var key: QualifiedName { name }
@@ -36,6 +38,8 @@ public struct Domain: CatalogObject {
     public var checks: [DomainCheck]
     /// COMMENT ON DOMAIN.
     public var comment: String?
+    /// `GRANT USAGE ON TYPE` and the like (effective, the owner's aside), filled only when privileges are read.
+    public var grants: [Grant] = []
 
     /// The domain's identity in the catalog: its qualified name.
     public var key: QualifiedName { name }
@@ -80,6 +84,8 @@ public struct CompositeType: CatalogObject {
     public var attributes: [CompositeAttribute]
     /// COMMENT ON TYPE.
     public var comment: String?
+    /// `GRANT USAGE ON TYPE` and the like (effective, the owner's aside), filled only when privileges are read.
+    public var grants: [Grant] = []
 
     /// The type's identity in the catalog: its qualified name.
     public var key: QualifiedName { name }
@@ -128,6 +134,8 @@ public struct RangeType: CatalogObject {
     public var multirangeName: QualifiedName
     /// COMMENT ON TYPE.
     public var comment: String?
+    /// `GRANT USAGE ON TYPE` and the like (effective, the owner's aside), filled only when privileges are read.
+    public var grants: [Grant] = []
 
     /// The type's identity in the catalog: its qualified name.
     public var key: QualifiedName { name }

@@ -116,9 +116,10 @@ public final class TemporaryServer: @unchecked Sendable {
 
     /// `pg_dump --schema-only` of one database: an account of the schema independent of pgdrift's own
     /// introspection (the plan tests' oracle, and the benchmark's yardstick).
-    public func dumpSchema(database: String) throws -> String {
-        try Shell.output([binaries.path("pg_dump"), "--schema-only", "--no-owner", "--no-privileges",
-                          "--dbname", connectionString(database: database)])
+    /// With `privileges`, GRANT / REVOKE and ALTER DEFAULT PRIVILEGES are dumped too.
+    public func dumpSchema(database: String, privileges: Bool = false) throws -> String {
+        try Shell.output([binaries.path("pg_dump"), "--schema-only", "--no-owner"] + (privileges ? [] : ["--no-privileges"])
+                         + ["--dbname", connectionString(database: database)])
     }
 
     /// Stops the server and deletes its directory. Safe to call more than once.

@@ -50,6 +50,10 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Rename a column when a missing and an extra column of a table pair up, instead of DROP and ADD.")
     var renames = false
 
+    @Flag(name: .customLong("with-privileges"), inversion: .prefixedNo,
+          help: "Also GRANT / REVOKE to the expected privileges and ALTER DEFAULT PRIVILEGES (default: pgdrift.toml's with_privileges, else no). Objects the plan creates get their expected grants either way.")
+    var withPrivileges: Bool?
+
     @Flag(help: "Run the plan against the database (one transaction), then check again.")
     var apply = false
 
@@ -71,8 +75,8 @@ struct PlanCommand: ParsableCommand {
         let audit = try makeAudit()
         let connection = database.connectionString
         let options = PlanOptions(
-            allowDestructive: allowDestructive, online: online, renames: renames, lockTimeout: lockTimeout,
-            statementTimeout: statementTimeout)
+            allowDestructive: allowDestructive, online: online, renames: renames, withPrivileges: audit.diffOptions.comparePrivileges,
+            lockTimeout: lockTimeout, statementTimeout: statementTimeout)
         let (plan, expected) = try audit.planWithExpected(against: connection.raw, options: options)
         let text = plan.render(header: [
             "pgdrift plan: migration from \(connection.description) to the expected schema (\(audit.source.description)).",
@@ -90,7 +94,9 @@ struct PlanCommand: ParsableCommand {
     }
 
     private var flagsDescription: String {
-        let flags = [allowDestructive ? "--allow-destructive" : nil, online ? "--online" : nil, renames ? "--renames" : nil].compactMap { $0 }
+        let privileges = withPrivileges ?? ProjectConfiguration.current.withPrivileges ?? false
+        let flags = [allowDestructive ? "--allow-destructive" : nil, online ? "--online" : nil, renames ? "--renames" : nil,
+                     privileges ? "--with-privileges" : nil].compactMap { $0 }
         return flags.isEmpty ? "none" : flags.joined(separator: " ")
     }
 
@@ -105,6 +111,8 @@ struct PlanCommand: ParsableCommand {
         audit.excludedSchemas = database.excludedSchemas
         audit.ignore = ignore.isEmpty ? config.ignore : ignore
         audit.severities = config.severities
+        // The check after --apply compares grants when the plan set them.
+        audit.diffOptions.comparePrivileges = withPrivileges ?? config.withPrivileges ?? false
         reading.configure(&audit, config)
         return audit
     }

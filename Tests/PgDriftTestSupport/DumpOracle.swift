@@ -92,6 +92,16 @@ public struct SchemaDump: Equatable, Sendable {
             let own = Set(Self.nameParts(key.name))
             return !findings.contains { finding in
                 if key.type == "SCHEMA" { return finding.schema == key.name }
+                // A schema's grants (`ACL` named `SCHEMA s`): a finding on the schema itself.
+                if key.type == "ACL", key.name.hasPrefix("SCHEMA ") {
+                    return finding.table == nil && (finding.object == nil || finding.object == finding.schema) && names.contains(finding.schema)
+                }
+                // `DEFAULT ACL` named `DEFAULT PRIVILEGES FOR TABLES`, in a schema or none (`-`): the
+                // finding on that object type's entry (its object ends `on TABLES`).
+                if key.type == "DEFAULT ACL" {
+                    let type = key.name.split(separator: " ").last.map(String.init) ?? ""
+                    return (finding.object?.hasSuffix(" on \(type)") ?? false) && (key.schema == "-" ? finding.schema.isEmpty : finding.schema == key.schema)
+                }
                 guard key.schema == "-" || finding.schema == key.schema else { return false }
                 // A finding that carries the object (a missing table's owned sequence) names it too.
                 let carried = [finding.message, finding.expected, finding.actual].compactMap { $0 }.flatMap(Self.words)

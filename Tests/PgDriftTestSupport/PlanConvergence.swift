@@ -11,6 +11,8 @@ public struct PlanConvergence {
     /// The databases, for further checks (pg_dump).
     public let migrated: TestDatabase
     public let target: TestDatabase
+    /// Whether grants were read, compared and dumped.
+    public let privileges: Bool
 
     /// What running the plan a second time, after it succeeded, must do.
     public enum Rerun: Sendable {
@@ -22,38 +24,42 @@ public struct PlanConvergence {
     }
 
     /// Builds both databases, plans, applies (and applies again, as `rerun` says) and compares.
-    public init(label: String, before: String, after: String, options: PlanOptions, rerun: Rerun = .none) throws {
+    /// With `privileges`, both sides are read with their grants and the check after compares them
+    /// (`plan` always reads grants; `options.withPrivileges` says whether it plans them on every object).
+    public init(label: String, before: String, after: String, options: PlanOptions, rerun: Rerun = .none, privileges: Bool = false) throws {
         migrated = try TestDatabase(label + "_before", sql: before)
         target = try TestDatabase(label + "_after", sql: after)
-        let expected = try target.catalog()
-        plan = MigrationPlanner.plan(expected: expected, actual: try migrated.catalog(), options: options)
+        self.privileges = privileges
+        let reading = IntrospectionOptions(includePrivileges: privileges)
+        let expected = try target.catalog(reading)
+        plan = MigrationPlanner.plan(expected: expected, actual: try migrated.catalog(reading), options: options)
         let connection = try migrated.connect()
         defer { connection.close() }
         do {
             try PlanApplier.apply(plan, on: connection)
             if rerun != .none {
-                let before = try migrated.catalog()
+                let before = try migrated.catalog(reading)
                 do {
                     try PlanApplier.apply(plan, on: connection)
                     if rerun == .failsAtomically { throw PlanFailure(message: "the second run was expected to fail") }
                 } catch let error as PostgresError where rerun == .failsAtomically {
-                    let after = try migrated.catalog()
+                    let after = try migrated.catalog(reading)
                     if before != after { throw PlanFailure(message: "a failed second run changed the database: \(error)") }
                 }
             }
         } catch {
             throw PlanFailure(message: "\(error)\n--- plan ---\n\(plan.render())")
         }
-        let actual = try migrated.catalog()
-        remaining = SchemaDiff.findings(expected: expected, actual: actual)
+        let actual = try migrated.catalog(reading)
+        remaining = SchemaDiff.findings(expected: expected, actual: actual, options: DiffOptions(comparePrivileges: privileges))
         secondPlan = MigrationPlanner.plan(expected: expected, actual: actual, options: options)
     }
 
     /// `pg_dump --schema-only` of both databases, without comments, settings and blank lines.
     public func dumps() throws -> (migrated: [String], target: [String]) {
         let server = try TestServer.server()
-        return (Self.normalize(try server.dumpSchema(database: migrated.name)),
-                Self.normalize(try server.dumpSchema(database: target.name)))
+        return (Self.normalize(try server.dumpSchema(database: migrated.name, privileges: privileges)),
+                Self.normalize(try server.dumpSchema(database: target.name, privileges: privileges)))
     }
 
     public static func normalize(_ dump: String) -> [String] {

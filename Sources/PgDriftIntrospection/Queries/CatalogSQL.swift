@@ -22,13 +22,28 @@ enum CatalogSQL {
         """
     }
 
-    /// The privileges of an ACL other than the owner's own, as `grantee␟PRIVILEGE␟is_grantable`
-    /// (unit-separator delimited), only when `$3` asks for them.
-    static func grants(acl: String, owner: String) -> String {
+    /// The effective privileges of an ACL other than the owner's own, as
+    /// `grantee␟PRIVILEGE␟is_grantable` (unit-separator delimited), only when `$3` asks for them. A NULL
+    /// ACL is the owner's default (`acldefault(kind, owner)`: EXECUTE to PUBLIC for a function, USAGE
+    /// for a type), so a never-touched object equals one whose ACL was reset, and a REVOKE from PUBLIC shows.
+    static func grants(acl: String, owner: String, kind: String) -> String {
         """
         CASE WHEN $3::boolean THEN ARRAY(SELECT CASE WHEN g.grantee = 0 THEN 'PUBLIC' \
         ELSE pg_catalog.pg_get_userbyid(g.grantee)::text END || chr(31) || g.privilege_type || chr(31) \
-        || g.is_grantable::text FROM pg_catalog.aclexplode(\(acl)) g WHERE g.grantee <> \(owner) ORDER BY 1) END
+        || g.is_grantable::text FROM pg_catalog.aclexplode(COALESCE(\(acl), pg_catalog.acldefault(\(kind), \(owner)))) g \
+        WHERE g.grantee <> \(owner) ORDER BY 1) END
+        """
+    }
+
+    /// Column privileges (`attacl`; NULL means none) of relation `relation`, as
+    /// `column␟grantee␟PRIVILEGE␟is_grantable`, only when `$3` asks for them.
+    static func columnGrants(relation: String, owner: String) -> String {
+        """
+        CASE WHEN $3::boolean THEN ARRAY(SELECT a.attname::text || chr(31) || CASE WHEN g.grantee = 0 THEN 'PUBLIC' \
+        ELSE pg_catalog.pg_get_userbyid(g.grantee)::text END || chr(31) || g.privilege_type || chr(31) \
+        || g.is_grantable::text FROM pg_catalog.pg_attribute a, pg_catalog.aclexplode(a.attacl) g \
+        WHERE a.attrelid = \(relation) AND a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL \
+        AND g.grantee <> \(owner) ORDER BY 1) END
         """
     }
 

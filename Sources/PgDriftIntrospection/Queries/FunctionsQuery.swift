@@ -20,7 +20,7 @@ enum FunctionsQuery {
                CASE WHEN p.prosupport <> 0 THEN (SELECT ARRAY[sn.nspname::text, sp.proname::text] FROM pg_catalog.pg_proc sp
                     JOIN pg_catalog.pg_namespace sn ON sn.oid = sp.pronamespace WHERE sp.oid = p.prosupport) END AS support,
                d.description AS comment,
-               \(CatalogSQL.grants(acl: "p.proacl", owner: "p.proowner")) AS grants
+               \(CatalogSQL.grants(acl: "p.proacl", owner: "p.proowner", kind: "'f'")) AS grants
         FROM pg_catalog.pg_proc p
         JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
         JOIN pg_catalog.pg_language l ON l.oid = p.prolang

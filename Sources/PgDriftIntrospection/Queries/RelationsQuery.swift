@@ -43,7 +43,11 @@ enum RelationsQuery {
                    LATERAL unnest(ARRAY[used.nspname, used.relname]) WITH ORDINALITY AS parts(part, position)
                    ORDER BY used.nspname, used.relname, parts.position) END AS view_dependencies,
                d.description AS comment,
-               \(CatalogSQL.grants(acl: "c.relacl", owner: "c.relowner")) AS grants
+               -- a composite type's privileges are its pg_type row's (GRANT USAGE ON TYPE)
+               \(CatalogSQL.grants(
+                   acl: "CASE WHEN c.relkind = 'c' THEN (SELECT ct.typacl FROM pg_catalog.pg_type ct WHERE ct.oid = c.reltype) ELSE c.relacl END",
+                   owner: "c.relowner", kind: "CASE WHEN c.relkind = 'c' THEN 'T' ELSE 'r' END::\"char\"")) AS grants,
+               \(CatalogSQL.columnGrants(relation: "c.oid", owner: "c.relowner")) AS column_grants
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         -- COMMENT ON TYPE of a composite type is on its pg_type row, not its pg_class row
@@ -105,7 +109,7 @@ enum RelationsQuery {
                 viewDefinition: try row.optionalString("view_definition"),
                 viewDependencies: pairs(try row.stringArray("view_dependencies")),
                 comment: try row.optionalString("comment"),
-                grants: try row.grants())
+                grants: (try row.grants() + row.grants("column_grants", columns: true)).sorted())
         }
     }
 

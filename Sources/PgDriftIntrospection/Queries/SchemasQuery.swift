@@ -5,7 +5,7 @@ import PgDriftPostgres
 enum SchemasQuery {
     static let sql = """
         SELECT n.nspname AS name, d.description AS comment,
-               \(CatalogSQL.grants(acl: "n.nspacl", owner: "n.nspowner")) AS grants
+               \(CatalogSQL.grants(acl: "n.nspacl", owner: "n.nspowner", kind: "'n'")) AS grants
         FROM pg_catalog.pg_namespace n
         LEFT JOIN pg_catalog.pg_description d
                ON d.classoid = 'pg_catalog.pg_namespace'::regclass AND d.objoid = n.oid AND d.objsubid = 0

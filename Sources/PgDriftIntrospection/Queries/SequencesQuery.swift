@@ -9,7 +9,7 @@ enum SequencesQuery {
                s.seqmax AS seq_max, s.seqcache AS seq_cache, s.seqcycle AS seq_cycle,
                tn.nspname AS owner_schema, tc.relname AS owner_table, ta.attname AS owner_column,
                d.description AS comment,
-               \(CatalogSQL.grants(acl: "c.relacl", owner: "c.relowner")) AS grants
+               \(CatalogSQL.grants(acl: "c.relacl", owner: "c.relowner", kind: "'s'")) AS grants
         FROM pg_catalog.pg_sequence s
         JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

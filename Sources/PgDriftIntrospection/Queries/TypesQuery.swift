@@ -16,7 +16,8 @@ enum EnumsQuery {
                cn.nspname AS collation_schema, co.collname AS collation_name,
                canon_n.nspname AS canonical_schema, canon.proname AS canonical_name,
                diff_n.nspname AS diff_schema, diff.proname AS diff_name,
-               mn.nspname AS multirange_schema, mt.typname AS multirange_name
+               mn.nspname AS multirange_schema, mt.typname AS multirange_name,
+               \(CatalogSQL.grants(acl: "t.typacl", owner: "t.typowner", kind: "'T'")) AS grants
         FROM pg_catalog.pg_type t
         JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
         LEFT JOIN pg_catalog.pg_description d
@@ -47,17 +48,21 @@ enum EnumsQuery {
         for row in result.rows {
             let name = QualifiedName(try row.string("schema"), try row.string("name"))
             guard try row.string("kind") == "r" else {
-                enums.append(EnumType(name: name, values: try row.stringArray("labels"), comment: try row.optionalString("comment")))
+                var type = EnumType(name: name, values: try row.stringArray("labels"), comment: try row.optionalString("comment"))
+                type.grants = try row.grants()
+                enums.append(type)
                 continue
             }
-            ranges.append(RangeType(
+            var range = RangeType(
                 name: name, subtype: try row.dataType(),
                 subtypeOperatorClass: try row.qualifiedName(schema: "opclass_schema", name: "opclass_name"),
                 collation: try row.qualifiedName(schema: "collation_schema", name: "collation_name"),
                 canonical: try row.qualifiedName(schema: "canonical_schema", name: "canonical_name"),
                 subtypeDiff: try row.qualifiedName(schema: "diff_schema", name: "diff_name"),
                 multirangeName: try row.qualifiedName(schema: "multirange_schema", name: "multirange_name"),
-                comment: try row.optionalString("comment")))
+                comment: try row.optionalString("comment"))
+            range.grants = try row.grants()
+            ranges.append(range)
         }
         return (enums, ranges)
     }
@@ -76,7 +81,8 @@ enum DomainsQuery {
                      WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname) AS check_expressions,
                ARRAY(SELECT con.convalidated::text FROM pg_catalog.pg_constraint con
                      WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname) AS check_validated,
-               d.description AS comment
+               d.description AS comment,
+               \(CatalogSQL.grants(acl: "t.typacl", owner: "t.typowner", kind: "'T'")) AS grants
         FROM pg_catalog.pg_type t
         JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
         JOIN pg_catalog.pg_type vt ON vt.oid = t.typbasetype
@@ -98,12 +104,14 @@ enum DomainsQuery {
             let checks = zip(zip(names, expressions), validated).map {
                 DomainCheck(name: $0.0, expression: $0.1, isValidated: $1 == "true")
             }
-            return Domain(
+            var domain = Domain(
                 name: QualifiedName(try row.string("schema"), try row.string("name")),
                 baseType: try row.dataType(), isNotNull: try row.bool("not_null"),
                 defaultExpression: try row.optionalString("default_expression"),
                 collation: try row.qualifiedName(schema: "collation_schema", name: "collation_name"),
                 checks: checks, comment: try row.optionalString("comment"))
+            domain.grants = try row.grants()
+            return domain
         }
     }
 }

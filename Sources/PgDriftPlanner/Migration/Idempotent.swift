@@ -12,6 +12,19 @@ enum Idempotent {
         guarded("IF EXISTS (\(lookup))", statement)
     }
 
+    /// Runs `statements` only when every role of `roles` exists on the target, else raises a NOTICE
+    /// naming the missing role: a grant to a role the target lacks must not fail the plan midway.
+    static func ifRolesExist(_ roles: [String], run statements: [String], notice: String) -> String {
+        let condition = roles.map { "EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = \(SQLQuote.literal($0)))" }
+            .joined(separator: " AND ")
+        let missing = roles.count == 1 ? SQLQuote.literal("role " + roles[0])
+            : SQLQuote.literal("one of the roles " + roles.joined(separator: ", "))
+        let body = "\nBEGIN\n    IF \(condition) THEN\n        " + statements.joined(separator: "\n        ")
+            + "\n    ELSE\n        RAISE NOTICE 'pgdrift: % does not exist: skipped %', \(missing), \(SQLQuote.literal(notice));"
+            + "\n    END IF;\nEND\n"
+        return "DO " + SQLQuote.dollarQuoted(body, tag: "pgdrift") + ";"
+    }
+
     private static func guarded(_ condition: String, _ statement: String) -> String {
         let body = "\nBEGIN\n    \(condition) THEN\n        "
             + statement.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n        ")

@@ -32,6 +32,9 @@ struct PlanBuilder {
     var keysAddedAfterCommit: Set<QualifiedName> = []
     /// Indexes and constraints created after the transaction: their comments must wait for them.
     var createdAfterCommit: Set<String> = []
+    /// Objects this plan creates (or drops and creates again): they get their expected grants even
+    /// without `--with-privileges`, since they start with PostgreSQL's defaults.
+    var freshObjects: Set<PrivilegeTarget> = []
 
     init(expected: Catalog, actual: Catalog, options: PlanOptions) {
         self.expected = expected
@@ -69,6 +72,7 @@ struct PlanBuilder {
         planTriggers()
         planSecurity()
         planComments()
+        planPrivileges()
         planExtraRoutinesAndTypes()
     }
 

@@ -9,6 +9,9 @@ public struct PlanOptions: Sendable, Hashable {
     /// Rename a column when a missing and an extra column of one table pair up unambiguously, instead of
     /// dropping one and adding the other.
     public var renames: Bool
+    /// `--with-privileges`: GRANT and REVOKE on every object and ALTER DEFAULT PRIVILEGES, to the
+    /// expected grants. Without it only the objects the plan creates get their expected grants.
+    public var withPrivileges: Bool
     /// `SET lock_timeout` at the top of the plan: give up rather than queue behind a long transaction.
     public var lockTimeout: String
     /// `SET statement_timeout` at the top of the plan.
@@ -16,9 +19,10 @@ public struct PlanOptions: Sendable, Hashable {
 
     /// Options; by default nothing destructive, not online, no renames, 5 s lock and 30 min statement timeouts.
     public init(
-        allowDestructive: Bool = false, online: Bool = false, renames: Bool = false,
+        allowDestructive: Bool = false, online: Bool = false, renames: Bool = false, withPrivileges: Bool = false,
         lockTimeout: String = "5s", statementTimeout: String = "30min"
     ) {
+        self.withPrivileges = withPrivileges
         self.allowDestructive = allowDestructive
         self.online = online
         self.renames = renames

@@ -10,6 +10,8 @@ public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
     case replaceFunctions, renameColumns, renameConstraintsAndIndexes, dropColumns, dropTables
     case schemas, extensions, types, sequences, functions, tables, columns, sequenceOwnership
     case constraints, indexes, foreignKeys, views, triggers, rowLevelSecurity, policies, comments
+    /// GRANT / REVOKE and ALTER DEFAULT PRIVILEGES, once every object exists.
+    case privileges
     case dropFunctions, dropSequences, dropTypes
     /// Statements PostgreSQL refuses inside a transaction block (CREATE INDEX CONCURRENTLY), and
     /// validations kept out of the transaction so they do not hold its locks.
@@ -52,6 +54,7 @@ public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
         case .rowLevelSecurity: return "row level security"
         case .policies: return "policies"
         case .comments: return "comments"
+        case .privileges: return "privileges"
         case .dropFunctions: return "extra functions"
         case .dropSequences: return "extra sequences"
         case .dropTypes: return "extra types"

@@ -18,6 +18,8 @@ extension PlanBuilder {
             emit(.replaceFunctions, "DROP \(Self.routineKind(have)) IF EXISTS \(SQLName.qualified(have.name))(\(have.identityArguments));",
                  hazards: ["Its result type or argument list changes, which CREATE OR REPLACE cannot do; created again below."])
             current.functions.remove(key)
+            freshObjects.insert(PrivilegeTarget(
+                kind: have.kind == .procedure ? .procedure : .function, name: have.name, arguments: have.identityArguments))
         }
     }
 

@@ -97,6 +97,7 @@ extension PlanBuilder {
         }
         var comparable = want
         comparable.comment = have.comment
+        comparable.grants = have.grants  // planned by PlanPrivileges
         guard comparable != have else { return }
         manual(phase, "-- recreate range type \(SQLName.qualified(want.name)) as \(TypeStatements.createRange(want))",
                because: "PostgreSQL cannot change a range type's definition")

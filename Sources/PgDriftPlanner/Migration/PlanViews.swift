@@ -31,6 +31,8 @@ extension PlanBuilder {
             let hazards = expected.views.contains(name) ? ["Dropped to be created again below, with what it reads in its new shape."] : []
             emit(.dropViews, "DROP \(kind) IF EXISTS \(SQLName.qualified(name));", hazards: hazards)
             current.views.remove(name)
+            // Created again with PostgreSQL's default privileges: its grants must be given back.
+            freshObjects.insert(PrivilegeTarget(kind: view.isMaterialized ? .materializedView : .view, name: name))
         }
     }
 

@@ -1,0 +1,94 @@
+/// An object that holds grants, named as GRANT names it. The diff and the planner both walk
+/// `Catalog.privilegeTargets`, so the two see the same objects with the same grants.
+public struct PrivilegeTarget: Hashable, Comparable, Sendable {
+    /// The kinds GRANT knows, with their keyword and default.
+    public enum Kind: String, Hashable, Comparable, Sendable, CaseIterable {
+        case schema, type, domain, sequence, function, procedure, table, view, materializedView
+
+        /// The keyword after `ON` in GRANT (a view is granted on as a TABLE).
+        public var keyword: String {
+            switch self {
+            case .schema: "SCHEMA"
+            case .type: "TYPE"
+            case .domain: "DOMAIN"
+            case .sequence: "SEQUENCE"
+            case .function: "FUNCTION"
+            case .procedure: "PROCEDURE"
+            case .table, .view, .materializedView: "TABLE"
+            }
+        }
+
+        /// How messages name it.
+        public var noun: String {
+            switch self {
+            case .materializedView: "materialized view"
+            default: rawValue
+            }
+        }
+
+        /// What a new object of this kind holds besides its owner's privileges (`acldefault`):
+        /// EXECUTE to PUBLIC for routines, USAGE to PUBLIC for types and domains.
+        public var implicitGrants: [Grant] {
+            switch self {
+            case .function, .procedure: [Grant(grantee: "PUBLIC", privilege: "EXECUTE")]
+            case .type, .domain: [Grant(grantee: "PUBLIC", privilege: "USAGE")]
+            case .schema, .sequence, .table, .view, .materializedView: []
+            }
+        }
+
+        public static func < (lhs: Kind, rhs: Kind) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    public var kind: Kind
+    /// The object's name; a schema's is `QualifiedName(name, "")`.
+    public var name: QualifiedName
+    /// A routine's identity arguments (server text), nil for the others.
+    public var arguments: String?
+
+    public init(kind: Kind, name: QualifiedName, arguments: String? = nil) {
+        self.kind = kind
+        self.name = name
+        self.arguments = arguments
+    }
+
+    /// `table public.t`, `function public.f(integer)`, `schema app`.
+    public var description: String {
+        if kind == .schema { return "schema \(name.schema)" }
+        return "\(kind.noun) \(name)\(arguments.map { "(\($0))" } ?? "")"
+    }
+
+    public static func < (lhs: PrivilegeTarget, rhs: PrivilegeTarget) -> Bool {
+        (lhs.name.schema, lhs.name.name, lhs.kind, lhs.arguments ?? "") < (rhs.name.schema, rhs.name.name, rhs.kind, rhs.arguments ?? "")
+    }
+}
+
+extension Catalog {
+    /// Every object that holds grants, with its grants (a table's include its columns').
+    public var privilegeTargets: [PrivilegeTarget: [Grant]] {
+        var targets: [PrivilegeTarget: [Grant]] = [:]
+        for schema in schemas { targets[PrivilegeTarget(kind: .schema, name: QualifiedName(schema.name, ""))] = schema.grants }
+        for type in enums { targets[PrivilegeTarget(kind: .type, name: type.name)] = type.grants }
+        for type in compositeTypes { targets[PrivilegeTarget(kind: .type, name: type.name)] = type.grants }
+        for type in rangeTypes { targets[PrivilegeTarget(kind: .type, name: type.name)] = type.grants }
+        for domain in domains { targets[PrivilegeTarget(kind: .domain, name: domain.name)] = domain.grants }
+        for sequence in sequences { targets[PrivilegeTarget(kind: .sequence, name: sequence.name)] = sequence.grants }
+        for function in functions {
+            let kind: PrivilegeTarget.Kind = function.kind == .procedure ? .procedure : .function
+            targets[PrivilegeTarget(kind: kind, name: function.name, arguments: function.identityArguments)] = function.grants
+        }
+        for table in tables { targets[PrivilegeTarget(kind: .table, name: table.name)] = table.grants }
+        for view in views {
+            targets[PrivilegeTarget(kind: view.isMaterialized ? .materializedView : .view, name: view.name)] = view.grants
+        }
+        return targets
+    }
+
+    /// Whether the catalog was read with its privileges: some object holds a grant (a database read
+    /// with them has EXECUTE to PUBLIC on any function, USAGE on any type). A model or snapshot without
+    /// any says nothing about privileges, and a plan then leaves them alone.
+    public var carriesPrivileges: Bool {
+        !defaultPrivileges.isEmpty || privilegeTargets.values.contains { !$0.isEmpty }
+    }
+}

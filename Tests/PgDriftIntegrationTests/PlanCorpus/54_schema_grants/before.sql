@@ -1,0 +1,3 @@
+CREATE SCHEMA reporting;
+CREATE SCHEMA "Staging Area";
+GRANT CREATE ON SCHEMA reporting TO PUBLIC;

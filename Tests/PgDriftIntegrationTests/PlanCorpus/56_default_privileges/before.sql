@@ -1,0 +1,3 @@
+CREATE SCHEMA app;
+ALTER DEFAULT PRIVILEGES FOR ROLE pgdrift_corpus_owner IN SCHEMA app GRANT DELETE ON TABLES TO pgdrift_corpus_app;
+ALTER DEFAULT PRIVILEGES FOR ROLE pgdrift_corpus_owner GRANT USAGE ON SEQUENCES TO pgdrift_corpus_app;

@@ -1,0 +1,15 @@
+CREATE TABLE kept (id int);
+CREATE SCHEMA api;
+CREATE TABLE api.todos (id int PRIMARY KEY, task text, done boolean);
+GRANT SELECT, INSERT, UPDATE, DELETE ON api.todos TO pgdrift_corpus_app;
+GRANT SELECT (id, task) ON api.todos TO pgdrift_corpus_auditor;
+GRANT USAGE ON SCHEMA api TO pgdrift_corpus_app;
+CREATE SEQUENCE api.ticket_numbers;
+GRANT USAGE ON SEQUENCE api.ticket_numbers TO pgdrift_corpus_app;
+CREATE VIEW api.open_todos AS SELECT id, task FROM api.todos WHERE NOT done;
+GRANT SELECT ON api.open_todos TO PUBLIC;
+CREATE FUNCTION api.close(id integer) RETURNS void LANGUAGE sql AS $$ UPDATE api.todos SET done = true WHERE todos.id = close.id $$;
+REVOKE EXECUTE ON FUNCTION api.close(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api.close(integer) TO pgdrift_corpus_app;
+CREATE TYPE api.priority AS ENUM ('low', 'high');
+REVOKE USAGE ON TYPE api.priority FROM PUBLIC;
