@@ -65,12 +65,29 @@ public struct Audit {
 
     /// Reads the database, then takes the expected catalog (loaded meanwhile, or already) and compares.
     private func run(against connectionString: String, expected: () throws -> Catalog) throws -> DriftReport {
+        let sides = try sides(against: connectionString, expected: expected)
+        let findings = triage(SchemaDiff.findings(
+            expected: sides.expected, actual: sides.database.catalog, access: sides.database.access, options: diffOptions,
+            constants: sides.constants))
+        return DriftReport(
+            expected: source.description, database: ConnectionString(connectionString).description, findings: findings)
+    }
+
+    /// Both sides of one comparison and what the server said about the constants they spell differently.
+    struct Sides {
+        var expected: Catalog
+        var database: DatabaseInspection
+        var constants: ConstantSpellings
+    }
+
+    /// Reads the database and takes the expected catalog. Constants spelled differently on each side (a
+    /// file's `'0.0000'`, the catalog's `'0'::double precision`) are settled by the database itself, in
+    /// the same read-only snapshot and settings: one query for all of them, and only when the diff meets
+    /// such a pair.
+    func sides(against connectionString: String, expected: () throws -> Catalog) throws -> Sides {
         let connection = try PostgresConnection(connectionString)
         defer { connection.close() }
         let options = diffOptions
-        // Constants spelled differently on each side (a file's `'0.0000'`, the catalog's `'0'::double
-        // precision`) are settled by the database itself, in the same read-only snapshot and settings:
-        // one query for all of them, and only when the diff meets such a pair.
         let (database, (expectedCatalog, constants)) = try Introspector(options: introspectionOptions).inspect(from: connection) {
             connection, inspection in
             let expectedCatalog = try expected()
@@ -79,10 +96,7 @@ public struct Audit {
             let answers = try ConstantsQuery.spellings(needed, on: connection)
             return (expectedCatalog, ConstantSpellings(answers: answers, asked: needed))
         }
-        let findings = triage(SchemaDiff.findings(
-            expected: expectedCatalog, actual: database.catalog, access: database.access, options: diffOptions, constants: constants))
-        return DriftReport(
-            expected: source.description, database: ConnectionString(connectionString).description, findings: findings)
+        return Sides(expected: expectedCatalog, database: database, constants: constants)
     }
 
     /// The expected catalog and the notes on how it was read (given to `onNote` on the caller's thread).

@@ -21,15 +21,23 @@ extension Audit {
     public func planWithExpected(
         against connectionString: String, options: PlanOptions = PlanOptions()
     ) throws -> (plan: MigrationPlan, expected: Catalog) {
-        // The planner compares expressions by their text and writes the expected text into its DDL: SQL
-        // migrations are read through a shadow database, so both sides carry the server's canonical text.
-        var canonical = self
-        canonical.shadow = true
         // Grants are always read for a plan: the objects it creates get their expected grants, flag or
         // not (`PlanOptions.withPrivileges` decides whether existing objects' grants are planned).
-        canonical.diffOptions.comparePrivileges = true
-        let (expected, actual) = try canonical.catalogs(against: connectionString)
-        let plan = MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual.removing(matching: ignore), options: options)
+        var reading = self
+        reading.diffOptions.comparePrivileges = true
+        // SQL is read offline when the reader can, as `check` reads it: the planner works from the
+        // expected catalog aligned with the database's (`SchemaDiff.aligned`), so it changes what the
+        // diff reports and nothing that only reads differently.
+        let loading = reading.loadExpected(reading.introspectionOptions)
+        let sides = try reading.sides(against: connectionString) {
+            let loaded = try loading.wait()
+            for note in loaded.notes { onNote?(note) }
+            return loaded.catalog
+        }
+        let expected = sides.expected
+        let actual = sides.database.catalog.removing(matching: ignore)
+        let aligned = SchemaDiff.aligned(expected: expected.removing(matching: ignore), actual: actual, constants: sides.constants)
+        let plan = MigrationPlanner.plan(expected: aligned, actual: actual, options: options)
         return (plan, expected)
     }
 }

@@ -92,8 +92,21 @@ enum Shell {
         defer { for pointer in argv { free(pointer) } }
         let environment = cleanEnvironment().map { strdup($0) } + [nil]
         defer { for pointer in environment { free(pointer) } }
+        // The child starts with no signal blocked and default dispositions, whatever the spawning thread
+        // had: a watchdog that inherited a blocked SIGTERM could never be stopped.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGQUIT] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let result = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environment)
+        let result = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environment)
         guard result == 0 else {
             throw ServerError("cannot run \(arguments[0]): \(String(cString: strerror(result)))")
         }

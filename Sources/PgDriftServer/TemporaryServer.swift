@@ -130,8 +130,10 @@ public final class TemporaryServer: @unchecked Sendable {
         stopped = true
         _ = try? Shell.output(runAs + [binaries.path("pg_ctl"), "stop", "-m", "fast", "-w", "-D", dataDirectory])
         try? FileManager.default.removeItem(atPath: directory)
+        // SIGKILL: the watchdog has nothing left to do, and a signal it could block or ignore would leave
+        // this wait, and the process, hanging.
         if let watchdog {
-            kill(watchdog, SIGTERM)
+            kill(watchdog, SIGKILL)
             Shell.wait(for: watchdog)
         }
     }

@@ -1,0 +1,83 @@
+import PgDriftModel
+
+extension SchemaDiff {
+    /// The expected catalog spelled as the database spells it wherever the diff finds the two sides the
+    /// same: expressions equal by meaning (a file's `'0.0000'` and the catalog's `'0'::double precision`,
+    /// once the server has said how it prints them), storage parameters in another order, an identity
+    /// whose sequence name one side does not know. The planner compares objects by value; planned from
+    /// this catalog, it changes exactly what the diff reports, so a SQL folder read offline plans as it
+    /// checks. What differs stays as expected.
+    public static func aligned(expected: Catalog, actual: Catalog, constants: ConstantSpellings = ConstantSpellings()) -> Catalog {
+        var comparison = ExpressionComparison()
+        comparison.constants = constants
+        var result = expected
+        for want in expected.tables {
+            guard let have = actual.tables[want.name] else { continue }
+            result.tables.upsert(comparison.aligned(want, to: have))
+        }
+        for want in expected.views {
+            guard let have = actual.views[want.name] else { continue }
+            result.views.upsert(comparison.aligned(want, to: have))
+        }
+        for want in expected.domains {
+            guard let have = actual.domains[want.name] else { continue }
+            result.domains.upsert(comparison.aligned(want, to: have))
+        }
+        return result
+    }
+}
+
+extension ExpressionComparison {
+    /// A table's parts paired by name, each aligned as the diff compares it.
+    func aligned(_ want: Table, to have: Table) -> Table {
+        var copy = want
+        if TableComparison.sameParameters(want.options, have.options) { copy.options = have.options }
+        for index in copy.columns.indices {
+            guard let old = have.column(named: copy.columns[index].name) else { continue }
+            copy.columns[index] = aligned(copy.columns[index], to: old)
+        }
+        copy.constraints = ObjectSet(want.constraints.map { constraint in
+            guard let old = have.constraints[constraint.name] else { return constraint }
+            var aligned = aligned(constraint, to: old)
+            if TableComparison.sameParameters(constraint.indexOptions, old.indexOptions) { aligned.indexOptions = old.indexOptions }
+            return aligned
+        })
+        copy.indexes = alignedIndexes(want.indexes, to: have.indexes)
+        copy.policies = ObjectSet(want.policies.map { policy in have.policies[policy.name].map { aligned(policy, to: $0) } ?? policy })
+        copy.triggers = ObjectSet(want.triggers.map { trigger in have.triggers[trigger.name].map { aligned(trigger, to: $0) } ?? trigger })
+        return copy
+    }
+
+    /// A column's default and generation expression (over the same type), its options' order and its
+    /// identity's sequence name.
+    func aligned(_ want: Column, to have: Column) -> Column {
+        var copy = want
+        // Over another type the same text is another value (`0` and `'0'::text`): the planner sets the
+        // expected one again after the type change.
+        if want.type == have.type {
+            if same(want.defaultExpression, have.defaultExpression) { copy.defaultExpression = have.defaultExpression }
+            if same(want.generatedExpression, have.generatedExpression) { copy.generatedExpression = have.generatedExpression }
+        }
+        if TableComparison.sameParameters(want.options ?? [], have.options ?? []) { copy.options = have.options }
+        if TableComparison.sameIdentity(want.identity, have.identity) { copy.identity = have.identity }
+        return copy
+    }
+
+    /// A view's query when it means the same, and its indexes and triggers.
+    func aligned(_ want: View, to have: View) -> View {
+        var copy = want
+        if sameQuery(want.definition, have.definition) { copy.definition = have.definition }
+        copy.indexes = alignedIndexes(want.indexes, to: have.indexes)
+        copy.triggers = ObjectSet(want.triggers.map { trigger in have.triggers[trigger.name].map { aligned(trigger, to: $0) } ?? trigger })
+        return copy
+    }
+
+    private func alignedIndexes(_ want: ObjectSet<Index>, to have: ObjectSet<Index>) -> ObjectSet<Index> {
+        ObjectSet(want.map { index in
+            guard let old = have[index.name] else { return index }
+            var aligned = aligned(index, to: old)
+            if TableComparison.sameParameters(index.options, old.options) { aligned.options = old.options }
+            return aligned
+        })
+    }
+}
