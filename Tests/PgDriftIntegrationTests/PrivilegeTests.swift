@@ -316,3 +316,18 @@ import Testing
         #expect(after.tables[QualifiedName("public", "t")]?.grants == [Grant(grantee: PrivilegeTests.app, privilege: "SELECT")])
     }
 }
+
+/// Grants on columns the plan drops or renames: no REVOKE on a column that is gone (it would fail).
+@Suite struct PrivilegeColumnChangeTests {
+    init() throws { _ = try PrivilegeTests() }
+
+    @Test func aDroppedOrRenamedColumnsGrantsNeedNoRevoke() throws {
+        let run = try PlanConvergence(
+            label: "priv_dropped_column",
+            before: "CREATE TABLE t (id int, gone text, old_name text);\nGRANT SELECT (gone, old_name) ON t TO \(PrivilegeTests.app);\n",
+            after: "CREATE TABLE t (id int, new_name text);\nGRANT SELECT (new_name) ON t TO \(PrivilegeTests.app);\n",
+            options: PlanOptions(allowDestructive: true, renames: true, withPrivileges: true), privileges: true)
+        #expect(run.remaining.isEmpty, "\(run.remaining.map(\.message))\n\(run.plan.render())")
+        #expect(!run.plan.render().contains("REVOKE"), "\(run.plan.render())")
+    }
+}
