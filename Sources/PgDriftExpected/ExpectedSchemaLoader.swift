@@ -62,13 +62,10 @@ public final class ExpectedSchemaLoader {
     /// shadow database.
     private func loadSQL(_ files: [String], source: String) throws -> Catalog {
         guard !shadowOnly else { return try loadMigrations(files) }
-        // Grants are not replayed offline: only the server knows what a role ends up holding.
-        guard !options.includePrivileges else {
-            onNote?("reading \(source) through a shadow database: privileges are compared")
-            return try loadMigrations(files)
-        }
         let texts = try files.map { (path: $0, sql: try Self.read($0)) }
-        switch try OfflineSchemaLoader.load(texts, searchPath: searchPath, refuseSuperuserStatements: !shadowSuperuser) {
+        // With privileges, GRANT and REVOKE are read too (OfflineReplay+Grants.swift says what defers).
+        switch try OfflineSchemaLoader.load(
+            texts, searchPath: searchPath, refuseSuperuserStatements: !shadowSuperuser, privileges: options.includePrivileges) {
         case .exact(let catalog, let notes):
             for note in notes { onNote?(note) }
             return catalog

@@ -5,8 +5,8 @@ import Testing
 
 /// Privileges end to end (issue 17): for each kind, two databases that differ only in its grants.
 /// `check --with-privileges` reports exactly the findings (database against database, and from the SQL
-/// through the shadow database), `check` without the flag reports nothing, `plan --with-privileges`
-/// fixes it, and `pg_dump --schema-only` with privileges is equal after.
+/// read offline and through the shadow database), `check` without the flag reports nothing,
+/// `plan --with-privileges` fixes it, and `pg_dump --schema-only` with privileges is equal after.
 @Suite struct PrivilegeTests {
     /// Roles of these tests only (roles are cluster-wide and tests run in parallel).
     static let app = "pgdrift_priv_app"
@@ -36,17 +36,25 @@ import Testing
 
     /// Found (and only with the flag), planned, fixed, and pg_dump (privileges included) equal after.
     static func expectFoundAndFixed(
-        _ label: String, base: String, expected: String, actual: String, findings: [String], fromSQL: Bool = true
+        _ label: String, base: String, expected: String, actual: String, findings: [String], fromSQL: Bool = true,
+        readsOffline: Bool = true
     ) throws {
         let target = try TestDatabase(label + "_target", sql: base + expected)
         let drift = try TestDatabase(label + "_drift", sql: base + actual)
         #expect(try Self.findings(expected: target.connectionString, against: drift) == findings.sorted())
         #expect(try Self.findings(expected: target.connectionString, against: drift, privileges: false) == [])
         if fromSQL {
-            // SQL with privileges is read through the shadow database (the offline reader defers).
-            var audit = Audit(source: .sqlDirectory(try TruthRegressionTests.folder(base + expected)))
-            audit.diffOptions.comparePrivileges = true
-            #expect(render(try audit.run(against: drift.connectionString).findings) == findings.sorted())
+            // The SQL read offline (GRANT and REVOKE replayed) and through the shadow database.
+            let folder = try TruthRegressionTests.folder(base + expected)
+            for shadow in [false, true] {
+                var audit = Audit(source: .sqlDirectory(folder))
+                audit.diffOptions.comparePrivileges = true
+                audit.shadow = shadow
+                var notes: [String] = []
+                audit.onNote = { notes.append($0) }
+                #expect(render(try audit.run(against: drift.connectionString).findings) == findings.sorted(), "shadow: \(shadow)")
+                if !shadow && readsOffline { #expect(!notes.contains { $0.contains("shadow database") }, "\(notes)") }
+            }
         }
         let run = try PlanConvergence(
             label: label, before: base + actual, after: base + expected, options: PlanOptions(withPrivileges: true), rerun: .succeeds,
@@ -154,12 +162,13 @@ import Testing
                 "privilege_mismatch public pair: type public.pair: role \(Self.app) lacks USAGE | USAGE | -",
                 "privilege_mismatch public positive: domain public.positive: role \(Self.app) lacks USAGE WITH GRANT OPTION | USAGE WITH GRANT OPTION | -",
                 "privilege_mismatch public span: type public.span: PUBLIC lacks USAGE | USAGE | -",
-            ])
+            ],
+            readsOffline: false)  // CREATE TYPE AS RANGE defers to the shadow database
     }
 
     /// `ALTER DEFAULT PRIVILEGES`, per role, schema and object type; an entry for every schema that
-    /// revokes EXECUTE from PUBLIC is drift against none. Database against database only: the shadow
-    /// database runs migrations as a role that may not act FOR ROLE another.
+    /// revokes EXECUTE from PUBLIC is drift against none. Database against database only: the offline
+    /// reader defers it, and the shadow database runs migrations as a role that may not act FOR ROLE another.
     @Test func defaultPrivileges() throws {
         let base = "CREATE SCHEMA app;\n"
         let prefix = "ALTER DEFAULT PRIVILEGES FOR ROLE \(Self.owner)"
@@ -226,6 +235,62 @@ import Testing
     }
 }
 
+/// What the offline reader defers when privileges are compared, and why (the role running the
+/// migrations is the owner and the subject of default privileges: only a server knows its name).
+@Suite struct OfflinePrivilegeTests {
+    static func outcome(_ sql: String) throws -> String {
+        switch try OfflineSchemaLoader.load([("001.sql", sql)], privileges: true) {
+        case .exact: return "exact"
+        case .needsServer(let reason): return reason
+        }
+    }
+
+    @Test(arguments: [
+        ("ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;",
+         "001.sql:1: ALTER DEFAULT PRIVILEGES applies to the role running the migrations, which only a server knows"),
+        ("CREATE TABLE t (id int);\nGRANT SELECT ON ALL TABLES IN SCHEMA public TO PUBLIC;",
+         "001.sql:2: GRANT ON ALL … IN SCHEMA is read through the shadow database"),
+        ("CREATE TABLE t (id int);\nGRANT SELECT ON t TO CURRENT_USER;",
+         "001.sql:2: CURRENT_USER or SESSION_USER as a grantee is read through the shadow database"),
+        ("CREATE TABLE t (id int);\nALTER TABLE t OWNER TO someone;",
+         "001.sql:2: an owner change, with privileges compared, is read through the shadow database"),
+        ("CREATE TABLE t (id int);\nGRANT SELECT ON t TO PUBLIC;\nALTER TABLE t RENAME TO u;",
+         "001.sql:3: RENAME after a GRANT is read through the shadow database (grants follow objects)"),
+        ("CREATE TABLE t (id int, c int);\nGRANT SELECT (c) ON t TO PUBLIC;\nALTER TABLE t DROP COLUMN c;",
+         "001.sql:3: ALTER TABLE after a GRANT is read through the shadow database (grants follow objects)"),
+        ("SET ROLE someone;\nCREATE TABLE t (id int);", "001.sql:1: SET ROLE changes who owns and grants, with privileges compared"),
+        ("CREATE TABLE t (id int);\nGRANT SELECT (nope) ON t TO PUBLIC;", "001.sql:2: column nope of public.t does not exist"),
+        ("CREATE TABLE t (id int);\nGRANT SELECT ON t TO PUBLIC;\nDROP TABLE IF EXISTS other;\n",
+         "001.sql:3: DROP after a GRANT is read through the shadow database (grants follow objects)"),
+        ("CREATE TABLE t (id int);\nGRANT SELECT ON t TO PUBLIC;\nALTER TABLE t ADD COLUMN c int;\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';",
+         "exact"),
+    ])
+    func defersWhatDependsOnTheRole(sql: String, reason: String) throws {
+        #expect(try Self.outcome(sql) == reason)
+    }
+
+    /// Read offline: a function's default EXECUTE to PUBLIC, column grants, and REVOKE on the table
+    /// taking the columns' privilege along, as the server does.
+    @Test func grantsReadOfflineAreTheServers() throws {
+        let sql = """
+            CREATE TABLE t (id int, c text);
+            GRANT SELECT (id, c), UPDATE (c) ON t TO pgdrift_priv_app;
+            GRANT SELECT ON t TO pgdrift_priv_app WITH GRANT OPTION;
+            REVOKE SELECT ON t FROM pgdrift_priv_app;
+            CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+            CREATE FUNCTION g() RETURNS int LANGUAGE sql AS 'SELECT 1';
+            REVOKE ALL ON FUNCTION g() FROM PUBLIC;
+            """
+        guard case .exact(let catalog, _) = try OfflineSchemaLoader.load([("001.sql", sql)], privileges: true) else {
+            Issue.record("not read offline")
+            return
+        }
+        #expect(catalog.tables[QualifiedName("public", "t")]?.grants == [Grant(grantee: "pgdrift_priv_app", privilege: "UPDATE", column: "c")])
+        #expect(catalog.functions.map(\.grants) == [[Grant(grantee: "PUBLIC", privilege: "EXECUTE")], []])
+        #expect(catalog.schemas["public"]?.grants == [Grant(grantee: "PUBLIC", privilege: "USAGE")])
+    }
+}
+
 /// The command line: `check --with-privileges` finds, `plan --with-privileges --apply` fixes, and
 /// without the flag neither looks at the grants of objects that exist.
 @Suite struct PrivilegeCLITests {
@@ -249,5 +314,20 @@ import Testing
         #expect(plan.stdout.contains("Flags: --with-privileges"), "\(plan.stdout)")
         let after = try database.catalog(IntrospectionOptions(includePrivileges: true))
         #expect(after.tables[QualifiedName("public", "t")]?.grants == [Grant(grantee: PrivilegeTests.app, privilege: "SELECT")])
+    }
+}
+
+/// Grants on columns the plan drops or renames: no REVOKE on a column that is gone (it would fail).
+@Suite struct PrivilegeColumnChangeTests {
+    init() throws { _ = try PrivilegeTests() }
+
+    @Test func aDroppedOrRenamedColumnsGrantsNeedNoRevoke() throws {
+        let run = try PlanConvergence(
+            label: "priv_dropped_column",
+            before: "CREATE TABLE t (id int, gone text, old_name text);\nGRANT SELECT (gone, old_name) ON t TO \(PrivilegeTests.app);\n",
+            after: "CREATE TABLE t (id int, new_name text);\nGRANT SELECT (new_name) ON t TO \(PrivilegeTests.app);\n",
+            options: PlanOptions(allowDestructive: true, renames: true, withPrivileges: true), privileges: true)
+        #expect(run.remaining.isEmpty, "\(run.remaining.map(\.message))\n\(run.plan.render())")
+        #expect(!run.plan.render().contains("REVOKE"), "\(run.plan.render())")
     }
 }

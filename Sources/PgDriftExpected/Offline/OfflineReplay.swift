@@ -49,6 +49,10 @@ struct OfflineReplay {
     var sourceMap = SourceMapRecorder()
 
     var views: [QualifiedName: View] = [:]
+    /// Whether privileges are compared: GRANT and REVOKE are read (`OfflineReplay+Grants.swift`).
+    var readsPrivileges = false
+    /// The GRANT and REVOKE statements so far, resolved, applied by `applyGrants` at the end.
+    var grantOperations: [GrantOperation] = []
 
     var file = ""
     var lines = ScriptLines("")
@@ -78,6 +82,13 @@ struct OfflineReplay {
                 continue
             }
             if let reason = deferralReason(statement.tag, statement.node) { throw fallback(reason) }
+            if readsPrivileges {
+                if let reason = privilegeDeferral(statement.tag, statement.node) { throw fallback(reason) }
+                if statement.tag == "GrantStmt" {
+                    try recordGrant(statement.node)
+                    continue
+                }
+            }
             if let skip = Self.skippedStatements[statement.tag] {
                 if statement.tag != "VariableSetStmt" || !isSearchPath(statement.node) {
                     skipped[skip, default: 0] += 1

@@ -18,9 +18,11 @@ public enum OfflineSchemaLoader {
     /// `refuseSuperuserStatements` is false, is a statement only a superuser may run (the shadow
     /// database would refuse it too).
     public static func load(
-        _ files: [(path: String, sql: String)], searchPath: [String]? = nil, refuseSuperuserStatements: Bool = true
+        _ files: [(path: String, sql: String)], searchPath: [String]? = nil, refuseSuperuserStatements: Bool = true,
+        privileges: Bool = false
     ) throws -> Outcome {
         var replay = OfflineReplay()
+        replay.readsPrivileges = privileges
         if let searchPath { (replay.searchPath, replay.defaultSearchPath) = (searchPath, searchPath) }
         // The next file is parsed on another core while this one is replayed.
         var next = files.first.map { file in InBackground { try ParsedScript(file.sql) } }
@@ -41,6 +43,7 @@ public enum OfflineSchemaLoader {
             }
         }
         var catalog = replay.catalog()
+        if privileges { replay.applyGrants(to: &catalog) }
         catalog.sources = replay.sourceMap.sources(for: catalog)
         return .exact(catalog, notes: replay.skippedNote.map { [$0] } ?? [])
     }

@@ -15,7 +15,12 @@ extension PlanBuilder {
             let fresh = before[target] == nil || freshObjects.contains(target)
             guard fresh || options.withPrivileges else { continue }
             // A new object holds PostgreSQL's defaults; the others what the database has now.
-            let held = fresh ? target.kind.implicitGrants : before[target] ?? []
+            var held = fresh ? target.kind.implicitGrants : before[target] ?? []
+            // A column the plan drops took its grants along, one it renames kept them under its new name
+            // (granted again below, which is harmless): a REVOKE on either would fail.
+            if let columns = after[target].map({ _ in currentColumns(of: target) }) ?? nil {
+                held.removeAll { $0.column.map { !columns.contains($0) } ?? false }
+            }
             grant(wanted, held: held, on: target)
         }
         if options.withPrivileges { planDefaultPrivileges() }
@@ -41,6 +46,15 @@ extension PlanBuilder {
             if !delta.grantWithOption.isEmpty { sql.append("GRANT \(list(delta.grantWithOption)) ON \(on) TO \(role) WITH GRANT OPTION;") }
             let subject = delta.column.map { "column \(target.name).\($0)" } ?? target.description
             emitGuarded(sql, roles: delta.grantee == "PUBLIC" ? [] : [delta.grantee], subject: "privileges on \(subject)")
+        }
+    }
+
+    /// The columns a relation will have once the plan has run; nil for other objects.
+    private func currentColumns(of target: PrivilegeTarget) -> Set<String>? {
+        switch target.kind {
+        case .table: return current.tables[target.name].map { Set($0.columns.map(\.name)) }
+        case .view, .materializedView: return current.views[target.name].map { Set($0.columns.map(\.name)) }
+        default: return nil
         }
     }
 

@@ -1,0 +1,17 @@
+-- Grants to PUBLIC (roles are the cluster's: the corpus names none), read offline when privileges are compared.
+SET search_path = reports, public;
+GRANT USAGE ON SCHEMA reports TO PUBLIC;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT ALL ON TABLE entries TO PUBLIC;
+REVOKE TRUNCATE, TRIGGER ON entries FROM PUBLIC;
+GRANT SELECT (id, body), UPDATE (body) ON entries TO PUBLIC;
+REVOKE SELECT ON entries FROM PUBLIC;
+GRANT SELECT ON public_entries TO PUBLIC;
+GRANT USAGE, SELECT ON SEQUENCE numbers, entries_id_seq TO PUBLIC;
+REVOKE EXECUTE ON FUNCTION purge() FROM PUBLIC;
+REVOKE ALL ON FUNCTION entry_count() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION entry_count() TO PUBLIC;
+REVOKE ALL ON PROCEDURE rebuild FROM PUBLIC;
+REVOKE USAGE ON TYPE mood FROM PUBLIC;
+REVOKE USAGE ON DOMAIN positive FROM PUBLIC;
+GRANT USAGE ON DOMAIN positive TO PUBLIC;
