@@ -33,6 +33,27 @@ import Testing
         #expect(!quiet.stderr.contains("trace"))
     }
 
+    /// `plan` of a folder the offline reader reads starts no throwaway server (issue 17); one it defers
+    /// on goes through a shadow database, which the trace names.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
+    func planOfAFolderReadOfflineStartsNoServer() throws {
+        let database = try TestDatabase("cli_plan_offline", sql: "CREATE TABLE t (a int);")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-plan-\(UUID()).sql").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let readable = try TruthRegressionTests.folder("CREATE TABLE t (a int, b numeric DEFAULT '0.50');\nCREATE INDEX t_b ON t (b) WHERE b > 0;\n")
+        let offline = try ChildProcess.run(["env", "PGDRIFT_TRACE=1", Self.binary, "plan", "--expected", readable, "--database", database.connectionString, "--out", output])
+        #expect(offline.code == 0, "\(offline.stderr)")
+        #expect(!offline.stderr.contains("throwaway PostgreSQL"), "\(offline.stderr)")
+        let plan = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(plan.contains("ALTER TABLE public.t ADD COLUMN IF NOT EXISTS b numeric DEFAULT '0.50';"), "\(plan)")
+        #expect(plan.contains("CREATE INDEX IF NOT EXISTS t_b ON public.t USING btree (b) WHERE (b > 0);"), "\(plan)")
+        // A DO block with EXECUTE is the shadow database's to run.
+        let deferred = try TruthRegressionTests.folder("CREATE TABLE t (a int);\nDO $$ BEGIN EXECUTE 'ALTER TABLE t ADD COLUMN c int'; END $$;\n")
+        let shadow = try ChildProcess.run(["env", "PGDRIFT_TRACE=1", Self.binary, "plan", "--expected", deferred, "--database", database.connectionString, "--out", output])
+        #expect(shadow.code == 0, "\(shadow.stderr)")
+        #expect(shadow.stderr.contains("pgdrift: trace: starting a throwaway PostgreSQL in /tmp/pgdrift-"), "\(shadow.stderr)")
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
     func exitCodes() throws {
         let clean = try TestDatabase("cli_clean", sql: "CREATE TABLE t (a int);")
