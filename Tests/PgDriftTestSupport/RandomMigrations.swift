@@ -207,7 +207,10 @@ public struct RandomMigrations {
         let head = "CREATE\(chance(30) ? " OR REPLACE" : "") FUNCTION \(qualified)(x integer) RETURNS integer"
         // SQL-standard bodies defer the whole folder to the shadow database today: one function in ten.
         switch readable ? 0 : int(0...19) {
-        case 0...7: statements.append("\(head) LANGUAGE sql IMMUTABLE AS $$ SELECT x + \(k) $$;")
+        case 0...7:
+            // COST, read offline (issue 16); the language's default written out or not.
+            let cost = chance(25) ? " COST \(pick(["1", "100", "25", "0.5"]))" : ""
+            statements.append("\(head) LANGUAGE sql IMMUTABLE\(cost) AS $$ SELECT x + \(k) $$;")
         case 8: statements.append("\(head) LANGUAGE sql IMMUTABLE RETURN x * \(k);")
         case 9: statements.append("\(head) LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT x - \(k); END;")
         default: statements.append("\(head) LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN RETURN x + \(k); END $$;")

@@ -27,6 +27,8 @@ public struct RandomSchema: Sendable {
         var statistics: Int?
         /// SET (n_distinct = v).
         var distinct: Double?
+        /// SET COMPRESSION.
+        var compression: String?
     }
     public struct Table: Sendable {
         var name: String
@@ -42,6 +44,8 @@ public struct RandomSchema: Sendable {
         var fillfactor: Int?
         var replicaFull = false
         var clustered = false
+        /// The primary key's index storage parameter (`ALTER INDEX t_pkey SET (fillfactor = n)`).
+        var keyFillfactor: Int?
     }
     public var schema: String
     var enums: [String: [String]] = [:]
@@ -176,15 +180,17 @@ public struct RandomSchema: Sendable {
             case 14: withTable(using: &random) { table, _, random in table.comment = table.comment == nil ? "c\(Int.random(in: 0...9, using: &random))" : nil }
             case 15: withColumn(using: &random) { column, _, random in
                 guard ["text", "character varying(20)", "character varying(50)", "jsonb"].contains(column.type) else { return }
-                column.storage = column.storage == nil ? ["MAIN", "EXTERNAL"].randomElement(using: &random) : nil
+                if Bool.random(using: &random) { column.storage = column.storage == nil ? ["MAIN", "EXTERNAL"].randomElement(using: &random) : nil }
+                else { column.compression = column.compression == nil ? "pglz" : nil }
             }
             case 16: withColumn(using: &random) { column, _, random in
                 if Bool.random(using: &random) { column.statistics = column.statistics == nil ? Int.random(in: 1...2000, using: &random) : nil }
                 else { column.distinct = column.distinct == nil ? [-1, -0.5, 10, 250].randomElement(using: &random)! : nil }
             }
             case 17: withTable(using: &random) { table, _, random in
-                switch Int.random(in: 0..<3, using: &random) {
+                switch Int.random(in: 0..<4, using: &random) {
                 case 0: table.replicaFull.toggle()
+                case 3: table.keyFillfactor = table.keyFillfactor == nil ? Int.random(in: 50...95, using: &random) : nil
                 case 1: table.fillfactor = table.fillfactor == nil ? Int.random(in: 50...95, using: &random) : nil
                 default: table.clustered.toggle()
                 }
@@ -246,7 +252,8 @@ public struct RandomSchema: Sendable {
             guard type != column.type else { return }
             column.type = type
             column.defaultSQL = schema.defaultValue(for: type, using: &random)
-            column.storage = nil  // a new type brings its own storage
+            column.storage = nil  // a new type brings its own storage and the default compression
+            column.compression = nil
         }
         // A check or index on a retyped column may no longer make sense: checks only on integer types.
         for position in tables.indices {
@@ -283,9 +290,11 @@ public struct RandomSchema: Sendable {
             for column in table.columns {
                 if let storage = column.storage { lines.append("ALTER TABLE \(schema).\(table.name) ALTER COLUMN \(column.name) SET STORAGE \(storage);") }
                 if let target = column.statistics { lines.append("ALTER TABLE \(schema).\(table.name) ALTER COLUMN \(column.name) SET STATISTICS \(target);") }
+                if let method = column.compression { lines.append("ALTER TABLE \(schema).\(table.name) ALTER COLUMN \(column.name) SET COMPRESSION \(method);") }
                 if let value = column.distinct { lines.append("ALTER TABLE \(schema).\(table.name) ALTER COLUMN \(column.name) SET (n_distinct = \(value));") }
             }
             if table.replicaFull { lines.append("ALTER TABLE \(schema).\(table.name) REPLICA IDENTITY FULL;") }
+            if let fill = table.keyFillfactor { lines.append("ALTER INDEX \(schema).\(table.name)_pkey SET (fillfactor = \(fill));") }
             if table.clustered { lines.append("ALTER TABLE \(schema).\(table.name) CLUSTER ON \(table.name)_pkey;") }
             for (name, expression) in table.checks.sorted(by: { $0.key < $1.key }) {
                 lines.append("ALTER TABLE \(schema).\(table.name) ADD CONSTRAINT \(name) CHECK (\(expression));")
