@@ -9,12 +9,7 @@ import Testing
 /// equal, fails here.
 @Suite("check and plan agree on every plan-corpus case")
 struct CheckPlanAgreementTests {
-    init() throws {
-        for role in ["plan_reader", "pgdrift_corpus_app", "pgdrift_corpus_auditor", "pgdrift_corpus_owner"] {
-            try TestDatabase.executeInCluster(
-                "DO $$ BEGIN CREATE ROLE \(role); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
-        }
-    }
+    init() throws { try PlanCase.createRoles() }
 
     @Test("check reports ⇔ plan has a statement", arguments: PlanCase.all())
     func agree(_ item: PlanCase) throws {

@@ -4,9 +4,10 @@ import PgDriftTestSupport
 import Testing
 
 /// Issue 16, the rows the completeness table left "not compared yet": `CLUSTER ON`, a table's access
-/// method and a column's planner options (`n_distinct`). Each pair differs only in the setting; the whole finding is required offline (which defers to
-/// the shadow database for both), with --shadow and database against database, then a plan that fixes it
-/// and equal `pg_dump --schema-only`.
+/// method, a column's planner options (`n_distinct`) and a function's SUPPORT. Each pair differs only in
+/// the setting; the whole finding is required offline (which defers to the shadow database for all of
+/// them), with --shadow and database against database, then a plan that fixes it and equal
+/// `pg_dump --schema-only`.
 @Suite struct CompletenessOfTableSettingsTests {
     static let table = "CREATE TABLE t (id int PRIMARY KEY, code text NOT NULL);\nCREATE INDEX t_code_idx ON t (code);\n"
 
@@ -40,24 +41,14 @@ import Testing
         let method = "CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;\n"
         let other = method + "CREATE TABLE t (id int PRIMARY KEY, code text) USING heap2;\n"
         let heap = method + "CREATE TABLE t (id int PRIMARY KEY, code text);\n"
-        for (label, expected, actual, finding) in [
-            ("complete_am_other", other, heap, "access_method_mismatch public.t: table public.t uses access method heap, expected heap2 | heap2 | heap"),
-            ("complete_am_heap", heap, other, "access_method_mismatch public.t: table public.t uses access method heap2, expected heap | heap | heap2"),
-        ] {
-            let target = try TestDatabase(label + "_target", sql: expected)
-            let drift = try TestDatabase(label + "_drift", sql: actual)
-            #expect(try TruthRegressionTests.databaseFindings(expected: target, actual: drift) == [finding])
-            var audit = Audit(source: .sqlDirectory(try TruthRegressionTests.folder(expected)))
-            audit.shadowSuperuser = true
-            let fromSQL = try audit.run(against: drift.connectionString).findings.map { "\($0.kind.rawValue) \($0.path): \($0.message) | \($0.expected ?? "-") | \($0.actual ?? "-")" }
-            #expect(fromSQL == [finding])
-            let run = try PlanConvergence(label: label, before: actual, after: expected, options: PlanOptions())
-            #expect(run.plan.render().contains("ALTER TABLE public.t SET ACCESS METHOD \(label.hasSuffix("other") ? "heap2" : "heap");"))
-            #expect(run.remaining.isEmpty, "\(run.remaining.map(\.message))\n\(run.plan.render())")
-            #expect(run.secondPlan.isEmpty, "\(run.secondPlan.render())")
-            let dumps = try run.dumps()
-            #expect(dumps.migrated.sorted() == dumps.target.sorted(), "\(PlanConvergence.difference(dumps.migrated, dumps.target))")
-        }
+        try TruthRegressionTests.expectFoundAndFixed(
+            "complete_am_other", expected: other, actual: heap,
+            findings: ["access_method_mismatch public.t: table public.t uses access method heap, expected heap2 | heap2 | heap"],
+            shadowSuperuser: true)
+        try TruthRegressionTests.expectFoundAndFixed(
+            "complete_am_heap", expected: heap, actual: other,
+            findings: ["access_method_mismatch public.t: table public.t uses access method heap2, expected heap | heap | heap2"],
+            shadowSuperuser: true)
     }
 
     /// A table the plan creates gets its access method in CREATE TABLE and its CLUSTER ON once the index exists.
@@ -92,35 +83,18 @@ import Testing
         #expect(run.remaining.isEmpty && run.secondPlan.isEmpty)
     }
 
-    /// A function's planner support function (`SUPPORT f`), which only a superuser may set: found database
-    /// against database and through a shadow database run as a superuser, planned with CREATE OR REPLACE
-    /// (which also takes it away).
+    /// A function's planner support function (`SUPPORT f`), which only a superuser may set: planned with
+    /// CREATE OR REPLACE, which also takes it away.
     @Test func functionSupport() throws {
         let body = "CREATE FUNCTION series(n integer) RETURNS SETOF integer LANGUAGE sql IMMUTABLE"
         let with = body + " SUPPORT pg_catalog.generate_series_int4_support AS $$ SELECT generate_series(1, n) $$;\n"
         let without = body + " AS $$ SELECT generate_series(1, n) $$;\n"
-        for (label, expected, actual, line) in [
-            ("complete_support_set", with, without, "function_mismatch public: function public.series(n integer): support function differ"
-                + " | public.series(n integer) RETURNS SETOF integer LANGUAGE sql SUPPORT pg_catalog.generate_series_int4_support"
-                + " | public.series(n integer) RETURNS SETOF integer LANGUAGE sql"),
-            ("complete_support_unset", without, with, "function_mismatch public: function public.series(n integer): support function differ"
-                + " | public.series(n integer) RETURNS SETOF integer LANGUAGE sql"
-                + " | public.series(n integer) RETURNS SETOF integer LANGUAGE sql SUPPORT pg_catalog.generate_series_int4_support"),
-        ] {
-            let target = try TestDatabase(label + "_target", sql: expected)
-            let drift = try TestDatabase(label + "_drift", sql: actual)
-            let render = { (finding: Finding) in "\(finding.kind.rawValue) \(finding.path): \(finding.message) | \(finding.expected ?? "-") | \(finding.actual ?? "-")" }
-            let fromDatabase = try Audit(source: .database(target.connectionString)).run(against: drift.connectionString).findings.map(render)
-            #expect(fromDatabase == [line])
-            var audit = Audit(source: .sqlDirectory(try TruthRegressionTests.folder(expected)))
-            audit.shadowSuperuser = true
-            let fromSQL = try audit.run(against: drift.connectionString).findings.map(render)
-            #expect(fromSQL == [line])
-            let run = try PlanConvergence(label: label, before: actual, after: expected, options: PlanOptions())
-            #expect(run.remaining.isEmpty, "\(run.remaining.map(\.message))\n\(run.plan.render())")
-            #expect(run.secondPlan.isEmpty, "\(run.secondPlan.render())")
-            let dumps = try run.dumps()
-            #expect(dumps.migrated.sorted() == dumps.target.sorted(), "\(PlanConvergence.difference(dumps.migrated, dumps.target))")
-        }
+        let (plain, supported) = ("public.series(n integer) RETURNS SETOF integer LANGUAGE sql",
+                                  "public.series(n integer) RETURNS SETOF integer LANGUAGE sql SUPPORT pg_catalog.generate_series_int4_support")
+        let message = "function_mismatch public series(n integer): function public.series(n integer): support function differ"
+        try TruthRegressionTests.expectFoundAndFixed(
+            "complete_support_set", expected: with, actual: without, findings: ["\(message) | \(supported) | \(plain)"], shadowSuperuser: true)
+        try TruthRegressionTests.expectFoundAndFixed(
+            "complete_support_unset", expected: without, actual: with, findings: ["\(message) | \(plain) | \(supported)"], shadowSuperuser: true)
     }
 }

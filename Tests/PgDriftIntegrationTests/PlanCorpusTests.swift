@@ -18,6 +18,14 @@ struct PlanCase: CustomTestStringConvertible, Sendable {
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("PlanCorpus")
 
+    /// The roles the corpus grants to (cluster-wide: made by whichever test comes first).
+    static func createRoles() throws {
+        for role in ["plan_reader", "pgdrift_corpus_app", "pgdrift_corpus_auditor", "pgdrift_corpus_owner"] {
+            try TestDatabase.executeInCluster(
+                "DO $$ BEGIN CREATE ROLE \(role); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
+        }
+    }
+
     static func all() -> [PlanCase] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.sorted().compactMap { name in
@@ -33,14 +41,7 @@ struct PlanCase: CustomTestStringConvertible, Sendable {
 
 @Suite("Plan corpus: before → plan → after, checked by pg_dump")
 struct PlanCorpusTests {
-    init() throws {
-        try TestDatabase.executeInCluster("DO $$ BEGIN CREATE ROLE plan_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
-        // The privilege cases' roles (cluster-wide; made by whichever test comes first).
-        for role in ["pgdrift_corpus_app", "pgdrift_corpus_auditor", "pgdrift_corpus_owner"] {
-            try TestDatabase.executeInCluster(
-                "DO $$ BEGIN CREATE ROLE \(role); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
-        }
-    }
+    init() throws { try PlanCase.createRoles() }
 
     @Test func corpusHasAtLeastFortyCases() {
         #expect(PlanCase.all().count >= 40)

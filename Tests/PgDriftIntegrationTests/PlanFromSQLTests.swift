@@ -10,12 +10,7 @@ import Testing
 /// database built from `after.sql`.
 @Suite("Plan corpus planned from the SQL folder, offline where it reads")
 struct PlanFromSQLTests {
-    init() throws {
-        for role in ["plan_reader", "pgdrift_corpus_app", "pgdrift_corpus_auditor", "pgdrift_corpus_owner"] {
-            try TestDatabase.executeInCluster(
-                "DO $$ BEGIN CREATE ROLE \(role); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
-        }
-    }
+    init() throws { try PlanCase.createRoles() }
 
     @Test("plan from SQL converges", arguments: PlanCase.all())
     func converges(_ item: PlanCase) throws {

@@ -15,11 +15,14 @@ import Testing
     }
 
     /// `kind path object: message | expected | actual` for each finding, offline and with --shadow.
-    static func findings(_ folder: String, against database: TestDatabase, searchPath: [String]? = nil) throws -> [[String]] {
+    static func findings(
+        _ folder: String, against database: TestDatabase, searchPath: [String]? = nil, shadowSuperuser: Bool = false
+    ) throws -> [[String]] {
         try [false, true].map { shadow in
             var audit = Audit(source: .sqlDirectory(folder))
             audit.shadow = shadow
             audit.searchPath = searchPath
+            audit.shadowSuperuser = shadowSuperuser
             return try audit.run(against: database.connectionString).findings.map { finding in
                 "\(finding.kind.rawValue) \(finding.path)" + (finding.object.map { " \($0)" } ?? "")
                     + ": \(finding.message) | \(finding.expected ?? "-") | \(finding.actual ?? "-")"
@@ -101,12 +104,15 @@ import Testing
 
     /// check reports the drift as `findings`, offline from the SQL and database against database; the
     /// plan fixes it: nothing left, a second plan empty, and pg_dump of both databases the same.
-    static func expectFoundAndFixed(_ label: String, expected sql: String, actual drifted: String, findings: [String]) throws {
+    /// `shadowSuperuser`: the SQL needs a superuser (CREATE ACCESS METHOD, SUPPORT), in the shadow database too.
+    static func expectFoundAndFixed(
+        _ label: String, expected sql: String, actual drifted: String, findings: [String], shadowSuperuser: Bool = false
+    ) throws {
         let folder = try folder(sql)
         let target = try TestDatabase(label + "_target", sql: sql)
         let drift = try TestDatabase(label + "_drift", sql: drifted)
         // Read into constants first, so a failure shows the findings.
-        let fromSQL = try Self.findings(folder, against: drift)
+        let fromSQL = try Self.findings(folder, against: drift, shadowSuperuser: shadowSuperuser)
         let fromDatabase = try databaseFindings(expected: target, actual: drift)
         #expect(fromSQL == [findings, findings])
         #expect(fromDatabase == findings)
