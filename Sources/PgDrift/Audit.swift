@@ -84,11 +84,11 @@ public struct Audit {
     /// file's `'0.0000'`, the catalog's `'0'::double precision`) are settled by the database itself, in
     /// the same read-only snapshot and settings: one query for all of them, and only when the diff meets
     /// such a pair.
-    func sides(against connectionString: String, expected: () throws -> Catalog) throws -> Sides {
+    func sides(against connectionString: String, access: Bool = true, expected: () throws -> Catalog) throws -> Sides {
         let connection = try PostgresConnection(connectionString)
         defer { connection.close() }
         let options = diffOptions
-        let (database, (expectedCatalog, constants)) = try Introspector(options: introspectionOptions).inspect(from: connection) {
+        let (database, (expectedCatalog, constants)) = try Introspector(options: introspectionOptions).inspect(from: connection, access: access) {
             connection, inspection in
             let expectedCatalog = try expected()
             let needed = SchemaDiff.constantsToCanonicalise(expected: expectedCatalog, actual: inspection.catalog, options: options)

@@ -29,7 +29,7 @@ extension Audit {
         // expected catalog aligned with the database's (`SchemaDiff.aligned`), so it changes what the
         // diff reports and nothing that only reads differently.
         let loading = reading.loadExpected(reading.introspectionOptions)
-        let sides = try reading.sides(against: connectionString) {
+        let sides = try reading.sides(against: connectionString, access: false) {
             let loaded = try loading.wait()
             for note in loaded.notes { onNote?(note) }
             return loaded.catalog

@@ -15,8 +15,11 @@ extension Introspector {
     /// Reads the schema (as `catalog(from:)` does) and the role's access, in one `REPEATABLE READ READ
     /// ONLY` transaction: three more catalog queries, whatever the schema's size. `also` runs last, in
     /// the same snapshot, with search_path empty, given what was read (for a command's own queries).
+    /// `access: false` leaves the role's access out (`plan` has no use for it; it costs a privilege check
+    /// per relation and column).
     public func inspect<Extra>(
-        from connection: PostgresConnection, also: (PostgresConnection, DatabaseInspection) throws -> Extra
+        from connection: PostgresConnection, access readingAccess: Bool = true,
+        also: (PostgresConnection, DatabaseInspection) throws -> Extra
     ) throws -> (inspection: DatabaseInspection, extra: Extra) {
         try connection.readOnlySnapshot(
             statementTimeoutMilliseconds: options.statementTimeoutMilliseconds, lockTimeoutMilliseconds: options.lockTimeoutMilliseconds
@@ -30,9 +33,11 @@ extension Introspector {
             let server = ServerInfo(
                 versionNumber: try info.int("version"), database: try info.string("db"), user: try info.string("usr"))
             let catalog = try readCatalog(connection)
-            let access = try AccessQuery.read(
-                session: session, schemas: try connection.query(AccessQuery.schemas),
-                relations: try connection.query(AccessQuery.relations))
+            let access = readingAccess
+                ? try AccessQuery.read(
+                    session: session, schemas: try connection.query(AccessQuery.schemas),
+                    relations: try connection.query(AccessQuery.relations))
+                : RoleAccess(role: server.user)
             let inspection = DatabaseInspection(catalog: catalog, server: server, access: access)
             return (inspection, try also(connection, inspection))
         }

@@ -15,10 +15,10 @@ enum ColumnsQuery {
                a.atttypid AS type_oid, a.atttypmod AS type_modifier, a.attndims AS dims,
                a.attcollation AS collation_oid,
                a.attstorage AS storage, a.attcompression AS compression, a.attstattarget AS statistics,
-               -- The planner options PostgreSQL documents; some builds keep private entries there too
-               -- (`pg_attver=…` on this project's Debian PostgreSQL 15), which pg_dump does not print.
-               CASE WHEN a.attoptions IS NOT NULL THEN ARRAY(SELECT o FROM pg_catalog.unnest(a.attoptions) o
-                                                            WHERE o LIKE 'n\\_distinct%') END AS options,
+               -- Only when it holds a planner option PostgreSQL documents (read: keeps only those); some
+               -- builds keep private entries there too (`pg_attver=…` on this project's Debian PostgreSQL
+               -- 15), which pg_dump does not print. A text test, not a subquery per column.
+               CASE WHEN pg_catalog.array_to_string(a.attoptions, ',') LIKE '%n\\_distinct%' THEN a.attoptions END AS options,
                s.seqstart AS seq_start, s.seqincrement AS seq_increment, s.seqmin AS seq_min,
                s.seqmax AS seq_max, s.seqcache AS seq_cache, s.seqcycle AS seq_cycle, s.relname AS seq_name,
                d.description AS comment
@@ -69,7 +69,7 @@ enum ColumnsQuery {
                 name: try row.string(at: fields.name), type: DataType(""), isNotNull: row[fields.notNull] == "t",
                 identity: identity, comment: row[fields.comment], storage: row[fields.storage].flatMap(ColumnStorage.init(code:)),
                 compression: compressionName(row[fields.compression]), statisticsTarget: statistics >= 0 ? statistics : nil,
-                options: try row[fields.options].map { try PostgresArray.parse($0).compactMap { $0 } }))
+                options: try row[fields.options].map { try PostgresArray.parse($0).compactMap { $0 }.filter { $0.hasPrefix("n_distinct") } }))
             current.numbers.append(try row.int(at: fields.number))
             current.isLocal.append(row[fields.isLocal] == "t")
             current.isGenerated.append(row[fields.generated] == "s")

@@ -15,11 +15,11 @@ enum RelationsQuery {
                CASE WHEN c.relreplident = 'i' THEN (SELECT ri.relname FROM pg_catalog.pg_index x
                                                    JOIN pg_catalog.pg_class ri ON ri.oid = x.indexrelid
                                                    WHERE x.indrelid = c.oid AND x.indisreplident) END AS replica_index,
-               (SELECT ci.relname FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class ci ON ci.oid = x.indexrelid
-                WHERE x.indrelid = c.oid AND x.indisclustered) AS cluster_index,
+               CASE WHEN c.relhasindex THEN (SELECT ci.relname FROM pg_catalog.pg_index x
+                    JOIN pg_catalog.pg_class ci ON ci.oid = x.indexrelid
+                    WHERE x.indrelid = c.oid AND x.indisclustered) END AS cluster_index,
                -- `heap` is every table's unless CREATE TABLE ... USING or default_table_access_method says otherwise.
-               (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam AND am.amname <> 'heap'
-                AND c.relkind IN ('r', 'p', 'm')) AS access_method,
+               CASE WHEN am.amname <> 'heap' AND c.relkind IN ('r', 'p', 'm') THEN am.amname END AS access_method,
                CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
                CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
                c.relispartition AS is_partition,
@@ -50,6 +50,7 @@ enum RelationsQuery {
                \(CatalogSQL.columnGrants(relation: "c.oid", owner: "c.relowner")) AS column_grants
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_am am ON am.oid = c.relam
         -- COMMENT ON TYPE of a composite type is on its pg_type row, not its pg_class row
         LEFT JOIN pg_catalog.pg_description d
                ON d.classoid = CASE WHEN c.relkind = 'c' THEN 'pg_catalog.pg_type'::regclass ELSE 'pg_catalog.pg_class'::regclass END
