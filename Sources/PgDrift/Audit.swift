@@ -84,14 +84,17 @@ public struct Audit {
     /// file's `'0.0000'`, the catalog's `'0'::double precision`) are settled by the database itself, in
     /// the same read-only snapshot and settings: one query for all of them, and only when the diff meets
     /// such a pair.
-    func sides(against connectionString: String, access: Bool = true, expected: () throws -> Catalog) throws -> Sides {
+    /// `forPlan`: no role access, and the constants the alignment needs rather than the findings.
+    func sides(against connectionString: String, forPlan: Bool = false, expected: () throws -> Catalog) throws -> Sides {
         let connection = try PostgresConnection(connectionString)
         defer { connection.close() }
         let options = diffOptions
-        let (database, (expectedCatalog, constants)) = try Introspector(options: introspectionOptions).inspect(from: connection, access: access) {
+        let (database, (expectedCatalog, constants)) = try Introspector(options: introspectionOptions).inspect(from: connection, access: !forPlan) {
             connection, inspection in
             let expectedCatalog = try expected()
-            let needed = SchemaDiff.constantsToCanonicalise(expected: expectedCatalog, actual: inspection.catalog, options: options)
+            let needed = forPlan
+                ? SchemaDiff.constantsToAlign(expected: expectedCatalog, actual: inspection.catalog)
+                : SchemaDiff.constantsToCanonicalise(expected: expectedCatalog, actual: inspection.catalog, options: options)
             guard !needed.isEmpty else { return (expectedCatalog, ConstantSpellings()) }
             let answers = try ConstantsQuery.spellings(needed, on: connection)
             return (expectedCatalog, ConstantSpellings(answers: answers, asked: needed))

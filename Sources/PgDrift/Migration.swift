@@ -28,16 +28,20 @@ extension Audit {
         // SQL is read offline when the reader can, as `check` reads it: the planner works from the
         // expected catalog aligned with the database's (`SchemaDiff.aligned`), so it changes what the
         // diff reports and nothing that only reads differently.
+        var phases = PhaseTrace()
         let loading = reading.loadExpected(reading.introspectionOptions)
-        let sides = try reading.sides(against: connectionString, access: false) {
+        let sides = try reading.sides(against: connectionString, forPlan: true) {
             let loaded = try loading.wait()
             for note in loaded.notes { onNote?(note) }
             return loaded.catalog
         }
+        phases.mark("both sides read")
         let expected = sides.expected
         let actual = sides.database.catalog.removing(matching: ignore)
         let aligned = SchemaDiff.aligned(expected: expected.removing(matching: ignore), actual: actual, constants: sides.constants)
+        phases.mark("aligned")
         let plan = MigrationPlanner.plan(expected: aligned, actual: actual, options: options)
+        phases.mark("planned")
         return (plan, expected)
     }
 }
@@ -87,5 +91,18 @@ extension PostgresError {
         let firstLine = statement.sql.split(separator: "\n").first.map(String.init) ?? statement.sql
         copy.message = "statement \(number) of \(count) (\(firstLine.prefix(80))) failed (\(note)): \(message)"
         return copy
+    }
+}
+
+/// `PGDRIFT_TRACE=1`: how long each phase of a run took, on standard error.
+struct PhaseTrace {
+    static let enabled = ProcessInfo.processInfo.environment["PGDRIFT_TRACE"].map { !$0.isEmpty && $0 != "0" } ?? false
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func mark(_ phase: String) {
+        guard Self.enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        FileHandle.standardError.write(Data("pgdrift: trace: \(String(format: "%8.1f", Double(now - last) / 1e6)) ms phase: \(phase)\n".utf8))
+        last = now
     }
 }

@@ -11,19 +11,28 @@ extension SchemaDiff {
         var comparison = ExpressionComparison()
         comparison.constants = constants
         var result = expected
+        // Equal objects (most of a big schema, and all of a database against itself) are left as they are.
         for want in expected.tables {
-            guard let have = actual.tables[want.name] else { continue }
+            guard let have = actual.tables[want.name], have != want else { continue }
             result.tables.upsert(comparison.aligned(want, to: have))
         }
         for want in expected.views {
-            guard let have = actual.views[want.name] else { continue }
+            guard let have = actual.views[want.name], have != want else { continue }
             result.views.upsert(comparison.aligned(want, to: have))
         }
         for want in expected.domains {
-            guard let have = actual.domains[want.name] else { continue }
+            guard let have = actual.domains[want.name], have != want else { continue }
             result.domains.upsert(comparison.aligned(want, to: have))
         }
         return result
+    }
+
+    /// The constants `aligned` needs the server's spelling of (as `constantsToCanonicalise` does for the
+    /// findings): for `plan`, cheaper than a whole diff.
+    public static func constantsToAlign(expected: Catalog, actual: Catalog) -> Set<TypedConstant> {
+        let constants = ConstantSpellings()
+        _ = aligned(expected: expected, actual: actual, constants: constants)
+        return constants.needed
     }
 }
 
