@@ -1,16 +1,6 @@
 import Foundation
 
 extension Audit {
-    /// Loads both sides of an audit: the expected catalog (from the source) and the database's.
-    public func catalogs(against connectionString: String) throws -> (expected: Catalog, actual: Catalog) {
-        let options = introspectionOptions
-        let loading = loadExpected(options)
-        let connection = try PostgresConnection(connectionString)
-        let actual = try Introspector(options: options).catalog(from: connection).catalog
-        connection.close()
-        return (try loading.wait().catalog, actual)
-    }
-
     /// The migration that takes the database to the expected schema.
     public func plan(against connectionString: String, options: PlanOptions = PlanOptions()) throws -> MigrationPlan {
         try planWithExpected(against: connectionString, options: options).plan
@@ -96,13 +86,12 @@ extension PostgresError {
 
 /// `PGDRIFT_TRACE=1`: how long each phase of a run took, on standard error.
 struct PhaseTrace {
-    static let enabled = ProcessInfo.processInfo.environment["PGDRIFT_TRACE"].map { !$0.isEmpty && $0 != "0" } ?? false
     private var last = DispatchTime.now().uptimeNanoseconds
 
     mutating func mark(_ phase: String) {
-        guard Self.enabled else { return }
+        guard Trace.enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        FileHandle.standardError.write(Data("pgdrift: trace: \(String(format: "%8.1f", Double(now - last) / 1e6)) ms phase: \(phase)\n".utf8))
+        Trace.note("\(String(format: "%8.1f", Double(now - last) / 1e6)) ms phase: \(phase)")
         last = now
     }
 }

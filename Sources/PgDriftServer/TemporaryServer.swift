@@ -48,9 +48,7 @@ public final class TemporaryServer: @unchecked Sendable {
     private func start() throws {
         // PGDRIFT_TRACE=1 names every throwaway server a run starts (a test asserts that `plan` of a
         // folder read offline starts none).
-        if ProcessInfo.processInfo.environment["PGDRIFT_TRACE"].map({ !$0.isEmpty && $0 != "0" }) == true {
-            FileHandle.standardError.write(Data("pgdrift: trace: starting a throwaway PostgreSQL in \(directory)\n".utf8))
-        }
+        Trace.note("starting a throwaway PostgreSQL in \(directory)")
         try Shell.output(
             runAs + [
                 binaries.path("initdb"), "-D", dataDirectory, "-U", superuser, "-A", "trust", "-E", "UTF8",
