@@ -36,8 +36,8 @@ let package = Package(
         // The diff: expected × actual → findings. Pure; writes no SQL. Reads function bodies and compares
         // expressions by meaning with PgDriftSQL.
         .target(name: "PgDriftDiff", dependencies: ["PgDriftModel", "PgDriftSQL"]),
-        // Plans and DDL: the only place that writes SQL (through SQLQuote).
-        .target(name: "PgDriftPlanner", dependencies: ["PgDriftModel"]),
+        // Plans and DDL: the only place that writes SQL (through SQLQuote). Plans from the diff's delta.
+        .target(name: "PgDriftPlanner", dependencies: ["PgDriftModel", "PgDriftDiff"]),
         // Reports and other renderings of models and findings, one renderer per format.
         .target(name: "PgDriftReports", dependencies: ["PgDriftModel", "PgDriftDiff"]),
         // SQL parsing through libpg_query (PostgreSQL's own parser).

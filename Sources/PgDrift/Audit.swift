@@ -93,7 +93,7 @@ public struct Audit {
             connection, inspection in
             let expectedCatalog = try expected()
             let needed = forPlan
-                ? SchemaDiff.constantsToAlign(expected: expectedCatalog, actual: inspection.catalog)
+                ? SchemaDiff.constantsToPlan(expected: expectedCatalog, actual: inspection.catalog)
                 : SchemaDiff.constantsToCanonicalise(expected: expectedCatalog, actual: inspection.catalog, options: options)
             guard !needed.isEmpty else { return (expectedCatalog, ConstantSpellings()) }
             let answers = try ConstantsQuery.spellings(needed, on: connection)

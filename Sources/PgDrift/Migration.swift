@@ -15,9 +15,9 @@ extension Audit {
         // not (`PlanOptions.withPrivileges` decides whether existing objects' grants are planned).
         var reading = self
         reading.diffOptions.comparePrivileges = true
-        // SQL is read offline when the reader can, as `check` reads it: the planner works from the
-        // expected catalog aligned with the database's (`SchemaDiff.aligned`), so it changes what the
-        // diff reports and nothing that only reads differently.
+        // SQL is read offline when the reader can, as `check` reads it: the planner works from the diff's
+        // delta (and the catalog aligned with the database's), so it changes what the diff reports and
+        // nothing that only reads differently.
         var phases = PhaseTrace()
         let loading = reading.loadExpected(reading.introspectionOptions)
         let sides = try reading.sides(against: connectionString, forPlan: true) {
@@ -28,9 +28,7 @@ extension Audit {
         phases.mark("both sides read")
         let expected = sides.expected
         let actual = sides.database.catalog.removing(matching: ignore)
-        let aligned = SchemaDiff.aligned(expected: expected.removing(matching: ignore), actual: actual, constants: sides.constants)
-        phases.mark("aligned")
-        let plan = MigrationPlanner.plan(expected: aligned, actual: actual, options: options)
+        let plan = MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual, options: options, constants: sides.constants)
         phases.mark("planned")
         return (plan, expected)
     }

@@ -2,11 +2,11 @@ import PgDriftModel
 
 extension SchemaDiff {
     /// The expected catalog spelled as the database spells it wherever the diff finds the two sides the
-    /// same: expressions equal by meaning (a file's `'0.0000'` and the catalog's `'0'::double precision`,
-    /// once the server has said how it prints them), storage parameters in another order, an identity
-    /// whose sequence name one side does not know. The planner compares objects by value; planned from
-    /// this catalog, it changes exactly what the diff reports, so a SQL folder read offline plans as it
-    /// checks. What differs stays as expected.
+    /// same, for the parts the delta does not carry yet (constraints, indexes, policies, triggers, views,
+    /// domains): expressions equal by meaning (a file's `'0.0000'` and the catalog's `'0'::double
+    /// precision`, once the server has said how it prints them), parameters in another order. The planner
+    /// compares those parts by value; planned from this catalog, it changes exactly what the diff reports.
+    /// What differs stays as expected.
     public static func aligned(expected: Catalog, actual: Catalog, constants: ConstantSpellings = ConstantSpellings()) -> Catalog {
         var comparison = ExpressionComparison()
         comparison.constants = constants
@@ -27,11 +27,12 @@ extension SchemaDiff {
         return result
     }
 
-    /// The constants `aligned` needs the server's spelling of (as `constantsToCanonicalise` does for the
-    /// findings): for `plan`, cheaper than a whole diff.
-    public static func constantsToAlign(expected: Catalog, actual: Catalog) -> Set<TypedConstant> {
+    /// The constants the planner needs the server's spelling of, for the alignment and the delta (as
+    /// `constantsToCanonicalise` does for the findings): cheaper than a whole diff.
+    public static func constantsToPlan(expected: Catalog, actual: Catalog) -> Set<TypedConstant> {
         let constants = ConstantSpellings()
         _ = aligned(expected: expected, actual: actual, constants: constants)
+        _ = delta(expected: expected, actual: actual, constants: constants)
         return constants.needed
     }
 }
@@ -39,12 +40,8 @@ extension SchemaDiff {
 extension ExpressionComparison {
     /// A table's parts paired by name, each aligned as the diff compares it.
     func aligned(_ want: Table, to have: Table) -> Table {
+        // The table's attributes and columns are not aligned: the planner takes them from the delta.
         var copy = want
-        if TableComparison.sameParameters(want.options, have.options) { copy.options = have.options }
-        for index in copy.columns.indices {
-            guard let old = have.column(named: copy.columns[index].name) else { continue }
-            copy.columns[index] = aligned(copy.columns[index], to: old)
-        }
         copy.constraints = ObjectSet(want.constraints.map { constraint in
             guard let old = have.constraints[constraint.name] else { return constraint }
             var aligned = aligned(constraint, to: old)
@@ -54,21 +51,6 @@ extension ExpressionComparison {
         copy.indexes = alignedIndexes(want.indexes, to: have.indexes)
         copy.policies = ObjectSet(want.policies.map { policy in have.policies[policy.name].map { aligned(policy, to: $0) } ?? policy })
         copy.triggers = ObjectSet(want.triggers.map { trigger in have.triggers[trigger.name].map { aligned(trigger, to: $0) } ?? trigger })
-        return copy
-    }
-
-    /// A column's default and generation expression (over the same type), its options' order and its
-    /// identity's sequence name.
-    func aligned(_ want: Column, to have: Column) -> Column {
-        var copy = want
-        // Over another type the same text is another value (`0` and `'0'::text`): the planner sets the
-        // expected one again after the type change.
-        if want.type == have.type {
-            if same(want.defaultExpression, have.defaultExpression) { copy.defaultExpression = have.defaultExpression }
-            if same(want.generatedExpression, have.generatedExpression) { copy.generatedExpression = have.generatedExpression }
-        }
-        if TableComparison.sameParameters(want.options ?? [], have.options ?? []) { copy.options = have.options }
-        if TableComparison.sameIdentity(want.identity, have.identity) { copy.identity = have.identity }
         return copy
     }
 

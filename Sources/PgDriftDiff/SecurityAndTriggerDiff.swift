@@ -1,13 +1,8 @@
 import PgDriftModel
 
 extension TableComparison {
-    /// Row-level security switches and policies.
-    mutating func compareSecurity() {
-        if expected.rowLevelSecurity != actual.rowLevelSecurity || expected.forceRowLevelSecurity != actual.forceRowLevelSecurity {
-            findings.append(finding(
-                .rlsMismatch, expected: Describe.rls(expected), actual: Describe.rls(actual),
-                "row level security on \(table) is \(Describe.rls(actual)), expected \(Describe.rls(expected))"))
-        }
+    /// Row-level security policies (the switches are table attributes).
+    mutating func comparePolicies() {
         var found: [Finding] = []
         Pairing.match(expected.policies, actual.policies,
             missing: { policy in

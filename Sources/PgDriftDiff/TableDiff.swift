@@ -63,48 +63,56 @@ struct TableComparison {
     }
 
     mutating func compare() -> [Finding] {
-        compareShape()
-        compareColumns()
+        if let delta = context.expressions.tableDelta(expected, actual, comments: context.options.compareComments) {
+            renderAttributes(delta.attributes)
+            renderColumns(delta.columns)
+        }
         compareConstraints()
         compareIndexes()
-        compareSecurity()
+        comparePolicies()
         compareTriggers()
-        if context.options.compareComments && expected.comment != actual.comment {
-            findings.append(finding(
-                .commentMismatch, expected: expected.comment, actual: actual.comment, "table \(expected.name): comment differs"))
-        }
         return findings
     }
 
-    /// Kind, persistence, partitioning and inheritance (storage parameters: storage_parameters_mismatch).
-    private mutating func compareShape() {
-        let want = Describe.tableShape(expected)
-        let have = Describe.tableShape(actual)
-        if want != have {
+    /// The table's own attributes, rendered from the delta: one finding per attribute, but one
+    /// `table_mismatch` for the shape (persistence, partitioning, inheritance).
+    private mutating func renderAttributes(_ attributes: Set<TableAttribute>) {
+        let source = context.source(.table, schema, table)
+        if attributes.contains(where: \.isShape) {
+            let (want, have) = (Describe.tableShape(expected), Describe.tableShape(actual))
             findings.append(finding(.tableMismatch, expected: want, actual: have, "table \(expected.name) is \(have), expected \(want)"))
         }
-        if !Self.sameParameters(expected.options, actual.options) {
-            findings.append(finding(
-                .storageParametersMismatch, expected: Describe.parameters(expected.options), actual: Describe.parameters(actual.options),
-                "table \(expected.name): storage parameters differ", source: context.source(.table, schema, table)))
-        }
-        if expected.replicaIdentity != actual.replicaIdentity {
-            findings.append(finding(
-                .replicaIdentityMismatch, expected: Describe.replicaIdentity(expected.replicaIdentity),
-                actual: Describe.replicaIdentity(actual.replicaIdentity), "table \(expected.name): replica identity differs",
-                source: context.source(.table, schema, table)))
-        }
-        if expected.clusterOn != actual.clusterOn {
-            findings.append(finding(
-                .clusterMismatch, expected: Describe.cluster(expected.clusterOn), actual: Describe.cluster(actual.clusterOn),
-                "table \(expected.name): clustered on \(Describe.cluster(actual.clusterOn)), expected \(Describe.cluster(expected.clusterOn))",
-                source: context.source(.table, schema, table)))
-        }
-        if expected.accessMethod != actual.accessMethod {
-            findings.append(finding(
-                .accessMethodMismatch, expected: expected.accessMethod ?? "heap", actual: actual.accessMethod ?? "heap",
-                "table \(expected.name) uses access method \(actual.accessMethod ?? "heap"), expected \(expected.accessMethod ?? "heap")",
-                source: context.source(.table, schema, table)))
+        for attribute in attributes.sorted() {
+            switch attribute {
+            case .persistence, .partitioning, .partitionOf, .inheritance:
+                continue  // one table_mismatch above
+            case .accessMethod:
+                findings.append(finding(
+                    .accessMethodMismatch, expected: expected.accessMethod ?? "heap", actual: actual.accessMethod ?? "heap",
+                    "table \(expected.name) uses access method \(actual.accessMethod ?? "heap"), expected \(expected.accessMethod ?? "heap")",
+                    source: source))
+            case .storageParameters:
+                findings.append(finding(
+                    .storageParametersMismatch, expected: Describe.parameters(expected.options), actual: Describe.parameters(actual.options),
+                    "table \(expected.name): storage parameters differ", source: source))
+            case .replicaIdentity:
+                findings.append(finding(
+                    .replicaIdentityMismatch, expected: Describe.replicaIdentity(expected.replicaIdentity),
+                    actual: Describe.replicaIdentity(actual.replicaIdentity), "table \(expected.name): replica identity differs",
+                    source: source))
+            case .clusterOn:
+                findings.append(finding(
+                    .clusterMismatch, expected: Describe.cluster(expected.clusterOn), actual: Describe.cluster(actual.clusterOn),
+                    "table \(expected.name): clustered on \(Describe.cluster(actual.clusterOn)), expected \(Describe.cluster(expected.clusterOn))",
+                    source: source))
+            case .rowLevelSecurity:
+                findings.append(finding(
+                    .rlsMismatch, expected: Describe.rls(expected), actual: Describe.rls(actual),
+                    "row level security on \(table) is \(Describe.rls(actual)), expected \(Describe.rls(expected))"))
+            case .comment:
+                findings.append(finding(
+                    .commentMismatch, expected: expected.comment, actual: actual.comment, "table \(expected.name): comment differs"))
+            }
         }
     }
 

@@ -65,6 +65,11 @@ public struct ColumnRename: Hashable, Sendable {
     /// The expected name.
     public var to: String
 
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+
     /// The renames among columns only on the expected side (`missing`) and only in the database (`extra`).
     public static func pairs(missing: [Column], extra: [Column]) -> [ColumnRename] {
         missing.compactMap { column in

@@ -30,7 +30,7 @@ struct SeededDrift: CustomStringConvertible {
     /// `avoid` (those with known issues) are left alone.
     static func pick(from catalog: Catalog, seed: UInt64, avoid: Set<String> = []) -> SeededDrift {
         var random = SeededGenerator(seed: seed)
-        var leanedOn = LeanedOn(catalog)
+        let leanedOn = LeanedOn(catalog)
         var free = catalog.tables.filter { $0.kind == .ordinary && !avoid.contains($0.name.name) && leanedOn.isPlain($0) }
             .sorted { $0.name < $1.name }
         var mutations: [Mutation] = []

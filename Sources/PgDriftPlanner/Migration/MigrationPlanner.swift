@@ -1,15 +1,24 @@
+import PgDriftDiff
 import PgDriftModel
 
 /// Plans the migration from the database's catalog to the expected one.
 ///
+/// What differs comes from the diff: the delta (`SchemaDiff.delta`) for tables and columns, which the
+/// planner switches over attribute by attribute, and the catalog aligned with the database's
+/// (`SchemaDiff.aligned`) for the other parts — the same comparison `check` renders as findings.
 /// The planner walks the two catalogs kind by kind. It keeps `current`, the database as it will be once
 /// the statements planned so far have run: what it drops (to replace or rebuild) leaves `current`, what it
 /// creates enters it, so later phases compare the expected catalog with what will really be there — a view
 /// dropped around a column change is recreated by the same code that creates a missing view.
 public enum MigrationPlanner {
     /// The plan that takes a database whose schema is `actual` to `expected`.
-    public static func plan(expected: Catalog, actual: Catalog, options: PlanOptions = PlanOptions()) -> MigrationPlan {
-        var builder = PlanBuilder(expected: expected, actual: actual, options: options)
+    /// `constants`: how the server prints constants spelled differently on each side (see `ConstantSpellings`).
+    public static func plan(
+        expected: Catalog, actual: Catalog, options: PlanOptions = PlanOptions(), constants: ConstantSpellings = ConstantSpellings()
+    ) -> MigrationPlan {
+        let aligned = SchemaDiff.aligned(expected: expected, actual: actual, constants: constants)
+        let delta = SchemaDiff.delta(expected: aligned, actual: actual, constants: constants)
+        var builder = PlanBuilder(expected: aligned, actual: actual, delta: delta, options: options)
         builder.planEverything()
         return MigrationPlan(options: options, statements: builder.orderedStatements)
     }
@@ -20,6 +29,11 @@ struct PlanBuilder {
     let expected: Catalog
     let actual: Catalog
     let options: PlanOptions
+    /// What differs, as the diff found it.
+    let delta: SchemaDelta
+    /// The attributes still to change, per table and expected column name: the delta's, plus what the
+    /// plan itself disturbs (a swapped enum drops the defaults of its columns).
+    var columnWork: [QualifiedName: [String: Set<ColumnAttribute>]] = [:]
     /// The database as it will be after the statements planned so far.
     var current: Catalog
     var statements: [PlannedStatement] = []
@@ -36,11 +50,24 @@ struct PlanBuilder {
     /// without `--with-privileges`, since they start with PostgreSQL's defaults.
     var freshObjects: Set<PrivilegeTarget> = []
 
-    init(expected: Catalog, actual: Catalog, options: PlanOptions) {
+    init(expected: Catalog, actual: Catalog, delta: SchemaDelta, options: PlanOptions) {
         self.expected = expected
         self.actual = actual
+        self.delta = delta
         self.options = options
         self.current = actual
+        for (table, change) in delta.tables {
+            for column in change.columns {
+                switch column {
+                case .altered(let want, _, let attributes):
+                    columnWork[table, default: [:]][want.name] = attributes
+                case .renamed(let want, _, let attributes) where options.renames:
+                    columnWork[table, default: [:]][want.name] = attributes
+                case .added, .removed, .renamed:
+                    continue
+                }
+            }
+        }
     }
 
     /// Plans every kind. The order of these calls is the order of decisions, not of the output: each

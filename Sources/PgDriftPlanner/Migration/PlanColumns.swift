@@ -1,43 +1,41 @@
+import PgDriftDiff
 import PgDriftModel
 
 extension PlanBuilder {
-    /// Columns of a table present on both sides that are only on the expected side / only in the database.
-    func columnDifference(_ want: Table, _ have: Table) -> (missing: [Column], extra: [Column]) {
-        let haveNames = Set(have.columns.map(\.name))
-        let wantNames = Set(want.columns.map(\.name))
-        return (want.columns.filter { !haveNames.contains($0.name) }, have.columns.filter { !wantNames.contains($0.name) })
+    /// The renames `--renames` performs: the delta's renamed columns (a missing and an extra column of
+    /// the same type, unambiguous on both sides — the diff's possible_rename).
+    func renames(_ table: QualifiedName) -> [ColumnRename] {
+        guard options.renames else { return [] }
+        return delta.columns(of: table).compactMap { change in
+            guard case .renamed(let want, let have, _) = change else { return nil }
+            return ColumnRename(from: have.name, to: want.name)
+        }
     }
 
-    /// The renames `--renames` performs: a missing and an extra column of the same type, unambiguous on
-    /// both sides (the same rule as the diff's possible_rename).
-    func renames(_ want: Table, _ have: Table) -> [ColumnRename] {
-        guard options.renames else { return [] }
-        let (missing, extra) = columnDifference(want, have)
-        return ColumnRename.pairs(missing: missing, extra: extra)
+    /// The database's columns the expected table does not have (and that `--renames` does not rename).
+    func droppedColumns(_ table: QualifiedName) -> [Column] {
+        delta.columns(of: table).compactMap { change in
+            switch change {
+            case .removed(let column): column
+            case .renamed(_, let column, _) where !options.renames: column
+            case .added, .altered, .renamed: nil
+            }
+        }
     }
 
     /// Marks the columns whose change forces their readers (views, policies, triggers) to be rebuilt.
     mutating func findTouchedColumns() {
-        for want in expected.tables {
-            guard let have = actual.tables[want.name], have != want else { continue }
+        for (name, change) in delta.tables {
             var touched: Set<String> = []
-            for column in want.columns {
-                guard let old = have.column(named: column.name) else { continue }
-                if old.type != column.type || old.collation != column.collation {
+            for case .altered(let column, let old, let attributes) in change.columns {
+                if attributes.contains(.type) || attributes.contains(.collation) {
                     let change = TypeChange(from: old.type, to: column.type)
                     if !change.narrowing || options.allowDestructive { touched.insert(column.name) }
                 }
-                if old.generatedExpression != column.generatedExpression && column.generatedExpression != nil {
-                    touched.insert(column.name)
-                }
+                if attributes.contains(.generated) && column.generatedExpression != nil { touched.insert(column.name) }
             }
-            let renamed = Set(renames(want, have).map(\.from))
-            if options.allowDestructive {
-                for column in columnDifference(want, have).extra where !renamed.contains(column.name) {
-                    touched.insert(column.name)
-                }
-            }
-            if !touched.isEmpty { touchedColumns[want.name] = touched }
+            if options.allowDestructive { touched.formUnion(droppedColumns(name).map(\.name)) }
+            if !touched.isEmpty { touchedColumns[name] = touched }
         }
         // A swapped enum retypes every column of that type.
         guard options.allowDestructive else { return }
@@ -56,15 +54,13 @@ extension PlanBuilder {
         for want in expected.tables {
             guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
             let table = SQLName.qualified(want.name)
-            let renames = renames(want, have)
-            for rename in renames {
+            for rename in renames(want.name) {
                 let sql = "ALTER TABLE \(table) RENAME COLUMN \(SQLName.identifier(rename.from)) TO \(SQLName.identifier(rename.to));"
                 emit(.renameColumns, Idempotent.when(exists: Idempotent.columnLookup(want.name, rename.from), run: sql),
                      hazards: ["Clients still using \(rename.from) break; the data is kept."])
                 updateCurrentTable(want.name) { $0.renameColumn(rename.from, to: rename.to) }
             }
-            let renamed = Set(renames.map(\.from))
-            for column in columnDifference(want, have).extra where !renamed.contains(column.name) {
+            for column in droppedColumns(want.name) where have.column(named: column.name) != nil {
                 let runs = emit(.dropColumns, "ALTER TABLE \(table) DROP COLUMN IF EXISTS \(SQLName.identifier(column.name));",
                                 destructive: "drops column \(want.name.name).\(column.name) and its data")
                 if runs { dropCurrentColumn(column.name, of: want.name) }
@@ -87,8 +83,8 @@ extension PlanBuilder {
         // Changes first: a rebuilt generated column is appended, before the new columns, as in a
         // database built from the expected SQL.
         for column in want.columns {
-            guard let old = have.column(named: column.name) else { continue }
-            alterColumn(old, to: column, of: want.name, table: table)
+            guard let old = have.column(named: column.name), let work = columnWork[want.name]?[column.name], !work.isEmpty else { continue }
+            alterColumn(old, to: column, changing: work, of: want.name, table: table)
         }
         for column in want.columns where have.column(named: column.name) == nil {
             addColumn(column, to: want.name)
@@ -120,95 +116,129 @@ extension PlanBuilder {
         expression.contains("(") && !expression.hasPrefix("now()") && !expression.hasPrefix("CURRENT_")
     }
 
-    /// Type, collation, generation, identity, default and nullability, in an order PostgreSQL accepts.
-    mutating func alterColumn(_ old: Column, to new: Column, of name: QualifiedName, table: String) {
-        let column = SQLName.identifier(new.name)
-        var state = old
+    /// Changes the attributes of a column that differ, in an order PostgreSQL accepts: first what
+    /// releases the column (its generation, type, identity, default; NOT NULL before an identity is
+    /// added), then what establishes the expected one. Each pass switches over every attribute, so one
+    /// the diff compares cannot be left unplanned.
+    mutating func alterColumn(_ old: Column, to new: Column, changing work: Set<ColumnAttribute>, of name: QualifiedName, table: String) {
         // A changed generation expression: PostgreSQL 15 cannot alter it, so the column is rebuilt.
-        if let expression = new.generatedExpression, old.generatedExpression != expression {
-            // Guarded by the expression, so a second run does not rebuild (and reorder) the column again.
-            let lookup = "SELECT FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-                + "WHERE a.attrelid = \(SQLQuote.literal(SQLQuote.qualified(name)))::regclass AND a.attname = \(SQLQuote.literal(new.name)) "
-                + "AND a.attgenerated = 's' AND pg_catalog.pg_get_expr(d.adbin, d.adrelid) = \(SQLQuote.literal(expression))"
-            let rebuild = "ALTER TABLE \(table) DROP COLUMN IF EXISTS \(column);\n"
-                + "ALTER TABLE \(table) ADD COLUMN \(TableStatements.columnDefinition(new, table: name.name));"
-            emit(.columns, Idempotent.unless(exists: lookup, run: rebuild),
-                 hazards: ["PostgreSQL cannot change a generation expression: \(new.name) is dropped and added again (values recomputed,",
-                           "the table rewritten under an ACCESS EXCLUSIVE lock, and the column moves to the end)."])
-            dropCurrentColumn(new.name, of: name)
-            updateCurrentTable(name) { $0.columns.append(new) }
-            for sql in TableStatements.columnSettings(new, of: name) { emit(.columns, sql) }
+        if work.contains(.generated), new.generatedExpression != nil {
+            rebuildGenerated(new, of: name, table: table)
             return
         }
-        if old.generatedExpression != nil && new.generatedExpression == nil {
-            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP EXPRESSION IF EXISTS;",
-                 hazards: ["The column keeps its values and stops being generated."])
-            state.generatedExpression = nil
-        }
-        if old.type != new.type || old.collation != new.collation {
-            if alterType(state, to: new, table: table) {
-                state.type = new.type
-                state.collation = new.collation
-                if old.type != new.type { state.defaultExpression = nil }  // dropped with the type change, set again below
-                // A new type brings its own storage and the default compression (the statistics target stays).
-                if old.type != new.type { (state.storage, state.compression) = (nil, nil) }
-            }
-        }
-        if state.identity != nil && new.identity == nil {
-            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP IDENTITY IF EXISTS;")
-            state.identity = nil
-        }
-        if state.defaultExpression != nil && new.defaultExpression != state.defaultExpression {
-            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP DEFAULT;")
-            state.defaultExpression = nil
-        }
-        // NOT NULL before an identity is added (PostgreSQL requires it), NULL allowed after it is gone.
-        if new.isNotNull && !state.isNotNull {
-            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET NOT NULL;",
-                 hazards: ["Scans the whole table under an ACCESS EXCLUSIVE lock; fails if a row holds NULL."])
-            state.isNotNull = true
-        }
-        alterIdentity(&state, to: new, of: name, table: table)
-        if let expression = new.defaultExpression, state.defaultExpression != expression {
-            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET DEFAULT \(expression);")
-            state.defaultExpression = expression
-        }
-        if !new.isNotNull && state.isNotNull {
-            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP NOT NULL;")
-            state.isNotNull = false
-        }
-        alterSettings(&state, to: new, of: name, table: table)
+        var pending = work
+        var state = old
+        for attribute in work.sorted() { release(attribute, &state, to: new, pending: &pending, of: name, table: table) }
+        for attribute in pending.sorted() { establish(attribute, &state, to: new, of: name, table: table) }
         state.comment = old.comment
         updateCurrentTable(name) { table in
             if let index = table.columns.firstIndex(where: { $0.name == state.name }) { table.columns[index] = state }
         }
     }
 
-    /// SET STORAGE, SET COMPRESSION, SET STATISTICS and SET (options), each back to the default when the expected
-    /// column has none.
-    private mutating func alterSettings(_ state: inout Column, to new: Column, of name: QualifiedName, table: String) {
+    /// Drops the generated column and adds it again with the expected expression.
+    private mutating func rebuildGenerated(_ new: Column, of name: QualifiedName, table: String) {
         let column = SQLName.identifier(new.name)
-        if state.storage != new.storage {
+        let expression = new.generatedExpression ?? ""
+        // Guarded by the expression, so a second run does not rebuild (and reorder) the column again.
+        let lookup = "SELECT FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+            + "WHERE a.attrelid = \(SQLQuote.literal(SQLQuote.qualified(name)))::regclass AND a.attname = \(SQLQuote.literal(new.name)) "
+            + "AND a.attgenerated = 's' AND pg_catalog.pg_get_expr(d.adbin, d.adrelid) = \(SQLQuote.literal(expression))"
+        let rebuild = "ALTER TABLE \(table) DROP COLUMN IF EXISTS \(column);\n"
+            + "ALTER TABLE \(table) ADD COLUMN \(TableStatements.columnDefinition(new, table: name.name));"
+        emit(.columns, Idempotent.unless(exists: lookup, run: rebuild),
+             hazards: ["PostgreSQL cannot change a generation expression: \(new.name) is dropped and added again (values recomputed,",
+                       "the table rewritten under an ACCESS EXCLUSIVE lock, and the column moves to the end)."])
+        dropCurrentColumn(new.name, of: name)
+        updateCurrentTable(name) { $0.columns.append(new) }
+        for sql in TableStatements.columnSettings(new, of: name) { emit(.columns, sql) }
+    }
+
+    /// The first pass: what must go before the expected attributes can be set.
+    private mutating func release(
+        _ attribute: ColumnAttribute, _ state: inout Column, to new: Column, pending: inout Set<ColumnAttribute>,
+        of name: QualifiedName, table: String
+    ) {
+        let column = SQLName.identifier(new.name)
+        switch attribute {
+        case .generated:
+            // (A new expression rebuilt the column: here the column stops being generated.)
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP EXPRESSION IF EXISTS;",
+                 hazards: ["The column keeps its values and stops being generated."])
+            state.generatedExpression = nil
+        case .type, .collation:
+            // One statement for both; the second of the two finds nothing left to do.
+            guard state.type != new.type || state.collation != new.collation, alterType(state, to: new, table: table) else { return }
+            let retyped = state.type != new.type
+            state.type = new.type
+            state.collation = new.collation
+            if retyped {
+                // The type change dropped the default, and a new type brings its own storage and the
+                // default compression (the statistics target stays): the expected ones are set again.
+                state.defaultExpression = nil
+                (state.storage, state.compression) = (nil, nil)
+                if new.defaultExpression != nil { pending.insert(.defaultValue) }
+                if new.storage != nil { pending.insert(.storage) }
+                if new.compression != nil { pending.insert(.compression) }
+            }
+        case .identity:
+            guard state.identity != nil, new.identity == nil else { return }
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP IDENTITY IF EXISTS;")
+            state.identity = nil
+        case .defaultValue:
+            guard state.defaultExpression != nil, new.defaultExpression == nil else { return }
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP DEFAULT;")
+            state.defaultExpression = nil
+        case .nullability:
+            // NOT NULL before an identity is added (PostgreSQL requires it).
+            guard new.isNotNull, !state.isNotNull else { return }
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET NOT NULL;",
+                 hazards: ["Scans the whole table under an ACCESS EXCLUSIVE lock; fails if a row holds NULL."])
+            state.isNotNull = true
+        case .storage, .compression, .statistics, .options, .comment:
+            return
+        }
+    }
+
+    /// The second pass: the expected attributes.
+    private mutating func establish(_ attribute: ColumnAttribute, _ state: inout Column, to new: Column, of name: QualifiedName, table: String) {
+        let column = SQLName.identifier(new.name)
+        switch attribute {
+        case .generated, .type, .collation:
+            return  // released and set in the first pass
+        case .identity:
+            alterIdentity(&state, to: new, of: name, table: table)
+        case .defaultValue:
+            guard let expression = new.defaultExpression else { return }
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET DEFAULT \(expression);")
+            state.defaultExpression = expression
+        case .nullability:
+            // NULL allowed once the identity is gone.
+            guard !new.isNotNull, state.isNotNull else { return }
+            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) DROP NOT NULL;")
+            state.isNotNull = false
+        case .storage:
             var typed = new
             typed.type = state.type
             emit(.columns, new.storage.map { "ALTER TABLE \(table) ALTER COLUMN \(column) SET STORAGE \($0.sql);" }
                     ?? TableStatements.resetStorage(typed, of: name),
                  hazards: ["Takes an ACCESS EXCLUSIVE lock briefly; rows already stored keep their old storage."])
             state.storage = new.storage
-        }
-        if state.compression != new.compression {
+        case .compression:
             emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET COMPRESSION \(new.compression.map(SQLName.identifier) ?? "DEFAULT");",
                  hazards: ["Values already stored keep their compression; new values use this one."])
             state.compression = new.compression
-        }
-        if state.statisticsTarget != new.statisticsTarget {
+        case .statistics:
             emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET STATISTICS \(new.statisticsTarget ?? -1);",
                  hazards: ["Takes effect at the next ANALYZE."])
             state.statisticsTarget = new.statisticsTarget
+        case .options:
+            let changes = Self.parameterChanges("ALTER TABLE \(table) ALTER COLUMN \(column)", from: state.options ?? [], to: new.options ?? [])
+            for sql in changes { emit(.columns, sql, hazards: ["Takes effect at the next ANALYZE."]) }
+            state.options = new.options
+        case .comment:
+            return  // COMMENT ON, with the other comments (planComments)
         }
-        let changes = Self.parameterChanges("ALTER TABLE \(table) ALTER COLUMN \(column)", from: state.options ?? [], to: new.options ?? [])
-        for sql in changes { emit(.columns, sql, hazards: ["Takes effect at the next ANALYZE."]) }
-        state.options = new.options
     }
 
     /// ALTER COLUMN ... TYPE, with USING where no assignment cast exists; narrowing is destructive.

@@ -95,8 +95,7 @@ extension PlanBuilder {
     /// constraints stay with them.
     func keptExtraColumns(_ want: Table, _ have: Table) -> Set<String> {
         guard !options.allowDestructive else { return [] }
-        let renamed = Set(renames(want, have).map(\.from))
-        return Set(columnDifference(want, have).extra.map(\.name).filter { !renamed.contains($0) })
+        return Set(droppedColumns(want.name).map(\.name))
     }
 
     /// DROP INDEX, concurrently after the transaction with `--online`.

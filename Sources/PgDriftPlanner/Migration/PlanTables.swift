@@ -1,3 +1,4 @@
+import PgDriftDiff
 import PgDriftModel
 
 extension PlanBuilder {
@@ -56,37 +57,45 @@ extension PlanBuilder {
         current.tables.upsert(bare)
     }
 
-    /// Persistence, storage options; partitioning and inheritance changes are left to a person.
+    /// The table's own attributes that differ, from the delta: persistence, access method, storage
+    /// parameters and partition membership here; partitioning and inheritance left to a person; the rest
+    /// in the phase that can set it.
     private mutating func planShape(_ want: Table) {
         guard let have = current.tables[want.name] else { return }
         let table = SQLName.qualified(want.name)
-        if want.isUnlogged != have.isUnlogged {
-            emit(.tables, "ALTER TABLE \(table) SET \(want.isUnlogged ? "UNLOGGED" : "LOGGED");",
-                 hazards: ["Rewrites the table under an ACCESS EXCLUSIVE lock."])
-        }
-        if want.accessMethod != have.accessMethod {
-            emit(.tables, "ALTER TABLE \(table) SET ACCESS METHOD \(SQLName.identifier(want.accessMethod ?? "heap"));",
-                 hazards: ["Rewrites the table under an ACCESS EXCLUSIVE lock."])
-        }
-        for sql in Self.parameterChanges("ALTER TABLE \(table)", from: have.options, to: want.options) { emit(.tables, sql) }
-        if want.kind != have.kind || want.partitionKey != have.partitionKey {
-            manual(.tables, "-- recreate \(table) as \(want.partitionKey.map { "PARTITION BY \($0)" } ?? "an ordinary table") and move its rows",
-                   because: "PostgreSQL cannot change how an existing table is partitioned")
-        }
-        if want.partitionOf != have.partitionOf || want.partitionBound != have.partitionBound {
-            if let parent = have.partitionOf {
-                emit(.tables, "ALTER TABLE \(SQLName.qualified(parent)) DETACH PARTITION \(table);",
-                     hazards: ["Takes an ACCESS EXCLUSIVE lock on the parent."])
+        for attribute in delta.attributes(of: want.name).sorted() {
+            switch attribute {
+            case .persistence:
+                emit(.tables, "ALTER TABLE \(table) SET \(want.isUnlogged ? "UNLOGGED" : "LOGGED");",
+                     hazards: ["Rewrites the table under an ACCESS EXCLUSIVE lock."])
+            case .accessMethod:
+                emit(.tables, "ALTER TABLE \(table) SET ACCESS METHOD \(SQLName.identifier(want.accessMethod ?? "heap"));",
+                     hazards: ["Rewrites the table under an ACCESS EXCLUSIVE lock."])
+            case .storageParameters:
+                for sql in Self.parameterChanges("ALTER TABLE \(table)", from: have.options, to: want.options) { emit(.tables, sql) }
+            case .partitioning:
+                manual(.tables, "-- recreate \(table) as \(want.partitionKey.map { "PARTITION BY \($0)" } ?? "an ordinary table") and move its rows",
+                       because: "PostgreSQL cannot change how an existing table is partitioned")
+            case .partitionOf:
+                if let parent = have.partitionOf {
+                    emit(.tables, "ALTER TABLE \(SQLName.qualified(parent)) DETACH PARTITION \(table);",
+                         hazards: ["Takes an ACCESS EXCLUSIVE lock on the parent."])
+                }
+                if let parent = want.partitionOf {
+                    emit(.tables, "ALTER TABLE \(SQLName.qualified(parent)) ATTACH PARTITION \(table) \(want.partitionBound ?? "DEFAULT");",
+                         hazards: ["Scans the partition to check its bound."])
+                }
+            case .inheritance:
+                // INHERIT keeps the child's own copies of the parent's columns, so the table would still differ.
+                manual(.tables, "-- recreate \(table) with INHERITS (\(want.inherits.map(SQLName.qualified).joined(separator: ", "))) and move its rows",
+                       because: "a table cannot be made to inherit columns it already has")
+            case .replicaIdentity, .clusterOn:
+                continue  // after the indexes they name (planReplicaIdentity, planClusterOn)
+            case .rowLevelSecurity:
+                continue  // with the policies (planSecurity)
+            case .comment:
+                continue  // with the other comments (planComments)
             }
-            if let parent = want.partitionOf {
-                emit(.tables, "ALTER TABLE \(SQLName.qualified(parent)) ATTACH PARTITION \(table) \(want.partitionBound ?? "DEFAULT");",
-                     hazards: ["Scans the partition to check its bound."])
-            }
-        }
-        if want.inherits != have.inherits {
-            // INHERIT keeps the child's own copies of the parent's columns, so the table would still differ.
-            manual(.tables, "-- recreate \(table) with INHERITS (\(want.inherits.map(SQLName.qualified).joined(separator: ", "))) and move its rows",
-                   because: "a table cannot be made to inherit columns it already has")
         }
     }
 

@@ -1,3 +1,4 @@
+import PgDriftDiff
 import PgDriftModel
 
 extension PlanBuilder {
@@ -129,6 +130,8 @@ extension PlanBuilder {
             updateCurrentTable(table) { table in
                 if let index = table.columns.firstIndex(where: { $0.name == column.name }) { table.columns[index].defaultExpression = nil }
             }
+            // The swap dropped the column's default: the column planner sets the expected one again.
+            if column.defaultExpression != nil { columnWork[table, default: [:]][column.name, default: []].insert(.defaultValue) }
         }
     }
 

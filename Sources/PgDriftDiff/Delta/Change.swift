@@ -1,0 +1,32 @@
+import PgDriftModel
+
+/// How one object differs between the expected schema and the database: the unit of the delta that
+/// `check` renders as findings and `plan` turns into statements.
+public enum Change<Object: Hashable & Sendable, Attribute: Hashable & Sendable>: Hashable, Sendable {
+    /// Only in the expected schema: `check` reports it missing, `plan` creates it.
+    case added(Object)
+    /// Only in the database: `check` reports it extra, `plan` drops it (with `--allow-destructive`).
+    case removed(Object)
+    /// On both sides, with the attributes whose values differ (compared by meaning).
+    case altered(expected: Object, actual: Object, attributes: Set<Attribute>)
+    /// An object only in the expected schema and one only in the database that pair up unambiguously
+    /// under another name; the attributes that differ besides the name. `check` cannot know it is the same
+    /// object and reports both; `plan --renames` renames it.
+    case renamed(expected: Object, actual: Object, attributes: Set<Attribute>)
+
+    /// The expected side, when there is one.
+    public var expected: Object? {
+        switch self {
+        case .added(let object), .altered(let object, _, _), .renamed(let object, _, _): object
+        case .removed: nil
+        }
+    }
+
+    /// The database's side, when there is one.
+    public var actual: Object? {
+        switch self {
+        case .removed(let object), .altered(_, let object, _), .renamed(_, let object, _): object
+        case .added: nil
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import PgDrift
+import Testing
+
+/// The one delta without a database: (expected, actual) → delta, and delta → statements, as whole values.
+@Suite struct DeltaTests {
+    static let name = QualifiedName("public", "t")
+
+    /// One table `public.t` on each side.
+    struct Case: CustomTestStringConvertible, Sendable {
+        let title: String
+        let expected: Table
+        let actual: Table
+        var options = PlanOptions()
+        let delta: [String]
+        let statements: [String]
+        var testDescription: String { title }
+    }
+
+    static func table(_ columns: Column..., configure: (inout Table) -> Void = { _ in }) -> Table {
+        var table = Table(name: name, columns: columns)
+        configure(&table)
+        return table
+    }
+
+    static let cases: [Case] = [
+        Case(
+            title: "a default spelled as a file spells it is the catalog's",
+            expected: table(Column(name: "a", type: .text, defaultExpression: "'x'")),
+            actual: table(Column(name: "a", type: .text, defaultExpression: "'x'::text")),
+            delta: [], statements: []),
+        Case(
+            title: "a new type drops the default: it is set again",
+            expected: table(Column(name: "a", type: .bigint, defaultExpression: "0")),
+            actual: table(Column(name: "a", type: .integer, defaultExpression: "0")),
+            delta: ["~ public.t.a (type)"],
+            statements: [
+                "ALTER TABLE public.t ALTER COLUMN a DROP DEFAULT, ALTER COLUMN a TYPE bigint;",
+                "ALTER TABLE public.t ALTER COLUMN a SET DEFAULT 0;",
+            ]),
+        Case(
+            title: "a default replaced: set, not dropped first",
+            expected: table(Column(name: "a", type: .integer, isNotNull: true, defaultExpression: "2")),
+            actual: table(Column(name: "a", type: .integer, defaultExpression: "1")),
+            delta: ["~ public.t.a (default, nullability)"],
+            statements: [
+                "ALTER TABLE public.t ALTER COLUMN a SET NOT NULL;",
+                "ALTER TABLE public.t ALTER COLUMN a SET DEFAULT 2;",
+            ]),
+        Case(
+            title: "a comment and storage parameters in another order",
+            expected: table(Column(name: "a", type: .integer, comment: "the a")) {
+                $0.options = ["fillfactor=70", "autovacuum_enabled=false"]
+                $0.isUnlogged = true
+            },
+            actual: table(Column(name: "a", type: .integer)) { $0.options = ["autovacuum_enabled=false", "fillfactor=70"] },
+            delta: ["~ public.t (persistence)", "~ public.t.a (comment)"],
+            statements: ["ALTER TABLE public.t SET UNLOGGED;", "COMMENT ON COLUMN public.t.a IS 'the a';"]),
+        Case(
+            title: "a renamed column, without --renames: dropped (destructive) and added",
+            expected: table(Column(name: "id", type: .integer), Column(name: "b", type: .text)),
+            actual: table(Column(name: "id", type: .integer), Column(name: "old_b", type: .text)),
+            delta: ["> public.t.b <- old_b"],
+            statements: [
+                "ALTER TABLE public.t DROP COLUMN IF EXISTS old_b;",
+                "ALTER TABLE public.t ADD COLUMN IF NOT EXISTS b text;",
+            ]),
+        Case(
+            title: "a renamed column that also changed its default, with --renames",
+            expected: table(Column(name: "id", type: .integer), Column(name: "b", type: .text, defaultExpression: "'new'")),
+            actual: table(Column(name: "id", type: .integer), Column(name: "old_b", type: .text)),
+            options: PlanOptions(renames: true),
+            delta: ["> public.t.b <- old_b (default)"],
+            statements: [
+                """
+                DO $pgdrift$
+                BEGIN
+                    IF EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = 'public.t'::regclass AND attname = 'old_b' AND NOT attisdropped) THEN
+                        ALTER TABLE public.t RENAME COLUMN old_b TO b;
+                    END IF;
+                END
+                $pgdrift$;
+                """,
+                "ALTER TABLE public.t ALTER COLUMN b SET DEFAULT 'new';",
+            ]),
+    ]
+
+    @Test(arguments: cases) func deltaAndStatements(_ example: Case) {
+        let expected = Catalog(tables: [example.expected])
+        let actual = Catalog(tables: [example.actual])
+        #expect(SchemaDiff.delta(expected: expected, actual: actual).lines == example.delta)
+        let plan = MigrationPlanner.plan(expected: expected, actual: actual, options: example.options)
+        #expect(plan.statements.map(\.sql) == example.statements)
+    }
+
+    @Test func addedAndRemovedTables() {
+        let expected = Catalog(tables: [Table(name: QualifiedName("public", "new"), columns: [Column(name: "a", type: .integer)])])
+        let actual = Catalog(tables: [Table(name: QualifiedName("public", "old"))])
+        #expect(SchemaDiff.delta(expected: expected, actual: actual).lines == ["+ public.new", "- public.old"])
+    }
+
+    /// Two columns that differ in exactly `attribute`. The switch has no default: a new attribute does
+    /// not compile here until it has a case, and then the test below requires a finding and a statement.
+    static func columns(differingIn attribute: ColumnAttribute) -> (expected: Column, actual: Column) {
+        let base = Column(name: "a", type: .text)
+        var other = base
+        switch attribute {
+        case .generated: other.generatedExpression = "upper(b)"
+        case .type: other.type = .integer
+        case .collation: other.collation = QualifiedName("pg_catalog", "C")
+        case .identity:
+            other.type = .bigint
+            other.isNotNull = true
+            other.identity = Identity(generation: .always, sequence: .ascending(max: Int64.max))
+            return (other, { var c = other; c.identity = nil; return c }())
+        case .defaultValue: other.defaultExpression = "'x'::text"
+        case .nullability: other.isNotNull = true
+        case .storage: other.storage = .external
+        case .compression: other.compression = "pglz"
+        case .statistics: other.statisticsTarget = 500
+        case .options: other.options = ["n_distinct=100"]
+        case .comment: other.comment = "a comment"
+        }
+        return (other, base)
+    }
+
+    /// Every attribute the diff compares is one finding and at least one statement.
+    @Test(arguments: ColumnAttribute.allCases) func everyColumnAttributeIsReportedAndPlanned(_ attribute: ColumnAttribute) {
+        let (want, have) = Self.columns(differingIn: attribute)
+        let b = Column(name: "b", type: .text)
+        let expected = Catalog(tables: [Table(name: Self.name, columns: [b, want])])
+        let actual = Catalog(tables: [Table(name: Self.name, columns: [b, have])])
+        #expect(SchemaDiff.delta(expected: expected, actual: actual).lines == ["~ public.t.a (\(attribute.rawValue))"])
+        #expect(SchemaDiff.findings(expected: expected, actual: actual).count == 1)
+        #expect(!MigrationPlanner.plan(expected: expected, actual: actual).statements.isEmpty)
+    }
+
+    /// Two versions of `public.t` that differ in exactly `attribute` (with its parent `public.p`).
+    static func tables(differingIn attribute: TableAttribute) -> (expected: Table, actual: Table) {
+        let base = Table(name: name, columns: [Column(name: "a", type: .integer, isNotNull: true)],
+                         indexes: [Index(name: "t_a", isUnique: true, keys: [IndexKey(column: "a", expression: nil)])])
+        var other = base
+        switch attribute {
+        case .persistence: other.isUnlogged = true
+        case .partitioning:
+            other.kind = .partitioned
+            other.partitionKey = "RANGE (a)"
+        case .partitionOf:
+            other.partitionOf = QualifiedName("public", "p")
+            other.partitionBound = "FOR VALUES FROM (1) TO (10)"
+        case .inheritance: other.inherits = [QualifiedName("public", "p")]
+        case .accessMethod: other.accessMethod = "heap2"
+        case .storageParameters: other.options = ["fillfactor=70"]
+        case .replicaIdentity: other.replicaIdentity = .full
+        case .clusterOn: other.clusterOn = "t_a"
+        case .rowLevelSecurity: other.rowLevelSecurity = true
+        case .comment: other.comment = "a comment"
+        }
+        return (other, base)
+    }
+
+    @Test(arguments: TableAttribute.allCases) func everyTableAttributeIsReportedAndPlanned(_ attribute: TableAttribute) {
+        let (want, have) = Self.tables(differingIn: attribute)
+        let parent = Table(name: QualifiedName("public", "p"), kind: .partitioned, partitionKey: "RANGE (a)",
+                           columns: [Column(name: "a", type: .integer, isNotNull: true)])
+        let expected = Catalog(tables: [parent, want])
+        let actual = Catalog(tables: [parent, have])
+        #expect(SchemaDiff.delta(expected: expected, actual: actual).lines == ["~ public.t (\(attribute.rawValue))"])
+        #expect(SchemaDiff.findings(expected: expected, actual: actual).count == 1)
+        #expect(!MigrationPlanner.plan(expected: expected, actual: actual).statements.isEmpty)
+    }
+}
