@@ -61,12 +61,21 @@ let package = Package(
             exclude: ["README.md"],
             resources: [.copy("sql"), .copy("roles.sql")]
         ),
-        // The library Swift code imports.
+        // The application: a whole audit or plan as one call (`Audit`), applying plans (`PlanApplier`),
+        // and the project's configuration (pgdrift.toml).
+        .target(
+            name: "PgDriftAudit",
+            dependencies: [
+                "PgDriftModel", "PgDriftPostgres", "PgDriftIntrospection", "PgDriftSQL", "PgDriftPlanner", "PgDriftExpected",
+                "PgDriftReports", "PgDriftDiff",
+            ]
+        ),
+        // The library Swift code imports: re-exports what users of `import PgDrift` need.
         .target(
             name: "PgDrift",
             dependencies: [
                 "PgDriftModel", "PgDriftDSL", "PgDriftPostgres", "PgDriftIntrospection", "PgDriftSQL", "PgDriftServer",
-                "PgDriftPlanner", "PgDriftExpected", "PgDriftReports", "PgDriftDiff", "PgDriftExplain",
+                "PgDriftPlanner", "PgDriftExpected", "PgDriftReports", "PgDriftDiff", "PgDriftExplain", "PgDriftAudit",
             ]
         ),
         // The built-in expected schema (`--expected builtin`): the seed story's analytics model in the DSL.

@@ -1,5 +1,6 @@
 // The library Swift code imports: `import PgDrift` brings the model, connections, introspection,
 // the SQL parser and throwaway servers.
+@_exported import PgDriftAudit
 @_exported import PgDriftDSL
 @_exported import PgDriftDiff
 @_exported import PgDriftExpected

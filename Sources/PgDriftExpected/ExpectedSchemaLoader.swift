@@ -8,26 +8,26 @@ import PgDriftSQL
 /// Turns any expected source into a catalog in the server's canonical form, so the diff compares
 /// meaning, not spelling. The built-in model and SQL migrations go through a shadow database (a
 /// throwaway PostgreSQL started on demand); snapshots and databases are canonical already.
-public final class ExpectedSchemaLoader {
+package final class ExpectedSchemaLoader {
     private let builtin: () -> Catalog
     private let options: IntrospectionOptions
     private var server: TemporaryServer?
     /// Read SQL migrations only through a shadow database (`--shadow`), never offline.
-    public var shadowOnly = false
+    package var shadowOnly = false
     /// Run migrations in the shadow database as a superuser (`--shadow-superuser`): only for migrations
     /// you trust, since a superuser's SQL can run programs and read or write the server's files.
-    public var shadowSuperuser = false
+    package var shadowSuperuser = false
     /// `statement_timeout` for each statement of the migrations in the shadow database (`--shadow-timeout`).
-    public var shadowTimeout = "5min"
+    package var shadowTimeout = "5min"
     /// The search_path the migrations expect to start with (`--search-path`), offline and in the shadow
     /// database; nil: PostgreSQL's default.
-    public var searchPath: [String]?
+    package var searchPath: [String]?
     /// Receives one line when SQL is read through a shadow database because the offline reader cannot
     /// reproduce a statement, or when statements were skipped as having no effect on the schema.
-    public var onNote: ((String) -> Void)?
+    package var onNote: ((String) -> Void)?
 
     /// `builtin` supplies the compiled model (the CLI passes `expected-schema`'s).
-    public init(builtin: @escaping () -> Catalog, options: IntrospectionOptions = IntrospectionOptions()) {
+    package init(builtin: @escaping () -> Catalog, options: IntrospectionOptions = IntrospectionOptions()) {
         self.builtin = builtin
         self.options = options
     }
@@ -35,7 +35,7 @@ public final class ExpectedSchemaLoader {
     deinit { server?.stop() }
 
     /// The expected catalog of `source`.
-    public func load(_ source: ExpectedSource) throws -> Catalog {
+    package func load(_ source: ExpectedSource) throws -> Catalog {
         switch source {
         case .builtin:
             return try ShadowDatabase.canonicalize(builtin(), on: shadowServer(), options: options, statementTimeout: shadowTimeout)
@@ -83,7 +83,7 @@ public final class ExpectedSchemaLoader {
     }
 
     /// Stops the shadow server, if one was started.
-    public func close() {
+    package func close() {
         server?.stop()
         server = nil
     }

@@ -55,9 +55,9 @@ public struct ExpectedSchemaError: Error, CustomStringConvertible, Sendable {
 }
 
 /// Orders migration files as people number them: `2_x.sql` before `10_x.sql`.
-public enum NaturalOrder {
+package enum NaturalOrder {
     /// Whether `a` sorts before `b`: runs of ASCII digits compare by value, anything else by Unicode scalar.
-    public static func less(_ a: String, _ b: String) -> Bool {
+    package static func less(_ a: String, _ b: String) -> Bool {
         var i = a.unicodeScalars.makeIterator()
         var j = b.unicodeScalars.makeIterator()
         var x = i.next()

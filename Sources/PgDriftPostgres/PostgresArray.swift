@@ -2,9 +2,9 @@
 ///
 /// This is the array I/O format of `array_out`, not SQL: elements are quoted when they hold
 /// delimiters, braces, quotes, backslashes or spaces, and backslash escapes the next character.
-public enum PostgresArray {
+package enum PostgresArray {
     /// The elements, nil for an unquoted NULL.
-    public static func parse(_ text: String) throws -> [String?] {
+    package static func parse(_ text: String) throws -> [String?] {
         var bytes = Array(text.utf8)[...]
         // A lower bound decoration such as "[0:1]={...}" precedes non-default bounds.
         if bytes.first == UInt8(ascii: "["), let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
@@ -52,7 +52,7 @@ public enum PostgresArray {
 extension PostgresArray {
     /// Writes a text array literal for binding as a parameter: every element double-quoted, with
     /// backslashes and quotes escaped, so any name round-trips.
-    public static func literal(_ elements: [String]) -> String {
+    package static func literal(_ elements: [String]) -> String {
         let quoted = elements.map { element -> String in
             var out = "\""
             for char in element {

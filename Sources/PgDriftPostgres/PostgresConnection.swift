@@ -166,11 +166,11 @@ private func withCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar
 /// `PGDRIFT_TRACE=1`: one line per query on standard error (wall milliseconds, rows, the query's
 /// first words), to see where an introspection spends its time. Row handling on the client is
 /// included for the queries read row by row.
-public enum Trace {
-    public static let enabled = ProcessInfo.processInfo.environment["PGDRIFT_TRACE"].map { !$0.isEmpty && $0 != "0" } ?? false
+package enum Trace {
+    package static let enabled = ProcessInfo.processInfo.environment["PGDRIFT_TRACE"].map { !$0.isEmpty && $0 != "0" } ?? false
 
     /// `pgdrift: trace: <text>` on standard error, when tracing.
-    public static func note(_ text: String) {
+    package static func note(_ text: String) {
         guard enabled else { return }
         FileHandle.standardError.write(Data("pgdrift: trace: \(text)\n".utf8))
     }

@@ -3,9 +3,9 @@
 /// 15.20 cluster:
 /// `SELECT DISTINCT proname FROM pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace` (and `oprname`
 /// from `pg_operator`), separated by spaces.
-public enum BuiltinNames {
+package enum BuiltinNames {
     /// Function, procedure and aggregate names (2647).
-    public static let functions = words("""
+    package static let functions = words("""
         RI_FKey_cascade_del RI_FKey_cascade_upd RI_FKey_check_ins RI_FKey_check_upd RI_FKey_noaction_del
         RI_FKey_noaction_upd RI_FKey_restrict_del RI_FKey_restrict_upd RI_FKey_setdefault_del RI_FKey_setdefault_upd
         RI_FKey_setnull_del RI_FKey_setnull_upd abbrev abs aclcontains acldefault aclexplode aclinsert aclitemeq
@@ -391,7 +391,7 @@ public enum BuiltinNames {
         """)
 
     /// Operator names (74).
-    public static let operators = words("""
+    package static let operators = words("""
         !! !~ !~* !~~ !~~* # ## #- #> #>> % & && &< &<| &> * *< *<= *<> *= *> *>= + - -> ->> -|- / < <-> << <<= <<| <=
         <> <@ <^ = > >= >> >>= >^ ? ?# ?& ?- ?-| ?| ?|| @ @-@ @> @? @@ @@@ ^ ^@ | |&> |/ |>> || ||/ ~ ~* ~<=~ ~<~ ~=
         ~>=~ ~>~ ~~ ~~*

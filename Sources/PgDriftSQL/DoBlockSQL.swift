@@ -1,20 +1,20 @@
 /// The SQL a `DO` block runs, read with PL/pgSQL's own parser: each statement and expression of its
 /// body, with the line (in the body) of the statement that holds it.
-public struct DoBlockSQL {
+package struct DoBlockSQL {
     /// One piece of SQL in the body.
-    public struct Piece: Sendable, Equatable {
+    package struct Piece: Sendable, Equatable {
         /// The SQL as written: a whole statement, or an expression (a condition, an assignment's value).
-        public var sql: String
+        package var sql: String
         /// Whether `sql` is a whole statement (else an expression, readable as `SELECT sql`).
-        public var isStatement: Bool
+        package var isStatement: Bool
         /// Whether it builds SQL at run time (`EXECUTE`): what that SQL is, only running it tells.
-        public var isDynamic: Bool
+        package var isDynamic: Bool
         /// The line in the body (line 1 is the rest of the line the body starts on).
-        public var line: Int
+        package var line: Int
     }
 
     /// The block's language (`plpgsql` unless it says otherwise) and body, from a `DoStmt` node.
-    public static func languageAndBody(_ doStatement: ParseNode) -> (language: String, body: String?) {
+    package static func languageAndBody(_ doStatement: ParseNode) -> (language: String, body: String?) {
         var language = "plpgsql"
         var body: String?
         for element in doStatement["args"]?.elements ?? [] {
@@ -27,7 +27,7 @@ public struct DoBlockSQL {
     }
 
     /// The pieces of a PL/pgSQL body; throws `SQLSyntaxError` when PL/pgSQL's parser rejects it.
-    public static func pieces(ofPLpgSQL body: String) throws -> [Piece] {
+    package static func pieces(ofPLpgSQL body: String) throws -> [Piece] {
         try PLpgSQLBody.compile(body: body, returnType: nil).flatMap(\.pieces).map { piece in
             switch piece.role {
             case .statement: return Piece(sql: piece.query, isStatement: true, isDynamic: false, line: piece.line)

@@ -12,9 +12,9 @@ import PgDriftModel
 /// A constant spelled differently on each side (`'0.0000'` and `'0'::double precision`) is neither
 /// the same nor different by its text alone: `compare` says so (`.sameIf`) with the type the server
 /// gave it, for the caller to ask a server how that type prints each.
-public enum ExpressionMeaning {
+package enum ExpressionMeaning {
     /// What a comparison concludes.
-    public enum Verdict: Hashable, Sendable {
+    package enum Verdict: Hashable, Sendable {
         case same
         case different
         /// The same if, for each pair, both constants print the same as their type (which only a
@@ -24,12 +24,12 @@ public enum ExpressionMeaning {
 
     /// Whether `a` and `b` mean the same, by their text alone; false when either does not parse, and
     /// when they differ only in constants spelled differently.
-    public static func same(_ a: String, _ b: String) -> Bool {
+    package static func same(_ a: String, _ b: String) -> Bool {
         compare(a, b) == .same
     }
 
     /// Compares two expressions.
-    public static func compare(_ a: String, _ b: String) -> Verdict {
+    package static func compare(_ a: String, _ b: String) -> Verdict {
         if a == b { return .same }
         guard let left = canonicalForm(a), let right = canonicalForm(b) else { return .different }
         return verdict(left, right)
@@ -37,7 +37,7 @@ public enum ExpressionMeaning {
 
     /// The expression's tree as a string with the spelling-only differences removed (constants and
     /// columns written with the casts on them).
-    public static func canonical(_ expression: String) -> String? {
+    package static func canonical(_ expression: String) -> String? {
         canonicalForm(expression)?.written
     }
 
@@ -46,19 +46,19 @@ public enum ExpressionMeaning {
     /// column qualification aside, which the reader of SQL files writes out: `AS name` where the name
     /// is the one PostgreSQL gives anyway, `ASC`, the default NULLS order. False when either does not
     /// parse as one SELECT.
-    public static func sameQuery(_ a: String, _ b: String) -> Bool {
+    package static func sameQuery(_ a: String, _ b: String) -> Bool {
         compareQueries(a, b) == .same
     }
 
     /// Compares two queries.
-    public static func compareQueries(_ a: String, _ b: String) -> Verdict {
+    package static func compareQueries(_ a: String, _ b: String) -> Verdict {
         if a == b { return .same }
         guard let left = canonicalQueryForm(a), let right = canonicalQueryForm(b) else { return .different }
         return verdict(left, right)
     }
 
     /// The query's tree as a string with the spelling-only differences removed.
-    public static func canonicalQuery(_ query: String) -> String? {
+    package static func canonicalQuery(_ query: String) -> String? {
         canonicalQueryForm(query)?.written
     }
 
@@ -103,7 +103,7 @@ public enum ExpressionMeaning {
 
     /// The column names an expression reads (the last part of each column reference); nil when it
     /// does not parse.
-    public static func columns(in expression: String) -> Set<String>? {
+    package static func columns(in expression: String) -> Set<String>? {
         guard let script = try? ParsedScript("SELECT " + expression), script.statements.count == 1 else { return nil }
         return Set(script.statements[0].node.descendants("ColumnRef").compactMap { $0["fields"]?.strings.last })
     }
@@ -111,7 +111,7 @@ public enum ExpressionMeaning {
     /// Whether a cast the server puts on this expression is left out of the comparison: it is a
     /// column or a constant (maybe already cast). Readers of SQL use it to tell whether the server's
     /// stored form will compare equal to the file's.
-    public static func castIsSpelling(_ node: ParseNode) -> Bool {
+    package static func castIsSpelling(_ node: ParseNode) -> Bool {
         guard let (tag, body) = node.tagged else { return false }
         if tag == "A_Const" || tag == "ColumnRef" { return true }
         if tag == "TypeCast", let argument = body["arg"] { return castIsSpelling(argument) }
@@ -125,11 +125,11 @@ public enum ExpressionMeaning {
 }
 
 /// Two constants (one from each side) that mean the same when their type prints them the same.
-public struct ConstantPair: Hashable, Sendable {
-    public var left: TypedConstant
-    public var right: TypedConstant
+package struct ConstantPair: Hashable, Sendable {
+    package var left: TypedConstant
+    package var right: TypedConstant
 
-    public init(_ left: TypedConstant, _ right: TypedConstant) {
+    package init(_ left: TypedConstant, _ right: TypedConstant) {
         self.left = left
         self.right = right
     }

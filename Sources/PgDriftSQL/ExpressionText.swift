@@ -5,11 +5,11 @@ import PgDriftModel
 /// NULL, casts, CURRENT_TIMESTAMP and friends), and the forms the server rewrites in a known way
 /// (`IN` lists of constants, `BETWEEN`, `LIKE`), written as it stores them. Anything else is refused, so the caller can let the
 /// server decide instead of guessing.
-public enum ExpressionText {
+package enum ExpressionText {
     /// SQL for `node` (a tagged expression node), or throws `UnsupportedExpression`. Function,
     /// operator and type names are written as `names` resolves them: as the server prints them
     /// (qualified unless pg_catalog's), or refused when they cannot be resolved with certainty.
-    public static func sql(_ node: ParseNode, names: ExpressionNames) throws -> String {
+    package static func sql(_ node: ParseNode, names: ExpressionNames) throws -> String {
         func sql(_ node: ParseNode) throws -> String { try ExpressionText.sql(node, names: names) }
         func type(_ typeName: ParseNode) throws -> String { try names.type(typeName) }
         guard let (tag, body) = node.tagged else { throw UnsupportedExpression(what: "an empty expression") }
@@ -158,7 +158,7 @@ public enum ExpressionText {
     }
 
     /// A type name as written (qualified as the parser records it, which is valid SQL).
-    public static func type(_ typeName: ParseNode) throws -> String {
+    package static func type(_ typeName: ParseNode) throws -> String {
         guard typeName["pct_type"]?.bool != true, typeName["setof"]?.bool != true else {
             throw UnsupportedExpression(what: "a %TYPE or SETOF type")
         }
@@ -174,15 +174,15 @@ public enum ExpressionText {
 /// How an expression's names are written: functions, operators and types as the server prints them
 /// once it has resolved them (qualified unless they are pg_catalog's, which is always searched), or
 /// refused (`UnsupportedExpression`) when the reader cannot resolve them with certainty.
-public struct ExpressionNames {
+package struct ExpressionNames {
     /// A function's name parts as printed, given the name parts written and the number of arguments.
-    public var function: (_ written: [String], _ arguments: Int) throws -> [String]
+    package var function: (_ written: [String], _ arguments: Int) throws -> [String]
     /// An operator's name parts as printed.
-    public var `operator`: (_ written: [String]) throws -> [String]
+    package var `operator`: (_ written: [String]) throws -> [String]
     /// A type name (a `TypeName` node's body) as SQL, as the server prints it.
-    public var type: (_ typeName: ParseNode) throws -> String
+    package var type: (_ typeName: ParseNode) throws -> String
 
-    public init(
+    package init(
         function: @escaping (_ written: [String], _ arguments: Int) throws -> [String],
         operator: @escaping (_ written: [String]) throws -> [String],
         type: @escaping (_ typeName: ParseNode) throws -> String
@@ -194,17 +194,17 @@ public struct ExpressionNames {
 
     /// Names written exactly as the SQL spells them: for tests of the writer, and for text that is
     /// compared by spelling only. Not a resolution: the offline reader resolves instead.
-    public static var asWritten: ExpressionNames { ExpressionNames(
+    package static var asWritten: ExpressionNames { ExpressionNames(
         function: { names, _ in names }, operator: { $0 }, type: { try ExpressionText.type($0) }) }
 }
 
 /// A construct the offline reader does not reproduce exactly.
-public struct UnsupportedExpression: Error, CustomStringConvertible, Sendable {
+package struct UnsupportedExpression: Error, CustomStringConvertible, Sendable {
     /// The construct, as a noun phrase such as `a * column reference`.
-    public var what: String
+    package var what: String
     /// The construct itself, such as `a function call in SQL syntax`.
-    public var description: String { what }
+    package var description: String { what }
 
     /// A construct, named for the note that says it is not read offline.
-    public init(what: String) { self.what = what }
+    package init(what: String) { self.what = what }
 }

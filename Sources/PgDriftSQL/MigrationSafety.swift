@@ -3,20 +3,20 @@
 /// superuser (or one of the roles that stand in for one), and pgdrift refuses them before running
 /// anything. The shadow database's ordinary role is the backstop for what only running the SQL
 /// reveals (`EXECUTE` of built strings, functions the migration calls).
-public enum MigrationSafety {
+package enum MigrationSafety {
     /// A statement that needs a superuser: what it does, for people, and where it starts.
-    public struct Refusal: Sendable, Equatable, CustomStringConvertible {
+    package struct Refusal: Sendable, Equatable, CustomStringConvertible {
         /// Such as `COPY … PROGRAM`.
-        public var what: String
+        package var what: String
         /// Byte offset in the script.
-        public var offset: Int
+        package var offset: Int
         /// `COPY … PROGRAM needs superuser`.
-        public var description: String { "\(what) needs superuser" }
+        package var description: String { "\(what) needs superuser" }
     }
 
     /// The first statement of `script` that needs a superuser, if any. DO blocks are read statement by
     /// statement with PL/pgSQL's parser.
-    public static func firstRefusal(in script: ParsedScript) -> Refusal? {
+    package static func firstRefusal(in script: ParsedScript) -> Refusal? {
         for statement in script.statements {
             if let what = refusal(tag: statement.tag, statement.node, depth: 0) {
                 return Refusal(what: what.what, offset: statement.offset + bodyOffset(what.bodyLine, statement, script))

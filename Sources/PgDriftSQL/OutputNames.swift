@@ -1,8 +1,8 @@
 /// The name PostgreSQL gives an output column written without `AS` (the parser's FigureColname), so
 /// a query read from a file and the same query printed by the server name their columns alike.
-public enum OutputNames {
+package enum OutputNames {
     /// The output name of a SELECT item's expression, `?column?` when it has none.
-    public static func name(of node: ParseNode) -> String {
+    package static func name(of node: ParseNode) -> String {
         figure(node)?.name ?? "?column?"
     }
 

@@ -4,7 +4,7 @@ import PgDriftModel
 /// libpg_query's JSON parse tree, read in one pass into a flat tape of values (in the manner of
 /// simdjson): no dictionary or string is built while reading, so a 70 MB tree costs one array of small
 /// entries. Nodes are then looked up on demand, and strings decoded only when asked for.
-public final class ParseTreeJSON {
+package final class ParseTreeJSON {
     enum Kind: UInt8 { case object, array, string, escapedString, number, literalTrue, literalFalse, null }
 
     struct Entry {
@@ -27,7 +27,7 @@ public final class ParseTreeJSON {
     let tape: [Entry]
 
     /// Reads `bytes` (libpg_query's output, so well-formed JSON); malformed input throws.
-    public convenience init(bytes: [UInt8], source: [UInt8] = []) throws {
+    package convenience init(bytes: [UInt8], source: [UInt8] = []) throws {
         let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         _ = copy.initialize(from: bytes)
         try self.init(UnsafeBufferPointer(rebasing: copy[0..<bytes.count]), source: source, base: 0) { copy.deallocate() }
@@ -55,7 +55,7 @@ public final class ParseTreeJSON {
     deinit { release() }
 
     /// The document's outermost value.
-    public var root: ParseNode { ParseNode(document: self, index: 0) }
+    package var root: ParseNode { ParseNode(document: self, index: 0) }
 
     /// Builds the tape in a local value (appending to a class's stored array would check exclusivity on
     /// every entry).
@@ -203,26 +203,26 @@ public final class ParseTreeJSON {
 }
 
 /// Malformed JSON from the parser (not expected from libpg_query; reported rather than trusted).
-public struct ParseTreeJSONError: Error, CustomStringConvertible, Sendable {
+package struct ParseTreeJSONError: Error, CustomStringConvertible, Sendable {
     /// Byte offset into the JSON text where reading failed.
-    public var offset: Int
+    package var offset: Int
     /// The tree nests deeper than pgdrift reads (an expression nested a thousand levels deep).
-    public var tooDeep = false
+    package var tooDeep = false
     /// `malformed parse tree JSON at byte N`, or that the statement nests too deeply.
-    public var description: String {
+    package var description: String {
         tooDeep ? "statement nested too deeply to read (more than \(1_000) levels)" : "malformed parse tree JSON at byte \(offset)"
     }
 }
 
 /// One value of a parse tree: an object, array, string, number or literal.
-public struct ParseNode {
+package struct ParseNode {
     let document: ParseTreeJSON
     let index: Int
 
     private var entry: ParseTreeJSON.Entry { document.tape[index] }
 
     /// The member `key` of an object (libpg_query leaves out members that are zero, false or empty).
-    public subscript(_ key: String) -> ParseNode? {
+    package subscript(_ key: String) -> ParseNode? {
         guard entry.kind == .object else { return nil }
         var i = index + 1
         let end = Int(entry.next)
@@ -235,7 +235,7 @@ public struct ParseNode {
     }
 
     /// The members of an object, in order.
-    public var members: [(key: String, value: ParseNode)] {
+    package var members: [(key: String, value: ParseNode)] {
         guard entry.kind == .object else { return [] }
         var result: [(String, ParseNode)] = []
         var i = index + 1
@@ -248,19 +248,19 @@ public struct ParseNode {
     }
 
     /// A node wrapped in its type, as libpg_query writes every node: `{"CreateStmt": {...}}`.
-    public var tagged: (tag: String, node: ParseNode)? {
+    package var tagged: (tag: String, node: ParseNode)? {
         guard entry.kind == .object, index + 1 < Int(entry.next) else { return nil }
         return (document.string(at: index + 1), ParseNode(document: document, index: index + 2))
     }
 
     /// Whether this is a node of type `tag` (`{"tag": {...}}`), and its body if so.
-    public func node(_ tag: String) -> ParseNode? {
+    package func node(_ tag: String) -> ParseNode? {
         guard entry.kind == .object, index + 1 < Int(entry.next), document.stringEquals(at: index + 1, tag) else { return nil }
         return ParseNode(document: document, index: index + 2)
     }
 
     /// The elements of an array (empty for anything else).
-    public var elements: [ParseNode] {
+    package var elements: [ParseNode] {
         guard entry.kind == .array else { return [] }
         var result: [ParseNode] = []
         var i = index + 1
@@ -273,17 +273,17 @@ public struct ParseNode {
     }
 
     /// The text of a string value.
-    public var string: String? {
+    package var string: String? {
         entry.kind == .string || entry.kind == .escapedString ? document.string(at: index) : nil
     }
 
     /// Whether this string value is exactly `text`, without building a String.
-    public func isString(_ text: String) -> Bool {
+    package func isString(_ text: String) -> Bool {
         (entry.kind == .string || entry.kind == .escapedString) && document.stringEquals(at: index, text)
     }
 
     /// The value of an integer number.
-    public var int: Int? {
+    package var int: Int? {
         guard entry.kind == .number else { return nil }
         var value = 0
         var negative = false
@@ -307,7 +307,7 @@ public struct ParseNode {
     /// The value of an `A_Const` body's integer. libpg_query 15's JSON writes zero and every negative
     /// integer alike, as `"ival": {}`; the number is then read from the SQL at the constant's location
     /// (`-1`, `- 1`). Nil when the body holds no integer, or the SQL is not at hand.
-    public var integerConstant: Int? {
+    package var integerConstant: Int? {
         guard let ival = self["ival"] else { return nil }
         if let value = ival["ival"]?.int { return value }
         let source = document.source
@@ -331,21 +331,21 @@ public struct ParseNode {
     }
 
     /// `true` for the literal true.
-    public var bool: Bool { entry.kind == .literalTrue }
+    package var bool: Bool { entry.kind == .literalTrue }
 
     /// The byte offset of a node's `location` in the whole script (the tree may be of a piece of it).
-    public var location: Int? {
+    package var location: Int? {
         guard let relative = self["location"]?.int, relative >= 0 else { return nil }
         return relative + document.base
     }
 
     /// The texts of a list of `String` nodes (`[{"String": {"sval": "public"}}, ...]`), as names come.
-    public var strings: [String] {
+    package var strings: [String] {
         elements.compactMap { $0.node("String")?["sval"]?.string }
     }
 
     /// Every node of type `tag` inside this one (this one included), depth first, in text order.
-    public func descendants(_ tag: String) -> [ParseNode] {
+    package func descendants(_ tag: String) -> [ParseNode] {
         var found: [ParseNode] = []
         let end = Int(entry.next)
         var i = index

@@ -3,30 +3,30 @@ import Foundation
 
 /// A SQL script parsed by PostgreSQL's parser: its statements, each with its parse tree and where it
 /// starts, and a line index to turn the tree's byte locations into lines.
-public struct ParsedScript {
+package struct ParsedScript {
     /// One top-level statement.
-    public struct Statement {
+    package struct Statement {
         /// The node type, such as `CreateStmt` or `AlterTableStmt`.
-        public var tag: String
+        package var tag: String
         /// The statement's node (the body under its tag).
-        public var node: ParseNode
+        package var node: ParseNode
         /// Byte offset of its first token (leading comments and blanks skipped).
-        public var offset: Int
+        package var offset: Int
         /// Length in bytes, from `offset`.
-        public var length: Int
+        package var length: Int
     }
 
     /// The top-level statements, in the order they appear.
-    public let statements: [Statement]
+    package let statements: [Statement]
     /// The line index of the script's text, for turning byte offsets into lines and columns.
-    public let lines: ScriptLines
+    package let lines: ScriptLines
     /// The script's text as UTF-8 (shared with the parse trees, not copied), where locations point.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
 
     /// Parses a script (locations in the tree are byte offsets into it). A large script is parsed in
     /// pieces of whole statements on all cores: libpg_query writes about 12 bytes of JSON per byte of
     /// DDL, and one piece at a time keeps that from being one 100 MB buffer read by one thread.
-    public init(_ sql: String) throws {
+    package init(_ sql: String) throws {
         let utf8 = Array(sql.utf8)
         lines = ScriptLines(utf8)
         bytes = utf8
@@ -156,15 +156,15 @@ public struct ParsedScript {
 }
 
 /// Byte offset → 1-based line and column (columns in characters), by binary search over line starts.
-public struct ScriptLines: Sendable {
+package struct ScriptLines: Sendable {
     private let lineStarts: [Int]
     private let bytes: [UInt8]
 
     /// Indexes the lines of a text.
-    public init(_ text: String) { self.init(Array(text.utf8)) }
+    package init(_ text: String) { self.init(Array(text.utf8)) }
 
     /// Indexes the lines of UTF-8 text given as bytes.
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
         lineStarts = starts
@@ -172,7 +172,7 @@ public struct ScriptLines: Sendable {
     }
 
     /// The 1-based line of a byte offset.
-    public func line(ofByte offset: Int) -> Int {
+    package func line(ofByte offset: Int) -> Int {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -186,7 +186,7 @@ public struct ScriptLines: Sendable {
     func start(ofLine line: Int) -> Int { lineStarts[max(0, min(line - 1, lineStarts.count - 1))] }
 
     /// The 1-based column, in characters, of a byte offset.
-    public func column(ofByte offset: Int) -> Int {
+    package func column(ofByte offset: Int) -> Int {
         let start = lineStarts[line(ofByte: offset) - 1]
         var column = 1
         for i in start..<min(offset, bytes.count) where bytes[i] & 0xC0 != 0x80 { column += 1 }

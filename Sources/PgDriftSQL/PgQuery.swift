@@ -1,9 +1,9 @@
 import CPgQuery
 
 /// PostgreSQL 15's own parser, through libpg_query.
-public enum PgQuery {
+package enum PgQuery {
     /// Parses `sql` and returns libpg_query's JSON parse tree, or the parser's error with its position.
-    public static func parseToJSON(_ sql: String) throws -> String {
+    package static func parseToJSON(_ sql: String) throws -> String {
         let result = pg_query_parse(sql)
         defer { pg_query_free_parse_result(result) }
         if let error = result.error {
@@ -14,7 +14,7 @@ public enum PgQuery {
 
     /// Splits a script into its statements (byte ranges into the UTF-8 text) with the parser, so
     /// semicolons inside strings, comments and function bodies are not split on.
-    public static func splitStatements(_ sql: String) throws -> [(offset: Int, length: Int)] {
+    package static func splitStatements(_ sql: String) throws -> [(offset: Int, length: Int)] {
         let result = pg_query_split_with_parser(sql)
         defer { pg_query_free_split_result(result) }
         if let error = result.error {

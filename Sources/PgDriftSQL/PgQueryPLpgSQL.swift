@@ -5,7 +5,7 @@ extension PgQuery {
     /// returns libpg_query's JSON of the function: its variables (`datums`) and statement tree, with a
     /// line (relative to the body) on each statement. Fails on what cannot be compiled without a
     /// catalog, such as explicit cursors.
-    public static func parsePLpgSQLToJSON(_ createFunction: String) throws -> String {
+    package static func parsePLpgSQLToJSON(_ createFunction: String) throws -> String {
         let result = pg_query_parse_plpgsql(createFunction)
         defer { pg_query_free_plpgsql_parse_result(result) }
         if let error = result.error {

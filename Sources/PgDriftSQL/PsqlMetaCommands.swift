@@ -3,8 +3,8 @@
 /// around every dump since 15.14. They are blanked (spaces, lines kept) where a line starts with a
 /// backslash outside any string, body or comment, so byte offsets and line numbers still point into
 /// the file as written.
-public enum PsqlMetaCommands {
-    public static func blanked(_ sql: String) -> String {
+package enum PsqlMetaCommands {
+    package static func blanked(_ sql: String) -> String {
         let original = Array(sql.utf8)
         // The lines that start with a backslash; most files have none, and are not scanned.
         var candidates: [Range<Int>] = []

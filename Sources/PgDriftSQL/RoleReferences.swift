@@ -1,13 +1,13 @@
 /// The roles a SQL script names (in `CREATE POLICY ... TO`, `GRANT ... TO`, `OWNER TO`, ...), read from
 /// PostgreSQL's parse tree: every `RoleSpec` that names a role rather than PUBLIC or CURRENT_USER.
-public enum RoleReferences {
+package enum RoleReferences {
     /// The roles `sql` names, sorted and each once; throws `SQLSyntaxError` when it does not parse.
-    public static func roles(in sql: String) throws -> [String] {
+    package static func roles(in sql: String) throws -> [String] {
         try roles(in: ParsedScript(sql))
     }
 
     /// The same, from a script already parsed (a large file is then parsed once).
-    public static func roles(in script: ParsedScript) -> [String] {
+    package static func roles(in script: ParsedScript) -> [String] {
         var found = Set<String>()
         for statement in script.statements {
             // Lists of roles hold `RoleSpec` nodes; a single role is a plain struct field (`OWNER TO`,
@@ -23,7 +23,7 @@ public enum RoleReferences {
     }
 
     /// The roles `CREATE ROLE` (`USER`, `GROUP`) statements of the script create.
-    public static func createdRoles(in script: ParsedScript) -> [String] {
+    package static func createdRoles(in script: ParsedScript) -> [String] {
         script.statements.filter { $0.tag == "CreateRoleStmt" }.compactMap { $0.node["role"]?.string }.sorted()
     }
 }

@@ -1,36 +1,36 @@
 import CPgQuery
 
 /// PostgreSQL's own scanner, through libpg_query: the tokens of a text with their byte ranges.
-public enum SQLTokens {
+package enum SQLTokens {
     /// One token: its kind (libpg_query's `Token` enum: an ASCII code for one-character tokens,
     /// 258 and up for named ones) and its byte range.
-    public struct Token: Hashable, Sendable {
+    package struct Token: Hashable, Sendable {
         /// The token's number in libpg_query's `Token` enum.
-        public var kind: Int
+        package var kind: Int
         /// Byte offset of the token's first byte.
-        public var start: Int
+        package var start: Int
         /// Byte offset just past the token's last byte.
-        public var end: Int
+        package var end: Int
     }
 
     /// `:=`, `=`, `(`, `)`, `[`, `]` in libpg_query's `Token` enum.
     static let colonEquals = 270
     /// The `AS` and `SELECT` keywords.
-    public static let asKeyword = 294
-    public static let selectKeyword = 625
+    package static let asKeyword = 294
+    package static let selectKeyword = 625
     /// `WITH`, `DATA` and `NO` (as in `WITH NO DATA`).
-    public static let withKeyword = 716
-    public static let dataKeyword = 368
-    public static let noKeyword = 524
+    package static let withKeyword = 716
+    package static let dataKeyword = 368
+    package static let noKeyword = 524
     /// `BY` (as in `INCREMENT BY`) and an integer constant.
-    public static let byKeyword = 315
-    public static let integerConstant = 266
+    package static let byKeyword = 315
+    package static let integerConstant = 266
     static let equals = 61
-    public static let openers: Set<Int> = [40, 91]
-    public static let closers: Set<Int> = [41, 93]
+    package static let openers: Set<Int> = [40, 91]
+    package static let closers: Set<Int> = [41, 93]
 
     /// The tokens of `text`.
-    public static func scan(_ text: String) throws -> [Token] {
+    package static func scan(_ text: String) throws -> [Token] {
         let result = pg_query_scan(text)
         defer { pg_query_free_scan_result(result) }
         if let error = result.error {
@@ -43,7 +43,7 @@ public enum SQLTokens {
 
     /// Where the value of a PL/pgSQL assignment (`target := value` or `target = value`) starts: just
     /// after the first `:=` or `=` outside brackets. Nil when there is none.
-    public static func assignmentValueOffset(_ text: String) throws -> Int? {
+    package static func assignmentValueOffset(_ text: String) throws -> Int? {
         var depth = 0
         for token in try scan(text) {
             if openers.contains(token.kind) { depth += 1 }

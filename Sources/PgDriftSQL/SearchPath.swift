@@ -1,15 +1,15 @@
 /// A `search_path` setting, as a function's `SET search_path = ...` stores it (`proconfig`).
-public enum SearchPath {
+package enum SearchPath {
     /// The schemas of a function's `search_path=...` setting, read with PostgreSQL's parser (names may
     /// be quoted); nil when the function sets none. `$user` and empty names are left out.
-    public static func ofFunction(configuration: [String]) -> [String]? {
+    package static func ofFunction(configuration: [String]) -> [String]? {
         let prefix = "search_path="
         guard let setting = configuration.first(where: { $0.hasPrefix(prefix) }) else { return nil }
         return parse(String(setting.dropFirst(prefix.count)))
     }
 
     /// The schemas of a search_path value such as `"$user", public`; nil when it does not parse.
-    public static func parse(_ value: String) -> [String]? {
+    package static func parse(_ value: String) -> [String]? {
         guard let json = try? PgQuery.parseToJSON("SET search_path TO \(value)"),
             let tree = try? ParseTree(json: json),
             let set = tree["stmts"]?.items.first?["stmt"]?.node("VariableSetStmt")

@@ -1,7 +1,7 @@
 /// Type names from the parse tree, spelled as the catalog prints them (`format_type` without type
 /// modifiers, as in a function's identity arguments): the parser writes `int` as `pg_catalog.int4`,
 /// the catalog prints `integer`.
-public enum TypeNames {
+package enum TypeNames {
     static let displayNames: [String: String] = [
         "int2": "smallint", "int4": "integer", "int8": "bigint", "float4": "real", "float8": "double precision",
         "bool": "boolean", "varchar": "character varying", "bpchar": "character", "numeric": "numeric",
@@ -12,7 +12,7 @@ public enum TypeNames {
 
     /// The printed name of a `TypeName` node, `[]` added per array dimension; nil for `%TYPE`
     /// references, whose type only the server knows.
-    public static func display(_ typeName: ParseNode) -> String? {
+    package static func display(_ typeName: ParseNode) -> String? {
         guard typeName["pct_type"]?.bool != true else { return nil }
         guard let last = typeName["names"]?.strings.last else { return nil }
         // Built-in names map whether written `int4` or parsed from `int` as `pg_catalog.int4`.

@@ -4,22 +4,22 @@ import PgDriftSQL
 /// `broken_reference`: functions whose bodies name a table or column the database does not have. Such
 /// a function was created fine (PL/pgSQL checks names only when a statement runs) and fails when it
 /// reaches that line. Dynamic SQL cannot be read; a function that runs some gets one `info` finding.
-public enum BrokenReferences {
+package enum BrokenReferences {
     /// One function's reference to something missing, with every body line that names it.
-    public struct Reference: Hashable, Sendable {
+    package struct Reference: Hashable, Sendable {
         /// The function whose body names the missing object.
-        public var function: FunctionKey
+        package var function: FunctionKey
         /// The missing table, or the table of the missing column.
-        public var table: QualifiedName
+        package var table: QualifiedName
         /// The missing column; nil when the table is missing.
-        public var column: String?
+        package var column: String?
         /// The lines of the function body (1-based) that name it.
-        public var lines: [Int]
+        package var lines: [Int]
     }
 
     /// The findings for every function of `catalog` (the database's model). `access` lists relations
     /// outside the model, which are not missing; without it only the model is consulted.
-    public static func findings(in catalog: Catalog, access: RoleAccess? = nil) -> [Finding] {
+    package static func findings(in catalog: Catalog, access: RoleAccess? = nil) -> [Finding] {
         let read = readBodies(catalog)
         let created = createdTables(read)
         var findings: [Finding] = []
@@ -40,7 +40,7 @@ public enum BrokenReferences {
 
     /// Every reference of `catalog`'s functions to a table or column (also ones that exist), for
     /// `explain`'s "what refers to it": the function, the table it resolved to and the lines.
-    public static func references(in catalog: Catalog, access: RoleAccess? = nil) -> [Reference] {
+    package static func references(in catalog: Catalog, access: RoleAccess? = nil) -> [Reference] {
         let read = readBodies(catalog)
         let lookup = RelationLookup(catalog: catalog, access: access)
         var found: [Reference] = []

@@ -5,9 +5,9 @@ import PgDriftModel
 /// lists every object to every role, so such objects are never reported missing; these warnings say
 /// that the role (and information_schema, which hides what a role has no privilege on) will not find
 /// them.
-public enum NotVisible {
+package enum NotVisible {
     /// A `not_visible` warning for each expected schema, table or column the role cannot reach.
-    public static func findings(expected: Catalog, actual: Catalog, access: RoleAccess) -> [Finding] {
+    package static func findings(expected: Catalog, actual: Catalog, access: RoleAccess) -> [Finding] {
         var findings: [Finding] = []
         var hiddenSchemas: Set<String> = []
         for schema in expected.schemas where actual.schemas.contains(schema.name) && !access.canUse(schema: schema.name) {

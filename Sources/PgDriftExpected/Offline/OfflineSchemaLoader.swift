@@ -4,9 +4,9 @@ import PgDriftSQL
 /// Reads SQL migrations into the model without a server, when every statement is one the replay
 /// reproduces exactly; otherwise says which statement needs the server, and the caller uses a shadow
 /// database for the whole source.
-public enum OfflineSchemaLoader {
+package enum OfflineSchemaLoader {
     /// What a load gives: the model, or the first statement that needs a shadow database.
-    public enum Outcome {
+    package enum Outcome {
         /// The model, with its source map, and notes on statements skipped on purpose.
         case exact(Catalog, notes: [String])
         /// The first statement the replay cannot reproduce (`file:line: reason`).
@@ -17,7 +17,7 @@ public enum OfflineSchemaLoader {
     /// default when nil). A syntax error is thrown as `file:line:column: message`, and so, unless
     /// `refuseSuperuserStatements` is false, is a statement only a superuser may run (the shadow
     /// database would refuse it too).
-    public static func load(
+    package static func load(
         _ files: [(path: String, sql: String)], searchPath: [String]? = nil, refuseSuperuserStatements: Bool = true,
         privileges: Bool = false
     ) throws -> Outcome {

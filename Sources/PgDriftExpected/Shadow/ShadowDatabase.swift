@@ -7,11 +7,11 @@ import PgDriftServer
 /// Builds a model into a real, empty database and reads it back: the server's own answer to "what
 /// does this schema look like in canonical form". Spelling differences in the expected model (`int4`,
 /// `DEFAULT 'x'` without its cast, unqualified names) disappear, so the diff compares meaning.
-public enum ShadowDatabase {
+package enum ShadowDatabase {
     /// Creates `catalog` in the empty database behind `connection`. With `createRoles`, roles its policies
     /// name are created in the cluster when missing (a shadow cluster is throwaway; the connection must
     /// then be a superuser's).
-    public static func build(_ catalog: Catalog, into connection: PostgresConnection, createRoles: Bool = true) throws {
+    package static func build(_ catalog: Catalog, into connection: PostgresConnection, createRoles: Bool = true) throws {
         if createRoles { for role in roles(in: catalog) { try createRole(role, on: connection) } }
         try connection.execute("SET check_function_bodies = off")
         for phase in CatalogDDL.phases(for: catalog) {
@@ -25,7 +25,7 @@ public enum ShadowDatabase {
 
     /// The canonical form of `catalog`: built in a fresh database of `server` by the same ordinary role
     /// that runs migrations, introspected, with the expected model's source locations kept.
-    public static func canonicalize(
+    package static func canonicalize(
         _ catalog: Catalog, on server: TemporaryServer, options: IntrospectionOptions = IntrospectionOptions(),
         statementTimeout: String? = nil
     ) throws -> Catalog {

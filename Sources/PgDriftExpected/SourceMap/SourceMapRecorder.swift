@@ -9,7 +9,7 @@ import PgDriftSQL
 /// ALTER COLUMN` / `RENAME COLUMN` that last touched it; a table at the statement that gave it its
 /// current name (`CREATE TABLE`, or a later `RENAME TO`). `IF NOT EXISTS` on an object that exists
 /// keeps the first declaration, as the server does.
-public struct SourceMapRecorder {
+package struct SourceMapRecorder {
     /// A table, view or materialized view and the objects that live on it.
     struct RelationSources {
         var kind: ObjectKind
@@ -37,10 +37,10 @@ public struct SourceMapRecorder {
     var lines = ScriptLines("")
 
     /// Creates an empty recorder whose `search_path` is `public`.
-    public init() {}
+    package init() {}
 
     /// Records every statement of `script`, read from `file` (the path as the user gave it).
-    public mutating func record(_ script: ParsedScript, file: String) {
+    package mutating func record(_ script: ParsedScript, file: String) {
         self.file = file
         lines = script.lines
         for statement in script.statements {
@@ -57,7 +57,7 @@ public struct SourceMapRecorder {
 
     /// The source map for a catalog loaded from the same files: function keys are completed from the
     /// catalog's identity arguments, since the text the server prints cannot be rebuilt from the file.
-    public func sources(for catalog: Catalog) -> [ObjectID: SourceLocation] {
+    package func sources(for catalog: Catalog) -> [ObjectID: SourceLocation] {
         var result = standalone
         result.reserveCapacity(standalone.count + functions.count + relations.values.reduce(0) { $0 + 1 + $1.members.count })
         for (name, relation) in relations {

@@ -6,11 +6,11 @@ import PgDriftPostgres
 /// read-only snapshot: a type's input function reads only), with the settings output depends on pinned
 /// (`Introspector.pinnedOutputSettings`): one query for all of them, each constant a parameter (never
 /// spliced into the SQL) read through its type's input function as a literal would be.
-public enum ConstantsQuery {
+package enum ConstantsQuery {
     /// The text each constant prints as; a constant its type refuses (not valid input, a type the
     /// database lacks) has none. One round trip; when a constant is refused, the others are asked one by
     /// one (each behind a savepoint, so the snapshot's transaction goes on).
-    public static func spellings(_ constants: Set<TypedConstant>, on connection: PostgresConnection) throws -> [TypedConstant: String] {
+    package static func spellings(_ constants: Set<TypedConstant>, on connection: PostgresConnection) throws -> [TypedConstant: String] {
         let ordered = constants.sorted { ($0.type, $0.text) < ($1.type, $1.text) }
         guard !ordered.isEmpty else { return [:] }
         try connection.execute("SAVEPOINT pgdrift_constants")

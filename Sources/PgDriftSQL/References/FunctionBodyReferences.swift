@@ -8,36 +8,36 @@ import PgDriftModel
 /// variables and every SQL statement and expression; each of those is then parsed with PostgreSQL's
 /// parser. SQL-language bodies are parsed directly. Names that are variables or parameters are not
 /// columns.
-public struct FunctionBodyReferences: Sendable, Equatable {
+package struct FunctionBodyReferences: Sendable, Equatable {
     /// One reference and the body line it is on.
-    public struct Reference: Hashable, Sendable {
+    package struct Reference: Hashable, Sendable {
         /// The table, view or column named.
-        public var target: SQLReference.Target
+        package var target: SQLReference.Target
         /// The body line it is on, counted from 1 as PostgreSQL's error context counts.
-        public var line: Int
+        package var line: Int
 
         /// Creates a reference from its parts.
-        public init(_ target: SQLReference.Target, line: Int) {
+        package init(_ target: SQLReference.Target, line: Int) {
             self.target = target
             self.line = line
         }
     }
 
     /// The tables and columns the body names; `read` gives each once, in line order.
-    public var references: [Reference] = []
+    package var references: [Reference] = []
     /// Lines of EXECUTE and other dynamic SQL, whose text is only known when it runs.
-    public var dynamicSQLLines: [Int] = []
+    package var dynamicSQLLines: [Int] = []
     /// Tables the body creates itself (CREATE TEMP TABLE ...), which need not exist beforehand.
-    public var createdRelations: [RelationName] = []
+    package var createdRelations: [RelationName] = []
 
     /// Creates an empty set of references.
-    public init() {}
+    package init() {}
 
     /// The references of a function's body. Nil for languages whose bodies are not SQL (C, internal,
     /// PL/Python, ...) and for SQL bodies kept as a parse tree (`BEGIN ATOMIC`, empty source); throws
     /// when the body cannot be parsed (PL/pgSQL's parser without a catalog rejects explicit cursors,
     /// for one).
-    public static func read(
+    package static func read(
         body: String, language: String, arguments: String, returnType: String?
     ) throws -> FunctionBodyReferences? {
         guard !body.allSatisfy(\.isWhitespace) else { return nil }

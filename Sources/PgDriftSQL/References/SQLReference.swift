@@ -1,27 +1,27 @@
 /// A relation as a statement names it, before any lookup: `schema` is nil when the name is unqualified
 /// (the search_path decides).
-public struct RelationName: Hashable, Sendable, CustomStringConvertible {
+package struct RelationName: Hashable, Sendable, CustomStringConvertible {
     /// The schema as the parser reads it (unquoted, folded), or nil when the name is unqualified.
-    public var schema: String?
+    package var schema: String?
     /// The relation's name as the parser reads it (unquoted, folded).
-    public var name: String
+    package var name: String
 
     /// Creates a relation name from its parts; unqualified by default.
-    public init(schema: String? = nil, _ name: String) {
+    package init(schema: String? = nil, _ name: String) {
         self.schema = schema
         self.name = name
     }
 
     /// `schema.name`, or `name` alone when unqualified; the parts are not quoted.
-    public var description: String { [schema, name].compactMap { $0 }.joined(separator: ".") }
+    package var description: String { [schema, name].compactMap { $0 }.joined(separator: ".") }
 }
 
 /// A name a SQL statement needs to exist to run: a table or view, or a column of one. Read from
 /// PostgreSQL's parse tree, with aliases, CTEs and scopes taken into account; not yet looked up in
 /// any catalog.
-public struct SQLReference: Hashable, Sendable {
+package struct SQLReference: Hashable, Sendable {
     /// What a reference names: a relation, a column of one, or a column to find among those in scope.
-    public enum Target: Hashable, Sendable {
+    package enum Target: Hashable, Sendable {
         /// A table or view in FROM, JOIN, INSERT INTO, UPDATE, DELETE FROM or TRUNCATE.
         case relation(RelationName)
         /// A column of a known relation: qualified (`c.total`, `creators_hot.total`), a SET or INSERT
@@ -34,31 +34,31 @@ public struct SQLReference: Hashable, Sendable {
     }
 
     /// The relation or column named.
-    public var target: Target
+    package var target: Target
     /// Byte offset of the name in the text it was read from.
-    public var offset: Int
+    package var offset: Int
 
     /// Creates a reference from its parts.
-    public init(_ target: Target, offset: Int) {
+    package init(_ target: Target, offset: Int) {
         self.target = target
         self.offset = offset
     }
 }
 
 /// The references of one or more SQL statements.
-public struct StatementReferences: Sendable {
+package struct StatementReferences: Sendable {
     /// The names the statements need, in the order the walk meets them.
-    public var references: [SQLReference] = []
+    package var references: [SQLReference] = []
     /// Tables the statements create (CREATE [TEMP] TABLE, SELECT INTO, CREATE TABLE AS): later
     /// statements may use them without their being in any catalog.
-    public var createdRelations: [RelationName] = []
+    package var createdRelations: [RelationName] = []
 
     /// Creates an empty set of references.
-    public init() {}
+    package init() {}
 
     /// The references of every statement in `sql`. Names in `variables` (PL/pgSQL variables, function
     /// parameters) are not columns.
-    public static func read(_ sql: String, variables: Set<String> = []) throws -> StatementReferences {
+    package static func read(_ sql: String, variables: Set<String> = []) throws -> StatementReferences {
         let tree = try ParseTree(json: PgQuery.parseToJSON(sql))
         var walker = StatementWalker(variables: variables)
         for statement in tree["stmts"]?.items ?? [] {
@@ -70,7 +70,7 @@ public struct StatementReferences: Sendable {
     /// The references of one SQL expression (a policy's USING, a PL/pgSQL condition), read as
     /// `SELECT expression`; offsets are into `expression`. `scope` names the relations in scope and
     /// what they are called: a policy's table by its name, a trigger's table as `new` and `old`.
-    public static func readExpression(
+    package static func readExpression(
         _ expression: String, scope: [(name: String, relation: RelationName)] = [], variables: Set<String> = []
     ) throws -> StatementReferences {
         let prefix = "SELECT "

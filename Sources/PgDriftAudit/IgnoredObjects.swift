@@ -1,4 +1,12 @@
 import Foundation
+import PgDriftDiff
+import PgDriftExpected
+import PgDriftIntrospection
+import PgDriftModel
+import PgDriftPlanner
+import PgDriftPostgres
+import PgDriftReports
+import PgDriftSQL
 
 extension Catalog {
     /// The catalog without the objects `--ignore` globs name (`public.tmp_*`, `public.users.legacy_*`),

@@ -1,4 +1,12 @@
 import Foundation
+import PgDriftDiff
+import PgDriftExpected
+import PgDriftIntrospection
+import PgDriftModel
+import PgDriftPlanner
+import PgDriftPostgres
+import PgDriftReports
+import PgDriftSQL
 
 /// Settings from `pgdrift.toml` (or `pgdrift.yml` / `pgdrift.yaml`) in the working directory. Every field
 /// is optional: what the file leaves out keeps its default, and command-line options override the file.

@@ -1,4 +1,12 @@
 import Foundation
+import PgDriftDiff
+import PgDriftExpected
+import PgDriftIntrospection
+import PgDriftModel
+import PgDriftPlanner
+import PgDriftPostgres
+import PgDriftReports
+import PgDriftSQL
 
 /// The part of YAML a pgdrift.yml needs: top-level `key: value` lines, lists as `[a, b]` or `- a` lines,
 /// one nested mapping level (`severity:` then indented `kind: level`), quotes and `#` comments. Anchors,

@@ -1,4 +1,12 @@
 import Foundation
+import PgDriftDiff
+import PgDriftExpected
+import PgDriftIntrospection
+import PgDriftModel
+import PgDriftPlanner
+import PgDriftPostgres
+import PgDriftReports
+import PgDriftSQL
 
 /// A whole drift check as one call, for Swift code and tests:
 ///

@@ -1,4 +1,12 @@
 import Foundation
+import PgDriftDiff
+import PgDriftExpected
+import PgDriftIntrospection
+import PgDriftModel
+import PgDriftPlanner
+import PgDriftPostgres
+import PgDriftReports
+import PgDriftSQL
 
 /// The name of the next migration in a folder, in the folder's own scheme:
 /// `NNN_name.sql` (the number one above the highest, same width), Supabase's `YYYYMMDDHHMMSS_name.sql`,

@@ -1,0 +1,55 @@
+import Foundation
+import PgDriftDiff
+import PgDriftExpected
+import PgDriftIntrospection
+import PgDriftModel
+import PgDriftPlanner
+import PgDriftPostgres
+import PgDriftReports
+import PgDriftSQL
+
+extension Audit {
+    /// The migration that takes the database to the expected schema.
+    public func plan(against connectionString: String, options: PlanOptions = PlanOptions()) throws -> MigrationPlan {
+        try planWithExpected(against: connectionString, options: options).plan
+    }
+
+    /// The migration, and the expected catalog it was planned from (so `plan --apply` checks the result
+    /// against it without reading the expected schema a second time).
+    public func planWithExpected(
+        against connectionString: String, options: PlanOptions = PlanOptions()
+    ) throws -> (plan: MigrationPlan, expected: Catalog) {
+        // Grants are always read for a plan: the objects it creates get their expected grants, flag or
+        // not (`PlanOptions.withPrivileges` decides whether existing objects' grants are planned).
+        var reading = self
+        reading.diffOptions.comparePrivileges = true
+        // SQL is read offline when the reader can, as `check` reads it: the planner works from the diff's
+        // delta (and the catalog aligned with the database's), so it changes what the diff reports and
+        // nothing that only reads differently.
+        var phases = PhaseTrace()
+        let loading = reading.loadExpected(reading.introspectionOptions)
+        let sides = try reading.sides(against: connectionString, forPlan: true) {
+            let loaded = try loading.wait()
+            for note in loaded.notes { onNote?(note) }
+            return loaded.catalog
+        }
+        phases.mark("both sides read")
+        let expected = sides.expected
+        let actual = sides.database.catalog.removing(matching: ignore)
+        let plan = MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual, options: options, constants: sides.constants)
+        phases.mark("planned")
+        return (plan, expected)
+    }
+}
+
+/// `PGDRIFT_TRACE=1`: how long each phase of a run took, on standard error.
+struct PhaseTrace {
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func mark(_ phase: String) {
+        guard Trace.enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        Trace.note("\(String(format: "%8.1f", Double(now - last) / 1e6)) ms phase: \(phase)")
+        last = now
+    }
+}
