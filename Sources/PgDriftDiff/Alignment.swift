@@ -8,11 +8,19 @@ extension SchemaDiff {
     /// compares those parts by value; planned from this catalog, it changes exactly what the diff reports.
     /// What differs stays as expected.
     public static func aligned(expected: Catalog, actual: Catalog, constants: ConstantSpellings = ConstantSpellings()) -> Catalog {
+        aligned(expected: expected, actual: actual, constants: constants, unchanged: [])
+    }
+
+    /// `aligned`, told which tables are known to be equal on both sides (`unchangedTables`), so a caller
+    /// that needs that set too compares each table once.
+    package static func aligned(
+        expected: Catalog, actual: Catalog, constants: ConstantSpellings, unchanged: Set<QualifiedName>
+    ) -> Catalog {
         var comparison = ExpressionComparison()
         comparison.constants = constants
         var result = expected
         // Equal objects (most of a big schema, and all of a database against itself) are left as they are.
-        for want in expected.tables {
+        for want in expected.tables where !unchanged.contains(want.name) {
             guard let have = actual.tables[want.name], have != want else { continue }
             result.tables.upsert(comparison.aligned(want, to: have))
         }
@@ -25,6 +33,13 @@ extension SchemaDiff {
             result.domains.upsert(comparison.aligned(want, to: have))
         }
         return result
+    }
+
+    /// The tables whose two sides are equal values: most of a big schema, which every later pass skips.
+    package static func unchangedTables(expected: Catalog, actual: Catalog) -> Set<QualifiedName> {
+        var unchanged: Set<QualifiedName> = []
+        for want in expected.tables where actual.tables[want.name] == want { unchanged.insert(want.name) }
+        return unchanged
     }
 
     /// The constants the planner needs the server's spelling of, for the alignment and the delta (as

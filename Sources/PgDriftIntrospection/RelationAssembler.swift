@@ -104,8 +104,9 @@ struct RelationAssembler {
     /// Builds the model objects and adds them to `catalog`.
     func finish(into catalog: inout Catalog) {
         for oid in order {
-            let relation = relations[oid]!
+            var relation = relations[oid]!
             let entries = columns[oid] ?? RelationColumns(capacity: 0)
+            if !entries.grants.isEmpty { relation.grants = (relation.grants + entries.grants).sorted() }
             switch relation.kind {
             case "r", "p":
                 catalog.tables.upsert(table(relation, entries))

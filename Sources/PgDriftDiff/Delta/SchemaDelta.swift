@@ -41,6 +41,13 @@ extension SchemaDiff {
     public static func delta(
         expected: Catalog, actual: Catalog, options: DiffOptions = DiffOptions(), constants: ConstantSpellings = ConstantSpellings()
     ) -> SchemaDelta {
+        delta(expected: expected, actual: actual, options: options, constants: constants, unchanged: [])
+    }
+
+    /// `delta`, told which tables are known to be equal on both sides (`unchangedTables`).
+    package static func delta(
+        expected: Catalog, actual: Catalog, options: DiffOptions, constants: ConstantSpellings, unchanged: Set<QualifiedName>
+    ) -> SchemaDelta {
         var comparison = ExpressionComparison()
         comparison.constants = constants
         var delta = SchemaDelta()
@@ -48,7 +55,7 @@ extension SchemaDiff {
             missing: { delta.tables[$0.name] = TableDelta(change: .added($0)) },
             extra: { delta.tables[$0.name] = TableDelta(change: .removed($0)) },
             both: { want, have in
-                guard want != have, let altered = comparison.tableDelta(want, have, comments: options.compareComments) else { return }
+                guard !unchanged.contains(want.name), want != have, let altered = comparison.tableDelta(want, have, comments: options.compareComments) else { return }
                 delta.tables[want.name] = altered
             })
         return delta

@@ -21,7 +21,9 @@ enum ColumnsQuery {
                CASE WHEN pg_catalog.array_to_string(a.attoptions, ',') LIKE '%n\\_distinct%' THEN a.attoptions END AS options,
                s.seqstart AS seq_start, s.seqincrement AS seq_increment, s.seqmin AS seq_min,
                s.seqmax AS seq_max, s.seqcache AS seq_cache, s.seqcycle AS seq_cycle, s.relname AS seq_name,
-               d.description AS comment
+               d.description AS comment,
+               -- Column privileges (with `$3`): part of the table's grants (Grant.column).
+               \(CatalogSQL.columnGrants(attribute: "a", owner: "c.relowner")) AS grants
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -70,6 +72,10 @@ enum ColumnsQuery {
                 identity: identity, comment: row[fields.comment], storage: row[fields.storage].flatMap(ColumnStorage.init(code:)),
                 compression: compressionName(row[fields.compression]), statisticsTarget: statistics >= 0 ? statistics : nil,
                 options: try row[fields.options].map { try PostgresArray.parse($0).compactMap { $0 }.filter { $0.hasPrefix("n_distinct") } }))
+            if let grants = row[fields.grants] {
+                let column = current.columns[current.columns.count - 1].name
+                for entry in try PostgresArray.parse(grants) { current.grants.append(try Row.grant(entry ?? "", column: column)) }
+            }
             current.numbers.append(try row.int(at: fields.number))
             current.isLocal.append(row[fields.isLocal] == "t")
             current.isGenerated.append(row[fields.generated] == "s")
@@ -87,9 +93,9 @@ enum ColumnsQuery {
     private struct Fields {
         let relid, number, name, notNull, isLocal, identity, generated: Int
         let typeOID, typeModifier, dimensions, collation, comment, sequenceName: Int
-        let storage, compression, statistics, options: Int
+        let storage, compression, statistics, options, grants: Int
         init(_ row: Row) throws {
-            options = try row.position(of: "options")
+            options = try row.position(of: "options"); grants = try row.position(of: "grants")
             storage = try row.position(of: "storage"); compression = try row.position(of: "compression")
             statistics = try row.position(of: "statistics")
             relid = try row.position(of: "relid"); number = try row.position(of: "num"); name = try row.position(of: "name")
@@ -128,6 +134,8 @@ struct RelationColumns {
     /// The type, modifier and collation, named by `ColumnTypesQuery`.
     var typeKeys: [ColumnTypesQuery.Key] = []
     var declaredDimensions: [Int] = []
+    /// The columns' own privileges (read with privileges only).
+    var grants: [Grant] = []
 
     init(capacity: Int) {
         columns.reserveCapacity(capacity)

@@ -46,8 +46,7 @@ enum RelationsQuery {
                -- a composite type's privileges are its pg_type row's (GRANT USAGE ON TYPE)
                \(CatalogSQL.grants(
                    acl: "CASE WHEN c.relkind = 'c' THEN (SELECT ct.typacl FROM pg_catalog.pg_type ct WHERE ct.oid = c.reltype) ELSE c.relacl END",
-                   owner: "c.relowner", kind: "CASE WHEN c.relkind = 'c' THEN 'T' ELSE 'r' END::\"char\"")) AS grants,
-               \(CatalogSQL.columnGrants(relation: "c.oid", owner: "c.relowner")) AS column_grants
+                   owner: "c.relowner", kind: "CASE WHEN c.relkind = 'c' THEN 'T' ELSE 'r' END::\"char\"")) AS grants
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_am am ON am.oid = c.relam
@@ -110,7 +109,7 @@ enum RelationsQuery {
                 viewDefinition: try row.optionalString("view_definition"),
                 viewDependencies: pairs(try row.stringArray("view_dependencies")),
                 comment: try row.optionalString("comment"),
-                grants: (try row.grants() + row.grants("column_grants", columns: true)).sorted())
+                grants: try row.grants())
         }
     }
 

@@ -26,16 +26,18 @@ extension Row {
         return QualifiedName(try string(schema), objectName)
     }
 
-    /// Grants encoded by `CatalogSQL.grants`, or with `columns` by `CatalogSQL.columnGrants`.
-    func grants(_ column: String = "grants", columns: Bool = false) throws -> [Grant] {
-        try stringArray(column).map { entry in
-            var parts = entry.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-            let attribute = columns && !parts.isEmpty ? parts.removeFirst() : nil
-            guard parts.count == 3 else {
-                throw PostgresError(kind: .protocolViolation, message: "malformed grant: \(entry)")
-            }
-            return Grant(grantee: parts[0], privilege: parts[1], isGrantable: parts[2] == "true", column: attribute)
+    /// Grants encoded by `CatalogSQL.grants`.
+    func grants(_ column: String = "grants") throws -> [Grant] {
+        try stringArray(column).map { try Self.grant($0) }
+    }
+
+    /// One `grantee␟PRIVILEGE␟is_grantable` entry; `column` for a column's grant.
+    static func grant(_ entry: String, column: String? = nil) throws -> Grant {
+        let parts = entry.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3 else {
+            throw PostgresError(kind: .protocolViolation, message: "malformed grant: \(entry)")
         }
+        return Grant(grantee: parts[0], privilege: parts[1], isGrantable: parts[2] == "true", column: column)
     }
 
     /// The relation oid a child row belongs to.

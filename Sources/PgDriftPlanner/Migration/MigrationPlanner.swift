@@ -16,9 +16,11 @@ public enum MigrationPlanner {
     public static func plan(
         expected: Catalog, actual: Catalog, options: PlanOptions = PlanOptions(), constants: ConstantSpellings = ConstantSpellings()
     ) -> MigrationPlan {
-        let aligned = SchemaDiff.aligned(expected: expected, actual: actual, constants: constants)
-        let delta = SchemaDiff.delta(expected: aligned, actual: actual, constants: constants)
-        var builder = PlanBuilder(expected: aligned, actual: actual, delta: delta, options: options)
+        // Each table is compared as a whole once here; the passes below skip the equal ones.
+        let unchanged = SchemaDiff.unchangedTables(expected: expected, actual: actual)
+        let aligned = SchemaDiff.aligned(expected: expected, actual: actual, constants: constants, unchanged: unchanged)
+        let delta = SchemaDiff.delta(expected: aligned, actual: actual, options: DiffOptions(), constants: constants, unchanged: unchanged)
+        var builder = PlanBuilder(expected: aligned, actual: actual, delta: delta, unchanged: unchanged, options: options)
         builder.planEverything()
         return MigrationPlan(options: options, statements: builder.orderedStatements)
     }
@@ -34,6 +36,8 @@ struct PlanBuilder {
     /// The attributes still to change, per table and expected column name: the delta's, plus what the
     /// plan itself disturbs (a swapped enum drops the defaults of its columns).
     var columnWork: [QualifiedName: [String: Set<ColumnAttribute>]] = [:]
+    /// Tables equal on both sides and not changed by the plan so far: every per-table pass skips them.
+    var settled: Set<QualifiedName>
     /// The database as it will be after the statements planned so far.
     var current: Catalog
     var statements: [PlannedStatement] = []
@@ -50,12 +54,17 @@ struct PlanBuilder {
     /// without `--with-privileges`, since they start with PostgreSQL's defaults.
     var freshObjects: Set<PrivilegeTarget> = []
 
-    init(expected: Catalog, actual: Catalog, delta: SchemaDelta, options: PlanOptions) {
+    init(expected: Catalog, actual: Catalog, delta: SchemaDelta, unchanged: Set<QualifiedName> = [], options: PlanOptions) {
         self.expected = expected
         self.actual = actual
         self.delta = delta
         self.options = options
         self.current = actual
+        // Equal from the start, or once aligned (expressions spelled the database's way).
+        settled = unchanged
+        for want in expected.tables where !unchanged.contains(want.name) && actual.tables[want.name] == want {
+            settled.insert(want.name)
+        }
         for (table, change) in delta.tables {
             for column in change.columns {
                 switch column {
@@ -125,6 +134,7 @@ struct PlanBuilder {
     /// Changes a table of `current` in place.
     mutating func updateCurrentTable(_ name: QualifiedName, _ body: (inout Table) -> Void) {
         // Taken out, not copied: the set no longer shares the table's storage, so changing it copies nothing.
+        settled.remove(name)
         guard var table = current.tables.remove(name) else { return }
         body(&table)
         current.tables.upsert(table)
@@ -135,5 +145,7 @@ struct PlanBuilder {
 
     /// Whether the table already stands as expected, with no column whose readers are rebuilt: the
     /// per-table passes skip it (most tables of a big schema), since equal values have nothing to plan.
-    func isSettled(_ want: Table, _ have: Table) -> Bool { !isTouched(want.name) && want == have }
+    func isSettled(_ want: Table, _ have: Table) -> Bool {
+        !isTouched(want.name) && (settled.contains(want.name) || want == have)
+    }
 }

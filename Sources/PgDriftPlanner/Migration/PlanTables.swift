@@ -17,6 +17,7 @@ extension PlanBuilder {
         guard runs else { return }
         for table in extra {
             current.tables.remove(table.name)
+            settled.remove(table.name)
             for sequence in current.sequences where sequence.ownedBy?.table == table.name { current.sequences.remove(sequence.name) }
         }
     }
