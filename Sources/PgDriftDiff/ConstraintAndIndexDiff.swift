@@ -1,93 +1,95 @@
 import PgDriftModel
 
 extension TableComparison {
-    /// Constraints by name; one left over on each side with the same definition is the same constraint
-    /// under another name, reported as such.
-    mutating func compareConstraints() {
-        let (pairs, missing, extra) = Pairing.byNameThenDefinition(expected.constraints, actual.constraints)
-        for (want, have) in pairs {
-            if want.name != have.name {
+    /// Constraints, rendered from the delta; one left over on each side with the same definition is the
+    /// same constraint under another name, reported as such.
+    mutating func renderConstraints(_ changes: [Change<Constraint, ConstraintAttribute>]) {
+        for change in changes {
+            switch change {
+            case .renamed(let want, let have, _):
                 findings.append(finding(
                     .constraintMismatch, object: want.name, expected: want.name, actual: have.name,
                     "constraint \(want.name) on \(table) is named \(have.name) in the database",
                     source: context.source(.constraint, schema, relation: table, want.name),
                     hint: "a migration that names it (DROP CONSTRAINT \(want.name)) fails there: rename it"))
-            } else if !context.expressions.aligned(want, to: have).withoutSettings.sameDefinition(as: have.withoutSettings) {
+            case .altered(let want, let have, let attributes):
+                let source = context.source(.constraint, schema, relation: table, want.name)
+                for attribute in attributes.sorted() {
+                    switch attribute {
+                    case .definition, .validation:
+                        // One finding for the two (Describe shows NOT VALID).
+                        guard attribute == .definition || !attributes.contains(.definition) else { continue }
+                        findings.append(finding(
+                            .constraintMismatch, object: want.name, expected: Describe.constraint(want),
+                            actual: Describe.constraint(have), "constraint \(want.name) on \(table) differs", source: source))
+                    case .indexSettings:
+                        findings.append(finding(
+                            .storageParametersMismatch, object: want.name, expected: Describe.parameters(want.indexOptions),
+                            actual: Describe.parameters(have.indexOptions),
+                            "index of constraint \(want.name) on \(table): storage parameters differ", source: source))
+                    case .comment:
+                        findings.append(finding(
+                            .commentMismatch, object: want.name, expected: want.comment, actual: have.comment,
+                            "constraint \(want.name) on \(table): comment differs"))
+                    }
+                }
+            case .added(let want):
                 findings.append(finding(
-                    .constraintMismatch, object: want.name, expected: Describe.constraint(want),
-                    actual: Describe.constraint(have), "constraint \(want.name) on \(table) differs",
+                    .missingConstraint, object: want.name, expected: Describe.constraint(want),
+                    "constraint \(want.name) on \(table) does not exist",
                     source: context.source(.constraint, schema, relation: table, want.name)))
-            } else if !Self.sameParameters(want.indexOptions, have.indexOptions) {
+            case .removed(let have):
                 findings.append(finding(
-                    .storageParametersMismatch, object: want.name, expected: Describe.parameters(want.indexOptions),
-                    actual: Describe.parameters(have.indexOptions), "index of constraint \(want.name) on \(table): storage parameters differ",
-                    source: context.source(.constraint, schema, relation: table, want.name)))
+                    .extraConstraint, object: have.name, actual: Describe.constraint(have),
+                    "constraint \(have.name) on \(table) is not in the expected schema"))
             }
-            if want.name == have.name, context.options.compareComments, want.comment != have.comment,
-                context.expressions.aligned(want, to: have).withoutSettings.sameDefinition(as: have.withoutSettings)
-            {
-                findings.append(finding(
-                    .commentMismatch, object: want.name, expected: want.comment, actual: have.comment,
-                    "constraint \(want.name) on \(table): comment differs"))
-            }
-        }
-        for want in missing {
-            findings.append(finding(
-                .missingConstraint, object: want.name, expected: Describe.constraint(want),
-                "constraint \(want.name) on \(table) does not exist",
-                source: context.source(.constraint, schema, relation: table, want.name)))
-        }
-        for have in extra {
-            findings.append(finding(
-                .extraConstraint, object: have.name, actual: Describe.constraint(have),
-                "constraint \(have.name) on \(table) is not in the expected schema"))
         }
     }
 
-    /// Indexes by name, then by definition for indexes left over on both sides.
-    mutating func compareIndexes() {
-        let (pairs, missing, extra) = Pairing.byNameThenDefinition(expected.indexes, actual.indexes)
-        for (want, have) in pairs where want.name != have.name {
-            findings.append(finding(
-                .indexMismatch, object: want.name, expected: want.name, actual: have.name,
-                "index \(want.name) on \(table) is named \(have.name) in the database",
-                source: context.source(.index, schema, relation: table, want.name),
-                hint: "a migration that names it (DROP INDEX \(want.name)) fails there: rename it"))
-        }
-        for (want, have) in pairs where want.name == have.name {
-            let source = context.source(.index, schema, relation: table, want.name)
-            guard context.expressions.aligned(want, to: have).withoutSettings.sameDefinition(as: have.withoutSettings) else {
+    /// Indexes, rendered from the delta (renamed: the same definition under another name).
+    mutating func renderIndexes(_ changes: [Change<Index, IndexAttribute>]) {
+        for change in changes {
+            switch change {
+            case .renamed(let want, let have, _):
                 findings.append(finding(
-                    .indexMismatch, object: want.name, expected: Describe.index(want), actual: Describe.index(have),
-                    "index \(want.name) on \(table) differs", source: source))
-                continue
-            }
-            if !Self.sameParameters(want.options, have.options) {
+                    .indexMismatch, object: want.name, expected: want.name, actual: have.name,
+                    "index \(want.name) on \(table) is named \(have.name) in the database",
+                    source: context.source(.index, schema, relation: table, want.name),
+                    hint: "a migration that names it (DROP INDEX \(want.name)) fails there: rename it"))
+            case .altered(let want, let have, let attributes):
+                let source = context.source(.index, schema, relation: table, want.name)
+                for attribute in attributes.sorted() {
+                    switch attribute {
+                    case .definition:
+                        findings.append(finding(
+                            .indexMismatch, object: want.name, expected: Describe.index(want), actual: Describe.index(have),
+                            "index \(want.name) on \(table) differs", source: source))
+                    case .storageParameters:
+                        findings.append(finding(
+                            .storageParametersMismatch, object: want.name, expected: Describe.parameters(want.options),
+                            actual: Describe.parameters(have.options), "index \(want.name) on \(table): storage parameters differ",
+                            source: source))
+                    case .statistics:
+                        findings.append(finding(
+                            .statisticsMismatch, object: want.name, expected: Describe.keyStatistics(want),
+                            actual: Describe.keyStatistics(have), "index \(want.name) on \(table): statistics targets differ",
+                            source: source))
+                    case .comment:
+                        findings.append(finding(
+                            .commentMismatch, object: want.name, expected: want.comment, actual: have.comment,
+                            "index \(want.name) on \(table): comment differs"))
+                    }
+                }
+            case .added(let want):
                 findings.append(finding(
-                    .storageParametersMismatch, object: want.name, expected: Describe.parameters(want.options),
-                    actual: Describe.parameters(have.options), "index \(want.name) on \(table): storage parameters differ", source: source))
-            }
-            if want.keys.map(\.statisticsTarget) != have.keys.map(\.statisticsTarget) {
+                    .missingIndex, object: want.name, expected: Describe.index(want),
+                    "index \(want.name) on \(table) does not exist",
+                    source: context.source(.index, schema, relation: table, want.name)))
+            case .removed(let have):
                 findings.append(finding(
-                    .statisticsMismatch, object: want.name, expected: Describe.keyStatistics(want), actual: Describe.keyStatistics(have),
-                    "index \(want.name) on \(table): statistics targets differ", source: source))
+                    .extraIndex, object: have.name, actual: Describe.index(have),
+                    "index \(have.name) on \(table) is not in the expected schema"))
             }
-            if context.options.compareComments && want.comment != have.comment {
-                findings.append(finding(
-                    .commentMismatch, object: want.name, expected: want.comment, actual: have.comment,
-                    "index \(want.name) on \(table): comment differs"))
-            }
-        }
-        for want in missing {
-            findings.append(finding(
-                .missingIndex, object: want.name, expected: Describe.index(want),
-                "index \(want.name) on \(table) does not exist",
-                source: context.source(.index, schema, relation: table, want.name)))
-        }
-        for have in extra {
-            findings.append(finding(
-                .extraIndex, object: have.name, actual: Describe.index(have),
-                "index \(have.name) on \(table) is not in the expected schema"))
         }
     }
 }

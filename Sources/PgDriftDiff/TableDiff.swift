@@ -66,9 +66,9 @@ struct TableComparison {
         if let delta = context.expressions.tableDelta(expected, actual, comments: context.options.compareComments) {
             renderAttributes(delta.attributes)
             renderColumns(delta.columns)
+            renderConstraints(delta.constraints)
+            renderIndexes(delta.indexes)
         }
-        compareConstraints()
-        compareIndexes()
         comparePolicies()
         compareTriggers()
         return findings

@@ -168,4 +168,78 @@ import Testing
         #expect(SchemaDiff.findings(expected: expected, actual: actual).count == 1)
         #expect(!MigrationPlanner.plan(expected: expected, actual: actual).statements.isEmpty)
     }
+
+    /// Two versions of a check constraint (or a key, for its index's settings) that differ in exactly `attribute`.
+    static func constraints(differingIn attribute: ConstraintAttribute) -> (expected: Constraint, actual: Constraint) {
+        let base = attribute == .indexSettings
+            ? Constraint(name: "t_a_key", kind: .unique, columns: ["a"])
+            : Constraint(name: "t_a_check", kind: .check, columns: ["a"], expression: "(a > 0)")
+        var other = base
+        switch attribute {
+        case .definition: other.expression = "(a > 1)"
+        case .validation: return (base, { var c = base; c.isValidated = false; return c }())
+        case .indexSettings: other.indexOptions = ["fillfactor=70"]
+        case .comment: other.comment = "a comment"
+        }
+        return (other, base)
+    }
+
+    @Test(arguments: ConstraintAttribute.allCases) func everyConstraintAttributeIsReportedAndPlanned(_ attribute: ConstraintAttribute) {
+        let (want, have) = Self.constraints(differingIn: attribute)
+        let column = Column(name: "a", type: .integer)
+        let expected = Catalog(tables: [Table(name: Self.name, columns: [column], constraints: [want])])
+        let actual = Catalog(tables: [Table(name: Self.name, columns: [column], constraints: [have])])
+        #expect(SchemaDiff.delta(expected: expected, actual: actual).lines == ["~ public.t constraint \(want.name) (\(attribute.rawValue))"])
+        #expect(SchemaDiff.findings(expected: expected, actual: actual).count == 1)
+        #expect(!MigrationPlanner.plan(expected: expected, actual: actual).statements.isEmpty)
+    }
+
+    static func indexes(differingIn attribute: IndexAttribute) -> (expected: Index, actual: Index) {
+        let base = Index(name: "t_lower", keys: [IndexKey.expression("lower(b)")])
+        var other = base
+        switch attribute {
+        case .definition: other.isUnique = true
+        case .storageParameters: other.options = ["fillfactor=70"]
+        case .statistics: other.keys[0].statisticsTarget = 500
+        case .comment: other.comment = "a comment"
+        }
+        return (other, base)
+    }
+
+    @Test(arguments: IndexAttribute.allCases) func everyIndexAttributeIsReportedAndPlanned(_ attribute: IndexAttribute) {
+        let (want, have) = Self.indexes(differingIn: attribute)
+        let column = Column(name: "b", type: .text)
+        let expected = Catalog(tables: [Table(name: Self.name, columns: [column], indexes: [want])])
+        let actual = Catalog(tables: [Table(name: Self.name, columns: [column], indexes: [have])])
+        #expect(SchemaDiff.delta(expected: expected, actual: actual).lines == ["~ public.t index t_lower (\(attribute.rawValue))"])
+        #expect(SchemaDiff.findings(expected: expected, actual: actual).count == 1)
+        #expect(!MigrationPlanner.plan(expected: expected, actual: actual).statements.isEmpty)
+    }
+
+    /// Parts under another name are renamed; what is left over is added and removed.
+    @Test func renamedAddedAndRemovedParts() {
+        let column = Column(name: "a", type: .integer)
+        let check = Constraint(name: "t_a_check", kind: .check, columns: ["a"], expression: "(a > 0)")
+        var renamedCheck = check
+        renamedCheck.name = "positive_a"
+        let index = Index(name: "t_a_idx", keys: [IndexKey.column("a")])
+        var renamedIndex = index
+        renamedIndex.name = "a_idx"
+        let expected = Catalog(tables: [Table(name: Self.name, columns: [column], constraints: [check],
+                                              indexes: [index, Index(name: "t_new", method: "hash", keys: [IndexKey.column("a")])])])
+        let actual = Catalog(tables: [Table(name: Self.name, columns: [column], constraints: [renamedCheck],
+                                            indexes: [renamedIndex, Index(name: "t_old", method: "brin", keys: [IndexKey.column("a")])])])
+        #expect(SchemaDiff.delta(expected: expected, actual: actual).lines == [
+            "> public.t constraint t_a_check <- positive_a",
+            "> public.t index t_a_idx <- a_idx",
+            "+ public.t index t_new",
+            "- public.t index t_old",
+        ])
+        let plan = MigrationPlanner.plan(expected: expected, actual: actual, options: PlanOptions(allowDestructive: true))
+        #expect(plan.statements.map(\.sql).filter { !$0.hasPrefix("DO") } == [
+            "DROP INDEX IF EXISTS public.t_old;",
+            "ALTER INDEX IF EXISTS public.a_idx RENAME TO t_a_idx;",
+            "CREATE INDEX IF NOT EXISTS t_new ON public.t USING hash (a);",
+        ])
+    }
 }

@@ -1,17 +1,26 @@
 import PgDriftModel
 
-/// How a table differs: the table itself and its columns. (Its other parts — constraints, indexes,
-/// policies, triggers — and the other kinds are compared by the diff and planned object by object from
-/// the aligned catalog; see docs/engine.md.)
+/// How a table differs: the table itself, its columns, constraints and indexes. (Its policies and
+/// triggers and the other kinds are compared by the diff and planned object by object from the aligned
+/// catalog; see docs/engine.md.)
 public struct TableDelta: Hashable, Sendable {
     /// Added, removed, or altered in the attributes listed (renames are not guessed for tables).
     public var change: Change<Table, TableAttribute>
     /// The columns' changes, for a table on both sides; in the expected table's order, extra columns last.
     public var columns: [Change<Column, ColumnAttribute>]
+    /// The constraints' changes, for a table on both sides: altered, renamed, then added, then removed.
+    public var constraints: [Change<Constraint, ConstraintAttribute>]
+    /// The indexes' changes, in the same order.
+    public var indexes: [Change<Index, IndexAttribute>]
 
-    public init(change: Change<Table, TableAttribute>, columns: [Change<Column, ColumnAttribute>] = []) {
+    public init(
+        change: Change<Table, TableAttribute>, columns: [Change<Column, ColumnAttribute>] = [],
+        constraints: [Change<Constraint, ConstraintAttribute>] = [], indexes: [Change<Index, IndexAttribute>] = []
+    ) {
         self.change = change
         self.columns = columns
+        self.constraints = constraints
+        self.indexes = indexes
     }
 
     /// The table's attributes that differ (none for an added or removed table).
@@ -33,6 +42,12 @@ public struct SchemaDelta: Hashable, Sendable {
 
     /// The attributes of a table on both sides that differ.
     public func attributes(of table: QualifiedName) -> Set<TableAttribute> { tables[table]?.attributes ?? [] }
+
+    /// The changes of a table's constraints.
+    public func constraints(of table: QualifiedName) -> [Change<Constraint, ConstraintAttribute>] { tables[table]?.constraints ?? [] }
+
+    /// The changes of a table's indexes.
+    public func indexes(of table: QualifiedName) -> [Change<Index, IndexAttribute>] { tables[table]?.indexes ?? [] }
 }
 
 extension SchemaDiff {
@@ -67,8 +82,12 @@ extension ExpressionComparison {
     func tableDelta(_ want: Table, _ have: Table, comments: Bool) -> TableDelta? {
         let attributes = TableAttribute.changed(want, have, comments: comments)
         let columns = columnChanges(want, have, comments: comments)
-        guard !attributes.isEmpty || !columns.isEmpty else { return nil }
-        return TableDelta(change: .altered(expected: want, actual: have, attributes: attributes), columns: columns)
+        let constraints = constraintChanges(want, have, comments: comments)
+        let indexes = indexChanges(want.indexes, have.indexes, comments: comments)
+        guard !attributes.isEmpty || !columns.isEmpty || !constraints.isEmpty || !indexes.isEmpty else { return nil }
+        return TableDelta(
+            change: .altered(expected: want, actual: have, attributes: attributes), columns: columns, constraints: constraints,
+            indexes: indexes)
     }
 }
 
@@ -94,8 +113,24 @@ extension SchemaDelta {
                     lines.append("> \(name).\(c.name) <- \(old.name)" + (attributes.isEmpty ? "" : " (\(Self.list(attributes)))"))
                 }
             }
+            lines += Self.partLines(table.constraints, "constraint", of: name, named: \.name)
+            lines += Self.partLines(table.indexes, "index", of: name, named: \.name)
         }
         return lines
+    }
+
+    /// `~ public.t constraint c (definition)`, `> public.t index new <- old`, `+ …`, `- …`.
+    private static func partLines<Object, Attribute: RawRepresentable & Comparable>(
+        _ changes: [Change<Object, Attribute>], _ kind: String, of table: QualifiedName, named name: (Object) -> String
+    ) -> [String] where Attribute.RawValue == String {
+        changes.map { change in
+            switch change {
+            case .added(let object): "+ \(table) \(kind) \(name(object))"
+            case .removed(let object): "- \(table) \(kind) \(name(object))"
+            case .altered(let object, _, let attributes): "~ \(table) \(kind) \(name(object)) (\(list(attributes)))"
+            case .renamed(let object, let old, _): "> \(table) \(kind) \(name(object)) <- \(name(old))"
+            }
+        }
     }
 
     private static func list<A: RawRepresentable & Comparable>(_ attributes: Set<A>) -> String where A.RawValue == String {

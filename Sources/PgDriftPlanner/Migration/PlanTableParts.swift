@@ -1,3 +1,4 @@
+import PgDriftDiff
 import PgDriftModel
 
 extension PlanBuilder {
@@ -7,27 +8,43 @@ extension PlanBuilder {
         for want in expected.tables {
             guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
             let keptColumns = keptExtraColumns(want, have)
-            let (pairs, _, extra) = Pairing.byNameThenDefinition(want.constraints, have.constraints)
-            let changed = pairs.filter { !$0.0.withoutSettings.sameDefinition(as: $0.1.withoutSettings) && !Self.onlyValidationDiffers($0.0, $0.1) }.map(\.1)
-            for constraint in extra.filter({ !$0.columns.contains(where: keptColumns.contains) }) + changed {
-                if constraint.kind == .primaryKey || constraint.kind == .unique {
-                    dropForeignKeys(referencing: want.name, columns: constraint.columns)
+            for change in delta.constraints(of: want.name) {
+                let dropped: Constraint
+                switch change {
+                case .removed(let constraint):
+                    guard !constraint.columns.contains(where: keptColumns.contains) else { continue }
+                    dropped = constraint
+                case .altered(let wanted, let old, let attributes):
+                    // A constraint the database has validated and the expected one has NOT VALID is
+                    // added again NOT VALID; the other way round, VALIDATE does it (planConstraintsAndIndexes).
+                    guard attributes.contains(.definition) || attributes.contains(.validation) && !wanted.isValidated else { continue }
+                    dropped = old
+                case .added, .renamed:
+                    continue
                 }
-                dropConstraint(constraint, of: want.name)
-            }
-            let (indexPairs, _, extraIndexes) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
-            for index in indexPairs.filter({ !$0.0.withoutSettings.sameDefinition(as: $0.1.withoutSettings) }).map(\.1) {
-                let name = SQLName.qualified(QualifiedName(want.name.schema, index.name))
-                if options.online && want.kind != .partitioned {
-                    emit(.afterCommit, "DROP INDEX CONCURRENTLY IF EXISTS \(name);", hazards: ["Changed definition: dropped, then built again concurrently."])
-                } else {
-                    emit(.dropIndexes, "DROP INDEX IF EXISTS \(name);", hazards: ["Changed definition: dropped here, created again below."])
+                // Already gone with a key it referenced (dropForeignKeys).
+                guard current.tables[want.name]?.constraints[dropped.name] != nil else { continue }
+                if dropped.kind == .primaryKey || dropped.kind == .unique {
+                    dropForeignKeys(referencing: want.name, columns: dropped.columns)
                 }
-                updateCurrentTable(want.name) { $0.indexes.remove(index.name) }
+                dropConstraint(dropped, of: want.name)
             }
-            for index in extraIndexes where !index.uses(keptColumns) {
-                dropIndex(index, schema: want.name.schema)
-                updateCurrentTable(want.name) { $0.indexes.remove(index.name) }
+            for change in delta.indexes(of: want.name) {
+                switch change {
+                case .altered(_, let index, let attributes) where attributes.contains(.definition):
+                    let name = SQLName.qualified(QualifiedName(want.name.schema, index.name))
+                    if options.online && want.kind != .partitioned {
+                        emit(.afterCommit, "DROP INDEX CONCURRENTLY IF EXISTS \(name);", hazards: ["Changed definition: dropped, then built again concurrently."])
+                    } else {
+                        emit(.dropIndexes, "DROP INDEX IF EXISTS \(name);", hazards: ["Changed definition: dropped here, created again below."])
+                    }
+                    updateCurrentTable(want.name) { $0.indexes.remove(index.name) }
+                case .removed(let index) where !index.uses(keptColumns):
+                    dropIndex(index, schema: want.name.schema)
+                    updateCurrentTable(want.name) { $0.indexes.remove(index.name) }
+                case .added, .altered, .removed, .renamed:
+                    continue
+                }
             }
         }
         for want in expected.views {
@@ -55,7 +72,7 @@ extension PlanBuilder {
         for want in expected.tables {
             guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
             let table = SQLName.qualified(want.name)
-            for (wanted, old) in Pairing.byNameThenDefinition(want.constraints, have.constraints).pairs where wanted.name != old.name {
+            for case .renamed(let wanted, let old, _) in delta.constraints(of: want.name) {
                 let sql = "ALTER TABLE \(table) RENAME CONSTRAINT \(SQLName.identifier(old.name)) TO \(SQLName.identifier(wanted.name));"
                 let lookup = "SELECT FROM pg_catalog.pg_constraint WHERE conrelid = \(SQLQuote.literal(SQLQuote.qualified(want.name)))::regclass "
                     + "AND conname = \(SQLQuote.literal(old.name))"
@@ -66,7 +83,7 @@ extension PlanBuilder {
                     table.constraints.upsert(constraint)
                 }
             }
-            for (wanted, old) in Pairing.byNameThenDefinition(want.indexes, have.indexes).pairs where wanted.name != old.name {
+            for case .renamed(let wanted, let old, _) in delta.indexes(of: want.name) {
                 renameIndex(old.name, to: wanted.name, schema: want.name.schema)
                 updateCurrentTable(want.name) { table in
                     guard var index = table.indexes.remove(old.name) else { return }
@@ -109,13 +126,6 @@ extension PlanBuilder {
         }
     }
 
-    /// A NOT VALID constraint that should be validated is fixed by VALIDATE, not by a new constraint.
-    static func onlyValidationDiffers(_ want: Constraint, _ have: Constraint) -> Bool {
-        var validated = have.withoutSettings
-        validated.isValidated = want.isValidated
-        return want.withoutSettings.sameDefinition(as: validated) && want.isValidated && !have.isValidated
-    }
-
     private mutating func dropConstraint(_ constraint: Constraint, of table: QualifiedName) {
         emit(constraint.kind == .foreignKey ? .dropForeignKeys : .dropConstraints,
              "ALTER TABLE \(SQLName.qualified(table)) DROP CONSTRAINT IF EXISTS \(SQLName.identifier(constraint.name));")
@@ -143,12 +153,16 @@ extension PlanBuilder {
             for want in expected.tables {
                 guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
                 let isNew = !actual.tables.contains(want.name)
-                let (pairs, missing, _) = Pairing.byNameThenDefinition(want.constraints, have.constraints)
-                for (constraint, old) in pairs where (constraint.kind == .foreignKey) == foreignKeys && Self.onlyValidationDiffers(constraint, old) {
+                for case .altered(let constraint, let old, let attributes) in delta.constraints(of: want.name)
+                where (constraint.kind == .foreignKey) == foreignKeys && attributes.contains(.validation)
+                    && !attributes.contains(.definition) && constraint.isValidated {
                     let validate = "ALTER TABLE \(SQLName.qualified(want.name)) VALIDATE CONSTRAINT \(SQLName.identifier(old.name));"
                     emit(options.online ? .afterCommit : .constraints, options.online ? Self.ownTransaction(validate) : validate,
                          hazards: ["Scans the table; takes a SHARE UPDATE EXCLUSIVE lock, which lets reads and writes go on."])
                 }
+                // What `current` lacks: missing from the start, dropped above to be added again, or
+                // dropped with a key it referenced.
+                let missing = Pairing.byNameThenDefinition(want.constraints, have.constraints).missing
                 for constraint in missing where (constraint.kind == .foreignKey) == foreignKeys {
                     addConstraint(constraint, to: want, isNewTable: isNew)
                 }
@@ -247,20 +261,39 @@ extension PlanBuilder {
     mutating func planIndexSettings() {
         for want in expected.tables {
             guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
-            for index in want.indexes {
-                guard let old = have.indexes[index.name], index.withoutSettings.sameDefinition(as: old.withoutSettings) else { continue }
+            for case .altered(let index, let old, let attributes) in delta.indexes(of: want.name) where !attributes.contains(.definition) {
+                guard have.indexes[index.name] != nil else { continue }
                 let name = "ALTER INDEX \(SQLName.qualified(QualifiedName(want.name.schema, index.name)))"
-                for sql in Self.parameterChanges(name, from: old.options, to: index.options) { emit(.indexes, sql) }
-                for sql in IndexStatements.keyStatistics(index, schema: want.name.schema, from: old) { emit(.indexes, sql) }
+                for attribute in attributes.sorted() {
+                    switch attribute {
+                    case .storageParameters:
+                        for sql in Self.parameterChanges(name, from: old.options, to: index.options) { emit(.indexes, sql) }
+                    case .statistics:
+                        for sql in IndexStatements.keyStatistics(index, schema: want.name.schema, from: old) { emit(.indexes, sql) }
+                    case .definition:
+                        continue  // dropped and created again (dropChangedConstraintsAndIndexes)
+                    case .comment:
+                        continue  // with the other comments (planComments)
+                    }
+                }
                 var updated = index
                 updated.comment = old.comment  // COMMENT ON comes in its own phase
                 updateCurrentTable(want.name) { $0.indexes[index.name] = updated }
             }
-            for constraint in want.constraints where constraint.kind == .primaryKey || constraint.kind == .unique {
-                guard let old = have.constraints[constraint.name] else { continue }
-                let name = "ALTER INDEX \(SQLName.qualified(QualifiedName(want.name.schema, constraint.name)))"
-                for sql in Self.parameterChanges(name, from: old.indexOptions, to: constraint.indexOptions) { emit(.indexes, sql) }
-                updateCurrentTable(want.name) { $0.constraints[constraint.name]?.indexOptions = constraint.indexOptions }
+            for case .altered(let constraint, let old, let attributes) in delta.constraints(of: want.name) {
+                guard have.constraints[constraint.name] != nil else { continue }
+                for attribute in attributes.sorted() {
+                    switch attribute {
+                    case .indexSettings:
+                        let name = "ALTER INDEX \(SQLName.qualified(QualifiedName(want.name.schema, constraint.name)))"
+                        for sql in Self.parameterChanges(name, from: old.indexOptions, to: constraint.indexOptions) { emit(.indexes, sql) }
+                        updateCurrentTable(want.name) { $0.constraints[constraint.name]?.indexOptions = constraint.indexOptions }
+                    case .definition, .validation:
+                        continue  // dropped and added again, or validated (planConstraintsAndIndexes)
+                    case .comment:
+                        continue  // with the other comments (planComments)
+                    }
+                }
             }
         }
     }
