@@ -38,9 +38,15 @@ public final class TemporaryServer: @unchecked Sendable {
         directory = String(cString: made)
         do {
             if asRoot { try Shell.output(["chown", "postgres:", directory]) }
+            // Before initdb: a process killed while the cluster is made or started leaves nothing behind.
+            startWatchdog()
             try start()
         } catch {
             try? FileManager.default.removeItem(atPath: directory)
+            if let watchdog {
+                kill(watchdog, SIGKILL)
+                Shell.wait(for: watchdog)
+            }
             throw error
         }
     }
@@ -67,7 +73,6 @@ public final class TemporaryServer: @unchecked Sendable {
             let lastLine = log.split(separator: "\n").last.map(String.init) ?? "\(error)"
             throw ServerError("the throwaway PostgreSQL did not start: \(lastLine)")
         }
-        startWatchdog()
     }
 
     /// Every setting is given explicitly, so nothing comes from the caller's environment or from a

@@ -19,6 +19,7 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
     func traceShowsEveryQuery() throws {
         let database = try TestDatabase("cli_trace", sql: "CREATE TABLE t (a int DEFAULT 1, b text);")
+        TestEnvironment.isolated
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-trace-\(UUID()).json").path
         defer { try? FileManager.default.removeItem(atPath: output) }
         let traced = try ChildProcess.run(["env", "PGDRIFT_TRACE=1", Self.binary, "snapshot", "--database", database.connectionString, "--out", output])
@@ -38,6 +39,7 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
     func planOfAFolderReadOfflineStartsNoServer() throws {
         let database = try TestDatabase("cli_plan_offline", sql: "CREATE TABLE t (a int);")
+        TestEnvironment.isolated
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-plan-\(UUID()).sql").path
         defer { try? FileManager.default.removeItem(atPath: output) }
         let readable = try TruthRegressionTests.folder("CREATE TABLE t (a int, b numeric DEFAULT '0.50');\nCREATE INDEX t_b ON t (b) WHERE b > 0;\n")
@@ -58,6 +60,7 @@ import Testing
     func exitCodes() throws {
         let clean = try TestDatabase("cli_clean", sql: "CREATE TABLE t (a int);")
         let drifted = try TestDatabase("cli_drifted", sql: "CREATE TABLE t (a bigint);")
+        TestEnvironment.isolated
         let reports = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-cli-\(UUID())").path
 
         let same = try Self.run(["check", "--expected", clean.connectionString, "--database", clean.connectionString, "--report-dir", reports])
@@ -129,6 +132,7 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
     func sqlErrorsPointAtFileLineAndColumn() throws {
+        TestEnvironment.isolated
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-bad-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "CREATE TABLE a (id int);\n".write(to: folder.appendingPathComponent("1_ok.sql"), atomically: true, encoding: .utf8)
@@ -141,6 +145,7 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
     func demoFindsTheSeedsDrift() throws {
+        TestEnvironment.isolated
         let reports = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-demo-\(UUID())").path
         let result = try Self.run(["demo", "--report-dir", reports])
         #expect(result.code == 0, "\(result.stderr)")
@@ -202,6 +207,7 @@ import Testing
     func configurationFileInTheWorkingDirectory() throws {
         let expected = try TestDatabase("cli_config_expected", sql: "CREATE TABLE t (a int); CREATE SCHEMA auth; CREATE TABLE auth.users (id int);")
         let actual = try TestDatabase("cli_config_actual", sql: "CREATE TABLE t (a int, b int);")
+        TestEnvironment.isolated
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-config-\(UUID())").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }

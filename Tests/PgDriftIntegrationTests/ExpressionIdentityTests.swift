@@ -14,6 +14,7 @@ import Testing
 
     /// `sql` written to a migrations folder of its own, read as the expected schema.
     static func folder(_ sql: String, _ label: String = #function) throws -> String {
+        TestEnvironment.isolated
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-expr-\(label.prefix(30))-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try sql.write(to: directory.appendingPathComponent("001_schema.sql"), atomically: true, encoding: .utf8)

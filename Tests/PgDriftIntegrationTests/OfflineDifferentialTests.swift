@@ -80,6 +80,7 @@ struct OfflineDifferentialTests {
     /// Checks one seed; returns nil when the folder read offline, else why it deferred (without its file:line).
     static func check(seed: UInt64) throws -> String? {
         let files = RandomMigrations.generate(seed: seed)
+        TestEnvironment.isolated
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-differential-\(seed)-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -155,6 +155,7 @@ import Testing
         let database = try AnalyticsExampleTests.build("offline_dump")
         let dump = try TestServer.server().dumpSchema(database: database.name)
         #expect(dump.contains("\\restrict"), "pg_dump 15.14 and later write \\restrict")
+        TestEnvironment.isolated
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-dump-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -192,6 +193,7 @@ import Testing
         for file in try Self.files(Self.corpus.appendingPathComponent(folder).path) { try connection.execute(file.sql) }
         connection.close()
         let dump = try TestServer.server().dumpSchema(database: database.name)
+        TestEnvironment.isolated
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-dump-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -8,6 +8,7 @@ import Testing
     static let enabled = FileManager.default.isExecutableFile(atPath: CLITests.binary)
 
     func folder() throws -> String {
+        TestEnvironment.isolated
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-plan-\(UUID())").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path

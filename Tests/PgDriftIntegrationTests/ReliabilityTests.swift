@@ -56,6 +56,7 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
     func badInputIsExitTwoAndOneLine() throws {
+        TestEnvironment.isolated
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-bad-\(UUID())").path
         try FileManager.default.createDirectory(atPath: folder + "/empty", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder + "/binary", withIntermediateDirectories: true)

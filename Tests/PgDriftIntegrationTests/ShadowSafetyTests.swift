@@ -9,6 +9,7 @@ import Testing
 @Suite struct ShadowSafetyTests {
     /// A folder the server's OS user may write to, where a migration's shell command would leave a file.
     static func sandbox() throws -> String {
+        TestEnvironment.isolated
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-safety-\(UUID())").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         chmod(path, 0o777)
@@ -17,6 +18,7 @@ import Testing
 
     /// A migrations folder with one file, `001.sql`.
     static func folder(_ sql: String) throws -> String {
+        TestEnvironment.isolated
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-migrations-\(UUID())").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         try sql.write(toFile: path + "/001.sql", atomically: true, encoding: .utf8)
@@ -163,6 +165,7 @@ import Testing
     func throwawayServersIgnoreTheCallersEnvironment() throws {
         let database = try TestDatabase("safety_env", sql: "CREATE TABLE t (id int);")
         let folder = try Self.folder("CREATE TABLE t (id int);\n")
+        TestEnvironment.isolated
         let reports = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-env-\(UUID())").path
         let environment = [
             "PGPORT=6543", "PGHOST=/nonexistent", "PGUSER=nobody", "PGDATABASE=nowhere",

@@ -10,6 +10,7 @@ import Testing
 
     /// The analytics migrations copied into a fresh folder, so the CLI can be given a relative path.
     static func copyOfTheMigrations() throws -> URL {
+        TestEnvironment.isolated
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-sources-\(UUID())")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sql"), withIntermediateDirectories: true)
         for migration in try AnalyticsExample.migrations() {

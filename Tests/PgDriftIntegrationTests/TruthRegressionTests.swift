@@ -8,6 +8,7 @@ import Testing
 @Suite struct TruthRegressionTests {
     /// A migrations folder with one file.
     static func folder(_ sql: String) throws -> String {
+        TestEnvironment.isolated
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-truth-\(UUID())").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         try sql.write(toFile: path + "/001_init.sql", atomically: true, encoding: .utf8)

@@ -6,6 +6,7 @@ import PgDrift
 public enum TestServer {
     /// The shared server, or the error that kept it from starting.
     public static let shared: Result<TemporaryServer, Error> = {
+        TestEnvironment.isolated
         let result = Result { try TemporaryServer() }
         if case .success = result {
             atexit {

@@ -63,6 +63,7 @@ import Testing
     /// report and a clean one. Outside CI it is skipped when jsonschema is missing.
     @Test(.enabled(if: CIReportTests.canValidateSARIF, "needs python3 with jsonschema (apt-get install python3-jsonschema)"))
     func sarifValidatesAgainstTheSARIF210Schema() throws {
+        TestEnvironment.isolated
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-sarif-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

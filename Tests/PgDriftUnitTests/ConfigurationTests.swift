@@ -1,5 +1,6 @@
 import Foundation
 import PgDrift
+import PgDriftTestSupport
 import Testing
 
 /// pgdrift.toml and pgdrift.yml: every key, the same settings in both syntaxes, and one-line errors that
@@ -115,6 +116,7 @@ import Testing
     }
 
     @Test func loadsTheFileOfTheWorkingDirectoryTomlFirst() throws {
+        TestEnvironment.isolated
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-config-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,4 +1,5 @@
 import PgDrift
+import PgDriftTestSupport
 import Testing
 
 @Suite struct RedactionTests {
@@ -10,6 +11,7 @@ import Testing
     }
 
     @Test func displayNeverShowsThePassword() {
+        TestEnvironment.isolated
         let url = ConnectionString("postgresql://app:s3cr%40t@db.example:6543/prod?sslmode=require")
         #expect(url.description == "postgresql://app@db.example:6543/prod")
         #expect(url.secrets.contains("s3cr@t"))
