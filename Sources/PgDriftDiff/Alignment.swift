@@ -46,8 +46,9 @@ extension SchemaDiff {
     /// `constantsToCanonicalise` does for the findings): cheaper than a whole diff.
     public static func constantsToPlan(expected: Catalog, actual: Catalog) -> Set<TypedConstant> {
         let constants = ConstantSpellings()
-        _ = aligned(expected: expected, actual: actual, constants: constants)
-        _ = delta(expected: expected, actual: actual, constants: constants)
+        let unchanged = unchangedTables(expected: expected, actual: actual)
+        let alignedCatalog = aligned(expected: expected, actual: actual, constants: constants, unchanged: unchanged)
+        _ = delta(expected: alignedCatalog, actual: actual, options: DiffOptions(), constants: constants, unchanged: unchanged)
         return constants.needed
     }
 }

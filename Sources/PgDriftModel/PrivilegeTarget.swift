@@ -89,6 +89,25 @@ extension Catalog {
     /// with them has EXECUTE to PUBLIC on any function, USAGE on any type). A model or snapshot without
     /// any says nothing about privileges, and a plan then leaves them alone.
     public var carriesPrivileges: Bool {
-        !defaultPrivileges.isEmpty || privilegeTargets.values.contains { !$0.isEmpty }
+        // Stops at the first grant (most catalogs read with privileges have one early).
+        !defaultPrivileges.isEmpty || schemas.contains { !$0.grants.isEmpty } || functions.contains { !$0.grants.isEmpty }
+            || enums.contains { !$0.grants.isEmpty } || compositeTypes.contains { !$0.grants.isEmpty }
+            || rangeTypes.contains { !$0.grants.isEmpty } || domains.contains { !$0.grants.isEmpty }
+            || sequences.contains { !$0.grants.isEmpty } || tables.contains { !$0.grants.isEmpty }
+            || views.contains { !$0.grants.isEmpty }
+    }
+
+    /// Whether the object `target` names exists, without building `privilegeTargets`.
+    public func contains(_ target: PrivilegeTarget) -> Bool {
+        switch target.kind {
+        case .schema: schemas.contains(target.name.schema)
+        case .type: enums.contains(target.name) || compositeTypes.contains(target.name) || rangeTypes.contains(target.name)
+        case .domain: domains.contains(target.name)
+        case .sequence: sequences.contains(target.name)
+        case .function, .procedure: functions.contains(FunctionKey(name: target.name, identityArguments: target.arguments ?? ""))
+        case .table: tables.contains(target.name)
+        case .view: views[target.name].map { !$0.isMaterialized } ?? false
+        case .materializedView: views[target.name]?.isMaterialized ?? false
+        }
     }
 }

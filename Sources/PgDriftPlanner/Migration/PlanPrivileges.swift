@@ -8,17 +8,17 @@ extension PlanBuilder {
     mutating func planPrivileges() {
         guard options.withPrivileges || expected.carriesPrivileges else { return }
         let before = actual.privilegeTargets
-        let after = current.privilegeTargets
-        for (target, wanted) in expected.privilegeTargets.sorted(by: { $0.key < $1.key }) {
+        // Without the flag only the objects this plan creates: sorted are only those.
+        let targets = expected.privilegeTargets.filter { options.withPrivileges || before[$0.key] == nil || freshObjects.contains($0.key) }
+        for (target, wanted) in targets.sorted(by: { $0.key < $1.key }) {
             // Only objects that will stand once the plan has run (a creation left to a person is not).
-            guard after[target] != nil else { continue }
+            guard current.contains(target) else { continue }
             let fresh = before[target] == nil || freshObjects.contains(target)
-            guard fresh || options.withPrivileges else { continue }
             // A new object holds PostgreSQL's defaults; the others what the database has now.
             var held = fresh ? target.kind.implicitGrants : before[target] ?? []
             // A column the plan drops took its grants along, one it renames kept them under its new name
             // (granted again below, which is harmless): a REVOKE on either would fail.
-            if let columns = after[target].map({ _ in currentColumns(of: target) }) ?? nil {
+            if let columns = currentColumns(of: target) {
                 held.removeAll { $0.column.map { !columns.contains($0) } ?? false }
             }
             grant(wanted, held: held, on: target)
