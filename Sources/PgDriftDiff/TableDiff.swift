@@ -68,9 +68,9 @@ struct TableComparison {
             renderColumns(delta.columns)
             renderConstraints(delta.constraints)
             renderIndexes(delta.indexes)
+            renderPolicies(delta.policies)
+            findings += context.triggerFindings(delta.triggers, of: expected.name, label: table)
         }
-        comparePolicies()
-        compareTriggers()
         return findings
     }
 

@@ -18,38 +18,48 @@ extension DiffContext {
                     message: "\(Describe.viewKind(view)) \(view.name) is not in the expected schema"))
             },
             both: { want, have in
-                if want.isMaterialized != have.isMaterialized || want.options != have.options {
-                    found.append(Finding(
-                        kind: .viewMismatch, schema: want.name.schema, table: want.name.name,
-                        expected: Describe.viewKind(want) + Describe.options(want.options),
-                        actual: Describe.viewKind(have) + Describe.options(have.options),
-                        message: "view \(want.name): options differ", source: source(.view, want.name.schema, want.name.name)))
-                }
-                if !expressions.sameQuery(want.definition, have.definition) {
-                    found.append(Finding(
-                        kind: .viewMismatch, schema: want.name.schema, table: want.name.name,
-                        expected: want.definition, actual: have.definition, message: "view \(want.name): query differs",
-                        source: source(.view, want.name.schema, want.name.name)))
-                } else if !want.columns.isEmpty, !have.columns.isEmpty,
-                    !want.columns.elementsEqual(have.columns, by: { $0.name == $1.name && $0.type == $1.type })
-                {
-                    // The same query over columns of other types (a table changed under the view).
-                    found.append(Finding(
-                        kind: .viewMismatch, schema: want.name.schema, table: want.name.name,
-                        expected: Describe.viewColumns(want), actual: Describe.viewColumns(have),
-                        message: "view \(want.name): column types differ", source: source(.view, want.name.schema, want.name.name)))
-                }
-                compareComment(want.comment, have.comment, schema: want.name.schema, table: want.name.name,
-                               what: "\(Describe.viewKind(want)) \(want.name)", into: &found)
-                for column in want.columns {
-                    guard let other = have.columns.first(where: { $0.name == column.name }) else { continue }
-                    compareComment(column.comment, other.comment, schema: want.name.schema, table: want.name.name, column: column.name,
-                                   what: "column \(want.name.name).\(column.name)", into: &found)
-                }
+                found += viewFindings(want, have, expressions.changedAttributes(want, have, comments: options.compareComments))
                 found += viewIndexFindings(want, have)
                 found += viewTriggerFindings(want, have)
             })
         findings += found
+    }
+
+    /// A view's attributes that differ, rendered: one `view_mismatch` for its kind and options, one for
+    /// its query or the types of its columns, a `comment_mismatch` per comment.
+    func viewFindings(_ want: View, _ have: View, _ attributes: Set<ViewAttribute>) -> [Finding] {
+        let (schema, view) = (want.name.schema, want.name.name)
+        let source = source(.view, schema, view)
+        var found: [Finding] = []
+        for attribute in attributes.sorted() {
+            switch attribute {
+            case .kind, .options:
+                guard attribute == .kind || !attributes.contains(.kind) else { continue }
+                found.append(Finding(
+                    kind: .viewMismatch, schema: schema, table: view,
+                    expected: Describe.viewKind(want) + Describe.options(want.options),
+                    actual: Describe.viewKind(have) + Describe.options(have.options),
+                    message: "view \(want.name): options differ", source: source))
+            case .query:
+                found.append(Finding(
+                    kind: .viewMismatch, schema: schema, table: view, expected: want.definition, actual: have.definition,
+                    message: "view \(want.name): query differs", source: source))
+            case .columnTypes:
+                found.append(Finding(
+                    kind: .viewMismatch, schema: schema, table: view, expected: Describe.viewColumns(want),
+                    actual: Describe.viewColumns(have), message: "view \(want.name): column types differ", source: source))
+            case .comment:
+                compareComment(want.comment, have.comment, schema: schema, table: view,
+                               what: "\(Describe.viewKind(want)) \(want.name)", into: &found)
+            case .columnComments:
+                for column in want.columns {
+                    guard let other = have.columns.first(where: { $0.name == column.name }) else { continue }
+                    compareComment(column.comment, other.comment, schema: schema, table: view, column: column.name,
+                                   what: "column \(view).\(column.name)", into: &found)
+                }
+            }
+        }
+        return found
     }
 
     /// Indexes of a materialized view (`REFRESH ... CONCURRENTLY` needs its unique index), compared as a
@@ -92,33 +102,8 @@ extension DiffContext {
 
     /// Triggers on a view (INSTEAD OF, statement triggers), compared as a table's are.
     func viewTriggerFindings(_ want: View, _ have: View) -> [Finding] {
-        let (schema, view) = (want.name.schema, want.name.name)
-        var found: [Finding] = []
-        Pairing.match(want.triggers, have.triggers,
-            missing: { trigger in
-                found.append(Finding(
-                    kind: .missingTrigger, schema: schema, table: view, object: trigger.name, expected: Describe.trigger(trigger),
-                    message: "trigger \(trigger.name) on view \(view) does not exist",
-                    source: source(.trigger, schema, relation: view, trigger.name)))
-            },
-            extra: { trigger in
-                found.append(Finding(
-                    kind: .extraTrigger, schema: schema, table: view, object: trigger.name, actual: Describe.trigger(trigger),
-                    message: "trigger \(trigger.name) on view \(view) is not in the expected schema"))
-            },
-            both: { wanted, old in
-                if !expressions.aligned(wanted, to: old).sameDefinition(as: old) {
-                    found.append(Finding(
-                        kind: .triggerMismatch, schema: schema, table: view, object: wanted.name,
-                        expected: Describe.trigger(wanted), actual: Describe.trigger(old),
-                        message: "trigger \(wanted.name) on view \(view) differs"))
-                } else if options.compareComments && wanted.comment != old.comment {
-                    found.append(Finding(
-                        kind: .commentMismatch, schema: schema, table: view, object: wanted.name,
-                        expected: wanted.comment, actual: old.comment, message: "trigger \(wanted.name) on view \(view): comment differs"))
-                }
-            })
-        return found
+        triggerFindings(expressions.triggerChanges(want.triggers, have.triggers, comments: options.compareComments),
+                        of: want.name, label: "view \(want.name.name)")
     }
 
     /// Functions and procedures by name and identity arguments.

@@ -98,6 +98,15 @@ import Testing
         #expect(SchemaDiff.delta(expected: expected, actual: actual).lines == ["+ public.new", "- public.old"])
     }
 
+    /// Exactly `line` in the delta, one finding, and at least one statement.
+    static func expectOneChange(
+        _ expected: Catalog, _ actual: Catalog, line: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        #expect(SchemaDiff.delta(expected: expected, actual: actual).lines == [line], sourceLocation: sourceLocation)
+        #expect(SchemaDiff.findings(expected: expected, actual: actual).count == 1, sourceLocation: sourceLocation)
+        #expect(!MigrationPlanner.plan(expected: expected, actual: actual).statements.isEmpty, sourceLocation: sourceLocation)
+    }
+
     /// Two columns that differ in exactly `attribute`. The switch has no default: a new attribute does
     /// not compile here until it has a case, and then the test below requires a finding and a statement.
     static func columns(differingIn attribute: ColumnAttribute) -> (expected: Column, actual: Column) {
@@ -129,9 +138,7 @@ import Testing
         let b = Column(name: "b", type: .text)
         let expected = Catalog(tables: [Table(name: Self.name, columns: [b, want])])
         let actual = Catalog(tables: [Table(name: Self.name, columns: [b, have])])
-        #expect(SchemaDiff.delta(expected: expected, actual: actual).lines == ["~ public.t.a (\(attribute.rawValue))"])
-        #expect(SchemaDiff.findings(expected: expected, actual: actual).count == 1)
-        #expect(!MigrationPlanner.plan(expected: expected, actual: actual).statements.isEmpty)
+        Self.expectOneChange(expected, actual, line: "~ public.t.a (\(attribute.rawValue))")
     }
 
     /// Two versions of `public.t` that differ in exactly `attribute` (with its parent `public.p`).
@@ -164,9 +171,7 @@ import Testing
                            columns: [Column(name: "a", type: .integer, isNotNull: true)])
         let expected = Catalog(tables: [parent, want])
         let actual = Catalog(tables: [parent, have])
-        #expect(SchemaDiff.delta(expected: expected, actual: actual).lines == ["~ public.t (\(attribute.rawValue))"])
-        #expect(SchemaDiff.findings(expected: expected, actual: actual).count == 1)
-        #expect(!MigrationPlanner.plan(expected: expected, actual: actual).statements.isEmpty)
+        Self.expectOneChange(expected, actual, line: "~ public.t (\(attribute.rawValue))")
     }
 
     /// Two versions of a check constraint (or a key, for its index's settings) that differ in exactly `attribute`.
@@ -189,9 +194,7 @@ import Testing
         let column = Column(name: "a", type: .integer)
         let expected = Catalog(tables: [Table(name: Self.name, columns: [column], constraints: [want])])
         let actual = Catalog(tables: [Table(name: Self.name, columns: [column], constraints: [have])])
-        #expect(SchemaDiff.delta(expected: expected, actual: actual).lines == ["~ public.t constraint \(want.name) (\(attribute.rawValue))"])
-        #expect(SchemaDiff.findings(expected: expected, actual: actual).count == 1)
-        #expect(!MigrationPlanner.plan(expected: expected, actual: actual).statements.isEmpty)
+        Self.expectOneChange(expected, actual, line: "~ public.t constraint \(want.name) (\(attribute.rawValue))")
     }
 
     static func indexes(differingIn attribute: IndexAttribute) -> (expected: Index, actual: Index) {
@@ -211,9 +214,7 @@ import Testing
         let column = Column(name: "b", type: .text)
         let expected = Catalog(tables: [Table(name: Self.name, columns: [column], indexes: [want])])
         let actual = Catalog(tables: [Table(name: Self.name, columns: [column], indexes: [have])])
-        #expect(SchemaDiff.delta(expected: expected, actual: actual).lines == ["~ public.t index t_lower (\(attribute.rawValue))"])
-        #expect(SchemaDiff.findings(expected: expected, actual: actual).count == 1)
-        #expect(!MigrationPlanner.plan(expected: expected, actual: actual).statements.isEmpty)
+        Self.expectOneChange(expected, actual, line: "~ public.t index t_lower (\(attribute.rawValue))")
     }
 
     /// Parts under another name are renamed; what is left over is added and removed.
@@ -241,5 +242,104 @@ import Testing
             "ALTER INDEX IF EXISTS public.a_idx RENAME TO t_a_idx;",
             "CREATE INDEX IF NOT EXISTS t_new ON public.t USING hash (a);",
         ])
+    }
+
+    /// Two versions of a policy that differ in exactly `attribute`.
+    static func policies(differingIn attribute: PolicyAttribute) -> (expected: Policy, actual: Policy) {
+        let base = Policy(name: "owner only", command: .all, roles: ["public"], using: "(a > 0)", withCheck: "(a > 0)")
+        var other = base
+        switch attribute {
+        case .command: other.command = .select
+        case .permissiveness: other.isPermissive = false
+        case .roles: other.roles = ["pg_monitor"]
+        case .using: other.using = "(a > 1)"
+        case .withCheck: other.withCheck = "(a > 1)"
+        case .comment: other.comment = "a comment"
+        }
+        return (other, base)
+    }
+
+    @Test(arguments: PolicyAttribute.allCases) func everyPolicyAttributeIsReportedAndPlanned(_ attribute: PolicyAttribute) {
+        let (want, have) = Self.policies(differingIn: attribute)
+        let column = Column(name: "a", type: .integer)
+        let expected = Catalog(tables: [Table(name: Self.name, columns: [column], rowLevelSecurity: true, policies: [want])])
+        let actual = Catalog(tables: [Table(name: Self.name, columns: [column], rowLevelSecurity: true, policies: [have])])
+        Self.expectOneChange(expected, actual, line: "~ public.t policy owner only (\(attribute.rawValue))")
+    }
+
+    /// ALTER POLICY where it reaches the expected policy; DROP and CREATE where it cannot.
+    @Test func policiesAlteredOrRecreated() {
+        let column = Column(name: "a", type: .integer)
+        func plan(_ want: Policy, _ have: Policy) -> [String] {
+            let expected = Catalog(tables: [Table(name: Self.name, columns: [column], rowLevelSecurity: true, policies: [want])])
+            let actual = Catalog(tables: [Table(name: Self.name, columns: [column], rowLevelSecurity: true, policies: [have])])
+            return MigrationPlanner.plan(expected: expected, actual: actual).statements.map(\.sql)
+        }
+        let (rolesWant, rolesHave) = Self.policies(differingIn: .roles)
+        #expect(plan(rolesWant, rolesHave) == [
+            "ALTER POLICY \"owner only\" ON public.t TO pg_monitor USING ((a > 0)) WITH CHECK ((a > 0));",
+        ])
+        let (commandWant, commandHave) = Self.policies(differingIn: .command)
+        #expect(plan(commandWant, commandHave).first == "DROP POLICY IF EXISTS \"owner only\" ON public.t;")
+        var noCheck = commandHave
+        noCheck.withCheck = nil
+        #expect(plan(noCheck, commandHave).first == "DROP POLICY IF EXISTS \"owner only\" ON public.t;")
+    }
+
+    static func triggers(differingIn attribute: TriggerAttribute) -> (expected: Trigger, actual: Trigger) {
+        let base = Trigger(name: "t_touch", timing: .before, events: [.update], function: QualifiedName("public", "touch"))
+        var other = base
+        switch attribute {
+        case .definition: other.events = [.insert, .update]
+        case .enabled: other.enabled = .disabled
+        case .comment: other.comment = "a comment"
+        }
+        return (other, base)
+    }
+
+    @Test(arguments: TriggerAttribute.allCases) func everyTriggerAttributeIsReportedAndPlanned(_ attribute: TriggerAttribute) {
+        let (want, have) = Self.triggers(differingIn: attribute)
+        let column = Column(name: "a", type: .integer)
+        let expected = Catalog(tables: [Table(name: Self.name, columns: [column], triggers: [want])])
+        let actual = Catalog(tables: [Table(name: Self.name, columns: [column], triggers: [have])])
+        Self.expectOneChange(expected, actual, line: "~ public.t trigger t_touch (\(attribute.rawValue))")
+    }
+
+    /// A view's triggers are in the delta too, and an enabled state alone is ALTER TABLE … DISABLE TRIGGER.
+    @Test func viewTriggersAndEnabledState() {
+        let (want, have) = Self.triggers(differingIn: .enabled)
+        var insteadOf = want
+        insteadOf.timing = .insteadOf
+        var insteadOfHave = have
+        insteadOfHave.timing = .insteadOf
+        let view = QualifiedName("public", "v")
+        let expected = Catalog(views: [View(name: view, definition: "SELECT 1 AS a", triggers: [insteadOf])])
+        let actual = Catalog(views: [View(name: view, definition: "SELECT 1 AS a", triggers: [insteadOfHave])])
+        #expect(SchemaDiff.delta(expected: expected, actual: actual).lines == ["~ public.v trigger t_touch (enabled)"])
+        #expect(MigrationPlanner.plan(expected: expected, actual: actual).statements.map(\.sql) == [
+            "ALTER TABLE public.v DISABLE TRIGGER t_touch;",
+        ])
+    }
+
+    static func views(differingIn attribute: ViewAttribute) -> (expected: View, actual: View) {
+        let base = View(name: QualifiedName("public", "v"), definition: " SELECT 1 AS a;",
+                        columns: [ViewColumn(name: "a", type: .integer)])
+        var other = base
+        switch attribute {
+        case .kind: other.isMaterialized = true
+        case .options: other.options = ["security_barrier=true"]
+        case .query: other.definition = " SELECT 2 AS a;"
+        case .columnTypes: other.columns = [ViewColumn(name: "a", type: .bigint)]
+        case .comment: other.comment = "a comment"
+        case .columnComments: other.columns[0].comment = "a comment"
+        }
+        return (other, base)
+    }
+
+    @Test(arguments: ViewAttribute.allCases) func everyViewAttributeIsReportedAndPlanned(_ attribute: ViewAttribute) {
+        let (want, have) = Self.views(differingIn: attribute)
+        let expected = Catalog(views: [want])
+        let actual = Catalog(views: [have])
+        Self.expectOneChange(expected, actual, line: "~ view public.v (\(attribute.rawValue))")
     }
 }

@@ -30,3 +30,12 @@ public enum Change<Object: Hashable & Sendable, Attribute: Hashable & Sendable>:
         }
     }
 }
+
+/// An attribute a change lists (`ColumnAttribute`, `TableAttribute`, ...): ordered as declared, which is
+/// the order a plan changes them in.
+public protocol ChangeAttribute: CaseIterable, Comparable, Hashable, Sendable, Codable, RawRepresentable
+where RawValue == String, AllCases: RandomAccessCollection {}
+
+extension ChangeAttribute {
+    public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+}

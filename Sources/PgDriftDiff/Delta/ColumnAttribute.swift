@@ -2,13 +2,10 @@ import PgDriftModel
 
 /// What can differ between two columns of the same table. Declared in the order a plan changes them
 /// (a generation expression before the type, the type before the default).
-public enum ColumnAttribute: String, CaseIterable, Comparable, Hashable, Sendable, Codable {
+public enum ColumnAttribute: String, ChangeAttribute {
     case generated, type, collation, identity, defaultValue = "default", nullability
     case storage, compression, statistics, options, comment
 
-    public static func < (a: ColumnAttribute, b: ColumnAttribute) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
 }
 
 extension ExpressionComparison {

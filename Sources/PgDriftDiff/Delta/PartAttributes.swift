@@ -1,7 +1,7 @@
 import PgDriftModel
 
 /// What can differ between two constraints of a table paired by name.
-public enum ConstraintAttribute: String, CaseIterable, Comparable, Hashable, Sendable, Codable {
+public enum ConstraintAttribute: String, ChangeAttribute {
     /// Kind, columns, expression, references, deferrability: anything that needs a new constraint.
     case definition
     /// Validated on one side, NOT VALID on the other (and nothing else of the definition).
@@ -10,13 +10,10 @@ public enum ConstraintAttribute: String, CaseIterable, Comparable, Hashable, Sen
     case indexSettings
     case comment
 
-    public static func < (a: ConstraintAttribute, b: ConstraintAttribute) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
 }
 
 /// What can differ between two indexes of a table paired by name.
-public enum IndexAttribute: String, CaseIterable, Comparable, Hashable, Sendable, Codable {
+public enum IndexAttribute: String, ChangeAttribute {
     /// Method, uniqueness, keys, INCLUDE, predicate: anything that needs a new index.
     case definition
     /// WITH (...).
@@ -25,9 +22,6 @@ public enum IndexAttribute: String, CaseIterable, Comparable, Hashable, Sendable
     case statistics
     case comment
 
-    public static func < (a: IndexAttribute, b: IndexAttribute) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
 }
 
 extension ExpressionComparison {
@@ -90,6 +84,86 @@ extension ExpressionComparison {
         }
         changes += missing.map { .added($0) }
         changes += extra.map { .removed($0) }
+        return changes
+    }
+}
+
+/// What can differ between two row-level security policies of a table paired by name.
+public enum PolicyAttribute: String, ChangeAttribute {
+    /// FOR SELECT / INSERT / UPDATE / DELETE / ALL.
+    case command
+    /// AS PERMISSIVE / RESTRICTIVE.
+    case permissiveness
+    /// TO roles.
+    case roles
+    /// USING (...), compared by meaning.
+    case using
+    /// WITH CHECK (...), compared by meaning.
+    case withCheck
+    case comment
+
+
+    /// Whether the attribute is part of the policy's definition (all but the comment).
+    public var isDefinition: Bool { self != .comment }
+}
+
+extension ExpressionComparison {
+    /// A table's policies paired by name (a policy's name is how migrations and people know it).
+    func policyChanges(_ want: Table, _ have: Table, comments: Bool) -> [Change<Policy, PolicyAttribute>] {
+        var changes: [Change<Policy, PolicyAttribute>] = []
+        Pairing.match(want.policies, have.policies,
+            missing: { changes.append(.added($0)) },
+            extra: { changes.append(.removed($0)) },
+            both: { wanted, old in
+                var attributes: Set<PolicyAttribute> = []
+                for attribute in PolicyAttribute.allCases {
+                    let differs = switch attribute {
+                    case .command: wanted.command != old.command
+                    case .permissiveness: wanted.isPermissive != old.isPermissive
+                    case .roles: wanted.roles != old.roles
+                    case .using: !same(wanted.using, old.using)
+                    case .withCheck: !same(wanted.withCheck, old.withCheck)
+                    case .comment: comments && !attributes.contains(where: \.isDefinition) && wanted.comment != old.comment
+                    }
+                    if differs { attributes.insert(attribute) }
+                }
+                if !attributes.isEmpty { changes.append(.altered(expected: wanted, actual: old, attributes: attributes)) }
+            })
+        return changes
+    }
+}
+
+/// What can differ between two triggers of a table or view paired by name.
+public enum TriggerAttribute: String, ChangeAttribute {
+    /// Timing, events, columns, level, function and arguments, WHEN (by meaning), constraint trigger
+    /// settings, transition tables: anything CREATE OR REPLACE TRIGGER changes.
+    case definition
+    /// ENABLE / DISABLE / ENABLE REPLICA / ENABLE ALWAYS.
+    case enabled
+    case comment
+
+}
+
+extension ExpressionComparison {
+    /// The triggers of one relation paired by name.
+    func triggerChanges(_ want: ObjectSet<Trigger>, _ have: ObjectSet<Trigger>, comments: Bool) -> [Change<Trigger, TriggerAttribute>] {
+        var changes: [Change<Trigger, TriggerAttribute>] = []
+        Pairing.match(want, have,
+            missing: { changes.append(.added($0)) },
+            extra: { changes.append(.removed($0)) },
+            both: { wanted, old in
+                var attributes: Set<TriggerAttribute> = []
+                for attribute in TriggerAttribute.allCases {
+                    let differs = switch attribute {
+                    case .definition:
+                        { var a = aligned(wanted, to: old); a.enabled = old.enabled; return !a.sameDefinition(as: old) }()
+                    case .enabled: wanted.enabled != old.enabled
+                    case .comment: comments && attributes.isEmpty && wanted.comment != old.comment
+                    }
+                    if differs { attributes.insert(attribute) }
+                }
+                if !attributes.isEmpty { changes.append(.altered(expected: wanted, actual: old, attributes: attributes)) }
+            })
         return changes
     }
 }

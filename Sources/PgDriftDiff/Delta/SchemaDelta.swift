@@ -1,7 +1,7 @@
 import PgDriftModel
 
-/// How a table differs: the table itself, its columns, constraints and indexes. (Its policies and
-/// triggers and the other kinds are compared by the diff and planned object by object from the aligned
+/// How a table differs: the table itself, its columns, constraints, indexes, policies and triggers.
+/// (The other kinds are compared by the diff and planned object by object from the aligned
 /// catalog; see docs/engine.md.)
 public struct TableDelta: Hashable, Sendable {
     /// Added, removed, or altered in the attributes listed (renames are not guessed for tables).
@@ -12,15 +12,22 @@ public struct TableDelta: Hashable, Sendable {
     public var constraints: [Change<Constraint, ConstraintAttribute>]
     /// The indexes' changes, in the same order.
     public var indexes: [Change<Index, IndexAttribute>]
+    /// The policies' changes: in the expected table's order, extra policies last.
+    public var policies: [Change<Policy, PolicyAttribute>]
+    /// The triggers' changes, in the same order.
+    public var triggers: [Change<Trigger, TriggerAttribute>]
 
     public init(
         change: Change<Table, TableAttribute>, columns: [Change<Column, ColumnAttribute>] = [],
-        constraints: [Change<Constraint, ConstraintAttribute>] = [], indexes: [Change<Index, IndexAttribute>] = []
+        constraints: [Change<Constraint, ConstraintAttribute>] = [], indexes: [Change<Index, IndexAttribute>] = [],
+        policies: [Change<Policy, PolicyAttribute>] = [], triggers: [Change<Trigger, TriggerAttribute>] = []
     ) {
+        self.triggers = triggers
         self.change = change
         self.columns = columns
         self.constraints = constraints
         self.indexes = indexes
+        self.policies = policies
     }
 
     /// The table's attributes that differ (none for an added or removed table).
@@ -34,8 +41,24 @@ public struct TableDelta: Hashable, Sendable {
 public struct SchemaDelta: Hashable, Sendable {
     /// Every table that differs, by name.
     public var tables: [QualifiedName: TableDelta]
+    /// Every view or materialized view that differs, by name.
+    public var views: [QualifiedName: Change<View, ViewAttribute>]
+    /// The changes of the triggers of views on both sides (INSTEAD OF, statement triggers), by view.
+    public var viewTriggers: [QualifiedName: [Change<Trigger, TriggerAttribute>]]
 
-    public init(tables: [QualifiedName: TableDelta] = [:]) { self.tables = tables }
+    public init(
+        tables: [QualifiedName: TableDelta] = [:], views: [QualifiedName: Change<View, ViewAttribute>] = [:],
+        viewTriggers: [QualifiedName: [Change<Trigger, TriggerAttribute>]] = [:]
+    ) {
+        self.tables = tables
+        self.views = views
+        self.viewTriggers = viewTriggers
+    }
+
+    /// The attributes of a view on both sides that differ.
+    public func attributes(ofView view: QualifiedName) -> Set<ViewAttribute> {
+        if case .altered(_, _, let attributes) = views[view] { attributes } else { [] }
+    }
 
     /// The changes of a table's columns (none when the table is the same on both sides or on one side only).
     public func columns(of table: QualifiedName) -> [Change<Column, ColumnAttribute>] { tables[table]?.columns ?? [] }
@@ -48,6 +71,14 @@ public struct SchemaDelta: Hashable, Sendable {
 
     /// The changes of a table's indexes.
     public func indexes(of table: QualifiedName) -> [Change<Index, IndexAttribute>] { tables[table]?.indexes ?? [] }
+
+    /// The changes of the triggers of a table or view.
+    public func triggers(of relation: QualifiedName) -> [Change<Trigger, TriggerAttribute>] {
+        tables[relation]?.triggers ?? viewTriggers[relation] ?? []
+    }
+
+    /// The changes of a table's policies.
+    public func policies(of table: QualifiedName) -> [Change<Policy, PolicyAttribute>] { tables[table]?.policies ?? [] }
 }
 
 extension SchemaDiff {
@@ -73,6 +104,16 @@ extension SchemaDiff {
                 guard !unchanged.contains(want.name), want != have, let altered = comparison.tableDelta(want, have, comments: options.compareComments) else { return }
                 delta.tables[want.name] = altered
             })
+        Pairing.match(expected.views, actual.views,
+            missing: { delta.views[$0.name] = .added($0) },
+            extra: { delta.views[$0.name] = .removed($0) },
+            both: { want, have in
+                guard want != have else { return }
+                let attributes = comparison.changedAttributes(want, have, comments: options.compareComments)
+                if !attributes.isEmpty { delta.views[want.name] = .altered(expected: want, actual: have, attributes: attributes) }
+                let triggers = comparison.triggerChanges(want.triggers, have.triggers, comments: options.compareComments)
+                if !triggers.isEmpty { delta.viewTriggers[want.name] = triggers }
+            })
         return delta
     }
 }
@@ -84,10 +125,13 @@ extension ExpressionComparison {
         let columns = columnChanges(want, have, comments: comments)
         let constraints = constraintChanges(want, have, comments: comments)
         let indexes = indexChanges(want.indexes, have.indexes, comments: comments)
-        guard !attributes.isEmpty || !columns.isEmpty || !constraints.isEmpty || !indexes.isEmpty else { return nil }
+        let policies = policyChanges(want, have, comments: comments)
+        let triggers = triggerChanges(want.triggers, have.triggers, comments: comments)
+        guard !attributes.isEmpty || !columns.isEmpty || !constraints.isEmpty || !indexes.isEmpty || !policies.isEmpty
+            || !triggers.isEmpty else { return nil }
         return TableDelta(
             change: .altered(expected: want, actual: have, attributes: attributes), columns: columns, constraints: constraints,
-            indexes: indexes)
+            indexes: indexes, policies: policies, triggers: triggers)
     }
 }
 
@@ -115,14 +159,26 @@ extension SchemaDelta {
             }
             lines += Self.partLines(table.constraints, "constraint", of: name, named: \.name)
             lines += Self.partLines(table.indexes, "index", of: name, named: \.name)
+            lines += Self.partLines(table.policies, "policy", of: name, named: \.name)
+            lines += Self.partLines(table.triggers, "trigger", of: name, named: \.name)
+        }
+        for (name, change) in views.sorted(by: { $0.key < $1.key }) {
+            switch change {
+            case .added: lines.append("+ view \(name)")
+            case .removed: lines.append("- view \(name)")
+            case .altered(_, _, let attributes), .renamed(_, _, let attributes): lines.append("~ view \(name) (\(Self.list(attributes)))")
+            }
+        }
+        for (name, triggers) in viewTriggers.sorted(by: { $0.key < $1.key }) {
+            lines += Self.partLines(triggers, "trigger", of: name, named: \.name)
         }
         return lines
     }
 
     /// `~ public.t constraint c (definition)`, `> public.t index new <- old`, `+ …`, `- …`.
-    private static func partLines<Object, Attribute: RawRepresentable & Comparable>(
+    private static func partLines<Object, Attribute: ChangeAttribute>(
         _ changes: [Change<Object, Attribute>], _ kind: String, of table: QualifiedName, named name: (Object) -> String
-    ) -> [String] where Attribute.RawValue == String {
+    ) -> [String] {
         changes.map { change in
             switch change {
             case .added(let object): "+ \(table) \(kind) \(name(object))"
@@ -133,7 +189,7 @@ extension SchemaDelta {
         }
     }
 
-    private static func list<A: RawRepresentable & Comparable>(_ attributes: Set<A>) -> String where A.RawValue == String {
+    private static func list<A: ChangeAttribute>(_ attributes: Set<A>) -> String {
         attributes.sorted().map(\.rawValue).joined(separator: ", ")
     }
 }

@@ -2,7 +2,7 @@ import PgDriftModel
 
 /// What can differ between two versions of a table besides its parts (columns, constraints, indexes,
 /// policies, triggers, which have changes of their own).
-public enum TableAttribute: String, CaseIterable, Comparable, Hashable, Sendable, Codable {
+public enum TableAttribute: String, ChangeAttribute {
     /// LOGGED / UNLOGGED.
     case persistence
     /// An ordinary or a partitioned table, and its PARTITION BY.
@@ -21,9 +21,6 @@ public enum TableAttribute: String, CaseIterable, Comparable, Hashable, Sendable
     case rowLevelSecurity
     case comment
 
-    public static func < (a: TableAttribute, b: TableAttribute) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
 
     /// The attributes `table_mismatch` describes as the table's shape.
     public var isShape: Bool {

@@ -1,3 +1,4 @@
+import PgDriftDiff
 import PgDriftModel
 
 extension PlanBuilder {
@@ -52,15 +53,25 @@ extension PlanBuilder {
     mutating func dropChangedTriggers() {
         for (name, wantTriggers, haveTriggers) in relationTriggers() {
             let touched = touchedColumns[name] ?? []
+            var mustDrop: Set<String> = []
+            for change in delta.triggers(of: name) {
+                switch change {
+                case .removed(let trigger):
+                    mustDrop.insert(trigger.name)
+                case .altered(let want, let have, let attributes), .renamed(let want, let have, let attributes):
+                    // CREATE OR REPLACE cannot change a constraint trigger.
+                    if attributes.contains(.definition) && (want.isConstraint || have.isConstraint) { mustDrop.insert(have.name) }
+                case .added:
+                    continue
+                }
+            }
             for trigger in haveTriggers {
-                let want = wantTriggers[trigger.name]
-                let mustDrop = want == nil
-                    || (want!.isConstraint || trigger.isConstraint) && !want!.sameDefinition(as: trigger)
+                let drop = mustDrop.contains(trigger.name)
                     || replacedFunctions.contains(where: { $0.name == trigger.function })
                     || !touched.isEmpty && (trigger.when != nil || trigger.updateColumns.contains(where: touched.contains))
-                guard mustDrop else { continue }
+                guard drop else { continue }
                 emit(.dropTriggers, "DROP TRIGGER IF EXISTS \(SQLName.identifier(trigger.name)) ON \(SQLName.qualified(name));",
-                     hazards: want == nil ? [] : ["Dropped to be created again below."])
+                     hazards: wantTriggers[trigger.name] == nil ? [] : ["Dropped to be created again below."])
                 removeCurrentTrigger(trigger.name, of: name)
             }
         }
@@ -69,9 +80,13 @@ extension PlanBuilder {
     /// CREATE OR REPLACE TRIGGER for missing and changed triggers, and their enabled state.
     mutating func planTriggers() {
         for (name, wantTriggers, haveTriggers) in relationTriggers() {
+            var altered: [String: Set<TriggerAttribute>] = [:]
+            for case .altered(let trigger, _, let attributes) in delta.triggers(of: name) { altered[trigger.name] = attributes }
             for want in wantTriggers {
-                let have = haveTriggers[want.name]
-                if have == nil || !stripEnabled(want).sameDefinition(as: stripEnabled(have!)) {
+                // Missing from the start, or dropped above to be created again.
+                let missing = haveTriggers[want.name] == nil
+                let attributes = altered[want.name] ?? []
+                if missing || attributes.contains(.definition) {
                     if want.isConstraint {
                         let lookup = "SELECT FROM pg_catalog.pg_trigger WHERE tgrelid = \(SQLQuote.literal(SQLQuote.qualified(name)))::regclass "
                             + "AND tgname = \(SQLQuote.literal(want.name))"
@@ -80,17 +95,11 @@ extension PlanBuilder {
                         emit(.triggers, TriggerStatements.createTrigger(want, on: name, replacing: true))
                     }
                     if want.enabled != .origin { emit(.triggers, TriggerStatements.setEnabled(want, on: name)) }
-                } else if have!.enabled != want.enabled {
+                } else if attributes.contains(.enabled) {
                     emit(.triggers, TriggerStatements.setEnabled(want, on: name))
                 }
             }
         }
-    }
-
-    private func stripEnabled(_ trigger: Trigger) -> Trigger {
-        var copy = trigger
-        copy.enabled = .origin
-        return copy
     }
 
     /// Expected tables and views present in `current`, with the triggers of both sides.

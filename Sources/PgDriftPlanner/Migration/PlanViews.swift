@@ -1,3 +1,4 @@
+import PgDriftDiff
 import PgDriftModel
 
 extension PlanBuilder {
@@ -7,12 +8,19 @@ extension PlanBuilder {
         let droppedTables = options.allowDestructive ? Set(actual.tables.filter { !expected.tables.contains($0.name) }.map(\.name)) : []
         var rebuild: Set<QualifiedName> = []
         for view in actual.views {
-            guard let want = expected.views[view.name] else {
+            guard expected.views.contains(view.name) else {
                 rebuild.insert(view.name)
                 continue
             }
-            if want.definition != view.definition || want.options != view.options || want.isMaterialized != view.isMaterialized
-                || view.dependsOn.contains(where: { isTouched($0) || droppedTables.contains($0) }) {
+            // CREATE OR REPLACE VIEW cannot change a view's kind, drop its options, or change its columns'
+            // names and types: the view is dropped and created again. (Comments are set with the others.)
+            let changed = delta.attributes(ofView: view.name).contains { attribute in
+                switch attribute {
+                case .kind, .options, .query, .columnTypes: true
+                case .comment, .columnComments: false
+                }
+            }
+            if changed || view.dependsOn.contains(where: { isTouched($0) || droppedTables.contains($0) }) {
                 rebuild.insert(view.name)
             }
         }
