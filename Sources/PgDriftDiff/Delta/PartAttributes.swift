@@ -29,47 +29,31 @@ extension ExpressionComparison {
     /// constraint under another name is `renamed`). An attribute past `definition` is only looked at when
     /// the definition is the same: a new constraint brings its own.
     func constraintChanges(_ want: Table, _ have: Table, comments: Bool) -> [Change<Constraint, ConstraintAttribute>] {
-        let (pairs, missing, extra) = Pairing.byNameThenDefinition(want.constraints, have.constraints)
-        var changes: [Change<Constraint, ConstraintAttribute>] = []
-        for (wanted, old) in pairs {
-            guard wanted.name == old.name else {
-                changes.append(.renamed(expected: wanted, actual: old, attributes: []))
-                continue
-            }
+        Self.partChanges(want.constraints, have.constraints) { wanted, old in
             var attributes: Set<ConstraintAttribute> = []
             for attribute in ConstraintAttribute.allCases {
                 let differs = switch attribute {
-                case .definition: !sameConstraint(wanted, old, validation: false)
-                case .validation: wanted.isValidated != old.isValidated && sameConstraint(wanted, old, validation: false)
+                case .definition: !sameConstraint(wanted, old)
+                case .validation: wanted.isValidated != old.isValidated && sameConstraint(wanted, old)
                 case .indexSettings: !attributes.contains(.definition) && !TableComparison.sameParameters(wanted.indexOptions, old.indexOptions)
                 case .comment: comments && !attributes.contains(.definition) && wanted.comment != old.comment
                 }
                 if differs { attributes.insert(attribute) }
             }
-            if !attributes.isEmpty { changes.append(.altered(expected: wanted, actual: old, attributes: attributes)) }
+            return attributes
         }
-        changes += missing.map { .added($0) }
-        changes += extra.map { .removed($0) }
-        return changes
     }
 
-    /// The same constraint, expressions compared by meaning, index settings aside (and the validation,
-    /// unless `validation`).
-    private func sameConstraint(_ want: Constraint, _ have: Constraint, validation: Bool) -> Bool {
+    /// The same constraint, expressions compared by meaning, its index settings and validation aside.
+    private func sameConstraint(_ want: Constraint, _ have: Constraint) -> Bool {
         var wanted = aligned(want, to: have).withoutSettings
-        if !validation { wanted.isValidated = have.isValidated }
+        wanted.isValidated = have.isValidated
         return wanted.sameDefinition(as: have.withoutSettings)
     }
 
-    /// A table's indexes paired by name, then by definition (renamed).
+    /// A table's (or materialized view's) indexes paired by name, then by definition (renamed).
     func indexChanges(_ want: ObjectSet<Index>, _ have: ObjectSet<Index>, comments: Bool) -> [Change<Index, IndexAttribute>] {
-        let (pairs, missing, extra) = Pairing.byNameThenDefinition(want, have)
-        var changes: [Change<Index, IndexAttribute>] = []
-        for (wanted, old) in pairs {
-            guard wanted.name == old.name else {
-                changes.append(.renamed(expected: wanted, actual: old, attributes: []))
-                continue
-            }
+        Self.partChanges(want, have) { wanted, old in
             var attributes: Set<IndexAttribute> = []
             for attribute in IndexAttribute.allCases {
                 let differs = switch attribute {
@@ -80,11 +64,26 @@ extension ExpressionComparison {
                 }
                 if differs { attributes.insert(attribute) }
             }
-            if !attributes.isEmpty { changes.append(.altered(expected: wanted, actual: old, attributes: attributes)) }
+            return attributes
         }
-        changes += missing.map { .added($0) }
-        changes += extra.map { .removed($0) }
-        return changes
+    }
+
+    /// Parts paired by name, then by definition: `renamed` for a pair under two names, `altered` with
+    /// what `attributes` finds for a pair under one, then the added and the removed ones.
+    private static func partChanges<Part: TablePart, Attribute: ChangeAttribute>(
+        _ want: ObjectSet<Part>, _ have: ObjectSet<Part>, attributes: (Part, Part) -> Set<Attribute>
+    ) -> [Change<Part, Attribute>] {
+        let (pairs, missing, extra) = Pairing.byNameThenDefinition(want, have)
+        var changes: [Change<Part, Attribute>] = []
+        for (wanted, old) in pairs {
+            guard wanted.name == old.name else {
+                changes.append(.renamed(expected: wanted, actual: old, attributes: []))
+                continue
+            }
+            let changed = attributes(wanted, old)
+            if !changed.isEmpty { changes.append(.altered(expected: wanted, actual: old, attributes: changed)) }
+        }
+        return changes + missing.map { .added($0) } + extra.map { .removed($0) }
     }
 }
 
