@@ -159,25 +159,6 @@ enum Describe {
             + (function.support.map { " SUPPORT \(SQLQuote.qualified($0))" } ?? "")
     }
 
-    /// The attributes in which two versions of a function differ.
-    static func functionDifferences(_ a: Function, _ b: Function) -> [String] {
-        var names: [String] = []
-        if a.kind != b.kind { names.append("kind") }
-        if a.arguments != b.arguments { names.append("arguments") }
-        if a.returnType != b.returnType { names.append("return type") }
-        if a.language != b.language { names.append("language") }
-        if a.body != b.body || a.sqlBody != b.sqlBody { names.append("body") }
-        if a.volatility != b.volatility { names.append("volatility") }
-        if a.isStrict != b.isStrict { names.append("strictness") }
-        if a.isSecurityDefiner != b.isSecurityDefiner { names.append("security definer") }
-        if a.isLeakproof != b.isLeakproof { names.append("leakproof") }
-        if a.parallel != b.parallel { names.append("parallel safety") }
-        if a.configuration != b.configuration { names.append("settings") }
-        if a.cost != b.cost { names.append("cost") }
-        if a.rows != b.rows { names.append("rows") }
-        if a.support != b.support { names.append("support function") }
-        return names
-    }
 
     static func domain(_ domain: Domain) -> String {
         var text = domain.baseType.sql

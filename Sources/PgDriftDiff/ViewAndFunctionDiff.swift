@@ -127,7 +127,8 @@ extension DiffContext {
                     message: "function \(function.name)(\(function.identityArguments)) is not in the expected schema"))
             },
             both: { want, have in
-                let differences = Describe.functionDifferences(want, have)
+                let attributes = FunctionAttribute.changed(want, have, comments: options.compareComments)
+                let differences = attributes.sorted().filter { $0 != .comment }.map(\.label)
                 if !differences.isEmpty {
                     found.append(Finding(
                         kind: .functionMismatch, schema: want.name.schema, object: "\(want.name.name)(\(want.identityArguments))",
@@ -135,9 +136,11 @@ extension DiffContext {
                         message: "function \(want.name)(\(want.identityArguments)): \(differences.joined(separator: ", ")) differ",
                         source: source(.function, want.name.schema, "\(want.name.name)(\(want.identityArguments))")))
                 }
-                compareComment(
-                    want.comment, have.comment, schema: want.name.schema, object: "\(want.name.name)(\(want.identityArguments))",
-                    what: "function \(want.name)(\(want.identityArguments))", into: &found)
+                if attributes.contains(.comment) {
+                    compareComment(
+                        want.comment, have.comment, schema: want.name.schema, object: "\(want.name.name)(\(want.identityArguments))",
+                        what: "function \(want.name)(\(want.identityArguments))", into: &found)
+                }
             })
         findings += found
     }

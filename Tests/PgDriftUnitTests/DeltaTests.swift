@@ -342,4 +342,34 @@ import Testing
         let actual = Catalog(views: [have])
         Self.expectOneChange(expected, actual, line: "~ view public.v (\(attribute.rawValue))")
     }
+
+    static func functions(differingIn attribute: FunctionAttribute) -> (expected: Function, actual: Function) {
+        let base = Function(name: QualifiedName("public", "f"), identityArguments: "integer", arguments: "integer",
+                            returnType: "integer", language: "sql", body: "SELECT $1")
+        var other = base
+        switch attribute {
+        case .kind: other.kind = .procedure
+        case .arguments: other.arguments = "x integer"
+        case .returnType: other.returnType = "bigint"
+        case .language: other.language = "plpgsql"
+        case .body: other.body = "SELECT $1 + 1"
+        case .volatility: other.volatility = .stable
+        case .strictness: other.isStrict = true
+        case .securityDefiner: other.isSecurityDefiner = true
+        case .leakproof: other.isLeakproof = true
+        case .parallel: other.parallel = .safe
+        case .settings: other.configuration = ["search_path=public"]
+        case .cost: other.cost = 5
+        case .rows: other.rows = 10
+        case .support: other.support = QualifiedName("public", "f_support")
+        case .comment: other.comment = "a comment"
+        }
+        return (other, base)
+    }
+
+    @Test(arguments: FunctionAttribute.allCases) func everyFunctionAttributeIsReportedAndPlanned(_ attribute: FunctionAttribute) {
+        let (want, have) = Self.functions(differingIn: attribute)
+        Self.expectOneChange(Catalog(functions: [want]), Catalog(functions: [have]),
+                             line: "~ function public.f(integer) (\(attribute.rawValue))")
+    }
 }

@@ -45,14 +45,23 @@ public struct SchemaDelta: Hashable, Sendable {
     public var views: [QualifiedName: Change<View, ViewAttribute>]
     /// The changes of the triggers of views on both sides (INSTEAD OF, statement triggers), by view.
     public var viewTriggers: [QualifiedName: [Change<Trigger, TriggerAttribute>]]
+    /// Every function or procedure that differs, by name and identity arguments.
+    public var functions: [FunctionKey: Change<Function, FunctionAttribute>]
 
     public init(
         tables: [QualifiedName: TableDelta] = [:], views: [QualifiedName: Change<View, ViewAttribute>] = [:],
-        viewTriggers: [QualifiedName: [Change<Trigger, TriggerAttribute>]] = [:]
+        viewTriggers: [QualifiedName: [Change<Trigger, TriggerAttribute>]] = [:],
+        functions: [FunctionKey: Change<Function, FunctionAttribute>] = [:]
     ) {
+        self.functions = functions
         self.tables = tables
         self.views = views
         self.viewTriggers = viewTriggers
+    }
+
+    /// The attributes of a function on both sides that differ.
+    public func attributes(ofFunction key: FunctionKey) -> Set<FunctionAttribute> {
+        if case .altered(_, _, let attributes) = functions[key] { attributes } else { [] }
     }
 
     /// The attributes of a view on both sides that differ.
@@ -114,6 +123,13 @@ extension SchemaDiff {
                 let triggers = comparison.triggerChanges(want.triggers, have.triggers, comments: options.compareComments)
                 if !triggers.isEmpty { delta.viewTriggers[want.name] = triggers }
             })
+        Pairing.match(expected.functions, actual.functions,
+            missing: { delta.functions[$0.key] = .added($0) },
+            extra: { delta.functions[$0.key] = .removed($0) },
+            both: { want, have in
+                let attributes = FunctionAttribute.changed(want, have, comments: options.compareComments)
+                if !attributes.isEmpty { delta.functions[want.key] = .altered(expected: want, actual: have, attributes: attributes) }
+            })
         return delta
     }
 }
@@ -171,6 +187,13 @@ extension SchemaDelta {
         }
         for (name, triggers) in viewTriggers.sorted(by: { $0.key < $1.key }) {
             lines += Self.partLines(triggers, "trigger", of: name, named: \.name)
+        }
+        for (key, change) in functions.sorted(by: { $0.key < $1.key }) {
+            switch change {
+            case .added: lines.append("+ function \(key)")
+            case .removed: lines.append("- function \(key)")
+            case .altered(_, _, let attributes), .renamed(_, _, let attributes): lines.append("~ function \(key) (\(Self.list(attributes)))")
+            }
         }
         return lines
     }

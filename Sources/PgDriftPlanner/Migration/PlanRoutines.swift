@@ -5,11 +5,9 @@ extension PlanBuilder {
     /// Functions whose result type, kind or argument list (names, defaults) changes: CREATE OR REPLACE
     /// refuses those, so they are dropped and created again.
     mutating func findReplacedFunctions() {
-        for want in expected.functions {
-            guard let have = actual.functions[want.key] else { continue }
-            if want.kind != have.kind || want.returnType != have.returnType || want.arguments != have.arguments {
-                replacedFunctions.insert(want.key)
-            }
+        for (key, change) in delta.functions {
+            guard case .altered(_, _, let attributes) = change, attributes.contains(where: \.needsReplacement) else { continue }
+            replacedFunctions.insert(key)
         }
     }
 
@@ -24,17 +22,28 @@ extension PlanBuilder {
         }
     }
 
-    /// CREATE OR REPLACE for missing and changed functions (comments and privileges aside).
+    /// CREATE OR REPLACE for missing and changed functions; ALTER for a change of the planner's estimates
+    /// alone (comments and privileges come in their own phases).
     mutating func planFunctions() {
         for want in expected.functions {
-            var comparable = current.functions[want.key]
-            comparable?.comment = want.comment
-            comparable?.grants = want.grants
-            guard comparable != want else { continue }
-            // Only the planner's estimates differ: ALTER FUNCTION sets them in place.
-            if var estimated = comparable, let old = current.functions[want.key] {
-                (estimated.cost, estimated.rows) = (want.cost, want.rows)
-                if estimated == want, let sql = RoutineStatements.alterEstimates(want, from: old) {
+            // Missing from the start, or dropped above to be created again.
+            if let old = current.functions[want.key] {
+                let changed = delta.attributes(ofFunction: want.key)
+                var estimatesOnly = true
+                var replace = false
+                for attribute in changed {
+                    switch attribute {
+                    case .cost, .rows:
+                        continue
+                    case .comment:
+                        continue  // COMMENT ON, with the other comments (planComments)
+                    case .kind, .arguments, .returnType, .language, .body, .volatility, .strictness, .securityDefiner,
+                        .leakproof, .parallel, .settings, .support:
+                        (estimatesOnly, replace) = (false, true)
+                    }
+                }
+                guard replace || estimatesOnly && (changed.contains(.cost) || changed.contains(.rows)) else { continue }
+                if !replace, let sql = RoutineStatements.alterEstimates(want, from: old) {
                     emit(.functions, sql)
                     current.functions[want.key]?.cost = want.cost
                     current.functions[want.key]?.rows = want.rows
