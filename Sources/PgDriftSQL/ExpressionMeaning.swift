@@ -57,11 +57,6 @@ package enum ExpressionMeaning {
         return verdict(left, right)
     }
 
-    /// The query's tree as a string with the spelling-only differences removed.
-    package static func canonicalQuery(_ query: String) -> String? {
-        canonicalQueryForm(query)?.written
-    }
-
     static func canonicalForm(_ expression: String) -> Canonical? {
         guard let script = try? ParsedScript("SELECT " + expression),
             script.statements.count == 1,

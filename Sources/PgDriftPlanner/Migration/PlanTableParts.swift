@@ -7,7 +7,7 @@ extension PlanBuilder {
     mutating func dropChangedConstraintsAndIndexes() {
         for want in expected.tables {
             guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
-            let keptColumns = keptExtraColumns(want, have)
+            let keptColumns = keptExtraColumns(of: want.name)
             for change in delta.constraints(of: want.name) {
                 let dropped: Constraint
                 switch change {
@@ -110,9 +110,9 @@ extension PlanBuilder {
 
     /// Extra columns that stay because dropping them needs `--allow-destructive`: their indexes and
     /// constraints stay with them.
-    func keptExtraColumns(_ want: Table, _ have: Table) -> Set<String> {
+    func keptExtraColumns(of table: QualifiedName) -> Set<String> {
         guard !options.allowDestructive else { return [] }
-        return Set(droppedColumns(want.name).map(\.name))
+        return Set(droppedColumns(table).map(\.name))
     }
 
     /// DROP INDEX, concurrently after the transaction with `--online`.
