@@ -116,11 +116,12 @@ public struct Audit {
         var notes: [String]
     }
 
-    /// What both sides are read with: the audit's schemas, grants when privileges are compared, its timeout.
+    /// What both sides are read with: the audit's schemas, grants when privileges are compared, owners
+    /// when owners are, its timeout.
     var introspectionOptions: IntrospectionOptions {
         IntrospectionOptions(
             schemas: schemas, excludedSchemas: excludedSchemas, includePrivileges: diffOptions.comparePrivileges,
-            statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+            includeOwners: diffOptions.compareOwners, statementTimeoutMilliseconds: statementTimeoutMilliseconds)
     }
 
     /// Starts loading the expected catalog on another thread (both sides are read at once).

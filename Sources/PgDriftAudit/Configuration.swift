@@ -34,6 +34,8 @@ public struct PgDriftConfiguration: Hashable, Sendable {
     public var strict: Bool?
     /// `with_privileges`: compare grants; nil when the file does not say.
     public var withPrivileges: Bool?
+    /// `with_owners`: compare owners; nil when the file does not say.
+    public var withOwners: Bool?
     /// `report_dir`: the folder `check` writes its report files to; nil when the file does not say.
     public var reportDirectory: String?
     /// `shadow_superuser`: run migrations in the shadow database as a superuser; nil when the file does not say.
@@ -88,6 +90,7 @@ public struct PgDriftConfiguration: Hashable, Sendable {
         case "ignore": ignore = try entry.list(fail)
         case "strict": strict = try entry.bool(fail)
         case "with_privileges": withPrivileges = try entry.bool(fail)
+        case "with_owners": withOwners = try entry.bool(fail)
         case "shadow_superuser": shadowSuperuser = try entry.bool(fail)
         case "shadow_timeout": shadowTimeout = try entry.string(fail)
         case "search_path": searchPath = try entry.list(fail)

@@ -2,11 +2,11 @@ import PgDriftModel
 
 extension SchemaDiff {
     /// The expected catalog spelled as the database spells it wherever the diff finds the two sides the
-    /// same, for the parts the delta does not carry yet (constraints, indexes, policies, triggers, views,
-    /// domains): expressions equal by meaning (a file's `'0.0000'` and the catalog's `'0'::double
-    /// precision`, once the server has said how it prints them), parameters in another order. The planner
-    /// compares those parts by value; planned from this catalog, it changes exactly what the diff reports.
-    /// What differs stays as expected.
+    /// same (constraints, indexes, policies, triggers, views, domains): expressions equal by meaning (a
+    /// file's `'0.0000'` and the catalog's `'0'::double precision`, once the server has said how it prints
+    /// them), parameters in another order. The planner takes what differs from the delta and writes its
+    /// statements from this catalog, so what it leaves in place and what it writes agree with the
+    /// database's spelling. What differs stays as expected.
     public static func aligned(expected: Catalog, actual: Catalog, constants: ConstantSpellings = ConstantSpellings()) -> Catalog {
         aligned(expected: expected, actual: actual, constants: constants, unchanged: [])
     }

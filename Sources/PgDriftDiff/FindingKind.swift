@@ -53,6 +53,7 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
     case sequenceMismatch = "sequence_mismatch"
     case commentMismatch = "comment_mismatch"
     case privilegeMismatch = "privilege_mismatch"
+    case ownerMismatch = "owner_mismatch"
     case brokenReference = "broken_reference"
     case notVisible = "not_visible"
 
@@ -61,7 +62,7 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
     public var defaultSeverity: Severity {
         switch self {
         case .extraTable, .extraColumn, .extraConstraint, .extraIndex, .extraPolicy, .extraTrigger, .extraView,
-            .extraFunction, .extraEnum, .extraType, .extraSequence, .commentMismatch, .privilegeMismatch, .notVisible:
+            .extraFunction, .extraEnum, .extraType, .extraSequence, .commentMismatch, .privilegeMismatch, .ownerMismatch, .notVisible:
             return .warning
         case .possibleRename:
             return .info

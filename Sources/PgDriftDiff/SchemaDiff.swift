@@ -6,11 +6,14 @@ public struct DiffOptions: Sendable, Hashable {
     public var comparePrivileges: Bool
     /// Compare COMMENT ON texts.
     public var compareComments: Bool
+    /// Compare owners (`--with-owners`).
+    public var compareOwners: Bool
 
-    /// Creates options; by default comments are compared and privileges are not.
-    public init(comparePrivileges: Bool = false, compareComments: Bool = true) {
+    /// Creates options; by default comments are compared and privileges and owners are not.
+    public init(comparePrivileges: Bool = false, compareComments: Bool = true, compareOwners: Bool = false) {
         self.comparePrivileges = comparePrivileges
         self.compareComments = compareComments
+        self.compareOwners = compareOwners
     }
 }
 
@@ -23,13 +26,15 @@ public enum SchemaDiff {
     ) -> [Finding] {
         var context = DiffContext(expected: expected, actual: actual, options: options)
         context.expressions.constants = constants
-        context.diffSchemasAndExtensions()
-        context.diffTypes()
-        context.diffSequences()
+        let types = context.typesAndNamespacesDelta()
+        context.renderSchemasAndExtensions(types)
+        context.renderTypes(types)
+        context.renderSequences(types)
         context.diffTables()
         context.diffViews()
         context.diffFunctions()
         if options.comparePrivileges { context.diffPrivileges() }
+        if options.compareOwners { context.diffOwners() }
         return context.findings.sorted(by: DiffContext.order)
     }
 }

@@ -67,7 +67,7 @@ struct TableComparison {
             renderAttributes(delta.attributes)
             renderColumns(delta.columns)
             renderConstraints(delta.constraints)
-            renderIndexes(delta.indexes)
+            findings += context.indexFindings(delta.indexes, of: expected.name, label: table)
             renderPolicies(delta.policies)
             findings += context.triggerFindings(delta.triggers, of: expected.name, label: table)
         }

@@ -19,7 +19,8 @@ extension DiffContext {
             },
             both: { want, have in
                 found += viewFindings(want, have, expressions.changedAttributes(want, have, comments: options.compareComments))
-                found += viewIndexFindings(want, have)
+                found += indexFindings(expressions.indexChanges(want.indexes, have.indexes, comments: options.compareComments),
+                                       of: want.name, label: "materialized view \(want.name.name)")
                 found += viewTriggerFindings(want, have)
             })
         findings += found
@@ -58,44 +59,6 @@ extension DiffContext {
                                    what: "column \(view).\(column.name)", into: &found)
                 }
             }
-        }
-        return found
-    }
-
-    /// Indexes of a materialized view (`REFRESH ... CONCURRENTLY` needs its unique index), compared as a
-    /// table's are: by name, then by definition for those left over on both sides.
-    func viewIndexFindings(_ want: View, _ have: View) -> [Finding] {
-        let (schema, view) = (want.name.schema, want.name.name)
-        var found: [Finding] = []
-        func finding(_ kind: FindingKind, _ object: String, expected: String? = nil, actual: String? = nil, _ message: String, hint: String? = nil) -> Finding {
-            Finding(kind: kind, schema: schema, table: view, object: object, expected: expected, actual: actual, message: message,
-                    source: kind == .extraIndex ? nil : source(.index, schema, relation: view, object), hint: hint)
-        }
-        let (pairs, missing, extra) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
-        for (wanted, old) in pairs {
-            if wanted.name != old.name {
-                found.append(finding(
-                    .indexMismatch, wanted.name, expected: wanted.name, actual: old.name,
-                    "index \(wanted.name) on materialized view \(view) is named \(old.name) in the database",
-                    hint: "a migration that names it (DROP INDEX \(wanted.name)) fails there: rename it"))
-            } else if !expressions.aligned(wanted, to: old).sameDefinition(as: old) {
-                found.append(finding(
-                    .indexMismatch, wanted.name, expected: Describe.index(wanted), actual: Describe.index(old),
-                    "index \(wanted.name) on materialized view \(view) differs"))
-            } else if options.compareComments && wanted.comment != old.comment {
-                found.append(finding(
-                    .commentMismatch, wanted.name, expected: wanted.comment, actual: old.comment,
-                    "index \(wanted.name) on materialized view \(view): comment differs"))
-            }
-        }
-        for index in missing {
-            found.append(finding(
-                .missingIndex, index.name, expected: Describe.index(index), "index \(index.name) on materialized view \(view) does not exist",
-                hint: index.isUnique ? "REFRESH MATERIALIZED VIEW CONCURRENTLY needs a unique index" : nil))
-        }
-        for index in extra {
-            found.append(finding(
-                .extraIndex, index.name, actual: Describe.index(index), "index \(index.name) on materialized view \(view) is not in the expected schema"))
         }
         return found
     }

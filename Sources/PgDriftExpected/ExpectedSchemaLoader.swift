@@ -65,7 +65,8 @@ package final class ExpectedSchemaLoader {
         let texts = try files.map { (path: $0, sql: try Self.read($0)) }
         // With privileges, GRANT and REVOKE are read too (OfflineReplay+Grants.swift says what defers).
         switch try OfflineSchemaLoader.load(
-            texts, searchPath: searchPath, refuseSuperuserStatements: !shadowSuperuser, privileges: options.includePrivileges) {
+            texts, searchPath: searchPath, refuseSuperuserStatements: !shadowSuperuser, privileges: options.includePrivileges,
+            owners: options.includeOwners) {
         case .exact(let catalog, let notes):
             for note in notes { onNote?(note) }
             return catalog
@@ -91,7 +92,7 @@ package final class ExpectedSchemaLoader {
     private func shadowServer() throws -> TemporaryServer {
         if let server { return server }
         // Its superuser is not `postgres`, so a migration's `OWNER TO postgres` names an ordinary role.
-        let started = try TemporaryServer(superuser: "pgdrift_admin")
+        let started = try TemporaryServer(superuser: ShadowSession.superuser)
         server = started
         return started
     }
@@ -145,6 +146,7 @@ package final class ExpectedSchemaLoader {
         }
         var catalog = try Introspector(options: options).catalog(from: session.connection).catalog
         catalog.sources = sourceMap.sources(for: catalog)
+        catalog.owners = ShadowSession.ownersTheMigrationsNamed(catalog.owners)
         return catalog
     }
 

@@ -76,6 +76,8 @@ public struct Introspector {
         if options.includePrivileges {
             catalog.defaultPrivileges = ObjectSet(try DefaultPrivilegesQuery.read(run(DefaultPrivilegesQuery.sql, filter)))
         }
+        // One query more, and only when owners are read.
+        if options.includeOwners { catalog.owners = try OwnersQuery.read(run(OwnersQuery.sql, filter)) }
         catalog.sequences = ObjectSet(try SequencesQuery.read(run(SequencesQuery.sql, withGrants)))
         catalog.functions = ObjectSet(try FunctionsQuery.read(run(FunctionsQuery.sql, withGrants)))
 

@@ -26,6 +26,9 @@ public struct Catalog: Hashable, Codable, Sendable {
     public var functions: ObjectSet<Function>
     /// `ALTER DEFAULT PRIVILEGES` entries (`pg_default_acl`), read only when privileges are.
     public var defaultPrivileges: ObjectSet<DefaultPrivileges> = []
+    /// The owner of each schema, type, sequence, routine, table and view, read only when owners are
+    /// compared; an object left out has an owner nobody said.
+    public var owners: Owners = [:]
     /// Where each expected object was declared. Not part of equality: the same schema from two sources
     /// is the same schema.
     public var sources: [ObjectID: SourceLocation]
@@ -56,7 +59,7 @@ public struct Catalog: Hashable, Codable, Sendable {
             && lhs.domains == rhs.domains && lhs.compositeTypes == rhs.compositeTypes
             && lhs.rangeTypes == rhs.rangeTypes
             && lhs.sequences == rhs.sequences && lhs.tables == rhs.tables && lhs.views == rhs.views
-            && lhs.functions == rhs.functions && lhs.defaultPrivileges == rhs.defaultPrivileges
+            && lhs.functions == rhs.functions && lhs.defaultPrivileges == rhs.defaultPrivileges && lhs.owners == rhs.owners
     }
 
     /// Hashes every collection but not `sources`, to agree with `==`.
@@ -72,6 +75,7 @@ public struct Catalog: Hashable, Codable, Sendable {
         hasher.combine(views)
         hasher.combine(functions)
         hasher.combine(defaultPrivileges)
+        hasher.combine(owners)
     }
 
     /// The functions with this name, whatever their arguments.
@@ -99,7 +103,8 @@ public struct Catalog: Hashable, Codable, Sendable {
 
 extension Catalog {
     private enum CodingKeys: String, CodingKey {
-        case schemas, extensions, enums, domains, compositeTypes, rangeTypes, sequences, tables, views, functions, defaultPrivileges, sources
+        case schemas, extensions, enums, domains, compositeTypes, rangeTypes, sequences, tables, views, functions, defaultPrivileges, owners
+        case sources
     }
 
     /// Sources encode as a sorted list, and only when there are any.
@@ -122,6 +127,8 @@ extension Catalog {
         views = try c.decodeIfPresent(ObjectSet<View>.self, forKey: .views) ?? []
         functions = try c.decodeIfPresent(ObjectSet<Function>.self, forKey: .functions) ?? []
         defaultPrivileges = try c.decodeIfPresent(ObjectSet<DefaultPrivileges>.self, forKey: .defaultPrivileges) ?? []
+        let owned = try c.decodeIfPresent([OwnerEntry].self, forKey: .owners) ?? []
+        owners = Dictionary(owned.compactMap { entry in entry.target.map { ($0, entry.owner) } }, uniquingKeysWith: { first, _ in first })
         let entries = try c.decodeIfPresent([SourceEntry].self, forKey: .sources) ?? []
         sources = Dictionary(entries.map { ($0.object, $0.location) }, uniquingKeysWith: { first, _ in first })
     }
@@ -141,6 +148,7 @@ extension Catalog {
         try c.encode(views, forKey: .views)
         try c.encode(functions, forKey: .functions)
         if !defaultPrivileges.isEmpty { try c.encode(defaultPrivileges, forKey: .defaultPrivileges) }
+        if !owners.isEmpty { try c.encode(owners.map { OwnerEntry($0.key, owner: $0.value) }.sorted(), forKey: .owners) }
         if !sources.isEmpty {
             let entries = sources.keys.sorted().map { SourceEntry(object: $0, location: sources[$0]!) }
             try c.encode(entries, forKey: .sources)

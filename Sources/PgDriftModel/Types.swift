@@ -165,3 +165,10 @@ public struct RangeType: CatalogObject {
         return QualifiedName(name.schema, name.name + "_multirange")
     }
 }
+
+/// A type that carries a COMMENT ON text (the comment phase of a plan sets it apart from CREATE).
+public protocol Commented { var comment: String? { get set } }
+extension EnumType: Commented {}
+extension Domain: Commented {}
+extension CompositeType: Commented {}
+extension RangeType: Commented {}

@@ -57,6 +57,7 @@ extension FindingKind {
         case .sequenceMismatch: "A sequence's type, bounds, increment, cycle or owner differ from the expected schema."
         case .commentMismatch: "An object's comment differs from the expected schema."
         case .privilegeMismatch: "Grants on an object differ from the expected schema."
+        case .ownerMismatch: "An object is owned by another role than the expected schema says."
         case .brokenReference: "A function, view or trigger refers to a table or column that does not exist."
         case .notVisible: "The connected role cannot see an object, so it may exist without being readable."
         }

@@ -124,9 +124,9 @@ public final class TemporaryServer: @unchecked Sendable {
 
     /// `pg_dump --schema-only` of one database: an account of the schema independent of pgdrift's own
     /// introspection (the plan tests' oracle, and the benchmark's yardstick).
-    /// With `privileges`, GRANT / REVOKE and ALTER DEFAULT PRIVILEGES are dumped too.
-    public func dumpSchema(database: String, privileges: Bool = false) throws -> String {
-        try Shell.output([binaries.path("pg_dump"), "--schema-only", "--no-owner"] + (privileges ? [] : ["--no-privileges"])
+    /// With `privileges`, GRANT / REVOKE and ALTER DEFAULT PRIVILEGES are dumped too; with `owners`, OWNER TO.
+    public func dumpSchema(database: String, privileges: Bool = false, owners: Bool = false) throws -> String {
+        try Shell.output([binaries.path("pg_dump"), "--schema-only"] + (owners ? [] : ["--no-owner"]) + (privileges ? [] : ["--no-privileges"])
                          + ["--dbname", connectionString(database: database)])
     }
 

@@ -50,6 +50,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("with-privileges"), inversion: .prefixedNo, help: "Also compare grants (default: pgdrift.toml's with_privileges, else no).")
     var withPrivileges: Bool?
 
+    @Flag(name: .customLong("with-owners"), inversion: .prefixedNo,
+          help: "Also compare owners, where the expected schema names them (default: pgdrift.toml's with_owners, else no).")
+    var withOwners: Bool?
+
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
@@ -61,6 +65,7 @@ struct CheckCommand: ParsableCommand {
         audit.severities = config.severities
         audit.strict = strict ?? config.strict ?? false
         audit.diffOptions.comparePrivileges = withPrivileges ?? config.withPrivileges ?? false
+        audit.diffOptions.compareOwners = withOwners ?? config.withOwners ?? false
         reading.configure(&audit, config)
         audit.onNote = { FileHandle.standardError.write(Data("pgdrift: \($0)\n".utf8)) }
         let report = try audit.run(against: database.connectionString.raw)

@@ -54,6 +54,10 @@ struct PlanCommand: ParsableCommand {
           help: "Also GRANT / REVOKE to the expected privileges and ALTER DEFAULT PRIVILEGES (default: pgdrift.toml's with_privileges, else no). Objects the plan creates get their expected grants either way.")
     var withPrivileges: Bool?
 
+    @Flag(name: .customLong("with-owners"), inversion: .prefixedNo,
+          help: "Also ALTER … OWNER TO where the expected schema names an owner (default: pgdrift.toml's with_owners, else no).")
+    var withOwners: Bool?
+
     @Flag(help: "Run the plan against the database (one transaction), then check again.")
     var apply = false
 
@@ -76,7 +80,7 @@ struct PlanCommand: ParsableCommand {
         let connection = database.connectionString
         let options = PlanOptions(
             allowDestructive: allowDestructive, online: online, renames: renames, withPrivileges: audit.diffOptions.comparePrivileges,
-            lockTimeout: lockTimeout, statementTimeout: statementTimeout)
+            withOwners: audit.diffOptions.compareOwners, lockTimeout: lockTimeout, statementTimeout: statementTimeout)
         let (plan, expected) = try audit.planWithExpected(against: connection.raw, options: options)
         let text = plan.render(header: [
             "pgdrift plan: migration from \(connection.description) to the expected schema (\(audit.source.description)).",
@@ -95,8 +99,9 @@ struct PlanCommand: ParsableCommand {
 
     private var flagsDescription: String {
         let privileges = withPrivileges ?? ProjectConfiguration.current.withPrivileges ?? false
+        let owners = withOwners ?? ProjectConfiguration.current.withOwners ?? false
         let flags = [allowDestructive ? "--allow-destructive" : nil, online ? "--online" : nil, renames ? "--renames" : nil,
-                     privileges ? "--with-privileges" : nil].compactMap { $0 }
+                     privileges ? "--with-privileges" : nil, owners ? "--with-owners" : nil].compactMap { $0 }
         return flags.isEmpty ? "none" : flags.joined(separator: " ")
     }
 
@@ -113,6 +118,7 @@ struct PlanCommand: ParsableCommand {
         audit.severities = config.severities
         // The check after --apply compares grants when the plan set them.
         audit.diffOptions.comparePrivileges = withPrivileges ?? config.withPrivileges ?? false
+        audit.diffOptions.compareOwners = withOwners ?? config.withOwners ?? false
         reading.configure(&audit, config)
         return audit
     }

@@ -28,10 +28,15 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(name: .customLong("with-privileges"), inversion: .prefixedNo, help: "Include grants (default: pgdrift.toml's with_privileges, else no).")
     var withPrivileges: Bool?
 
+    @Flag(name: .customLong("with-owners"), inversion: .prefixedNo, help: "Include owners (default: pgdrift.toml's with_owners, else no).")
+    var withOwners: Bool?
+
     func run() throws {
         let connection = try PostgresConnection(database.connectionString)
+        let config = ProjectConfiguration.current
         let options = IntrospectionOptions(
-            schemas: database.schemas, excludedSchemas: database.excludedSchemas, includePrivileges: withPrivileges ?? ProjectConfiguration.current.withPrivileges ?? false)
+            schemas: database.schemas, excludedSchemas: database.excludedSchemas,
+            includePrivileges: withPrivileges ?? config.withPrivileges ?? false, includeOwners: withOwners ?? config.withOwners ?? false)
         let (catalog, server) = try Introspector(options: options).catalog(from: connection)
         let data: Data
         switch format {

@@ -258,7 +258,7 @@ import Testing
          "001.sql:3: RENAME after a GRANT is read through the shadow database (grants follow objects)"),
         ("CREATE TABLE t (id int, c int);\nGRANT SELECT (c) ON t TO PUBLIC;\nALTER TABLE t DROP COLUMN c;",
          "001.sql:3: ALTER TABLE after a GRANT is read through the shadow database (grants follow objects)"),
-        ("SET ROLE someone;\nCREATE TABLE t (id int);", "001.sql:1: SET ROLE changes who owns and grants, with privileges compared"),
+        ("SET ROLE someone;\nCREATE TABLE t (id int);", "001.sql:1: SET ROLE (who owns what follows), with privileges compared, is read through the shadow database"),
         ("CREATE TABLE t (id int);\nGRANT SELECT (nope) ON t TO PUBLIC;", "001.sql:2: column nope of public.t does not exist"),
         ("CREATE TABLE t (id int);\nGRANT SELECT ON t TO PUBLIC;\nDROP TABLE IF EXISTS other;\n",
          "001.sql:3: DROP after a GRANT is read through the shadow database (grants follow objects)"),

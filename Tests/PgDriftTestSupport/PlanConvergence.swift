@@ -13,6 +13,8 @@ public struct PlanConvergence {
     public let target: TestDatabase
     /// Whether grants were read, compared and dumped.
     public let privileges: Bool
+    /// Whether owners were read, compared and dumped.
+    public let owners: Bool
 
     /// What running the plan a second time, after it succeeded, must do.
     public enum Rerun: Sendable {
@@ -26,11 +28,13 @@ public struct PlanConvergence {
     /// Builds both databases, plans, applies (and applies again, as `rerun` says) and compares.
     /// With `privileges`, both sides are read with their grants and the check after compares them
     /// (`plan` always reads grants; `options.withPrivileges` says whether it plans them on every object).
-    public init(label: String, before: String, after: String, options: PlanOptions, rerun: Rerun = .none, privileges: Bool = false) throws {
+    public init(label: String, before: String, after: String, options: PlanOptions, rerun: Rerun = .none, privileges: Bool = false,
+                owners: Bool = false) throws {
         migrated = try TestDatabase(label + "_before", sql: before)
         target = try TestDatabase(label + "_after", sql: after)
         self.privileges = privileges
-        let reading = IntrospectionOptions(includePrivileges: privileges)
+        self.owners = owners
+        let reading = IntrospectionOptions(includePrivileges: privileges, includeOwners: owners)
         let expected = try target.catalog(reading)
         plan = MigrationPlanner.plan(expected: expected, actual: try migrated.catalog(reading), options: options)
         let connection = try migrated.connect()
@@ -51,15 +55,15 @@ public struct PlanConvergence {
             throw PlanFailure(message: "\(error)\n--- plan ---\n\(plan.render())")
         }
         let actual = try migrated.catalog(reading)
-        remaining = SchemaDiff.findings(expected: expected, actual: actual, options: DiffOptions(comparePrivileges: privileges))
+        remaining = SchemaDiff.findings(expected: expected, actual: actual, options: DiffOptions(comparePrivileges: privileges, compareOwners: owners))
         secondPlan = MigrationPlanner.plan(expected: expected, actual: actual, options: options)
     }
 
     /// `pg_dump --schema-only` of both databases, without comments, settings and blank lines.
     public func dumps() throws -> (migrated: [String], target: [String]) {
         let server = try TestServer.server()
-        return (Self.normalize(try server.dumpSchema(database: migrated.name, privileges: privileges)),
-                Self.normalize(try server.dumpSchema(database: target.name, privileges: privileges)))
+        return (Self.normalize(try server.dumpSchema(database: migrated.name, privileges: privileges, owners: owners)),
+                Self.normalize(try server.dumpSchema(database: target.name, privileges: privileges, owners: owners)))
     }
 
     public static func normalize(_ dump: String) -> [String] {

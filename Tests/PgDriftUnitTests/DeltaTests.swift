@@ -372,4 +372,131 @@ import Testing
         Self.expectOneChange(Catalog(functions: [want]), Catalog(functions: [have]),
                              line: "~ function public.f(integer) (\(attribute.rawValue))")
     }
+
+    // Schemas, extensions, types and sequences: each attribute one delta line, one finding, a statement
+    // (or a step left to a person, which is a statement too).
+
+    @Test func schemasAndExtensions() {
+        let schema = Namespace(name: "app")
+        Self.expectOneChange(Catalog(schemas: [schema]), Catalog(), line: "+ schema app")
+        Self.expectOneChange(Catalog(schemas: [Namespace(name: "app", comment: "the app")]), Catalog(schemas: [schema]),
+                             line: "~ schema app (comment)")
+        // Extra schemas and extensions are not drift.
+        #expect(SchemaDiff.delta(expected: Catalog(), actual: Catalog(schemas: [schema])).lines == [])
+        let installed = Extension(name: "ltree", schema: "public", version: "1.2")
+        Self.expectOneChange(Catalog(extensions: [installed]), Catalog(), line: "+ extension ltree")
+        for (attribute, wanted) in [
+            (ExtensionAttribute.schema, Extension(name: "ltree", schema: "extensions", version: "1.2")),
+            (.version, Extension(name: "ltree", schema: "public", version: "1.3")),
+        ] {
+            Self.expectOneChange(Catalog(extensions: [wanted]), Catalog(extensions: [installed]),
+                                 line: "~ extension ltree (\(attribute.rawValue))")
+        }
+        // A model that does not say which schema or version compares neither.
+        #expect(SchemaDiff.delta(expected: Catalog(extensions: [Extension(name: "ltree", schema: "", version: "")]),
+                                 actual: Catalog(extensions: [installed])).lines == [])
+    }
+
+    @Test(arguments: EnumAttribute.allCases) func everyEnumAttributeIsReportedAndPlanned(_ attribute: EnumAttribute) {
+        let base = EnumType(name: QualifiedName("public", "mood"), values: ["sad", "ok"])
+        var other = base
+        switch attribute {
+        case .values: other.values = ["sad", "ok", "happy"]
+        case .comment: other.comment = "a comment"
+        }
+        Self.expectOneChange(Catalog(enums: [other]), Catalog(enums: [base]), line: "~ enum public.mood (\(attribute.rawValue))")
+    }
+
+    @Test(arguments: DomainAttribute.allCases) func everyDomainAttributeIsReportedAndPlanned(_ attribute: DomainAttribute) {
+        let base = Domain(name: QualifiedName("public", "positive"), baseType: .integer,
+                          checks: [DomainCheck(name: "positive_check", expression: "VALUE > 0")])
+        var other = base
+        switch attribute {
+        case .baseType: other.baseType = .bigint
+        case .collation: other.collation = QualifiedName("pg_catalog", "C")
+        case .defaultValue: other.defaultExpression = "1"
+        case .notNull: other.isNotNull = true
+        case .checks: other.checks = [DomainCheck(name: "positive_check", expression: "VALUE > 1")]
+        case .comment: other.comment = "a comment"
+        }
+        Self.expectOneChange(Catalog(domains: [other]), Catalog(domains: [base]), line: "~ domain public.positive (\(attribute.rawValue))")
+    }
+
+    @Test(arguments: CompositeTypeAttribute.allCases) func everyCompositeAttributeIsReportedAndPlanned(_ attribute: CompositeTypeAttribute) {
+        let base = CompositeType(name: QualifiedName("public", "pair"), attributes: [CompositeAttribute(name: "a", type: .integer)])
+        var other = base
+        switch attribute {
+        case .attributes: other.attributes.append(CompositeAttribute(name: "b", type: .text))
+        case .comment: other.comment = "a comment"
+        }
+        Self.expectOneChange(Catalog(compositeTypes: [other]), Catalog(compositeTypes: [base]),
+                             line: "~ type public.pair (\(attribute.rawValue))")
+    }
+
+    @Test(arguments: RangeTypeAttribute.allCases) func everyRangeAttributeIsReportedAndPlanned(_ attribute: RangeTypeAttribute) {
+        let base = RangeType(name: QualifiedName("public", "span"), subtype: .integer)
+        var other = base
+        switch attribute {
+        case .subtype: other.subtype = .bigint
+        case .subtypeOperatorClass: other.subtypeOperatorClass = QualifiedName("pg_catalog", "int4_ops")
+        case .collation: other.collation = QualifiedName("pg_catalog", "C")
+        case .canonical: other.canonical = QualifiedName("public", "span_canonical")
+        case .subtypeDiff: other.subtypeDiff = QualifiedName("pg_catalog", "int4mi")
+        case .multirange: other.multirangeName = QualifiedName("public", "spans")
+        case .comment: other.comment = "a comment"
+        }
+        Self.expectOneChange(Catalog(rangeTypes: [other]), Catalog(rangeTypes: [base]), line: "~ range public.span (\(attribute.rawValue))")
+        let plan = MigrationPlanner.plan(expected: Catalog(rangeTypes: [other]), actual: Catalog(rangeTypes: [base]))
+        // Only the comment can change in place.
+        #expect(plan.statements.contains { $0.skipped != nil } == attribute.needsReplacement)
+    }
+
+    @Test(arguments: SequenceAttribute.allCases) func everySequenceAttributeIsReportedAndPlanned(_ attribute: SequenceAttribute) {
+        let table = Table(name: QualifiedName("public", "t"), columns: [Column(name: "id", type: .bigint)])
+        let base = SequenceObject(name: QualifiedName("public", "t_seq"))
+        var other = base
+        switch attribute {
+        case .dataType: other.dataType = .integer
+        case .options: other.options.cache = 20
+        case .ownedBy: other.ownedBy = SequenceOwner(table: table.name, column: "id")
+        case .comment: other.comment = "a comment"
+        }
+        Self.expectOneChange(Catalog(sequences: [other], tables: [table]), Catalog(sequences: [base], tables: [table]),
+                             line: "~ sequence public.t_seq (\(attribute.rawValue))")
+    }
+
+    @Test func addedAndRemovedTypesAndSequences() {
+        let mood = EnumType(name: QualifiedName("public", "mood"), values: ["a"])
+        let positive = Domain(name: QualifiedName("public", "positive"), baseType: .integer)
+        let pair = CompositeType(name: QualifiedName("public", "pair"), attributes: [CompositeAttribute(name: "a", type: .integer)])
+        let span = RangeType(name: QualifiedName("public", "span"), subtype: .integer)
+        let sequence = SequenceObject(name: QualifiedName("public", "s"))
+        let delta = SchemaDiff.delta(
+            expected: Catalog(enums: [mood], domains: [positive], sequences: [sequence]),
+            actual: Catalog(compositeTypes: [pair], rangeTypes: [span]))
+        #expect(delta.lines == ["+ enum public.mood", "+ domain public.positive", "- type public.pair", "- range public.span", "+ sequence public.s"])
+        let plan = MigrationPlanner.plan(
+            expected: Catalog(enums: [mood], domains: [positive], sequences: [sequence]),
+            actual: Catalog(compositeTypes: [pair], rangeTypes: [span]), options: PlanOptions(allowDestructive: true))
+        #expect(plan.statements.map(\.sql).filter { $0.hasPrefix("DROP") } == ["DROP TYPE IF EXISTS public.pair;", "DROP TYPE IF EXISTS public.span;"])
+    }
+
+    @Test func anEnumSwappedForRemovedValuesGetsItsCommentBack() {
+        let name = QualifiedName("public", "mood")
+        let want = EnumType(name: name, values: ["b", "a"], comment: "the mood")
+        let have = EnumType(name: name, values: ["a", "b"], comment: "the mood")
+        let plan = MigrationPlanner.plan(expected: Catalog(enums: [want]), actual: Catalog(enums: [have]),
+                                         options: PlanOptions(allowDestructive: true))
+        #expect(plan.statements.map(\.sql).last == "COMMENT ON TYPE public.mood IS 'the mood';")
+    }
+
+    @Test(arguments: IndexAttribute.allCases) func everyMaterializedViewIndexAttributeIsReportedAndPlanned(_ attribute: IndexAttribute) {
+        let (want, have) = Self.indexes(differingIn: attribute)
+        let view = View(name: QualifiedName("public", "mv"), isMaterialized: true, definition: " SELECT 1 AS a;")
+        var expected = view, actual = view
+        expected.indexes = [want]
+        actual.indexes = [have]
+        Self.expectOneChange(Catalog(views: [expected]), Catalog(views: [actual]),
+                             line: "~ public.mv index \(want.name) (\(attribute.rawValue))")
+    }
 }

@@ -1,8 +1,6 @@
 import PgDriftModel
 
 /// How a table differs: the table itself, its columns, constraints, indexes, policies and triggers.
-/// (The other kinds are compared by the diff and planned object by object from the aligned
-/// catalog; see docs/engine.md.)
 public struct TableDelta: Hashable, Sendable {
     /// Added, removed, or altered in the attributes listed (renames are not guessed for tables).
     public var change: Change<Table, TableAttribute>
@@ -45,18 +43,51 @@ public struct SchemaDelta: Hashable, Sendable {
     public var views: [QualifiedName: Change<View, ViewAttribute>]
     /// The changes of the triggers of views on both sides (INSTEAD OF, statement triggers), by view.
     public var viewTriggers: [QualifiedName: [Change<Trigger, TriggerAttribute>]]
+    /// The changes of the indexes of materialized views on both sides, by view.
+    public var viewIndexes: [QualifiedName: [Change<Index, IndexAttribute>]]
     /// Every function or procedure that differs, by name and identity arguments.
     public var functions: [FunctionKey: Change<Function, FunctionAttribute>]
+    /// Schemas missing or altered (extra schemas are not drift).
+    public var schemas: [String: Change<Namespace, SchemaAttribute>]
+    /// Extensions missing or altered (extra extensions are not drift).
+    public var extensions: [String: Change<Extension, ExtensionAttribute>]
+    public var enums: [QualifiedName: Change<EnumType, EnumAttribute>]
+    public var domains: [QualifiedName: Change<Domain, DomainAttribute>]
+    public var compositeTypes: [QualifiedName: Change<CompositeType, CompositeTypeAttribute>]
+    public var rangeTypes: [QualifiedName: Change<RangeType, RangeTypeAttribute>]
+    /// Sequences that are not identity sequences (those belong to their column).
+    public var sequences: [QualifiedName: Change<SequenceObject, SequenceAttribute>]
 
     public init(
         tables: [QualifiedName: TableDelta] = [:], views: [QualifiedName: Change<View, ViewAttribute>] = [:],
         viewTriggers: [QualifiedName: [Change<Trigger, TriggerAttribute>]] = [:],
-        functions: [FunctionKey: Change<Function, FunctionAttribute>] = [:]
+        viewIndexes: [QualifiedName: [Change<Index, IndexAttribute>]] = [:],
+        functions: [FunctionKey: Change<Function, FunctionAttribute>] = [:],
+        schemas: [String: Change<Namespace, SchemaAttribute>] = [:],
+        extensions: [String: Change<Extension, ExtensionAttribute>] = [:],
+        enums: [QualifiedName: Change<EnumType, EnumAttribute>] = [:],
+        domains: [QualifiedName: Change<Domain, DomainAttribute>] = [:],
+        compositeTypes: [QualifiedName: Change<CompositeType, CompositeTypeAttribute>] = [:],
+        rangeTypes: [QualifiedName: Change<RangeType, RangeTypeAttribute>] = [:],
+        sequences: [QualifiedName: Change<SequenceObject, SequenceAttribute>] = [:]
     ) {
         self.functions = functions
         self.tables = tables
         self.views = views
         self.viewTriggers = viewTriggers
+        self.viewIndexes = viewIndexes
+        self.schemas = schemas
+        self.extensions = extensions
+        self.enums = enums
+        self.domains = domains
+        self.compositeTypes = compositeTypes
+        self.rangeTypes = rangeTypes
+        self.sequences = sequences
+    }
+
+    /// The attributes of an object on both sides that differ (none when it is on one side only).
+    public static func attributes<Object, Attribute>(_ change: Change<Object, Attribute>?) -> Set<Attribute> {
+        if case .altered(_, _, let attributes) = change { attributes } else { [] }
     }
 
     /// The attributes of a function on both sides that differ.
@@ -122,6 +153,8 @@ extension SchemaDiff {
                 if !attributes.isEmpty { delta.views[want.name] = .altered(expected: want, actual: have, attributes: attributes) }
                 let triggers = comparison.triggerChanges(want.triggers, have.triggers, comments: options.compareComments)
                 if !triggers.isEmpty { delta.viewTriggers[want.name] = triggers }
+                let indexes = comparison.indexChanges(want.indexes, have.indexes, comments: options.compareComments)
+                if !indexes.isEmpty { delta.viewIndexes[want.name] = indexes }
             })
         Pairing.match(expected.functions, actual.functions,
             missing: { delta.functions[$0.key] = .added($0) },
@@ -130,7 +163,47 @@ extension SchemaDiff {
                 let attributes = FunctionAttribute.changed(want, have, comments: options.compareComments)
                 if !attributes.isEmpty { delta.functions[want.key] = .altered(expected: want, actual: have, attributes: attributes) }
             })
+        delta.addTypesAndNamespaces(expected: expected, actual: actual, comparison: comparison, comments: options.compareComments)
         return delta
+    }
+}
+
+extension SchemaDelta {
+    /// Schemas, extensions, types and sequences: added, altered, and (for types and sequences) removed.
+    mutating func addTypesAndNamespaces(expected: Catalog, actual: Catalog, comparison: ExpressionComparison, comments: Bool) {
+        for want in expected.schemas {
+            guard let have = actual.schemas[want.name] else { schemas[want.name] = .added(want); continue }
+            let attributes = SchemaAttribute.changed(want, have, comments: comments)
+            if !attributes.isEmpty { schemas[want.name] = .altered(expected: want, actual: have, attributes: attributes) }
+        }
+        for want in expected.extensions {
+            guard let have = actual.extensions[want.name] else { extensions[want.name] = .added(want); continue }
+            let attributes = ExtensionAttribute.changed(want, have)
+            if !attributes.isEmpty { extensions[want.name] = .altered(expected: want, actual: have, attributes: attributes) }
+        }
+        enums = Self.changes(expected.enums, actual.enums) { EnumAttribute.changed($0, $1, comments: comments) }
+        domains = Self.changes(expected.domains, actual.domains) { comparison.changedAttributes($0, $1, comments: comments) }
+        compositeTypes = Self.changes(expected.compositeTypes, actual.compositeTypes) {
+            CompositeTypeAttribute.changed($0, $1, comments: comments)
+        }
+        rangeTypes = Self.changes(expected.rangeTypes, actual.rangeTypes) { RangeTypeAttribute.changed($0, $1, comments: comments) }
+        sequences = Self.changes(expected.sequences, actual.sequences) { SequenceAttribute.changed($0, $1, comments: comments) }
+    }
+
+    /// Every object of a kind that differs, paired by name: added, removed, or altered in the attributes
+    /// `changed` finds.
+    private static func changes<Object: CatalogObject, Attribute: ChangeAttribute>(
+        _ expected: ObjectSet<Object>, _ actual: ObjectSet<Object>, changed: (Object, Object) -> Set<Attribute>
+    ) -> [Object.Key: Change<Object, Attribute>] {
+        var result: [Object.Key: Change<Object, Attribute>] = [:]
+        Pairing.match(expected, actual,
+            missing: { result[$0.key] = .added($0) },
+            extra: { result[$0.key] = .removed($0) },
+            both: { want, have in
+                let attributes = changed(want, have)
+                if !attributes.isEmpty { result[want.key] = .altered(expected: want, actual: have, attributes: attributes) }
+            })
+        return result
     }
 }
 
@@ -188,14 +261,31 @@ extension SchemaDelta {
         for (name, triggers) in viewTriggers.sorted(by: { $0.key < $1.key }) {
             lines += Self.partLines(triggers, "trigger", of: name, named: \.name)
         }
-        for (key, change) in functions.sorted(by: { $0.key < $1.key }) {
+        for (name, indexes) in viewIndexes.sorted(by: { $0.key < $1.key }) {
+            lines += Self.partLines(indexes, "index", of: name, named: \.name)
+        }
+        lines += Self.objectLines(functions, "function")
+        lines += Self.objectLines(schemas, "schema")
+        lines += Self.objectLines(extensions, "extension")
+        lines += Self.objectLines(enums, "enum")
+        lines += Self.objectLines(domains, "domain")
+        lines += Self.objectLines(compositeTypes, "type")
+        lines += Self.objectLines(rangeTypes, "range")
+        lines += Self.objectLines(sequences, "sequence")
+        return lines
+    }
+
+    /// `+ enum public.mood`, `- sequence …`, `~ domain public.d (default, checks)`, sorted by name.
+    private static func objectLines<Key: Comparable & CustomStringConvertible, Object, Attribute: ChangeAttribute>(
+        _ changes: [Key: Change<Object, Attribute>], _ kind: String
+    ) -> [String] {
+        changes.sorted(by: { $0.key < $1.key }).map { key, change in
             switch change {
-            case .added: lines.append("+ function \(key)")
-            case .removed: lines.append("- function \(key)")
-            case .altered(_, _, let attributes), .renamed(_, _, let attributes): lines.append("~ function \(key) (\(Self.list(attributes)))")
+            case .added: "+ \(kind) \(key)"
+            case .removed: "- \(kind) \(key)"
+            case .altered(_, _, let attributes), .renamed(_, _, let attributes): "~ \(kind) \(key) (\(list(attributes)))"
             }
         }
-        return lines
     }
 
     /// `~ public.t constraint c (definition)`, `> public.t index new <- old`, `+ …`, `- …`.

@@ -24,21 +24,37 @@ extension OfflineReplay {
 
     /// The reason to defer a statement when privileges are read, if any.
     func privilegeDeferral(_ tag: String, _ node: ParseNode) -> String? {
+        if let change = Self.ownerChange(tag, node) { return "\(change), with privileges compared, is read through the shadow database" }
         switch tag {
         case "AlterDefaultPrivilegesStmt": return "ALTER DEFAULT PRIVILEGES applies to the role running the migrations, which only a server knows"
-        case "AlterOwnerStmt", "ReassignOwnedStmt", "DropOwnedStmt": return "an owner change, with privileges compared, is read through the shadow database"
-        case "VariableSetStmt" where node["name"]?.isString("role") == true || node["name"]?.isString("session_authorization") == true:
-            return "SET ROLE changes who owns and grants, with privileges compared"
-        case "AlterTableStmt" where (node["cmds"]?.elements ?? []).contains { $0.node("AlterTableCmd")?["subtype"]?.isString("AT_ChangeOwner") == true }:
-            return "an owner change, with privileges compared, is read through the shadow database"
-        case "CreateSchemaStmt" where node["authrole"] != nil || node["schemaElts"]?.elements.contains { $0.node("GrantStmt") != nil } == true:
-            return "CREATE SCHEMA with AUTHORIZATION or a GRANT inside, with privileges compared"
+        case "CreateSchemaStmt" where node["schemaElts"]?.elements.contains { $0.node("GrantStmt") != nil } == true:
+            return "CREATE SCHEMA with a GRANT inside, with privileges compared"
         default: break
         }
         guard !grantOperations.isEmpty else { return nil }
         let changesIdentity = ["DropStmt", "RenameStmt", "AlterObjectSchemaStmt"].contains(tag)
             || tag == "AlterTableStmt" && (node["cmds"]?.elements ?? []).contains { $0.node("AlterTableCmd")?["subtype"]?.isString("AT_DropColumn") == true }
         return changesIdentity ? "\(Self.statementName(tag)) after a GRANT is read through the shadow database (grants follow objects)" : nil
+    }
+
+    /// The reason to defer a statement when owners are read (`--with-owners`), if any: the shadow
+    /// database reads what the migrations say about owners, and nothing offline is owned by anyone known.
+    func ownerDeferral(_ tag: String, _ node: ParseNode) -> String? {
+        Self.ownerChange(tag, node).map { "\($0), with owners compared, is read through the shadow database" }
+    }
+
+    /// What a statement says about who owns what, if anything: OWNER TO, REASSIGN / DROP OWNED, SET ROLE,
+    /// CREATE SCHEMA AUTHORIZATION.
+    static func ownerChange(_ tag: String, _ node: ParseNode) -> String? {
+        switch tag {
+        case "AlterOwnerStmt", "ReassignOwnedStmt", "DropOwnedStmt": return "an owner change"
+        case "VariableSetStmt" where node["name"]?.isString("role") == true || node["name"]?.isString("session_authorization") == true:
+            return "SET ROLE (who owns what follows)"
+        case "AlterTableStmt" where (node["cmds"]?.elements ?? []).contains { $0.node("AlterTableCmd")?["subtype"]?.isString("AT_ChangeOwner") == true }:
+            return "an owner change"
+        case "CreateSchemaStmt" where node["authrole"] != nil: return "CREATE SCHEMA … AUTHORIZATION"
+        default: return nil
+        }
     }
 
     /// Records a GRANT or REVOKE, resolving its objects now.

@@ -51,6 +51,8 @@ struct OfflineReplay {
     var views: [QualifiedName: View] = [:]
     /// Whether privileges are compared: GRANT and REVOKE are read (`OfflineReplay+Grants.swift`).
     var readsPrivileges = false
+    /// Whether owners are compared: what says who owns what defers to the shadow database.
+    var readsOwners = false
     /// The GRANT and REVOKE statements so far, resolved, applied by `applyGrants` at the end.
     var grantOperations: [GrantOperation] = []
 
@@ -82,6 +84,7 @@ struct OfflineReplay {
                 continue
             }
             if let reason = deferralReason(statement.tag, statement.node) { throw fallback(reason) }
+            if readsOwners, let reason = ownerDeferral(statement.tag, statement.node) { throw fallback(reason) }
             if readsPrivileges {
                 if let reason = privilegeDeferral(statement.tag, statement.node) { throw fallback(reason) }
                 if statement.tag == "GrantStmt" {

@@ -19,10 +19,11 @@ package enum OfflineSchemaLoader {
     /// database would refuse it too).
     package static func load(
         _ files: [(path: String, sql: String)], searchPath: [String]? = nil, refuseSuperuserStatements: Bool = true,
-        privileges: Bool = false
+        privileges: Bool = false, owners: Bool = false
     ) throws -> Outcome {
         var replay = OfflineReplay()
         replay.readsPrivileges = privileges
+        replay.readsOwners = owners
         if let searchPath { (replay.searchPath, replay.defaultSearchPath) = (searchPath, searchPath) }
         // The next file is parsed on another core while this one is replayed.
         var next = files.first.map { file in InBackground { try ParsedScript(file.sql) } }

@@ -35,6 +35,8 @@ package enum ShadowDatabase {
         try build(catalog, into: session.connection, createRoles: false)
         var canonical = try Introspector(options: options).catalog(from: session.connection).catalog
         canonical.sources = catalog.sources
+        // The shadow made every object the migrator's: the owners are the model's own, if it names any.
+        canonical.owners = catalog.owners
         return canonical
     }
 

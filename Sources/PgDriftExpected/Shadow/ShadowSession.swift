@@ -18,6 +18,16 @@ import PgDriftSQL
 final class ShadowSession {
     /// The ordinary role migrations run as.
     static let migrator = "pgdrift_migrator"
+    /// The shadow cluster's superuser: not `postgres`, so a migration's `OWNER TO postgres` names an
+    /// ordinary role.
+    static let superuser = "pgdrift_admin"
+
+    /// The owners a shadow database read back that the migrations named (`OWNER TO`, `AUTHORIZATION`):
+    /// what the migrator or the superuser owns is owned by whoever runs the migrations, which the
+    /// migrations do not say, so it is not compared.
+    static func ownersTheMigrationsNamed(_ owners: Owners) -> Owners {
+        owners.filter { $0.value != migrator && $0.value != superuser }
+    }
 
     let server: TemporaryServer
     let name: String

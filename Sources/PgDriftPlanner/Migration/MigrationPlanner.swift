@@ -3,9 +3,10 @@ import PgDriftModel
 
 /// Plans the migration from the database's catalog to the expected one.
 ///
-/// What differs comes from the diff: the delta (`SchemaDiff.delta`) for tables and columns, which the
-/// planner switches over attribute by attribute, and the catalog aligned with the database's
-/// (`SchemaDiff.aligned`) for the other parts — the same comparison `check` renders as findings.
+/// What differs comes from the diff: the delta (`SchemaDiff.delta`), which the planner switches over
+/// change by change and attribute by attribute — the same comparison `check` renders as findings. The
+/// statements are written from the expected catalog aligned with the database's (`SchemaDiff.aligned`:
+/// expressions spelled the database's way where they mean the same).
 /// The planner walks the two catalogs kind by kind. It keeps `current`, the database as it will be once
 /// the statements planned so far have run: what it drops (to replace or rebuild) leaves `current`, what it
 /// creates enters it, so later phases compare the expected catalog with what will really be there — a view
@@ -103,11 +104,13 @@ struct PlanBuilder {
         planViewIndexes()
         planConstraintsAndIndexes()
         planIndexSettings()
+        planViewIndexSettings()
         planReplicaIdentity()
         planClusterOn()
         planTriggers()
         planSecurity()
         planComments()
+        planOwners()
         planPrivileges()
         planExtraRoutinesAndTypes()
     }

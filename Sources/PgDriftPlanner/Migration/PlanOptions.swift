@@ -12,6 +12,9 @@ public struct PlanOptions: Sendable, Hashable {
     /// `--with-privileges`: GRANT and REVOKE on every object and ALTER DEFAULT PRIVILEGES, to the
     /// expected grants. Without it only the objects the plan creates get their expected grants.
     public var withPrivileges: Bool
+    /// `--with-owners`: ALTER … OWNER TO for every object whose expected owner is known and differs, and
+    /// for the objects the plan creates. Without it owners are left alone.
+    public var withOwners: Bool
     /// `SET lock_timeout` at the top of the plan: give up rather than queue behind a long transaction.
     public var lockTimeout: String
     /// `SET statement_timeout` at the top of the plan.
@@ -20,8 +23,9 @@ public struct PlanOptions: Sendable, Hashable {
     /// Options; by default nothing destructive, not online, no renames, 5 s lock and 30 min statement timeouts.
     public init(
         allowDestructive: Bool = false, online: Bool = false, renames: Bool = false, withPrivileges: Bool = false,
-        lockTimeout: String = "5s", statementTimeout: String = "30min"
+        withOwners: Bool = false, lockTimeout: String = "5s", statementTimeout: String = "30min"
     ) {
+        self.withOwners = withOwners
         self.withPrivileges = withPrivileges
         self.allowDestructive = allowDestructive
         self.online = online

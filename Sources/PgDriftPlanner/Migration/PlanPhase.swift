@@ -10,6 +10,8 @@ public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
     case replaceFunctions, renameColumns, renameConstraintsAndIndexes, dropColumns, dropTables
     case schemas, extensions, types, sequences, functions, tables, columns, sequenceOwnership
     case constraints, indexes, foreignKeys, views, triggers, rowLevelSecurity, policies, comments
+    /// ALTER … OWNER TO (`--with-owners`), before the grants: a new owner takes over the old one's.
+    case owners
     /// GRANT / REVOKE and ALTER DEFAULT PRIVILEGES, once every object exists.
     case privileges
     case dropFunctions, dropSequences, dropTypes
@@ -54,6 +56,7 @@ public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
         case .rowLevelSecurity: return "row level security"
         case .policies: return "policies"
         case .comments: return "comments"
+        case .owners: return "owners"
         case .privileges: return "privileges"
         case .dropFunctions: return "extra functions"
         case .dropSequences: return "extra sequences"

@@ -88,14 +88,14 @@ extension PlanBuilder {
 
     /// Statements for PUBLIC run as they are; those naming roles run inside a DO block that checks the
     /// roles exist (pg_roles on the target, when the plan runs), so a missing role is skipped with a NOTICE.
-    private mutating func emitGuarded(_ sql: [String], roles: [String], subject: String) {
+    mutating func emitGuarded(_ sql: [String], roles: [String], subject: String, phase: PlanPhase = .privileges) {
         guard !sql.isEmpty else { return }
         guard !roles.isEmpty else {
-            for statement in sql { emit(.privileges, statement) }
+            for statement in sql { emit(phase, statement) }
             return
         }
         let names = roles.joined(separator: ", ")
-        emit(.privileges, Idempotent.ifRolesExist(roles, run: sql, notice: subject),
+        emit(phase, Idempotent.ifRolesExist(roles, run: sql, notice: subject),
              hazards: ["Skipped, with a NOTICE, when \(roles.count == 1 ? "role" : "one of the roles") \(names) does not exist on the target."])
     }
 

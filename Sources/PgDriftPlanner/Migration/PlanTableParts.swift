@@ -47,21 +47,23 @@ extension PlanBuilder {
                 }
             }
         }
-        for want in expected.views {
-            guard let have = current.views[want.name] else { continue }
-            let (pairs, _, extra) = Pairing.byNameThenDefinition(want.indexes, have.indexes)
-            for index in pairs.filter({ !$0.0.sameDefinition(as: $0.1) }).map(\.1) {
-                let name = SQLName.qualified(QualifiedName(want.name.schema, index.name))
-                if options.online {
-                    emit(.afterCommit, "DROP INDEX CONCURRENTLY IF EXISTS \(name);", hazards: ["Changed definition: dropped, then built again concurrently."])
-                } else {
-                    emit(.dropIndexes, "DROP INDEX IF EXISTS \(name);", hazards: ["Changed definition: dropped here, created again below."])
+        for (view, changes) in delta.viewIndexes.sorted(by: { $0.key < $1.key }) where current.views.contains(view) {
+            for change in changes {
+                switch change {
+                case .altered(_, let index, let attributes) where attributes.contains(.definition):
+                    let name = SQLName.qualified(QualifiedName(view.schema, index.name))
+                    if options.online {
+                        emit(.afterCommit, "DROP INDEX CONCURRENTLY IF EXISTS \(name);", hazards: ["Changed definition: dropped, then built again concurrently."])
+                    } else {
+                        emit(.dropIndexes, "DROP INDEX IF EXISTS \(name);", hazards: ["Changed definition: dropped here, created again below."])
+                    }
+                    current.views[view]?.indexes.remove(index.name)
+                case .removed(let index):
+                    dropIndex(index, schema: view.schema)
+                    current.views[view]?.indexes.remove(index.name)
+                case .added, .altered, .renamed:
+                    continue
                 }
-                current.views[want.name]?.indexes.remove(index.name)
-            }
-            for index in extra {
-                dropIndex(index, schema: want.name.schema)
-                current.views[want.name]?.indexes.remove(index.name)
             }
         }
     }
@@ -92,13 +94,12 @@ extension PlanBuilder {
                 }
             }
         }
-        for want in expected.views {
-            guard let have = current.views[want.name] else { continue }
-            for (wanted, old) in Pairing.byNameThenDefinition(want.indexes, have.indexes).pairs where wanted.name != old.name {
-                renameIndex(old.name, to: wanted.name, schema: want.name.schema)
-                guard var index = current.views[want.name]?.indexes.remove(old.name) else { continue }
+        for (view, changes) in delta.viewIndexes.sorted(by: { $0.key < $1.key }) where current.views.contains(view) {
+            for case .renamed(let wanted, let old, _) in changes {
+                renameIndex(old.name, to: wanted.name, schema: view.schema)
+                guard var index = current.views[view]?.indexes.remove(old.name) else { continue }
                 index.name = wanted.name
-                current.views[want.name]?.indexes.upsert(index)
+                current.views[view]?.indexes.upsert(index)
             }
         }
     }
@@ -263,19 +264,7 @@ extension PlanBuilder {
             guard let have = current.tables[want.name], !isSettled(want, have) else { continue }
             for case .altered(let index, let old, let attributes) in delta.indexes(of: want.name) where !attributes.contains(.definition) {
                 guard have.indexes[index.name] != nil else { continue }
-                let name = "ALTER INDEX \(SQLName.qualified(QualifiedName(want.name.schema, index.name)))"
-                for attribute in attributes.sorted() {
-                    switch attribute {
-                    case .storageParameters:
-                        for sql in Self.parameterChanges(name, from: old.options, to: index.options) { emit(.indexes, sql) }
-                    case .statistics:
-                        for sql in IndexStatements.keyStatistics(index, schema: want.name.schema, from: old) { emit(.indexes, sql) }
-                    case .definition:
-                        continue  // dropped and created again (dropChangedConstraintsAndIndexes)
-                    case .comment:
-                        continue  // with the other comments (planComments)
-                    }
-                }
+                alterIndexSettings(index, from: old, attributes, schema: want.name.schema)
                 var updated = index
                 updated.comment = old.comment  // COMMENT ON comes in its own phase
                 updateCurrentTable(want.name) { $0.indexes[index.name] = updated }
@@ -294,6 +283,36 @@ extension PlanBuilder {
                         continue  // with the other comments (planComments)
                     }
                 }
+            }
+        }
+    }
+
+    /// Storage parameters and statistics targets of an index that stays (its definition is the same).
+    private mutating func alterIndexSettings(_ index: Index, from old: Index, _ attributes: Set<IndexAttribute>, schema: String) {
+        let name = "ALTER INDEX \(SQLName.qualified(QualifiedName(schema, index.name)))"
+        for attribute in attributes.sorted() {
+            switch attribute {
+            case .storageParameters:
+                for sql in Self.parameterChanges(name, from: old.options, to: index.options) { emit(.indexes, sql) }
+            case .statistics:
+                for sql in IndexStatements.keyStatistics(index, schema: schema, from: old) { emit(.indexes, sql) }
+            case .definition:
+                continue  // dropped and created again (dropChangedConstraintsAndIndexes)
+            case .comment:
+                continue  // with the other comments (planComments)
+            }
+        }
+    }
+
+    /// The settings of materialized views' indexes that stay.
+    mutating func planViewIndexSettings() {
+        for (view, changes) in delta.viewIndexes.sorted(by: { $0.key < $1.key }) {
+            for case .altered(let index, let old, let attributes) in changes where !attributes.contains(.definition) {
+                guard current.views[view]?.indexes[index.name] != nil else { continue }
+                alterIndexSettings(index, from: old, attributes, schema: view.schema)
+                var updated = index
+                updated.comment = old.comment
+                current.views[view]?.indexes[index.name] = updated
             }
         }
     }
