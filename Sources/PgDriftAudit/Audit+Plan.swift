@@ -28,8 +28,8 @@ extension Audit {
         // nothing that only reads differently.
         var phases = PhaseTrace()
         let loading = reading.loadExpected(reading.introspectionOptions)
-        let sides = try reading.sides(against: connectionString, forPlan: true) {
-            let loaded = try loading.wait()
+        let sides = try reading.sides(against: connectionString, forPlan: true, extensions: loading.extensions) {
+            let loaded = try loading.load.wait()
             for note in loaded.notes { onNote?(note) }
             return loaded.catalog
         }

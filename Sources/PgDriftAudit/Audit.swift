@@ -38,6 +38,9 @@ public struct Audit {
     /// Run migrations in the shadow database as a superuser (`--shadow-superuser`): only for migrations
     /// you trust, since a superuser's SQL can run programs and read or write the server's files.
     public var shadowSuperuser = false
+    /// Extensions to treat as missing on this machine even when their files are installed (tests of
+    /// what happens on a machine without pg_net, pgvector …).
+    package var unavailableExtensions: Set<String> = []
     /// `statement_timeout` of each migration statement in the shadow database (`--shadow-timeout`).
     public var shadowTimeout = "5min"
     /// The search_path the migrations expect to start with (`--search-path`); nil: PostgreSQL's default.
@@ -59,8 +62,8 @@ public struct Audit {
     /// Compares the expected schema with the database behind `connectionString`.
     public func run(against connectionString: String) throws -> DriftReport {
         let loading = loadExpected(introspectionOptions)
-        return try run(against: connectionString) {
-            let loaded = try loading.wait()
+        return try run(against: connectionString, extensions: loading.extensions) {
+            let loaded = try loading.load.wait()
             for note in loaded.notes { onNote?(note) }
             return loaded.catalog
         }
@@ -72,8 +75,10 @@ public struct Audit {
     }
 
     /// Reads the database, then takes the expected catalog (loaded meanwhile, or already) and compares.
-    private func run(against connectionString: String, expected: () throws -> Catalog) throws -> DriftReport {
-        let sides = try sides(against: connectionString, expected: expected)
+    private func run(
+        against connectionString: String, extensions: LiveExtensions? = nil, expected: () throws -> Catalog
+    ) throws -> DriftReport {
+        let sides = try sides(against: connectionString, extensions: extensions, expected: expected)
         let findings = triage(SchemaDiff.findings(
             expected: sides.expected, actual: sides.database.catalog, access: sides.database.access, options: diffOptions,
             constants: sides.constants))
@@ -93,12 +98,24 @@ public struct Audit {
     /// the same read-only snapshot and settings: one query for all of them, and only when the diff meets
     /// such a pair.
     /// `forPlan`: no role access, and the constants the alignment needs rather than the findings.
-    func sides(against connectionString: String, forPlan: Bool = false, expected: () throws -> Catalog) throws -> Sides {
+    /// `extensions`: where the reading of the migrations waits for the members of the extensions this
+    /// machine lacks, which are read here, in the same snapshot, before the expected catalog is taken.
+    func sides(
+        against connectionString: String, forPlan: Bool = false, extensions: LiveExtensions? = nil, expected: () throws -> Catalog
+    ) throws -> Sides {
+        // Whatever happens, the reading of the migrations must not wait forever.
+        defer { extensions?.fulfil(.failure(LiveExtensionsUnread())) }
         let connection = try PostgresConnection(connectionString)
         defer { connection.close() }
         let options = diffOptions
+        let unavailable = unavailableExtensions
         let (database, (expectedCatalog, constants)) = try Introspector(options: introspectionOptions).inspect(from: connection, access: !forPlan) {
             connection, inspection in
+            if let extensions {
+                extensions.fulfil(Result {
+                    try Introspector.extensionMembers(lackingHere: unavailable, isAvailableHere: { LiveExtensions.isAvailableHere($0) }, on: connection)
+                })
+            }
             let expectedCatalog = try expected()
             let needed = forPlan
                 ? SchemaDiff.constantsToPlan(expected: expectedCatalog, actual: inspection.catalog)
@@ -124,22 +141,37 @@ public struct Audit {
             includeOwners: diffOptions.compareOwners, statementTimeoutMilliseconds: statementTimeoutMilliseconds)
     }
 
+    /// The expected catalog being loaded, and (for SQL) where it waits for the database's extensions.
+    struct ExpectedLoading {
+        var load: InBackground<ExpectedLoad>
+        var extensions: LiveExtensions?
+    }
+
     /// Starts loading the expected catalog on another thread (both sides are read at once).
-    func loadExpected(_ options: IntrospectionOptions) -> InBackground<ExpectedLoad> {
+    func loadExpected(_ options: IntrospectionOptions) -> ExpectedLoading {
         let (source, builtin, schemas, excludedSchemas, shadow) = (self.source, self.builtin, self.schemas, self.excludedSchemas, self.shadow)
         let (shadowSuperuser, shadowTimeout, searchPath) = (self.shadowSuperuser, self.shadowTimeout, self.searchPath)
-        return InBackground {
+        let unavailable = unavailableExtensions
+        // Only migrations create extensions: other sources never wait for the database.
+        let extensions: LiveExtensions?
+        switch source {
+        case .sqlDirectory, .sqlFile: extensions = LiveExtensions()
+        default: extensions = nil
+        }
+        return ExpectedLoading(load: InBackground {
             let loader = ExpectedSchemaLoader(builtin: { builtin }, options: options)
             defer { loader.close() }
             loader.shadowOnly = shadow
             loader.shadowSuperuser = shadowSuperuser
             loader.shadowTimeout = shadowTimeout
             loader.searchPath = searchPath
+            loader.liveExtensions = extensions
+            loader.unavailableExtensions = unavailable
             var notes: [String] = []
             loader.onNote = { notes.append($0) }
             let catalog = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)
             return ExpectedLoad(catalog: catalog, notes: notes)
-        }
+        }, extensions: extensions)
     }
 
     /// Applies `ignore`, then `severities`, then `strict`: a kind turned off stays off under `strict`.

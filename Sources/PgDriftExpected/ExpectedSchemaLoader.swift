@@ -25,6 +25,10 @@ package final class ExpectedSchemaLoader {
     /// Receives one line when SQL is read through a shadow database because the offline reader cannot
     /// reproduce a statement, or when statements were skipped as having no effect on the schema.
     package var onNote: ((String) -> Void)?
+    /// The members of extensions this machine lacks, from the audited database (nil: none).
+    package var liveExtensions: LiveExtensions?
+    /// Extensions to treat as missing here even when their files are installed (tests).
+    package var unavailableExtensions: Set<String> = []
 
     /// `builtin` supplies the compiled model (the CLI passes `expected-schema`'s).
     package init(builtin: @escaping () -> Catalog, options: IntrospectionOptions = IntrospectionOptions()) {
@@ -66,13 +70,13 @@ package final class ExpectedSchemaLoader {
         // With privileges, GRANT and REVOKE are read too (OfflineReplay+Grants.swift says what defers).
         switch try OfflineSchemaLoader.load(
             texts, searchPath: searchPath, refuseSuperuserStatements: !shadowSuperuser, privileges: options.includePrivileges,
-            owners: options.includeOwners) {
+            owners: options.includeOwners, liveExtensions: liveExtensions, unavailableExtensions: unavailableExtensions) {
         case .exact(let catalog, let notes):
             for note in notes { onNote?(note) }
             return catalog
         case .needsServer(let reason):
             onNote?("reading \(source) through a shadow database: \(reason)")
-            return try loadMigrations(files)
+            return try loadMigrations(files, because: reason)
         }
     }
 
@@ -111,7 +115,7 @@ package final class ExpectedSchemaLoader {
     /// Applies the files, in order, to a fresh shadow database and reads it back. Every file is read
     /// first: a statement that needs a superuser stops the load before anything runs. A failing
     /// statement is reported as `file:line:column: server message`.
-    private func loadMigrations(_ files: [String]) throws -> Catalog {
+    private func loadMigrations(_ files: [String], because reason: String? = nil) throws -> Catalog {
         let texts = try files.map { try Self.read($0) }
         // Parsed once: for the refusals, the roles the files name, the statements to run one by one and
         // where each object is declared. A file the parser rejects goes to the server whole, which
@@ -125,6 +129,7 @@ package final class ExpectedSchemaLoader {
             }
             roles.formUnion(RoleReferences.roles(in: script))
             roles.formUnion(RoleReferences.createdRoles(in: script))
+            try refuseMissingExtensions(in: script, file: file, reason: reason)
         }
         let session = try ShadowSession(
             server: shadowServer(), trustsMigrations: shadowSuperuser, statementTimeout: shadowTimeout, searchPath: searchPath)
@@ -148,6 +153,22 @@ package final class ExpectedSchemaLoader {
         catalog.sources = sourceMap.sources(for: catalog)
         catalog.owners = ShadowSession.ownersTheMigrationsNamed(catalog.owners)
         return catalog
+    }
+
+    /// A shadow database cannot create an extension this machine does not have: one clear line, before
+    /// anything runs, instead of the server's error halfway through. (The offline reader takes such an
+    /// extension's objects from the database; the shadow database cannot stand them in yet.)
+    private func refuseMissingExtensions(in script: ParsedScript, file: String, reason: String?) throws {
+        for statement in script.statements where statement.tag == "CreateExtensionStmt" {
+            guard let name = statement.node["extname"]?.string, name != "plpgsql",
+                !LiveExtensions.isAvailableHere(name, unless: unavailableExtensions)
+            else { continue }
+            let place = "\(file):\(script.lines.line(ofByte: statement.offset)):\(script.lines.column(ofByte: statement.offset))"
+            let why = reason.map { "; these migrations need one because \($0)" } ?? " (--shadow)"
+            throw ExpectedSchemaError(
+                "\(place): extension \(name) is not available on this machine, and a shadow database cannot create it\(why). "
+                    + "Install the extension here, or compare with the database directly (--expected DATABASE_URL)")
+        }
     }
 
     /// The server reports a 1-based character position in the script; people want line:column.

@@ -1,4 +1,5 @@
 import PgDriftModel
+import PgDriftIntrospection
 import PgDriftSQL
 
 extension OfflineReplay {
@@ -30,11 +31,9 @@ extension OfflineReplay {
     }
 
     private mutating func installExtension(_ name: String, schema requested: String?, version requestedVersion: String?, cascade: Bool) throws {
-        guard let files = ExtensionFiles.local() else {
-            throw fallback("CREATE EXTENSION \(name) needs the server's extension files, and no PostgreSQL is installed here")
-        }
-        guard let package = files.package(name) else {
-            throw fallback("extension \(name) is not available in \(files.directory)")
+        guard let files = ExtensionFiles.local(), !unavailableExtensions.contains(name), let package = files.package(name) else {
+            try installFromDatabase(name, schema: requested, version: requestedVersion)
+            return
         }
         let schema: String
         if let fixed = package.fixedSchema {
@@ -72,6 +71,55 @@ extension OfflineReplay {
         }
         extensions[name] = Extension(name: name, schema: schema, version: version)
         extensionRequires[name] = package.requires
+    }
+
+    /// An extension this machine does not have (pg_net, pgvector, pg_cron …), read from the audited
+    /// database, which has it: its types, functions, operators and operator classes, by name, as
+    /// `installExtension` reads them from the install scripts. What the expected schema says about the
+    /// extension itself is what the statement says: its schema, and its version only when given.
+    private mutating func installFromDatabase(_ name: String, schema requested: String?, version: String?) throws {
+        guard let liveExtensions else {
+            throw fallback("extension \(name) is not available on this machine, and there is no database to read it from")
+        }
+        let all: [String: ExtensionMembers]
+        do { all = try liveExtensions.members() } catch {
+            throw fallback("extension \(name) is not available on this machine, and the database could not be read (\(error))")
+        }
+        guard let members = all[name] else {
+            throw fallback("extension \(name) is not available on this machine, and the database does not have it either")
+        }
+        let schema: String
+        if let requested {
+            guard schemas[requested] != nil else { throw fallback("schema \(requested) does not exist") }
+            schema = requested
+        } else if members.isRelocatable {
+            schema = try creationSchema()
+        } else {
+            // Its control file may fix its schema, which only the database shows.
+            schema = members.schema
+        }
+        // A relocatable extension's members are in its schema, wherever that is.
+        func placed(_ member: QualifiedName) -> QualifiedName {
+            members.isRelocatable && member.schema == members.schema ? QualifiedName(schema, member.name) : member
+        }
+        for operatorClass in members.operatorClasses {
+            let qualified = placed(operatorClass.name)
+            var served = operatorClass.type
+            if let typeSchema = served.schema { served.schema = placed(QualifiedName(typeSchema, served.name)).schema }
+            extensionOperatorClasses[qualified] = (
+                ExtensionFiles.OperatorClass(name: qualified.name, method: operatorClass.method, type: served, isDefault: operatorClass.isDefault),
+                name)
+        }
+        for function in members.functions { extensionFunctions[placed(function)] = name }
+        for op in members.operators { extensionOperators[placed(op)] = name }
+        for type in members.types {
+            let qualified = placed(type)
+            guard !isUserType(qualified) else { throw fallback("type \(qualified) of extension \(name) already exists") }
+            extensionTypes[qualified] = name
+        }
+        extensions[name] = Extension(name: name, schema: schema, version: version ?? "")
+        extensionRequires[name] = []
+        extensionsFromDatabase.append(members.description)
     }
 
     /// `DROP EXTENSION`: allowed while no index uses one of its operator classes (the server would

@@ -23,6 +23,13 @@ struct OfflineReplay {
     /// Functions and operators installed by extensions, by qualified name, with the extension that owns each.
     var extensionFunctions: [QualifiedName: String] = [:]
     var extensionOperators: [QualifiedName: String] = [:]
+    /// The members of the extensions this machine lacks, as the audited database has them (nil: no
+    /// database to take them from).
+    var liveExtensions: LiveExtensions?
+    /// Extensions to treat as missing here even when their files are installed (tests).
+    var unavailableExtensions: Set<String> = []
+    /// The extensions whose members were taken from the database, for the note that says so.
+    var extensionsFromDatabase: [String] = []
     /// The sequences behind identity columns: not in the model (they belong to their column), but their names are taken.
     var identitySequences: [QualifiedName: SequenceOwner] = [:]
     /// The key columns of each partitioned table.

@@ -19,9 +19,11 @@ package enum OfflineSchemaLoader {
     /// database would refuse it too).
     package static func load(
         _ files: [(path: String, sql: String)], searchPath: [String]? = nil, refuseSuperuserStatements: Bool = true,
-        privileges: Bool = false, owners: Bool = false
+        privileges: Bool = false, owners: Bool = false, liveExtensions: LiveExtensions? = nil, unavailableExtensions: Set<String> = []
     ) throws -> Outcome {
         var replay = OfflineReplay()
+        replay.liveExtensions = liveExtensions
+        replay.unavailableExtensions = unavailableExtensions
         replay.readsPrivileges = privileges
         replay.readsOwners = owners
         if let searchPath { (replay.searchPath, replay.defaultSearchPath) = (searchPath, searchPath) }
@@ -46,7 +48,11 @@ package enum OfflineSchemaLoader {
         var catalog = replay.catalog()
         if privileges { replay.applyGrants(to: &catalog) }
         catalog.sources = replay.sourceMap.sources(for: catalog)
-        return .exact(catalog, notes: replay.skippedNote.map { [$0] } ?? [])
+        var notes = replay.extensionsFromDatabase.isEmpty ? [] : [
+            "extensions this machine does not have, taken from the database: " + replay.extensionsFromDatabase.joined(separator: ", "),
+        ]
+        if let skipped = replay.skippedNote { notes.append(skipped) }
+        return .exact(catalog, notes: notes)
     }
 }
 

@@ -1,0 +1,123 @@
+import Foundation
+import PgDrift
+import PgDriftTestSupport
+import Testing
+
+/// Migrations that create extensions this machine does not have (issue 18): the offline reader takes the
+/// extension's types, functions, operators and operator classes from the audited database, which has
+/// it. Here the machine does have these contrib extensions, so each test says which to treat as missing
+/// (`Audit.unavailableExtensions`) and the same migrations read with the local files are the oracle.
+@Suite struct MissingExtensionTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let extensions: Set<String>
+        let sql: String
+        var testDescription: String { extensions.sorted().joined(separator: ", ") }
+    }
+
+    static let cases = [
+        Case(extensions: ["hstore"], sql: """
+            CREATE EXTENSION hstore;
+            CREATE TABLE t (id int PRIMARY KEY, attributes hstore NOT NULL DEFAULT ''::hstore, history hstore[]);
+            CREATE INDEX t_attributes ON t USING gist (attributes);
+            CREATE INDEX t_attributes_gin ON t USING gin (attributes);
+
+            """),
+        Case(extensions: ["pg_trgm"], sql: """
+            CREATE EXTENSION pg_trgm;
+            CREATE TABLE people (id int PRIMARY KEY, name text NOT NULL);
+            CREATE INDEX people_name_trgm ON people USING gin (name gin_trgm_ops);
+            CREATE INDEX people_name_gist ON people USING gist (name gist_trgm_ops);
+
+            """),
+        Case(extensions: ["citext", "ltree"], sql: """
+            CREATE SCHEMA extensions;
+            CREATE EXTENSION citext WITH SCHEMA extensions;
+            CREATE EXTENSION ltree;
+            CREATE TABLE accounts (id int PRIMARY KEY, email extensions.citext UNIQUE, path ltree);
+            CREATE INDEX accounts_path ON accounts USING gist (path);
+            CREATE INDEX accounts_path_btree ON accounts (path);
+
+            """),
+    ]
+
+    static func check(_ folder: String, against database: TestDatabase, unavailable: Set<String>, shadow: Bool = false)
+        throws -> (findings: [String], notes: [String])
+    {
+        var audit = Audit(source: .sqlDirectory(folder))
+        audit.unavailableExtensions = unavailable
+        audit.shadow = shadow
+        var notes: [String] = []
+        audit.onNote = { notes.append($0) }
+        let findings = try audit.run(against: database.connectionString).findings
+        return (findings.map { "\($0.kind.rawValue) \($0.path): \($0.message)" }.sorted(), notes)
+    }
+
+    @Test(arguments: cases) func readOfflineFromTheDatabase(_ example: Case) throws {
+        let label = "missing_ext_" + example.extensions.sorted().joined(separator: "_")
+        let database = try TestDatabase(label, sql: example.sql)
+        let folder = try TruthRegressionTests.folder(example.sql)
+        let (findings, notes) = try Self.check(folder, against: database, unavailable: example.extensions)
+        #expect(findings == [])
+        let versions = try database.connect().query(
+            "SELECT string_agg(extname || ' ' || extversion, ', ' ORDER BY extname) FROM pg_extension WHERE extname <> 'plpgsql'"
+        ).rows[0][0] ?? ""
+        #expect(notes == ["extensions this machine does not have, taken from the database: \(versions)"])
+        // The same migrations with the machine's own extension files (offline or through the shadow
+        // database) agree: nothing to report either.
+        #expect(try Self.check(folder, against: database, unavailable: []).findings == [])
+        // Drift is still found: an index dropped by hand.
+        let drifted = try TestDatabase(label + "_drift", sql: example.sql)
+        let index = try drifted.connect().query(
+            "SELECT indexrelid::regclass::text FROM pg_index JOIN pg_class c ON c.oid = indrelid WHERE c.relnamespace = 'public'::regnamespace AND NOT indisprimary AND NOT indisunique ORDER BY 1 LIMIT 1"
+        ).rows[0][0] ?? ""
+        try drifted.connect().execute("DROP INDEX \(index)")
+        let found = try Self.check(folder, against: drifted, unavailable: example.extensions).findings
+        #expect(found.count == 1 && found[0].hasPrefix("missing_index "), "\(found)")
+    }
+
+    @Test func theExtensionItselfIsComparedByPresenceSchemaAndVersion() throws {
+        let database = try TestDatabase("missing_ext_version", sql: "CREATE EXTENSION hstore;\nCREATE TABLE t (h hstore);\n")
+        let installed = try database.connect().query("SELECT extversion FROM pg_extension WHERE extname = 'hstore'").rows[0][0] ?? ""
+        let folder = try TruthRegressionTests.folder("CREATE EXTENSION hstore VERSION '1.0';\nCREATE TABLE t (h hstore);\n")
+        #expect(try Self.check(folder, against: database, unavailable: ["hstore"]).findings
+            == ["extension_mismatch public: extension hstore is at version \(installed), expected 1.0"])
+    }
+
+    @Test func aShadowDatabaseCannotCreateItAndSaysSoInOneLine() throws {
+        let database = try TestDatabase("missing_ext_shadow", sql: "CREATE EXTENSION hstore;\nCREATE TABLE t (h hstore);\n")
+        // A statement the offline reader leaves to the shadow database (a range type).
+        let folder = try TruthRegressionTests.folder("""
+            CREATE TYPE span AS RANGE (subtype = int);
+            CREATE EXTENSION hstore;
+            CREATE TABLE t (h hstore);
+
+            """)
+        let file = folder + "/001_init.sql"
+        #expect {
+            _ = try Self.check(folder, against: database, unavailable: ["hstore"])
+        } throws: { error in
+            "\(error)" == "\(file):2:1: extension hstore is not available on this machine, and a shadow database cannot create it; "
+                + "these migrations need one because \(file):1: CREATE TYPE AS RANGE is not read offline. "
+                + "Install the extension here, or compare with the database directly (--expected DATABASE_URL)"
+        }
+        #expect {
+            _ = try Self.check(folder, against: database, unavailable: ["hstore"], shadow: true)
+        } throws: { error in
+            "\(error)" == "\(file):2:1: extension hstore is not available on this machine, and a shadow database cannot create it (--shadow). "
+                + "Install the extension here, or compare with the database directly (--expected DATABASE_URL)"
+        }
+    }
+
+    @Test func anExtensionTheDatabaseLacksToo() throws {
+        let database = try TestDatabase("missing_ext_nowhere", sql: "CREATE TABLE t (id int);\n")
+        let folder = try TruthRegressionTests.folder("CREATE EXTENSION hstore;\nCREATE TABLE t (id int);\n")
+        let file = folder + "/001_init.sql"
+        #expect {
+            _ = try Self.check(folder, against: database, unavailable: ["hstore"])
+        } throws: { error in
+            "\(error)" == "\(file):1:1: extension hstore is not available on this machine, and a shadow database cannot create it; "
+                + "these migrations need one because \(file):1: extension hstore is not available on this machine, and the database does not have it either. "
+                + "Install the extension here, or compare with the database directly (--expected DATABASE_URL)"
+        }
+    }
+}
