@@ -28,6 +28,8 @@ package struct ExtensionMembers: Hashable, Sendable {
     package var functions: [QualifiedName] = []
     package var operators: [QualifiedName] = []
     package var operatorClasses: [OperatorClass] = []
+    /// Every member with its definition, for stand-ins in a shadow database (`ExtensionDefinitionsQuery`).
+    package var definitions: [ExtensionMemberDefinition] = []
 
     package init(name: String, schema: String, version: String, isRelocatable: Bool) {
         self.name = name
@@ -103,13 +105,17 @@ enum ExtensionMembersQuery {
 
 extension Introspector {
     /// The members of every extension the database has and this machine lacks (no control file here, or
-    /// named in `unavailable`): one query for the names, and one for the members only when there are any.
+    /// named in `unavailable`): one query for the names, and, only when there are any, one for the members
+    /// and one per extension for their definitions.
     package static func extensionMembers(
         lackingHere unavailable: Set<String>, isAvailableHere: (String) -> Bool, on connection: PostgresConnection
     ) throws -> [String: ExtensionMembers] {
         let installed = try connection.query("SELECT extname::text AS name FROM pg_catalog.pg_extension ORDER BY 1").rows
             .map { try $0.string("name") }
-        return try extensionMembers(named: installed.filter { unavailable.contains($0) || !isAvailableHere($0) }, on: connection)
+        var members = try extensionMembers(named: installed.filter { unavailable.contains($0) || !isAvailableHere($0) }, on: connection)
+        // One query more per such extension (a handful at most), for stand-ins in a shadow database.
+        for name in members.keys.sorted() { members[name]?.definitions = try extensionDefinitions(of: members[name]!, on: connection) }
+        return members
     }
 
     /// The members of these extensions as installed in the database behind `connection` (read in the
