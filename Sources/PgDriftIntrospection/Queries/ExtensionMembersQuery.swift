@@ -114,7 +114,10 @@ extension Introspector {
             .map { try $0.string("name") }
         var members = try extensionMembers(named: installed.filter { unavailable.contains($0) || !isAvailableHere($0) }, on: connection)
         // One query more per such extension (a handful at most), for stand-ins in a shadow database.
-        for name in members.keys.sorted() { members[name]?.definitions = try extensionDefinitions(of: members[name]!, on: connection) }
+        for name in members.keys.sorted() {
+            let definitions = try extensionDefinitions(of: members[name]!, on: connection)
+            members[name]?.definitions = definitions
+        }
         return members
     }
 
