@@ -122,6 +122,16 @@ package final class ExpectedSchemaLoader {
         // reports the error.
         let scripts = texts.map { try? ParsedScript($0) }
         var roles = Set<String>()
+        // The extensions this machine lacks, as the audited database has them (stand-ins are made from
+        // them): waited for only when a migration creates one, so the shadow otherwise builds meanwhile.
+        let createsMissing = scripts.contains { script in
+            script?.statements.contains { statement in
+                statement.tag == "CreateExtensionStmt" && statement.node["extname"]?.string.map {
+                    $0 != "plpgsql" && !LiveExtensions.isAvailableHere($0, unless: unavailableExtensions)
+                } == true
+            } == true
+        }
+        let standInSources = createsMissing ? (try? liveExtensions?.members()) ?? [:] : [:]
         for (file, script) in zip(files, scripts) {
             guard let script else { continue }
             if !shadowSuperuser, let refusal = MigrationSafety.firstRefusal(in: script) {
@@ -129,11 +139,13 @@ package final class ExpectedSchemaLoader {
             }
             roles.formUnion(RoleReferences.roles(in: script))
             roles.formUnion(RoleReferences.createdRoles(in: script))
-            try refuseMissingExtensions(in: script, file: file, reason: reason)
+            try refuseMissingExtensions(in: script, file: file, reason: reason, known: Set(standInSources.keys))
         }
         let session = try ShadowSession(
             server: shadowServer(), trustsMigrations: shadowSuperuser, statementTimeout: shadowTimeout, searchPath: searchPath)
         defer { session.close() }
+        session.standInSources = standInSources
+        session.unavailableExtensions = unavailableExtensions
         // Roles are cluster-wide and migrations name roles they do not create (`TO authenticated`).
         try session.ensureRoles(roles.sorted())
         var sourceMap = SourceMapRecorder()
@@ -149,25 +161,29 @@ package final class ExpectedSchemaLoader {
             }
             onNote?("\(files.last ?? ""): a transaction was left open at the end; pgdrift committed it")
         }
-        var catalog = try Introspector(options: options).catalog(from: session.connection).catalog
+        if !session.standIns.extensions.isEmpty {
+            let used = session.standIns.extensions.keys.sorted().compactMap { standInSources[$0]?.description }
+            onNote?("extensions this machine does not have, taken from the database: " + used.joined(separator: ", "))
+        }
+        var catalog = session.removingStandIns(from: try Introspector(options: options).catalog(from: session.connection).catalog)
         catalog.sources = sourceMap.sources(for: catalog)
         catalog.owners = ShadowSession.ownersTheMigrationsNamed(catalog.owners)
         return catalog
     }
 
-    /// A shadow database cannot create an extension this machine does not have: one clear line, before
-    /// anything runs, instead of the server's error halfway through. (The offline reader takes such an
-    /// extension's objects from the database; the shadow database cannot stand them in yet.)
-    private func refuseMissingExtensions(in script: ParsedScript, file: String, reason: String?) throws {
+    /// An extension this machine does not have is stood in for in a shadow database from the audited
+    /// database's definitions; one the database does not have either cannot be: one clear line, before
+    /// anything runs, instead of the server's error halfway through.
+    private func refuseMissingExtensions(in script: ParsedScript, file: String, reason: String?, known: Set<String>) throws {
         for statement in script.statements where statement.tag == "CreateExtensionStmt" {
             guard let name = statement.node["extname"]?.string, name != "plpgsql",
-                !LiveExtensions.isAvailableHere(name, unless: unavailableExtensions)
+                !LiveExtensions.isAvailableHere(name, unless: unavailableExtensions), !known.contains(name)
             else { continue }
             let place = "\(file):\(script.lines.line(ofByte: statement.offset)):\(script.lines.column(ofByte: statement.offset))"
             let why = reason.map { "; these migrations need one because \($0)" } ?? " (--shadow)"
             throw ExpectedSchemaError(
-                "\(place): extension \(name) is not available on this machine, and a shadow database cannot create it\(why). "
-                    + "Install the extension here, or compare with the database directly (--expected DATABASE_URL)")
+                "\(place): extension \(name) is not available on this machine nor in the database, so a shadow database cannot "
+                    + "create or stand in for it\(why). Install the extension here, or compare with a database that has it")
         }
     }
 

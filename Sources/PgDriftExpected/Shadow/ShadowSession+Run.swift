@@ -47,6 +47,14 @@ extension ShadowSession {
                 if reopen { try connection.execute("BEGIN") }
             case .role(let name):
                 if let name { try ensureRoles([name]) }
+            case .standIn:
+                // The migrator's work so far is committed first, as for the superuser's statements.
+                let reopen = connection.inTransaction && !ownsTransaction
+                if connection.inTransaction { try execute("COMMIT", on: connection, file: file, text: sql, offset: statement.offset) }
+                ownsTransaction = false
+                let (line, column) = (script.lines.line(ofByte: statement.offset), script.lines.column(ofByte: statement.offset))
+                try createStandIns(statement.node, place: "\(file):\(line):\(column)")
+                if reopen { try connection.execute("BEGIN") }
             case .skip:
                 break
             }
@@ -70,6 +78,9 @@ extension ShadowSession {
         /// A role statement: roles are cluster-wide and not part of the schema, so `CREATE ROLE` makes
         /// an ordinary role (what the migrations grant to and own objects as) and the rest is skipped.
         case role(String?)
+        /// `CREATE EXTENSION` of an extension this machine does not have: stand-ins of its members,
+        /// from the audited database (`ShadowSession+StandIns.swift`).
+        case standIn
         /// Not run: handing an object to a superuser (a SECURITY DEFINER function would then run the
         /// migration's code as one). Owners are not part of the compared schema.
         case skip
@@ -78,6 +89,11 @@ extension ShadowSession {
     func route(_ statement: ParsedScript.Statement) throws -> Route {
         switch statement.tag {
         case "CreateExtensionStmt":
+            if let name = statement.node["extname"]?.string, name != "plpgsql",
+                !LiveExtensions.isAvailableHere(name, unless: unavailableExtensions)
+            {
+                return .standIn
+            }
             guard !trustsMigrations, let name = statement.node["extname"]?.string else { return .migration }
             return try extensionNeedsSuperuser(name) ? .superuser : .migration
         case "AlterExtensionStmt", "AlterExtensionContentsStmt":

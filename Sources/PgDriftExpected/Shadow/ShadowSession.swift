@@ -1,4 +1,5 @@
 import Foundation
+import PgDriftIntrospection
 import PgDriftModel
 import PgDriftPostgres
 import PgDriftServer
@@ -37,6 +38,12 @@ final class ShadowSession {
     let connection: PostgresConnection
     let trustsMigrations: Bool
     private var roles: Set<String> = []
+    /// The members of the extensions this machine lacks, from the audited database, for stand-ins.
+    var standInSources: [String: ExtensionMembers] = [:]
+    /// Extensions to treat as missing here even when their files are installed (tests).
+    var unavailableExtensions: Set<String> = []
+    /// What the stand-ins made so far.
+    var standIns = StandInRecord()
 
     /// Creates the database. `trustsMigrations` runs them as the superuser (`--shadow-superuser`);
     /// `statementTimeout` bounds each statement (`--shadow-timeout`); `searchPath` is the one the

@@ -69,7 +69,7 @@ struct StandIns {
         var sql: [String] = []
         for schema in of("schema") { sql.append("CREATE SCHEMA IF NOT EXISTS \(SQLQuote.identifier(schema.definition.identity));") }
         // Shell types first: their input and output functions name them.
-        for type in types where type.string("typtype") == "b" { sql.append("CREATE TYPE \(name(type, type.string("typname"))));") }
+        for type in types where type.string("typtype") == "b" { sql.append("CREATE TYPE \(name(type, type.string("typname")));") }
         for function in functions where builtin[function.string("regprocedure") ?? ""] != nil {
             sql.append(self.function(function, body: builtin[function.string("regprocedure")!]!))
         }

@@ -1,0 +1,103 @@
+import Foundation
+import PgDriftIntrospection
+import PgDriftModel
+import PgDriftPostgres
+import PgDriftSQL
+
+/// `CREATE EXTENSION` of an extension this machine does not have, in a shadow database: stand-ins made
+/// from the audited database's definitions (`StandIns`), in place of the extension. What they made is
+/// recorded, so that the catalog read back leaves them out, as introspection leaves out an extension's
+/// members, and has the extension itself as the statement asked for it.
+extension ShadowSession {
+    /// What the stand-ins of the extensions this session made: objects to leave out of the catalog, and
+    /// the extensions to put in it.
+    struct StandInRecord {
+        var extensions: [String: Extension] = [:]
+        var functions: Set<FunctionKey> = []
+        var types: Set<QualifiedName> = []
+        var schemas: Set<String> = []
+    }
+
+    /// Runs the stand-ins of the extension `node` creates, as the superuser, with the extension's
+    /// schema first on the search path.
+    func createStandIns(_ node: ParseNode, place: String) throws {
+        guard let name = node["extname"]?.string else { return }
+        if standIns.extensions[name] != nil {
+            if node["if_not_exists"]?.bool == true { return }
+            throw ExpectedSchemaError("\(place): extension \"\(name)\" already exists")
+        }
+        guard let members = standInSources[name] else {
+            throw ExpectedSchemaError("\(place): extension \(name) is not available on this machine, and the database does not have it either")
+        }
+        var schema: String?
+        var version: String?
+        for option in node["options"]?.elements ?? [] {
+            guard let definition = option.node("DefElem") else { continue }
+            let value = definition["arg"]?.node("String")?["sval"]?.string
+            switch definition["defname"]?.string {
+            case "schema": schema = value
+            case "new_version": version = value
+            default: continue
+            }
+        }
+        // Where CREATE EXTENSION would put it: the statement's schema, else (when it may go anywhere)
+        // the migrator's current schema, else where the database has it.
+        if schema == nil {
+            schema = members.isRelocatable ? try connection.query("SELECT pg_catalog.current_schema()").rows.first?[0] ?? "public" : members.schema
+        }
+        let target = schema ?? "public"
+        let existingSchemas = Set(try admin.query("SELECT nspname::text FROM pg_catalog.pg_namespace").rows.compactMap { $0[0] })
+        try admin.query("SELECT pg_catalog.set_config('search_path', $1, false)", [SQLQuote.identifier(target) + ", pg_catalog"])
+        try admin.execute("SET check_function_bodies = off")
+        for statement in StandIns(members: members).statements() {
+            do { try admin.execute(statement) } catch let error as PostgresError {
+                throw ExpectedSchemaError(
+                    "\(place): extension \(name) is not available on this machine, and its stand-in failed: \(error.message) (\(statement.prefix(120)))")
+            }
+        }
+        try recordStandIns()
+        standIns.schemas.formUnion(members.definitions.filter { $0.kind == "schema" }.map(\.identity).filter { !existingSchemas.contains($0) })
+        standIns.extensions[name] = Extension(name: name, schema: target, version: version ?? "")
+    }
+
+    /// The routines and types the superuser owns outside extensions: the stand-ins made so far (what
+    /// else it makes is an extension's, or goes back to the migrator).
+    private func recordStandIns() throws {
+        try admin.query("SELECT pg_catalog.set_config('search_path', '', false)")
+        let functions = try admin.query("""
+            SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)
+            FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+            WHERE p.proowner = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user)
+              AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+              AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+            """)
+        for row in functions.rows {
+            guard let schema = row[0], let name = row[1], let arguments = row[2] else { continue }
+            standIns.functions.insert(FunctionKey(name: QualifiedName(schema, name), identityArguments: arguments))
+        }
+        let types = try admin.query("""
+            SELECT n.nspname, t.typname FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+            WHERE t.typowner = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user)
+              AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+              AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+            """)
+        for row in types.rows {
+            guard let schema = row[0], let name = row[1] else { continue }
+            standIns.types.insert(QualifiedName(schema, name))
+        }
+    }
+
+    /// The catalog without the stand-ins, and with the extensions they stood in for.
+    func removingStandIns(from catalog: Catalog) -> Catalog {
+        guard !standIns.extensions.isEmpty else { return catalog }
+        var result = catalog
+        result.functions = ObjectSet(catalog.functions.filter { !standIns.functions.contains($0.key) })
+        result.enums = ObjectSet(catalog.enums.filter { !standIns.types.contains($0.name) })
+        result.domains = ObjectSet(catalog.domains.filter { !standIns.types.contains($0.name) })
+        result.compositeTypes = ObjectSet(catalog.compositeTypes.filter { !standIns.types.contains($0.name) })
+        result.rangeTypes = ObjectSet(catalog.rangeTypes.filter { !standIns.types.contains($0.name) })
+        result.schemas = ObjectSet(catalog.schemas.filter { !standIns.schemas.contains($0.name) })
+        for (_, item) in standIns.extensions { result.extensions.upsert(item) }
+        return result
+    }
+}
