@@ -36,6 +36,9 @@ struct StandIns {
     /// CREATE INDEX calls it.
     private static let optionsSupport = ["btree": 5, "hash": 3, "gist": 10, "gin": 7, "spgist": 6, "brin": 5]
 
+    /// The index access methods every PostgreSQL has.
+    private static let builtinMethods: Set<String> = ["btree", "hash", "gist", "gin", "spgist", "brin"]
+
     /// The statements, in the order they must run.
     func statements() -> [String] {
         let all: [Member] = members.definitions.compactMap { definition in
@@ -47,7 +50,13 @@ struct StandIns {
             }
             return Member(definition: definition, detail: detail)
         }
-        func of(_ kinds: String...) -> [Member] { all.filter { kinds.contains($0.definition.kind) } }
+        // Operator classes and families of an extension's own access method (pgvector's hnsw) cannot be
+        // made: the method needs its C handler.
+        func of(_ kinds: String...) -> [Member] {
+            all.filter { member in
+                kinds.contains(member.definition.kind) && member.string("method").map(Self.builtinMethods.contains) != false
+            }
+        }
         let types = of("type")
         let functions = of("function", "procedure")
         // What a built-in gives a function its type or operator class needs it for.
