@@ -19,8 +19,10 @@ import PgDriftModel
 ///
 /// The statements run as the shadow's superuser with the extension's schema first on the search path:
 /// names in that schema are written unqualified, so they land where `CREATE EXTENSION … SCHEMA` would.
-struct StandIns {
+package struct StandIns {
     let members: ExtensionMembers
+
+    package init(members: ExtensionMembers) { self.members = members }
 
     /// One member with its definition decoded.
     private struct Member {
@@ -40,7 +42,7 @@ struct StandIns {
     private static let builtinMethods: Set<String> = ["btree", "hash", "gist", "gin", "spgist", "brin"]
 
     /// The statements, in the order they must run.
-    func statements() -> [String] {
+    package func statements() -> [String] {
         let all: [Member] = members.definitions.compactMap { definition in
             guard let text = definition.detail else {
                 return definition.kind == "schema" ? Member(definition: definition, detail: [:]) : nil

@@ -14,6 +14,14 @@ package struct ExtensionMemberDefinition: Hashable, Sendable {
     package var identity: String
     /// The definition, as JSON; nil for kinds a stand-in is not made for.
     package var detail: String?
+
+    package init(kind: String, schema: String?, name: String?, identity: String, detail: String?) {
+        self.kind = kind
+        self.schema = schema
+        self.name = name
+        self.identity = identity
+        self.detail = detail
+    }
 }
 
 enum ExtensionDefinitionsQuery {
