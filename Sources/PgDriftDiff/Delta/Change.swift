@@ -38,4 +38,8 @@ where RawValue == String, AllCases: RandomAccessCollection {}
 
 extension ChangeAttribute {
     public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+
+    /// The attributes `differs` says differ (an exhaustive `switch` in each caller, so a new attribute
+    /// does not compile until it is compared).
+    static func changed(where differs: (Self) -> Bool) -> Set<Self> { Set(allCases.filter(differs)) }
 }

@@ -30,9 +30,8 @@ public enum FunctionAttribute: String, ChangeAttribute {
 
     /// The attributes that differ between two versions of a function.
     static func changed(_ want: Function, _ have: Function, comments: Bool) -> Set<FunctionAttribute> {
-        var changed: Set<FunctionAttribute> = []
-        for attribute in allCases {
-            let differs = switch attribute {
+        FunctionAttribute.changed { attribute in
+            switch attribute {
             case .kind: want.kind != have.kind
             case .arguments: want.arguments != have.arguments
             case .returnType: want.returnType != have.returnType
@@ -49,8 +48,6 @@ public enum FunctionAttribute: String, ChangeAttribute {
             case .support: want.support != have.support
             case .comment: comments && want.comment != have.comment
             }
-            if differs { changed.insert(attribute) }
         }
-        return changed
     }
 }

@@ -16,15 +16,12 @@ public enum ExtensionAttribute: String, ChangeAttribute {
     case schema, version
 
     static func changed(_ want: Extension, _ have: Extension) -> Set<ExtensionAttribute> {
-        var changed: Set<ExtensionAttribute> = []
-        for attribute in allCases {
-            let differs = switch attribute {
+        ExtensionAttribute.changed { attribute in
+            switch attribute {
             case .schema: !want.schema.isEmpty && want.schema != have.schema
             case .version: !want.version.isEmpty && want.version != have.version
             }
-            if differs { changed.insert(attribute) }
         }
-        return changed
     }
 }
 
@@ -34,15 +31,12 @@ public enum EnumAttribute: String, ChangeAttribute {
     case values, comment
 
     static func changed(_ want: EnumType, _ have: EnumType, comments: Bool) -> Set<EnumAttribute> {
-        var changed: Set<EnumAttribute> = []
-        for attribute in allCases {
-            let differs = switch attribute {
+        EnumAttribute.changed { attribute in
+            switch attribute {
             case .values: want.values != have.values
             case .comment: comments && want.comment != have.comment
             }
-            if differs { changed.insert(attribute) }
         }
-        return changed
     }
 }
 
@@ -61,9 +55,8 @@ extension ExpressionComparison {
     /// The attributes of two versions of a domain that differ; expressions compared by meaning.
     func changedAttributes(_ want: Domain, _ have: Domain, comments: Bool) -> Set<DomainAttribute> {
         let aligned = aligned(want, to: have)
-        var changed: Set<DomainAttribute> = []
-        for attribute in DomainAttribute.allCases {
-            let differs = switch attribute {
+        return DomainAttribute.changed { attribute in
+            switch attribute {
             case .baseType: want.baseType != have.baseType
             case .collation: want.collation != have.collation
             case .defaultValue: aligned.defaultExpression != have.defaultExpression
@@ -71,9 +64,7 @@ extension ExpressionComparison {
             case .checks: Set(aligned.checks) != Set(have.checks)
             case .comment: comments && want.comment != have.comment
             }
-            if differs { changed.insert(attribute) }
         }
-        return changed
     }
 }
 
@@ -83,15 +74,12 @@ public enum CompositeTypeAttribute: String, ChangeAttribute {
     case attributes, comment
 
     static func changed(_ want: CompositeType, _ have: CompositeType, comments: Bool) -> Set<CompositeTypeAttribute> {
-        var changed: Set<CompositeTypeAttribute> = []
-        for attribute in allCases {
-            let differs = switch attribute {
+        CompositeTypeAttribute.changed { attribute in
+            switch attribute {
             case .attributes: want.attributes != have.attributes
             case .comment: comments && want.comment != have.comment
             }
-            if differs { changed.insert(attribute) }
         }
-        return changed
     }
 }
 
@@ -104,9 +92,8 @@ public enum RangeTypeAttribute: String, ChangeAttribute {
     public var needsReplacement: Bool { self != .comment }
 
     static func changed(_ want: RangeType, _ have: RangeType, comments: Bool) -> Set<RangeTypeAttribute> {
-        var changed: Set<RangeTypeAttribute> = []
-        for attribute in allCases {
-            let differs = switch attribute {
+        RangeTypeAttribute.changed { attribute in
+            switch attribute {
             case .subtype: want.subtype != have.subtype
             case .subtypeOperatorClass: want.subtypeOperatorClass != have.subtypeOperatorClass
             case .collation: want.collation != have.collation
@@ -115,9 +102,7 @@ public enum RangeTypeAttribute: String, ChangeAttribute {
             case .multirange: want.multirangeName != have.multirangeName
             case .comment: comments && want.comment != have.comment
             }
-            if differs { changed.insert(attribute) }
         }
-        return changed
     }
 }
 
@@ -133,16 +118,13 @@ public enum SequenceAttribute: String, ChangeAttribute {
     case comment
 
     static func changed(_ want: SequenceObject, _ have: SequenceObject, comments: Bool) -> Set<SequenceAttribute> {
-        var changed: Set<SequenceAttribute> = []
-        for attribute in allCases {
-            let differs = switch attribute {
+        SequenceAttribute.changed { attribute in
+            switch attribute {
             case .dataType: want.dataType != have.dataType
             case .options: want.options != have.options
             case .ownedBy: want.ownedBy != have.ownedBy
             case .comment: comments && want.comment != have.comment
             }
-            if differs { changed.insert(attribute) }
         }
-        return changed
     }
 }

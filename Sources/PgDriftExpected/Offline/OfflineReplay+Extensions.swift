@@ -8,26 +8,15 @@ extension OfflineReplay {
     /// objects are not in the model (introspection leaves them out too); its operator classes are
     /// remembered for the indexes that name them.
     mutating func createExtension(_ node: ParseNode) throws {
-        guard let name = node["extname"]?.string else { throw fallback("CREATE EXTENSION without a name") }
-        var schema: String?
-        var version: String?
-        var cascade = false
-        for option in node["options"]?.elements ?? [] {
-            guard let definition = option.node("DefElem") else { continue }
-            let value = definition["arg"]?.node("String")?["sval"]?.string
-            switch definition["defname"]?.string {
-            case "schema": schema = value
-            case "new_version": version = value
-            case "cascade": cascade = definition["arg"]?.node("Boolean")?["boolval"]?.bool ?? true
-            default: throw fallback("CREATE EXTENSION with option \(definition["defname"]?.string ?? "?") is not read offline")
-            }
-        }
+        guard let statement = CreateExtensionStatement(node) else { throw fallback("CREATE EXTENSION without a name") }
+        if let option = statement.unknownOption { throw fallback("CREATE EXTENSION with option \(option) is not read offline") }
+        let name = statement.name
         // plpgsql is in every database from the start (and left out of the model, as introspection does).
         if extensions[name] != nil || name == "plpgsql" {
-            if node["if_not_exists"]?.bool == true { return }
+            if statement.ifNotExists { return }
             throw fallback("extension \(name) already exists")
         }
-        try installExtension(name, schema: schema, version: version, cascade: cascade)
+        try installExtension(name, schema: statement.schema, version: statement.version, cascade: statement.cascade)
     }
 
     private mutating func installExtension(_ name: String, schema requested: String?, version requestedVersion: String?, cascade: Bool) throws {

@@ -21,25 +21,16 @@ extension ShadowSession {
     /// Runs the stand-ins of the extension `node` creates, as the superuser, with the extension's
     /// schema first on the search path.
     func createStandIns(_ node: ParseNode, place: String) throws {
-        guard let name = node["extname"]?.string else { return }
+        guard let statement = CreateExtensionStatement(node) else { return }
+        let name = statement.name
         if standIns.extensions[name] != nil {
-            if node["if_not_exists"]?.bool == true { return }
+            if statement.ifNotExists { return }
             throw ExpectedSchemaError("\(place): extension \"\(name)\" already exists")
         }
         guard let members = standInSources[name] else {
             throw ExpectedSchemaError("\(place): extension \(name) is not available on this machine, and the database does not have it either")
         }
-        var schema: String?
-        var version: String?
-        for option in node["options"]?.elements ?? [] {
-            guard let definition = option.node("DefElem") else { continue }
-            let value = definition["arg"]?.node("String")?["sval"]?.string
-            switch definition["defname"]?.string {
-            case "schema": schema = value
-            case "new_version": version = value
-            default: continue
-            }
-        }
+        var schema = statement.schema
         // Where CREATE EXTENSION would put it: the statement's schema, else (when it may go anywhere)
         // the migrator's current schema, else where the database has it.
         if schema == nil {
@@ -57,7 +48,7 @@ extension ShadowSession {
         }
         try recordStandIns()
         standIns.schemas.formUnion(members.definitions.filter { $0.kind == "schema" }.map(\.identity).filter { !existingSchemas.contains($0) })
-        standIns.extensions[name] = Extension(name: name, schema: target, version: version ?? "")
+        standIns.extensions[name] = Extension(name: name, schema: target, version: statement.version ?? "")
     }
 
     /// The routines and types the superuser owns outside extensions: the stand-ins made so far (what
