@@ -5,6 +5,9 @@ public struct PostgresBinaries: Sendable {
     /// The directory holding them.
     public var directory: String
 
+    /// The programs in `directory` (such as a copy of an installation made for a test).
+    public init(directory: String) { self.directory = directory }
+
     /// Looks in `PGDRIFT_PG_BINDIR`, `pg_config --bindir`, Debian's `/usr/lib/postgresql/<version>/bin`
     /// (newest first) and `PATH`, and takes the first directory that has `initdb`, `pg_ctl` and `postgres`.
     public static func locate() throws -> PostgresBinaries {

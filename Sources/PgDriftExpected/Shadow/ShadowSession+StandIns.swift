@@ -46,6 +46,11 @@ extension ShadowSession {
                     "\(place): extension \(name) is not available on this machine, and its stand-in failed: \(error.message) (\(statement.prefix(120)))")
             }
         }
+        // The extension's own schemas (pg_cron's `cron`) are the superuser's: the migrations may use them,
+        // and grant on them, as a platform's database owner may.
+        for member in members.definitions where member.kind == "schema" {
+            try admin.execute("GRANT ALL ON SCHEMA \(SQLQuote.identifier(member.identity)) TO \(SQLQuote.identifier(Self.migrator)) WITH GRANT OPTION")
+        }
         try recordStandIns()
         standIns.schemas.formUnion(members.definitions.filter { $0.kind == "schema" }.map(\.identity).filter { !existingSchemas.contains($0) })
         standIns.extensions[name] = Extension(name: name, schema: target, version: statement.version ?? "")

@@ -1,0 +1,84 @@
+import Foundation
+import PgDrift
+import PgDriftTestSupport
+import Testing
+
+/// Issue 18's done-when: a Supabase-style folder that uses pg_net, a pgvector-style type and pg_cron-style
+/// calls checks clean against a database that has those extensions, on a machine that does not (the
+/// database is on `ExtensionCluster`, whose PostgreSQL has look-alikes of them; pgdrift's own PostgreSQL
+/// has none), and drift elsewhere in the folder is still found.
+@Suite struct SupabaseStyleTests {
+    static let migrations: [(file: String, sql: String)] = [
+        ("20240101000000_extensions.sql", """
+            create schema if not exists extensions;
+            create extension if not exists vector with schema extensions;
+            create extension if not exists pg_net with schema extensions;
+            create extension if not exists pg_cron;
+
+            """),
+        ("20240102000000_documents.sql", """
+            create table public.documents (
+              id bigserial primary key,
+              content text not null,
+              embedding extensions.vector(3)
+            );
+            create function public.notify_document() returns trigger language plpgsql as $$
+            begin
+              perform net.http_post('https://example.com/hook', jsonb_build_object('id', new.id));
+              return new;
+            end $$;
+            create trigger documents_notify after insert on public.documents
+              for each row execute function public.notify_document();
+            create view public.neighbours as
+              select a.id, b.id as other, a.embedding operator(extensions.<->) b.embedding as distance
+              from public.documents a cross join public.documents b;
+
+            """),
+        ("20240103000000_jobs.sql", """
+            select cron.schedule('nightly-vacuum', '0 3 * * *', 'vacuum analyze public.documents');
+            insert into public.documents (content, embedding) values ('hello', '[1,2,3]');
+
+            """),
+    ]
+
+    static func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-supabase-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: path + "/supabase/migrations", withIntermediateDirectories: true)
+        for (file, sql) in migrations { try sql.write(toFile: "\(path)/supabase/migrations/\(file)", atomically: true, encoding: .utf8) }
+        return path + "/supabase/migrations"
+    }
+
+    static func check(_ folder: String, against database: String) throws -> (findings: [String], notes: [String]) {
+        var audit = Audit(source: .sqlDirectory(folder))
+        var notes: [String] = []
+        audit.onNote = { notes.append($0) }
+        let findings = try audit.run(against: database).findings
+        return (findings.map { "\($0.kind.rawValue) \($0.path): \($0.message)" }.sorted(), notes)
+    }
+
+    @Test func aSupabaseFolderChecksCleanOnAMachineWithoutItsExtensions() throws {
+        // This machine's PostgreSQL has none of them (else the test would not say anything).
+        for name in ["vector", "pg_net", "pg_cron"] { #expect(!LiveExtensions.isAvailableHere(name)) }
+        let database = try ExtensionCluster.database("supabase_style", sql: Self.migrations.map(\.sql).joined())
+        let folder = try Self.folder()
+        let (findings, notes) = try Self.check(folder, against: database)
+        #expect(findings == [])
+        #expect(notes.contains("extensions this machine does not have, taken from the database: pg_cron 1.6, pg_net 0.7.1, vector 0.7.0"),
+                "\(notes)")
+
+        // Drift elsewhere is found: a trigger dropped and a column retyped by hand.
+        let drifted = try ExtensionCluster.database("supabase_style_drift", sql: Self.migrations.map(\.sql).joined() + """
+            drop trigger documents_notify on public.documents;
+            drop view public.neighbours;
+            alter table public.documents alter column embedding type extensions.vector(4);
+            create view public.neighbours as
+              select a.id, b.id as other, a.embedding operator(extensions.<->) b.embedding as distance
+              from public.documents a cross join public.documents b;
+
+            """)
+        #expect(try Self.check(folder, against: drifted).findings == [
+            "column_type_mismatch public.documents.embedding: column documents.embedding is extensions.vector(4), expected extensions.vector(3)",
+            "missing_trigger public.documents: trigger documents_notify on documents does not exist",
+        ])
+    }
+}
