@@ -105,7 +105,9 @@ extension OfflineReplay {
             let qualified = placed(type)
             guard !isUserType(qualified) else { throw fallback("type \(qualified) of extension \(name) already exists") }
             extensionTypes[qualified] = name
+            if members.typesWithModifier.contains(type) { extensionTypesWithModifier.insert(qualified) }
         }
+        databaseExtensions.insert(name)
         extensions[name] = Extension(name: name, schema: schema, version: version ?? "")
         extensionRequires[name] = []
         extensionsFromDatabase.append(members.description)

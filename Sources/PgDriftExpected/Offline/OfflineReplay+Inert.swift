@@ -49,6 +49,9 @@ extension OfflineReplay {
         for call in node.descendants("FuncCall") {
             let name = call["funcname"]?.strings ?? []
             guard let last = name.last?.lowercased() else { continue }
+            // A function of an extension taken from the database (`cron.schedule`, `vault.create_secret`):
+            // called for its effect on the extension's own state, not the schema's.
+            if databaseExtensionFunction(name) != nil { continue }
             let builtIn = name.count == 1 || name.first == "pg_catalog"
             guard builtIn, Self.inertFunctions.contains(last), !isUserFunction(last) else {
                 return "a statement calling \(name.joined(separator: "."))() is not read offline"
@@ -66,6 +69,29 @@ extension OfflineReplay {
             }
         }
         return nil
+    }
+
+    /// The function of an extension taken from the database that a call names (qualified, or the first
+    /// along the search path, pg_catalog's own names winning), if any.
+    func databaseExtensionFunction(_ written: [String]) -> QualifiedName? {
+        guard !databaseExtensions.isEmpty, let last = written.last else { return nil }
+        let candidates: [QualifiedName]
+        switch written.count {
+        case 1:
+            guard !BuiltinNames.functions.contains(last) else { return nil }
+            candidates = searchPath.map { QualifiedName($0, last) }
+        case 2: candidates = [QualifiedName(written[0], last)]
+        default: return nil
+        }
+        return candidates.first { extensionFunctions[$0].map(databaseExtensions.contains) == true }
+    }
+
+    /// Counts the calls of such functions in a statement passed over, for the note.
+    mutating func recordExtensionCalls(_ tag: String, _ node: ParseNode) {
+        guard !databaseExtensions.isEmpty, ["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt"].contains(tag) else { return }
+        for call in node.descendants("FuncCall") {
+            if let function = databaseExtensionFunction(call["funcname"]?.strings ?? []) { passedOverCalls["\(function)", default: 0] += 1 }
+        }
     }
 
     /// `SELECT pg_catalog.set_config('search_path', 'a, b', false)` (how pg_dump sets it): the same

@@ -28,16 +28,25 @@ extension OfflineReplay {
         let (schema, name) = try parts(names)
         if schema == nil || schema == "pg_catalog" {
             if let userType = schema == nil ? existing(schema: nil, name: name, in: { isUserType($0) }) : nil {
-                guard numbers.isEmpty else { throw fallback("a user type with a type modifier") }
-                return DataType(schema: userType.schema, name: userType.name, arrayDimensions: dimensions)
+                return DataType(schema: userType.schema, name: userType.name, modifier: try modifier(numbers, of: userType),
+                                arrayDimensions: dimensions)
             }
             guard let builtin = Self.builtinTypes[name] else { throw fallback("type \(name) is not read offline") }
             return DataType(try spell(builtin, parserName: name, modifiers: numbers), arrayDimensions: dimensions)
         }
-        guard let schema, isUserType(QualifiedName(schema, name)), numbers.isEmpty else {
+        guard let schema, isUserType(QualifiedName(schema, name)) else {
             throw fallback("type \(schema ?? "").\(name) is not read offline")
         }
-        return DataType(schema: schema, name: name, arrayDimensions: dimensions)
+        return DataType(schema: schema, name: name, modifier: try modifier(numbers, of: QualifiedName(schema, name)), arrayDimensions: dimensions)
+    }
+
+    /// A user type's modifier as `format_type` prints it: only one integer, on an extension type taken
+    /// from the database that has no typmod_out (pgvector's `vector(1536)`), which the server prints
+    /// as `(n)` — the value its typmod_in stored, the number written for such types.
+    private func modifier(_ numbers: [Int], of type: QualifiedName) throws -> String? {
+        guard !numbers.isEmpty else { return nil }
+        guard numbers.count == 1, extensionTypesWithModifier.contains(type) else { throw fallback("a user type with a type modifier") }
+        return "(\(numbers[0]))"
     }
 
     /// `format_type` with a modifier: `character varying(20)`, `numeric(10,2)`, `timestamp(3) with time zone`.

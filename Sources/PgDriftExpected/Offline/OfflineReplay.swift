@@ -30,6 +30,12 @@ struct OfflineReplay {
     var unavailableExtensions: Set<String> = []
     /// The extensions whose members were taken from the database, for the note that says so.
     var extensionsFromDatabase: [String] = []
+    /// The names of those extensions: a top-level call of one of their functions is passed over.
+    var databaseExtensions: Set<String> = []
+    /// Their types that take an integer modifier printed as written (`vector(1536)`: no typmod_out).
+    var extensionTypesWithModifier: Set<QualifiedName> = []
+    /// Calls of their functions passed over (`cron.schedule`), with how many, for the note.
+    var passedOverCalls: [String: Int] = [:]
     /// The sequences behind identity columns: not in the model (they belong to their column), but their names are taken.
     var identitySequences: [QualifiedName: SequenceOwner] = [:]
     /// The key columns of each partitioned table.
@@ -91,6 +97,7 @@ struct OfflineReplay {
                 continue
             }
             if let reason = deferralReason(statement.tag, statement.node) { throw fallback(reason) }
+            recordExtensionCalls(statement.tag, statement.node)
             if readsOwners, let reason = ownerDeferral(statement.tag, statement.node) { throw fallback(reason) }
             if readsPrivileges {
                 if let reason = privilegeDeferral(statement.tag, statement.node) { throw fallback(reason) }

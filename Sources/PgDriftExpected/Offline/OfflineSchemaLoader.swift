@@ -49,8 +49,13 @@ package enum OfflineSchemaLoader {
         if privileges { replay.applyGrants(to: &catalog) }
         catalog.sources = replay.sourceMap.sources(for: catalog)
         var notes = replay.extensionsFromDatabase.isEmpty ? [] : [
-            "extensions this machine does not have, taken from the database: " + replay.extensionsFromDatabase.joined(separator: ", "),
+            "extensions this machine does not have, taken from the database: " + replay.extensionsFromDatabase.sorted().joined(separator: ", "),
         ]
+        if !replay.passedOverCalls.isEmpty {
+            let calls = replay.passedOverCalls.sorted { $0.key < $1.key }.map { "\($0.key)()" + ($0.value > 1 ? " ×\($0.value)" : "") }
+            notes.append("calls of those extensions' functions passed over (they change the extension's state, not the schema): "
+                + calls.joined(separator: ", "))
+        }
         if let skipped = replay.skippedNote { notes.append(skipped) }
         return .exact(catalog, notes: notes)
     }

@@ -24,6 +24,8 @@ package struct ExtensionMembers: Hashable, Sendable {
     package var isRelocatable: Bool
     package var schemas: [String] = []
     package var types: [QualifiedName] = []
+    /// Those of its types that take a modifier and print it as stored (a typmod_in and no typmod_out).
+    package var typesWithModifier: Set<QualifiedName> = []
     /// Functions, procedures and aggregates, by name.
     package var functions: [QualifiedName] = []
     package var operators: [QualifiedName] = []
@@ -52,6 +54,7 @@ enum ExtensionMembersQuery {
                COALESCE(ns.nspname, tn.nspname, pn.nspname, opn.nspname, cn.nspname) AS schema,
                COALESCE(ns.nspname, t.typname, p.proname, op.oprname, c.opcname) AS name,
                am.amname AS method, c.opcdefault AS is_default,
+               t.typmodin <> 0 AND t.typmodout = 0 AS plain_modifier,
                NULLIF(stn.nspname, 'pg_catalog') AS served_schema,
                CASE WHEN stn.nspname = 'pg_catalog' THEN pg_catalog.format_type(c.opcintype, NULL) ELSE st.typname END AS served_name
         FROM pg_catalog.pg_extension e
@@ -86,7 +89,9 @@ enum ExtensionMembersQuery {
                 let qualified = QualifiedName(schema, member)
                 switch kind {
                 case "schema": members.schemas.append(member)
-                case "type": members.types.append(qualified)
+                case "type":
+                    members.types.append(qualified)
+                    if try row.optionalString("plain_modifier") == "t" { members.typesWithModifier.insert(qualified) }
                 case "function": members.functions.append(qualified)
                 case "operator": members.operators.append(qualified)
                 case "operator class":
