@@ -37,6 +37,7 @@ import Testing
 
             """),
         ("20240104000000_views.sql", """
+            create index documents_embedding on public.documents using hnsw (embedding extensions.vector_cosine_ops);
             create view public.neighbours as
               select a.id, b.id as other, a.embedding operator(extensions.<->) b.embedding as distance
               from public.documents a cross join public.documents b;
@@ -52,6 +53,24 @@ import Testing
             try sql.write(toFile: "\(path)/supabase/migrations/\(file)", atomically: true, encoding: .utf8)
         }
         return path + "/supabase/migrations"
+    }
+
+    /// An index on pgvector's own method with options (`WITH (m = 16)`): the shadow database builds it on
+    /// its stand-in without them and the catalog gets them back, so the options are compared. (The look-alike
+    /// method in the database cannot take options either, so the database's index has none: drift.)
+    @Test func optionsOfAnIndexOnAStoodInMethodAreCompared() throws {
+        let sql = Self.migrations.map(\.sql).joined()
+        let database = try ExtensionCluster.database("supabase_hnsw_options", sql: sql)
+        let folder = try Self.folder()
+        let withOptions = folder + "/20240105000000_tuned.sql"
+        try """
+            drop index public.documents_embedding;
+            create index documents_embedding on public.documents using hnsw (embedding extensions.vector_cosine_ops) with (m = 16, ef_construction = 64);
+
+            """.write(toFile: withOptions, atomically: true, encoding: .utf8)
+        #expect(try Self.check(folder, against: database).findings == [
+            "storage_parameters_mismatch public.documents: index documents_embedding on documents: storage parameters differ",
+        ])
     }
 
     /// Without the view over pgvector's operator, the folder reads offline: the `vector(3)` column from

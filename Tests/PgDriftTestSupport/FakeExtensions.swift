@@ -20,6 +20,19 @@ public enum FakeExtensions {
                     AS 'SELECT 0::double precision';
                 CREATE OPERATOR <-> (LEFTARG = vector, RIGHTARG = vector, FUNCTION = l2_distance, COMMUTATOR = '<->');
                 CREATE OPERATOR <=> (LEFTARG = vector, RIGHTARG = vector, FUNCTION = cosine_distance, COMMUTATOR = '<=>');
+                -- pgvector's index method, on GiST's code (its own is C): an index on an empty table builds.
+                CREATE FUNCTION hnswhandler(internal) RETURNS index_am_handler LANGUAGE internal AS 'gisthandler';
+                CREATE ACCESS METHOD hnsw TYPE INDEX HANDLER hnswhandler;
+                CREATE OPERATOR CLASS vector_l2_ops DEFAULT FOR TYPE vector USING hnsw AS
+                    OPERATOR 1 <-> (vector, vector) FOR ORDER BY float_ops,
+                    FUNCTION 1 gist_box_consistent(internal, box, smallint, oid, internal), FUNCTION 2 gist_box_union(internal, internal),
+                    FUNCTION 5 gist_box_penalty(internal, internal, internal), FUNCTION 6 gist_box_picksplit(internal, internal),
+                    FUNCTION 7 gist_box_same(box, box, internal), FUNCTION 8 gist_box_distance(internal, box, smallint, oid, internal);
+                CREATE OPERATOR CLASS vector_cosine_ops FOR TYPE vector USING hnsw AS
+                    OPERATOR 1 <=> (vector, vector) FOR ORDER BY float_ops,
+                    FUNCTION 1 gist_box_consistent(internal, box, smallint, oid, internal), FUNCTION 2 gist_box_union(internal, internal),
+                    FUNCTION 5 gist_box_penalty(internal, internal, internal), FUNCTION 6 gist_box_picksplit(internal, internal),
+                    FUNCTION 7 gist_box_same(box, box, internal), FUNCTION 8 gist_box_distance(internal, box, smallint, oid, internal);
 
                 """,
         ],

@@ -47,6 +47,10 @@ extension ShadowSession {
                 if reopen { try connection.execute("BEGIN") }
             case .role(let name):
                 if let name { try ensureRoles([name]) }
+            case .indexWithoutOptions:
+                try createIndexWithoutOptions(text, statementOffset: statement.offset, node: statement.node) { stripped in
+                    try execute(stripped, on: connection, file: file, text: sql, offset: statement.offset)
+                }
             case .standIn:
                 // The migrator's work so far is committed first, as for the superuser's statements.
                 let reopen = connection.inTransaction && !ownsTransaction
@@ -78,6 +82,9 @@ extension ShadowSession {
         /// A role statement: roles are cluster-wide and not part of the schema, so `CREATE ROLE` makes
         /// an ordinary role (what the migrations grant to and own objects as) and the rest is skipped.
         case role(String?)
+        /// `CREATE INDEX … WITH (…)` on a stood-in access method: run without its options, which go
+        /// back into the catalog (`IndexStandIn`).
+        case indexWithoutOptions
         /// `CREATE EXTENSION` of an extension this machine does not have: stand-ins of its members,
         /// from the audited database (`ShadowSession+StandIns.swift`).
         case standIn
@@ -88,6 +95,9 @@ extension ShadowSession {
 
     func route(_ statement: ParsedScript.Statement) throws -> Route {
         switch statement.tag {
+        case "IndexStmt" where statement.node["options"] != nil
+            && standIns.accessMethods.contains(statement.node["accessMethod"]?.string ?? ""):
+            return .indexWithoutOptions
         case "CreateExtensionStmt":
             if let name = statement.node["extname"]?.string, name != "plpgsql",
                 !LiveExtensions.isAvailableHere(name, unless: unavailableExtensions)

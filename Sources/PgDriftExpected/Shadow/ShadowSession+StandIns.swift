@@ -16,6 +16,10 @@ extension ShadowSession {
         var functions: Set<FunctionKey> = []
         var types: Set<QualifiedName> = []
         var schemas: Set<String> = []
+        /// The stood-in extensions' own index access methods.
+        var accessMethods: Set<String> = []
+        /// The options of indexes on those methods, put back into the catalog (`IndexStandIn`).
+        var indexOptions: [QualifiedName: [String]] = [:]
     }
 
     /// Runs the stand-ins of the extension `node` creates, as the superuser, with the extension's
@@ -54,6 +58,7 @@ extension ShadowSession {
         try recordStandIns()
         standIns.schemas.formUnion(members.definitions.filter { $0.kind == "schema" }.map(\.identity).filter { !existingSchemas.contains($0) })
         standIns.extensions[name] = Extension(name: name, schema: target, version: statement.version ?? "")
+        standIns.accessMethods.formUnion(StandIns(members: members).accessMethods)
     }
 
     /// The routines and types the superuser owns outside extensions: the stand-ins made so far (what
@@ -83,6 +88,27 @@ extension ShadowSession {
         }
     }
 
+    /// Creates an index on a stood-in access method without its options, and records them.
+    func createIndexWithoutOptions(_ text: String, statementOffset: Int, node: ParseNode, run: (String) throws -> Void) throws {
+        guard let (sql, options) = try IndexStandIn.withoutOptions(text, statementOffset: statementOffset, node: node) else {
+            try run(text)
+            return
+        }
+        try run(sql)
+        guard let relation = node["relation"], let table = relation["relname"]?.string else { return }
+        let regclass = [relation["schemaname"]?.string, table].compactMap { $0 }.map(SQLQuote.identifier).joined(separator: ".")
+        // The index just made: the one named, else the table's newest.
+        let found = try connection.query("""
+            SELECT n.nspname, c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.oid = COALESCE(
+              (SELECT x.indexrelid FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class xc ON xc.oid = x.indexrelid
+               WHERE x.indrelid = $1::regclass AND xc.relname = $2),
+              (SELECT max(x.indexrelid) FROM pg_catalog.pg_index x WHERE x.indrelid = $1::regclass))
+            """, [regclass, node["idxname"]?.string])
+        guard let row = found.rows.first, let schema = row[0], let index = row[1] else { return }
+        standIns.indexOptions[QualifiedName(schema, index)] = options
+    }
+
     /// The catalog without the stand-ins, and with the extensions they stood in for.
     func removingStandIns(from catalog: Catalog) -> Catalog {
         guard !standIns.extensions.isEmpty else { return catalog }
@@ -94,6 +120,11 @@ extension ShadowSession {
         result.rangeTypes = ObjectSet(catalog.rangeTypes.filter { !standIns.types.contains($0.name) })
         result.schemas = ObjectSet(catalog.schemas.filter { !standIns.schemas.contains($0.name) })
         for (_, item) in standIns.extensions { result.extensions.upsert(item) }
+        for (index, options) in standIns.indexOptions {
+            guard var table = result.tables.first(where: { $0.name.schema == index.schema && $0.indexes[index.name] != nil }) else { continue }
+            table.indexes[index.name]?.options = options
+            result.tables.upsert(table)
+        }
         return result
     }
 }

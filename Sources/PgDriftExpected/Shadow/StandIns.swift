@@ -15,7 +15,12 @@ import PgDriftModel
 ///   Those PL/pgSQL cannot declare (`internal`, `cstring` arguments or results, window functions) raise
 ///   when called, and an operator class's options function is one that CREATE INDEX may call.
 /// - Operators, operator families and classes, casts and aggregates are made as the extension made them.
-///   Members it does not help to stand in (tables, event triggers, access methods) are left out.
+/// - An index access method of its own (pgvector's hnsw and ivfflat) runs on GiST's code, and its
+///   operator classes get GiST's box functions as support functions: an index built on an empty
+///   table calls none of them, and the catalog records only the method, the class and the options
+///   (which GiST would refuse: `IndexStandIn` takes them out of the statement and puts them back in
+///   the catalog read afterwards).
+///   Members it does not help to stand in (tables, event triggers) are left out.
 ///
 /// The statements run as the shadow's superuser with the extension's schema first on the search path:
 /// names in that schema are written unqualified, so they land where `CREATE EXTENSION … SCHEMA` would.
@@ -41,6 +46,19 @@ package struct StandIns {
     /// The index access methods every PostgreSQL has.
     private static let builtinMethods: Set<String> = ["btree", "hash", "gist", "gin", "spgist", "brin"]
 
+    /// The extension's own index access methods.
+    package var accessMethods: Set<String> {
+        Set(members.definitions.filter { $0.kind == "access method" }.map { $0.name ?? $0.identity })
+    }
+
+    /// GiST's support functions that an index build looks up, on boxes: a stood-in access method's
+    /// operator classes carry them instead of the extension's own.
+    private static let gistSupport = [
+        "FUNCTION 1 gist_box_consistent(internal, box, smallint, oid, internal)", "FUNCTION 2 gist_box_union(internal, internal)",
+        "FUNCTION 5 gist_box_penalty(internal, internal, internal)", "FUNCTION 6 gist_box_picksplit(internal, internal)",
+        "FUNCTION 7 gist_box_same(box, box, internal)", "FUNCTION 8 gist_box_distance(internal, box, smallint, oid, internal)",
+    ]
+
     /// The statements, in the order they must run.
     package func statements() -> [String] {
         let all: [Member] = members.definitions.compactMap { definition in
@@ -52,12 +70,11 @@ package struct StandIns {
             }
             return Member(definition: definition, detail: detail)
         }
-        // Operator classes and families of an extension's own access method (pgvector's hnsw) cannot be
-        // made: the method needs its C handler.
+        // Operator classes and families of an access method that is neither built in nor the extension's
+        // own cannot be made.
+        let methods = Self.builtinMethods.union(accessMethods)
         func of(_ kinds: String...) -> [Member] {
-            all.filter { member in
-                kinds.contains(member.definition.kind) && member.string("method").map(Self.builtinMethods.contains) != false
-            }
+            all.filter { member in kinds.contains(member.definition.kind) && member.string("method").map(methods.contains) != false }
         }
         let types = of("type")
         let functions = of("function", "procedure")
@@ -91,11 +108,14 @@ package struct StandIns {
         }
         for op in of("operator") { if let statement = self.operator(op) { sql.append(statement) } }
         for aggregate in of("aggregate") { if let statement = self.aggregate(aggregate) { sql.append(statement) } }
+        for method in of("access method") where method.string("amtype") == "i" {
+            sql.append("CREATE ACCESS METHOD \(SQLQuote.identifier(method.string("amname") ?? method.definition.identity)) TYPE INDEX HANDLER gisthandler;")
+        }
         for family in of("operator family") {
             sql.append("CREATE OPERATOR FAMILY \(name(family, family.string("opfname"))) USING \(family.string("method") ?? "btree");")
         }
         for operatorClass in of("operator class") { if let statement = self.operatorClass(operatorClass) { sql.append(statement) } }
-        for family in of("operator family") where !family.strings("items").isEmpty {
+        for family in of("operator family") where !family.strings("items").isEmpty && !accessMethods.contains(family.string("method") ?? "") {
             sql.append("ALTER OPERATOR FAMILY \(name(family, family.string("opfname"))) USING \(family.string("method") ?? "btree") ADD "
                 + family.strings("items").joined(separator: ", ") + ";")
         }
@@ -199,6 +219,7 @@ package struct StandIns {
     private func operatorClass(_ operatorClass: Member) -> String? {
         guard let method = operatorClass.string("method"), let type = operatorClass.string("for_type") else { return nil }
         var items = operatorClass.strings("items")
+        if accessMethods.contains(method) { items = items.filter { $0.hasPrefix("OPERATOR ") } + Self.gistSupport }
         if let storage = operatorClass.string("storage") { items.append("STORAGE \(storage)") }
         guard !items.isEmpty else { return nil }
         let family = operatorClass.string("family").map { " FAMILY \($0)" } ?? ""

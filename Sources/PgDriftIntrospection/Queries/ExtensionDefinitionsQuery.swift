@@ -91,6 +91,8 @@ enum ExtensionDefinitionsQuery {
               'opfname', f.opfname, 'method', am.amname,
               'items', \(items(owner: "'pg_catalog.pg_opfamily'::regclass", oid: "f.oid", deptype: "'a'"))))
             FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod WHERE f.oid = m.objid)
+          WHEN 'pg_catalog.pg_am'::regclass THEN (
+            SELECT pg_catalog.jsonb_build_object('amname', a.amname, 'amtype', a.amtype) FROM pg_catalog.pg_am a WHERE a.oid = m.objid)
           WHEN 'pg_catalog.pg_cast'::regclass THEN (
             SELECT pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
               'source', pg_catalog.format_type(k.castsource, NULL), 'target', pg_catalog.format_type(k.casttarget, NULL),
