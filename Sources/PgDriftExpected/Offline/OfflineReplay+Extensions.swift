@@ -75,7 +75,10 @@ extension OfflineReplay {
             throw fallback("extension \(name) is not available on this machine, and the database could not be read (\(error))")
         }
         guard let members = all[name] else {
-            throw fallback("extension \(name) is not available on this machine, and the database does not have it either")
+            // Drift to report (the database lacks it), not a reason to stop: the reading goes on without it.
+            extensions[name] = Extension(name: name, schema: try requested ?? creationSchema(), version: version ?? "")
+            unknownExtensions.insert(name)
+            return
         }
         let schema: String
         if let requested {

@@ -34,6 +34,12 @@ struct OfflineReplay {
     var databaseExtensions: Set<String> = []
     /// Their types that take an integer modifier printed as written (`vector(1536)`: no typmod_out).
     var extensionTypesWithModifier: Set<QualifiedName> = []
+    /// Extensions a migration creates that neither this machine nor the database has: the expected
+    /// schema has them (the database is reported to lack them), and what cannot be read without them
+    /// is left out and listed in `unread`.
+    var unknownExtensions: Set<String> = []
+    /// The statements left out for want of such an extension: `file:line: reason`.
+    var unread: [String] = []
     /// Calls of their functions passed over (`cron.schedule`), with how many, for the note.
     var passedOverCalls: [String: Int] = [:]
     /// The sequences behind identity columns: not in the model (they belong to their column), but their names are taken.
@@ -90,34 +96,40 @@ struct OfflineReplay {
                 try self.transaction(statement.node, &transaction)
                 continue
             }
-            transaction.implicitWork = true
-            if let setting = searchPathSetting(statement) {
-                applySearchPath(setting)
-                skipped["SELECT", default: 0] += 1
-                continue
-            }
-            if let reason = deferralReason(statement.tag, statement.node) { throw fallback(reason) }
-            recordExtensionCalls(statement.tag, statement.node)
-            if readsOwners, let reason = ownerDeferral(statement.tag, statement.node) { throw fallback(reason) }
-            if readsPrivileges {
-                if let reason = privilegeDeferral(statement.tag, statement.node) { throw fallback(reason) }
-                if statement.tag == "GrantStmt" {
-                    try recordGrant(statement.node)
-                    continue
-                }
-            }
-            if let skip = Self.skippedStatements[statement.tag] {
-                if statement.tag != "VariableSetStmt" || !isSearchPath(statement.node) {
-                    skipped[skip, default: 0] += 1
-                    continue
-                }
-            }
             do {
-                try apply(statement.tag, statement.node)
-            } catch let unsupported as UnsupportedExpression {
-                throw fallback("\(unsupported.what) is not read offline")
+                transaction.implicitWork = true
+                if let setting = searchPathSetting(statement) {
+                    applySearchPath(setting)
+                    skipped["SELECT", default: 0] += 1
+                    continue
+                }
+                if let reason = deferralReason(statement.tag, statement.node) { throw fallback(reason) }
+                recordExtensionCalls(statement.tag, statement.node)
+                if readsOwners, let reason = ownerDeferral(statement.tag, statement.node) { throw fallback(reason) }
+                if readsPrivileges {
+                    if let reason = privilegeDeferral(statement.tag, statement.node) { throw fallback(reason) }
+                    if statement.tag == "GrantStmt" {
+                        try recordGrant(statement.node)
+                        continue
+                    }
+                }
+                if let skip = Self.skippedStatements[statement.tag] {
+                    if statement.tag != "VariableSetStmt" || !isSearchPath(statement.node) {
+                        skipped[skip, default: 0] += 1
+                        continue
+                    }
+                }
+                do {
+                    try apply(statement.tag, statement.node)
+                } catch let unsupported as UnsupportedExpression {
+                    throw fallback("\(unsupported.what) is not read offline")
+                }
+                sourceMap.record(statement.tag, statement.node, at: statementLocation, file: file, lines: lines)
+            } catch let fallback as OfflineFallback where !unknownExtensions.isEmpty {
+                // An extension neither here nor in the database: no shadow database can read this
+                // either, so it is left out, and said (`unread`), and the reading goes on.
+                unread.append(fallback.description)
             }
-            sourceMap.record(statement.tag, statement.node, at: statementLocation, file: file, lines: lines)
         }
         // The next file would run inside it; the shadow database reads none of it.
         if transaction.blockStart != nil { throw fallback("a transaction left open at the end of the file") }

@@ -51,6 +51,10 @@ package enum OfflineSchemaLoader {
         var notes = replay.extensionsFromDatabase.isEmpty ? [] : [
             "extensions this machine does not have, taken from the database: " + replay.extensionsFromDatabase.sorted().joined(separator: ", "),
         ]
+        for name in replay.unknownExtensions.sorted() {
+            notes.append("extension \(name) is neither on this machine nor in the database: reported missing, and read around")
+        }
+        for statement in replay.unread { notes.append("not read without it: \(statement)") }
         if !replay.passedOverCalls.isEmpty {
             let calls = replay.passedOverCalls.sorted { $0.key < $1.key }.map { "\($0.key)()" + ($0.value > 1 ? " ×\($0.value)" : "") }
             notes.append("calls of those extensions' functions passed over (they change the extension's state, not the schema): "
