@@ -36,6 +36,8 @@ public struct PgDriftConfiguration: Hashable, Sendable {
     public var withPrivileges: Bool?
     /// `with_owners`: compare owners; nil when the file does not say.
     public var withOwners: Bool?
+    /// `with_extension_state`: compare pg_cron's jobs with the migrations'; nil when the file does not say.
+    public var withExtensionState: Bool?
     /// `report_dir`: the folder `check` writes its report files to; nil when the file does not say.
     public var reportDirectory: String?
     /// `shadow_superuser`: run migrations in the shadow database as a superuser; nil when the file does not say.
@@ -91,6 +93,7 @@ public struct PgDriftConfiguration: Hashable, Sendable {
         case "strict": strict = try entry.bool(fail)
         case "with_privileges": withPrivileges = try entry.bool(fail)
         case "with_owners": withOwners = try entry.bool(fail)
+        case "with_extension_state": withExtensionState = try entry.bool(fail)
         case "shadow_superuser": shadowSuperuser = try entry.bool(fail)
         case "shadow_timeout": shadowTimeout = try entry.string(fail)
         case "search_path": searchPath = try entry.list(fail)

@@ -54,6 +54,10 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
     case commentMismatch = "comment_mismatch"
     case privilegeMismatch = "privilege_mismatch"
     case ownerMismatch = "owner_mismatch"
+    /// An extension's own state (pg_cron's jobs): information, always.
+    case extensionState = "extension_state"
+    /// That state differs from what the migrations set (`--with-extension-state`).
+    case extensionStateMismatch = "extension_state_mismatch"
     case brokenReference = "broken_reference"
     case notVisible = "not_visible"
 
@@ -62,9 +66,9 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
     public var defaultSeverity: Severity {
         switch self {
         case .extraTable, .extraColumn, .extraConstraint, .extraIndex, .extraPolicy, .extraTrigger, .extraView,
-            .extraFunction, .extraEnum, .extraType, .extraSequence, .commentMismatch, .privilegeMismatch, .ownerMismatch, .notVisible:
+            .extraFunction, .extraEnum, .extraType, .extraSequence, .commentMismatch, .privilegeMismatch, .ownerMismatch, .extensionStateMismatch, .notVisible:
             return .warning
-        case .possibleRename:
+        case .possibleRename, .extensionState:
             return .info
         default:
             return .error

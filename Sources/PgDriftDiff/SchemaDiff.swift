@@ -8,6 +8,8 @@ public struct DiffOptions: Sendable, Hashable {
     public var compareComments: Bool
     /// Compare owners (`--with-owners`).
     public var compareOwners: Bool
+    /// Compare pg_cron's jobs with the migrations' (`--with-extension-state`); they are reported either way.
+    public var compareExtensionState = false
 
     /// Creates options; by default comments are compared and privileges and owners are not.
     public init(comparePrivileges: Bool = false, compareComments: Bool = true, compareOwners: Bool = false) {
@@ -35,6 +37,7 @@ public enum SchemaDiff {
         context.diffFunctions()
         if options.comparePrivileges { context.diffPrivileges() }
         if options.compareOwners { context.diffOwners() }
+        context.diffExtensionState()
         return context.findings.sorted(by: DiffContext.order)
     }
 }

@@ -68,6 +68,8 @@ public struct Introspector {
         var catalog = Catalog()
         catalog.schemas = ObjectSet(try SchemasQuery.read(run(SchemasQuery.sql, withGrants)))
         catalog.extensions = ObjectSet(try ExtensionsQuery.read(run(ExtensionsQuery.sql, filter)))
+        // pg_cron's jobs: state, not schema, reported as information (two queries, only with pg_cron).
+        if catalog.extensions.contains("pg_cron") { catalog.scheduledJobs = try ScheduledJobsQuery.read(on: connection) }
         let (enums, ranges) = try EnumsQuery.read(run(EnumsQuery.sql, withGrants))
         catalog.enums = ObjectSet(enums)
         catalog.rangeTypes = ObjectSet(ranges)

@@ -29,6 +29,9 @@ public struct Catalog: Hashable, Codable, Sendable {
     /// The owner of each schema, type, sequence, routine, table and view, read only when owners are
     /// compared; an object left out has an owner nobody said.
     public var owners: Owners = [:]
+    /// pg_cron's jobs: read from a database that has pg_cron, or scheduled by the migrations
+    /// (`cron.schedule(...)` with constant arguments); nil when unknown.
+    public var scheduledJobs: [ScheduledJob]?
     /// Where each expected object was declared. Not part of equality: the same schema from two sources
     /// is the same schema.
     public var sources: [ObjectID: SourceLocation]
@@ -60,6 +63,7 @@ public struct Catalog: Hashable, Codable, Sendable {
             && lhs.rangeTypes == rhs.rangeTypes
             && lhs.sequences == rhs.sequences && lhs.tables == rhs.tables && lhs.views == rhs.views
             && lhs.functions == rhs.functions && lhs.defaultPrivileges == rhs.defaultPrivileges && lhs.owners == rhs.owners
+            && lhs.scheduledJobs == rhs.scheduledJobs
     }
 
     /// Hashes every collection but not `sources`, to agree with `==`.
@@ -76,6 +80,7 @@ public struct Catalog: Hashable, Codable, Sendable {
         hasher.combine(functions)
         hasher.combine(defaultPrivileges)
         hasher.combine(owners)
+        hasher.combine(scheduledJobs)
     }
 
     /// The functions with this name, whatever their arguments.
@@ -104,7 +109,7 @@ public struct Catalog: Hashable, Codable, Sendable {
 extension Catalog {
     private enum CodingKeys: String, CodingKey {
         case schemas, extensions, enums, domains, compositeTypes, rangeTypes, sequences, tables, views, functions, defaultPrivileges, owners
-        case sources
+        case scheduledJobs, sources
     }
 
     /// Sources encode as a sorted list, and only when there are any.
@@ -129,6 +134,7 @@ extension Catalog {
         defaultPrivileges = try c.decodeIfPresent(ObjectSet<DefaultPrivileges>.self, forKey: .defaultPrivileges) ?? []
         let owned = try c.decodeIfPresent([OwnerEntry].self, forKey: .owners) ?? []
         owners = Dictionary(owned.compactMap { entry in entry.target.map { ($0, entry.owner) } }, uniquingKeysWith: { first, _ in first })
+        scheduledJobs = try c.decodeIfPresent([ScheduledJob].self, forKey: .scheduledJobs)
         let entries = try c.decodeIfPresent([SourceEntry].self, forKey: .sources) ?? []
         sources = Dictionary(entries.map { ($0.object, $0.location) }, uniquingKeysWith: { first, _ in first })
     }
@@ -149,6 +155,7 @@ extension Catalog {
         try c.encode(functions, forKey: .functions)
         if !defaultPrivileges.isEmpty { try c.encode(defaultPrivileges, forKey: .defaultPrivileges) }
         if !owners.isEmpty { try c.encode(owners.map { OwnerEntry($0.key, owner: $0.value) }.sorted(), forKey: .owners) }
+        if let scheduledJobs { try c.encode(scheduledJobs, forKey: .scheduledJobs) }
         if !sources.isEmpty {
             let entries = sources.keys.sorted().map { SourceEntry(object: $0, location: sources[$0]!) }
             try c.encode(entries, forKey: .sources)

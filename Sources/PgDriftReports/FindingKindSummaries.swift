@@ -58,6 +58,8 @@ extension FindingKind {
         case .commentMismatch: "An object's comment differs from the expected schema."
         case .privilegeMismatch: "Grants on an object differ from the expected schema."
         case .ownerMismatch: "An object is owned by another role than the expected schema says."
+        case .extensionState: "State an extension keeps in the database (pg_cron's jobs), for information."
+        case .extensionStateMismatch: "An extension's state (pg_cron's jobs) differs from what the migrations set."
         case .brokenReference: "A function, view or trigger refers to a table or column that does not exist."
         case .notVisible: "The connected role cannot see an object, so it may exist without being readable."
         }

@@ -54,6 +54,10 @@ struct CheckCommand: ParsableCommand {
           help: "Also compare owners, where the expected schema names them (default: pgdrift.toml's with_owners, else no).")
     var withOwners: Bool?
 
+    @Flag(name: .customLong("with-extension-state"), inversion: .prefixedNo,
+          help: "Also compare pg_cron's jobs with the migrations' cron.schedule calls (default: pgdrift.toml's with_extension_state, else no; the jobs are reported either way).")
+    var withExtensionState: Bool?
+
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
@@ -66,6 +70,7 @@ struct CheckCommand: ParsableCommand {
         audit.strict = strict ?? config.strict ?? false
         audit.diffOptions.comparePrivileges = withPrivileges ?? config.withPrivileges ?? false
         audit.diffOptions.compareOwners = withOwners ?? config.withOwners ?? false
+        audit.diffOptions.compareExtensionState = withExtensionState ?? config.withExtensionState ?? false
         reading.configure(&audit, config)
         audit.onNote = { FileHandle.standardError.write(Data("pgdrift: \($0)\n".utf8)) }
         let report = try audit.run(against: database.connectionString.raw)

@@ -123,6 +123,30 @@ import Testing
         #expect(try Self.check(folder, against: database, unavailable: ["hstore"], shadow: true).findings == [])
     }
 
+    /// ALTER EXTENSION … UPDATE TO and COMMENT ON EXTENSION of a stood-in extension: the version the
+    /// expected schema says is the updated one; DROP EXTENSION of one stops with one line.
+    @Test func alteringAStoodInExtension() throws {
+        let sql = """
+            CREATE EXTENSION hstore VERSION '1.7';
+            COMMENT ON EXTENSION hstore IS 'key/value pairs';
+            ALTER EXTENSION hstore UPDATE TO '1.8';
+            CREATE TABLE t (h hstore);
+
+            """
+        let database = try TestDatabase("standin_alter", sql: sql)
+        let folder = try TruthRegressionTests.folder(sql)
+        #expect(try Self.check(folder, against: database, unavailable: ["hstore"], shadow: true).findings == [])
+        let older = try TestDatabase("standin_alter_older", sql: "CREATE EXTENSION hstore VERSION '1.7';\nCREATE TABLE t (h hstore);\n")
+        #expect(try Self.check(folder, against: older, unavailable: ["hstore"], shadow: true).findings
+            == ["extension_mismatch public: extension hstore is at version 1.7, expected 1.8"])
+        let dropping = try TruthRegressionTests.folder(sql + "DROP TABLE t;\nDROP EXTENSION hstore;\n")
+        #expect {
+            _ = try Self.check(dropping, against: database, unavailable: ["hstore"], shadow: true)
+        } throws: { error in
+            "\(error)" == "\(dropping)/001_init.sql:6:1: dropping extension hstore, which this machine does not have and a shadow database only stands in for, is not read"
+        }
+    }
+
     /// An extension neither here nor in the database: reported missing, and the migrations read around
     /// it — what cannot be read without it is listed, everything else is compared.
     @Test func anExtensionTheDatabaseLacksToo() throws {

@@ -55,6 +55,26 @@ import Testing
         return path + "/supabase/migrations"
     }
 
+    /// pg_cron's jobs compared with the migrations' `cron.schedule` calls, only when asked.
+    @Test func jobsComparedWithTheMigrationsWhenAsked() throws {
+        let sql = Self.migrations.prefix(3).map(\.sql).joined()
+        let folder = try Self.folder(3)
+        let same = try ExtensionCluster.database("supabase_jobs", sql: sql)
+        #expect(try Self.check(folder, against: same, extensionState: true).findings == [Self.jobs])
+        let changed = try ExtensionCluster.database("supabase_jobs_changed", sql: sql + """
+            select cron.schedule('nightly-vacuum', '0 4 * * *', 'vacuum analyze public.documents');
+            select cron.schedule('hourly', '0 * * * *', 'select 1');
+
+            """)
+        #expect(try Self.check(folder, against: changed, extensionState: true).findings == [
+            "extension_state cron: pg_cron schedules 2 jobs: hourly, nightly-vacuum",
+            "extension_state_mismatch cron: pg_cron job hourly is not scheduled by the migrations",
+            "extension_state_mismatch cron: pg_cron job nightly-vacuum differs",
+        ])
+        // Without the flag, only the information.
+        #expect(try Self.check(folder, against: changed).findings == ["extension_state cron: pg_cron schedules 2 jobs: hourly, nightly-vacuum"])
+    }
+
     /// An index on pgvector's own method with options (`WITH (m = 16)`): the shadow database builds it on
     /// its stand-in without them and the catalog gets them back, so the options are compared. (The look-alike
     /// method in the database cannot take options either, so the database's index has none: drift.)
@@ -69,7 +89,7 @@ import Testing
 
             """.write(toFile: withOptions, atomically: true, encoding: .utf8)
         #expect(try Self.check(folder, against: database).findings == [
-            "storage_parameters_mismatch public.documents: index documents_embedding on documents: storage parameters differ",
+            Self.jobs, "storage_parameters_mismatch public.documents: index documents_embedding on documents: storage parameters differ",
         ])
     }
 
@@ -78,7 +98,7 @@ import Testing
     @Test func readOfflineWithTheCallsPassedOver() throws {
         let database = try ExtensionCluster.database("supabase_offline", sql: Self.migrations.prefix(3).map(\.sql).joined())
         let (findings, notes) = try Self.check(try Self.folder(3), against: database)
-        #expect(findings == [])
+        #expect(findings == [Self.jobs])
         #expect(notes == [
             "extensions this machine does not have, taken from the database: pg_cron 1.6, pg_net 0.7.1, vector 0.7.0",
             "calls of those extensions' functions passed over (they change the extension's state, not the schema): cron.schedule()",
@@ -86,8 +106,12 @@ import Testing
         ])
     }
 
-    static func check(_ folder: String, against database: String) throws -> (findings: [String], notes: [String]) {
+    /// pg_cron's job, reported as information whatever the folder says.
+    static let jobs = "extension_state cron: pg_cron schedules 1 job: nightly-vacuum"
+
+    static func check(_ folder: String, against database: String, extensionState: Bool = false) throws -> (findings: [String], notes: [String]) {
         var audit = Audit(source: .sqlDirectory(folder))
+        audit.diffOptions.compareExtensionState = extensionState
         var notes: [String] = []
         audit.onNote = { notes.append($0) }
         let findings = try audit.run(against: database).findings
@@ -100,7 +124,7 @@ import Testing
         let database = try ExtensionCluster.database("supabase_style", sql: Self.migrations.map(\.sql).joined())
         let folder = try Self.folder()
         let (findings, notes) = try Self.check(folder, against: database)
-        #expect(findings == [])
+        #expect(findings == [Self.jobs])
         #expect(notes.contains("extensions this machine does not have, taken from the database: pg_cron 1.6, pg_net 0.7.1, vector 0.7.0"),
                 "\(notes)")
 
@@ -116,6 +140,7 @@ import Testing
             """)
         #expect(try Self.check(folder, against: drifted).findings == [
             "column_type_mismatch public.documents.embedding: column documents.embedding is extensions.vector(4), expected extensions.vector(3)",
+            Self.jobs,
             "missing_trigger public.documents: trigger documents_notify on documents does not exist",
         ])
     }

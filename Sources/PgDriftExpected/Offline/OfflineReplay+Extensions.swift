@@ -111,6 +111,7 @@ extension OfflineReplay {
             if members.typesWithModifier.contains(type) { extensionTypesWithModifier.insert(qualified) }
         }
         databaseExtensions.insert(name)
+        if name == "pg_cron" { scheduledJobs = [] }
         extensions[name] = Extension(name: name, schema: schema, version: version ?? "")
         extensionRequires[name] = []
         extensionsFromDatabase.append(members.description)

@@ -90,7 +90,32 @@ extension OfflineReplay {
     mutating func recordExtensionCalls(_ tag: String, _ node: ParseNode) {
         guard !databaseExtensions.isEmpty, ["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt"].contains(tag) else { return }
         for call in node.descendants("FuncCall") {
-            if let function = databaseExtensionFunction(call["funcname"]?.strings ?? []) { passedOverCalls["\(function)", default: 0] += 1 }
+            guard let function = databaseExtensionFunction(call["funcname"]?.strings ?? []) else { continue }
+            passedOverCalls["\(function)", default: 0] += 1
+            if extensionFunctions[function] == "pg_cron" { recordCronCall(function.name, call) }
+        }
+    }
+
+    /// `cron.schedule([name,] schedule, command)` and `cron.unschedule(name)` with constant arguments
+    /// change the jobs the migrations expect; any other call of pg_cron's, or other arguments, make them
+    /// unknown.
+    private mutating func recordCronCall(_ name: String, _ call: ParseNode) {
+        let arguments = (call["args"]?.elements ?? []).map { $0.node("A_Const")?["sval"]?["sval"]?.string }
+        let constants = arguments.compactMap { $0 }
+        guard constants.count == arguments.count else {
+            scheduledJobs = nil
+            return
+        }
+        switch (name, constants.count) {
+        case ("schedule", 3):
+            scheduledJobs?.removeAll { $0.name == constants[0] }
+            scheduledJobs?.append(ScheduledJob(name: constants[0], schedule: constants[1], command: constants[2]))
+        case ("schedule", 2):
+            scheduledJobs?.append(ScheduledJob(name: nil, schedule: constants[0], command: constants[1]))
+        case ("unschedule", 1):
+            scheduledJobs?.removeAll { $0.name == constants[0] }
+        default:
+            scheduledJobs = nil
         }
     }
 

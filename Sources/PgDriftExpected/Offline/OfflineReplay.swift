@@ -40,6 +40,9 @@ struct OfflineReplay {
     var unknownExtensions: Set<String> = []
     /// The statements left out for want of such an extension: `file:line: reason`.
     var unread: [String] = []
+    /// pg_cron's jobs the migrations schedule, once they create pg_cron from the database; nil when
+    /// unknown (no pg_cron, or a call whose arguments are not constants).
+    var scheduledJobs: [ScheduledJob]?
     /// Calls of their functions passed over (`cron.schedule`), with how many, for the note.
     var passedOverCalls: [String: Int] = [:]
     /// The sequences behind identity columns: not in the model (they belong to their column), but their names are taken.
@@ -163,10 +166,12 @@ struct OfflineReplay {
             guard let index = tables[owner.table]?.columns.firstIndex(where: { $0.name == owner.column }) else { continue }
             tables[owner.table]?.columns[index].identity?.sequenceName = sequence.name
         }
-        return Catalog(
+        var catalog = Catalog(
             schemas: ObjectSet(schemas.values), extensions: ObjectSet(extensions.values), enums: ObjectSet(enums.values), domains: ObjectSet(domains.values),
             compositeTypes: ObjectSet(compositeTypes.values), sequences: ObjectSet(sequences.values),
             tables: ObjectSet(tables.values), views: ObjectSet(views.values), functions: ObjectSet(functions.values))
+        catalog.scheduledJobs = scheduledJobs?.sorted()
+        return catalog
     }
 
     mutating func apply(_ tag: String, _ node: ParseNode) throws {

@@ -47,6 +47,9 @@ extension ShadowSession {
                 if reopen { try connection.execute("BEGIN") }
             case .role(let name):
                 if let name { try ensureRoles([name]) }
+            case .standInExtensionStatement:
+                let place = "\(file):\(script.lines.line(ofByte: statement.offset)):\(script.lines.column(ofByte: statement.offset))"
+                try alterStandInExtension(statement, place: place)
             case .indexWithoutOptions:
                 try createIndexWithoutOptions(text, statementOffset: statement.offset, node: statement.node) { stripped in
                     try execute(stripped, on: connection, file: file, text: sql, offset: statement.offset)
@@ -85,6 +88,9 @@ extension ShadowSession {
         /// `CREATE INDEX … WITH (…)` on a stood-in access method: run without its options, which go
         /// back into the catalog (`IndexStandIn`).
         case indexWithoutOptions
+        /// `ALTER`, `COMMENT ON` or `DROP EXTENSION` of a stood-in extension: not run (there is no
+        /// extension to alter); a version or schema change is recorded, a drop stops with one line.
+        case standInExtensionStatement
         /// `CREATE EXTENSION` of an extension this machine does not have: stand-ins of its members,
         /// from the audited database (`ShadowSession+StandIns.swift`).
         case standIn
@@ -106,6 +112,9 @@ extension ShadowSession {
             }
             guard !trustsMigrations, let name = statement.node["extname"]?.string else { return .migration }
             return try extensionNeedsSuperuser(name) ? .superuser : .migration
+        case "AlterExtensionStmt", "AlterExtensionContentsStmt", "CommentStmt", "AlterObjectSchemaStmt", "DropStmt"
+            where standInExtension(statement) != nil:
+            return .standInExtensionStatement
         case "AlterExtensionStmt", "AlterExtensionContentsStmt":
             guard !trustsMigrations, let name = statement.node["extname"]?.string else { return .migration }
             return try extensionOwnedBySuperuser(name) ? .superuser : .migration

@@ -88,6 +88,45 @@ extension ShadowSession {
         }
     }
 
+    /// The stood-in extension an ALTER, COMMENT ON, SET SCHEMA or DROP EXTENSION statement names, if any.
+    func standInExtension(_ statement: ParsedScript.Statement) -> String? {
+        let node = statement.node
+        let names: [String]
+        switch statement.tag {
+        case "AlterExtensionStmt", "AlterExtensionContentsStmt": names = [node["extname"]?.string].compactMap { $0 }
+        case "CommentStmt" where node["objtype"]?.isString("OBJECT_EXTENSION") == true,
+             "AlterObjectSchemaStmt" where node["objectType"]?.isString("OBJECT_EXTENSION") == true:
+            names = [node["object"]?.node("String")?["sval"]?.string].compactMap { $0 }
+        case "DropStmt" where node["removeType"]?.isString("OBJECT_EXTENSION") == true:
+            names = (node["objects"]?.elements ?? []).compactMap { $0.node("String")?["sval"]?.string }
+        default: names = []
+        }
+        return names.first { standIns.extensions[$0] != nil }
+    }
+
+    /// `ALTER EXTENSION … UPDATE TO v` and `… SET SCHEMA s` change what the expected schema says of the
+    /// extension (the stand-ins stay: their objects are not compared); a comment is not compared for
+    /// extensions; dropping one, with the objects the migrations made on it, is beyond a stand-in.
+    func alterStandInExtension(_ statement: ParsedScript.Statement, place: String) throws {
+        guard let name = standInExtension(statement) else { return }
+        let node = statement.node
+        switch statement.tag {
+        case "AlterExtensionStmt":
+            for option in node["options"]?.elements ?? [] {
+                guard let definition = option.node("DefElem"), definition["defname"]?.isString("new_version") == true,
+                    let version = definition["arg"]?.node("String")?["sval"]?.string
+                else { continue }
+                standIns.extensions[name]?.version = version
+            }
+        case "AlterObjectSchemaStmt":
+            if let schema = node["newschema"]?.string { standIns.extensions[name]?.schema = schema }
+        case "DropStmt":
+            throw ExpectedSchemaError("\(place): dropping extension \(name), which this machine does not have and a shadow database only stands in for, is not read")
+        default:
+            break  // COMMENT ON EXTENSION, ALTER EXTENSION ADD / DROP: nothing the comparison of an extension looks at
+        }
+    }
+
     /// Creates an index on a stood-in access method without its options, and records them.
     func createIndexWithoutOptions(_ text: String, statementOffset: Int, node: ParseNode, run: (String) throws -> Void) throws {
         guard let (sql, options) = try IndexStandIn.withoutOptions(text, statementOffset: statementOffset, node: node) else {
