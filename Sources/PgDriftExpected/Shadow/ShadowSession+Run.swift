@@ -112,8 +112,9 @@ extension ShadowSession {
             }
             guard !trustsMigrations, let name = statement.node["extname"]?.string else { return .migration }
             return try extensionNeedsSuperuser(name) ? .superuser : .migration
-        case "AlterExtensionStmt", "AlterExtensionContentsStmt", "CommentStmt", "AlterObjectSchemaStmt", "DropStmt"
-            where standInExtension(statement) != nil:
+        // (One `where` for all the tags: in a case with several patterns it would guard the last only.)
+        case let tag where ["AlterExtensionStmt", "AlterExtensionContentsStmt", "CommentStmt", "AlterObjectSchemaStmt", "DropStmt"].contains(tag)
+            && standInExtension(statement) != nil:
             return .standInExtensionStatement
         case "AlterExtensionStmt", "AlterExtensionContentsStmt":
             guard !trustsMigrations, let name = statement.node["extname"]?.string else { return .migration }
