@@ -37,12 +37,13 @@ public final class TemporaryServer: @unchecked Sendable {
         guard let made = mkdtemp(&template) else { throw ServerError("cannot create a temporary directory") }
         directory = String(cString: made)
         do {
-            if asRoot { try Shell.output(["chown", "postgres:", directory]) }
-            // Before initdb: a process killed while the cluster is made or started leaves nothing behind.
+            // First thing: a process that exits while the cluster is made or started (a CLI run failing on
+            // its database while the shadow server starts in the background) leaves nothing behind.
             startWatchdog()
+            if asRoot { try Shell.output(["chown", "postgres:", directory]) }
             try start()
         } catch {
-            try? FileManager.default.removeItem(atPath: directory)
+            removeDirectory()
             if let watchdog {
                 kill(watchdog, SIGKILL)
                 Shell.wait(for: watchdog)
@@ -86,12 +87,18 @@ public final class TemporaryServer: @unchecked Sendable {
     ]
 
     /// Stops the server when this process dies without calling `stop()`.
+    /// The watchdog stops the server and removes its directory once this process is gone. A process that
+    /// exits while its server is still being made leaves initdb or pg_ctl running (an orphan that may
+    /// create the directory again, or start the server, after one removal): so it stops and removes,
+    /// again and again, for five seconds.
     private func startWatchdog() {
         let stopCommand = (runAs + [binaries.path("pg_ctl"), "stop", "-m", "immediate", "-D", dataDirectory])
             .map(shellQuote).joined(separator: " ")
         let script = """
             while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done
-            \(stopCommand) >/dev/null 2>&1; rm -rf \(shellQuote(directory))
+            for attempt in 1 2 3 4 5 6 7 8 9 10; do
+              \(stopCommand) >/dev/null 2>&1; rm -rf \(shellQuote(directory)) 2>/dev/null; sleep 0.5
+            done
             """
         watchdog = try? Shell.spawn(["/bin/sh", "-c", script])
     }
@@ -137,7 +144,7 @@ public final class TemporaryServer: @unchecked Sendable {
         guard !stopped else { return }
         stopped = true
         _ = try? Shell.output(runAs + [binaries.path("pg_ctl"), "stop", "-m", "fast", "-w", "-D", dataDirectory])
-        try? FileManager.default.removeItem(atPath: directory)
+        removeDirectory()
         // SIGKILL: the watchdog has nothing left to do, and a signal it could block or ignore would leave
         // this wait, and the process, hanging.
         if let watchdog {
@@ -147,6 +154,21 @@ public final class TemporaryServer: @unchecked Sendable {
     }
 
     deinit { stop() }
+
+    /// Deletes the server's directory. pg_ctl returns once the server is gone, but its socket's files can
+    /// still be unlinked a moment later, under a removal that listed them: the removal then fails and
+    /// left an empty directory behind, one per run. So it is tried again, briefly.
+    private func removeDirectory() {
+        for attempt in 1...10 {
+            do {
+                try FileManager.default.removeItem(atPath: directory)
+                return
+            } catch {
+                guard FileManager.default.fileExists(atPath: directory) else { return }
+                usleep(useconds_t(20_000 * attempt))
+            }
+        }
+    }
 }
 
 private func shellQuote(_ text: String) -> String {

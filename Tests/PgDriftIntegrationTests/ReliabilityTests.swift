@@ -114,6 +114,19 @@ import Testing
         }
     }
 
+    /// A throwaway server leaves nothing behind once stopped (its directory used to stay, empty, now and
+    /// then: the socket's files were unlinked under the removal).
+    @Test func aStoppedServerLeavesNoDirectory() throws {
+        for _ in 0..<3 {
+            let server = try TemporaryServer()
+            let connection = try server.connect()
+            try connection.execute("SELECT 1")
+            connection.close()
+            server.stop()
+            #expect(!FileManager.default.fileExists(atPath: server.directory), "\(server.directory)")
+        }
+    }
+
     @Test func aServerStoppedDuringIntrospectionIsAnErrorNotAHang() async throws {
         let server = try TemporaryServer()
         defer { server.stop() }
