@@ -79,8 +79,16 @@ public struct Audit {
         against connectionString: String, extensions: LiveExtensions? = nil, expected: () throws -> Catalog
     ) throws -> DriftReport {
         let sides = try sides(against: connectionString, extensions: extensions, expected: expected)
-        let findings = triage(SchemaDiff.findings(
-            expected: sides.expected, actual: sides.database.catalog, access: sides.database.access, options: diffOptions,
+        var actual = sides.database.catalog
+        var historyFindings: [Finding] = []
+        if let history = sides.history, case .sqlDirectory(let folder) = source {
+            // The history table is the tool's, not the schema's.
+            actual.tables.remove(history.tool.table)
+            let files = try ExpectedSchemaLoader(builtin: { Catalog() }).migrationFiles(in: folder)
+            historyFindings = MigrationHistoryFindings.findings(files: files, history: history)
+        }
+        let findings = triage(historyFindings + SchemaDiff.findings(
+            expected: sides.expected, actual: actual, access: sides.database.access, options: diffOptions,
             constants: sides.constants))
         return DriftReport(
             expected: source.description, database: ConnectionString(connectionString).description, findings: findings)
@@ -91,6 +99,8 @@ public struct Audit {
         var expected: Catalog
         var database: DatabaseInspection
         var constants: ConstantSpellings
+        /// The migration tool's history, for a folder of migrations (issue 19).
+        var history: MigrationHistory?
     }
 
     /// Reads the database and takes the expected catalog. Constants spelled differently on each side (a
@@ -109,8 +119,12 @@ public struct Audit {
         defer { connection.close() }
         let options = diffOptions
         let unavailable = unavailableExtensions
+        let readsHistory: Bool
+        if case .sqlDirectory = source { readsHistory = true } else { readsHistory = false }
+        var history: MigrationHistory?
         let (database, (expectedCatalog, constants)) = try Introspector(options: introspectionOptions).inspect(from: connection, access: !forPlan) {
             connection, inspection in
+            if readsHistory { history = try Introspector.migrationHistory(on: connection) }
             if let extensions {
                 extensions.fulfil(Result {
                     try Introspector.extensionMembers(lackingHere: unavailable, isAvailableHere: { LiveExtensions.isAvailableHere($0) }, on: connection)
@@ -124,7 +138,7 @@ public struct Audit {
             let answers = try ConstantsQuery.spellings(needed, on: connection)
             return (expectedCatalog, ConstantSpellings(answers: answers, asked: needed))
         }
-        return Sides(expected: expectedCatalog, database: database, constants: constants)
+        return Sides(expected: expectedCatalog, database: database, constants: constants, history: history)
     }
 
     /// The expected catalog and the notes on how it was read (given to `onNote` on the caller's thread).

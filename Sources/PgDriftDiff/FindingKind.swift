@@ -58,6 +58,12 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
     case extensionState = "extension_state"
     /// That state differs from what the migrations set (`--with-extension-state`).
     case extensionStateMismatch = "extension_state_mismatch"
+    /// A migration file the tool's history does not list (issue 19).
+    case pendingMigration = "pending_migration"
+    /// A file the history marks failed, dirty, rolled back or unfinished.
+    case failedMigration = "failed_migration"
+    /// A version the history lists that no file has.
+    case missingMigrationFile = "missing_migration_file"
     case brokenReference = "broken_reference"
     case notVisible = "not_visible"
 
@@ -66,7 +72,7 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
     public var defaultSeverity: Severity {
         switch self {
         case .extraTable, .extraColumn, .extraConstraint, .extraIndex, .extraPolicy, .extraTrigger, .extraView,
-            .extraFunction, .extraEnum, .extraType, .extraSequence, .commentMismatch, .privilegeMismatch, .ownerMismatch, .extensionStateMismatch, .notVisible:
+            .extraFunction, .extraEnum, .extraType, .extraSequence, .commentMismatch, .privilegeMismatch, .ownerMismatch, .extensionStateMismatch, .pendingMigration, .missingMigrationFile, .notVisible:
             return .warning
         case .possibleRename, .extensionState:
             return .info

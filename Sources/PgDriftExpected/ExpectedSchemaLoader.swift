@@ -102,7 +102,7 @@ package final class ExpectedSchemaLoader {
     }
 
     /// The `.sql` files of a folder in natural order.
-    func migrationFiles(in directory: String) throws -> [String] {
+    package func migrationFiles(in directory: String) throws -> [String] {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
             throw ExpectedSchemaError("cannot read folder '\(directory)': \(error.localizedDescription)")
