@@ -35,7 +35,9 @@ extension Audit {
         }
         phases.mark("both sides read")
         let expected = sides.expected
-        let actual = sides.database.catalog.removing(matching: ignore)
+        var actual = sides.database.catalog.removing(matching: ignore)
+        // The migration tool's history table is the tool's: a plan never drops it.
+        if let history = sides.history { actual.tables.remove(history.tool.table) }
         let plan = MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual, options: options, constants: sides.constants)
         phases.mark("planned")
         return (plan, expected)

@@ -43,6 +43,18 @@ import Testing
         ])
     }
 
+    /// A plan, even with --allow-destructive, never drops the tool's history table.
+    @Test func aPlanLeavesTheHistoryTableAlone() throws {
+        let folder = try Self.folder(Self.files)
+        let database = try TestDatabase("history_plan", sql: Self.files.map(\.1).joined() + """
+            CREATE SCHEMA supabase_migrations;
+            CREATE TABLE supabase_migrations.schema_migrations (version text NOT NULL PRIMARY KEY, statements text[], name text);
+
+            """)
+        let plan = try Audit(source: .sqlDirectory(folder)).plan(against: database.connectionString, options: PlanOptions(allowDestructive: true))
+        #expect(plan.statements.map(\.sql) == [])
+    }
+
     @Test func golangMigrateKeepsTheLatestVersionOnly() throws {
         let files = [("1_a.up.sql", "CREATE TABLE a (id int);\n"), ("1_a.down.sql", "DROP TABLE a;\n"),
                      ("2_b.up.sql", "CREATE TABLE b (id int);\n"), ("3_c.up.sql", "CREATE TABLE c (id int);\n")]
