@@ -35,9 +35,7 @@ extension Audit {
         }
         phases.mark("both sides read")
         let expected = sides.expected
-        var actual = sides.database.catalog.removing(matching: ignore)
-        // The migration tool's history table is the tool's: a plan never drops it.
-        if let history = sides.history { actual.tables.remove(history.tool.table) }
+        let actual = sides.database.catalog.removing(matching: ignore)
         let plan = MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual, options: options, constants: sides.constants)
         phases.mark("planned")
         return (plan, expected)

@@ -79,16 +79,13 @@ public struct Audit {
         against connectionString: String, extensions: LiveExtensions? = nil, expected: () throws -> Catalog
     ) throws -> DriftReport {
         let sides = try sides(against: connectionString, extensions: extensions, expected: expected)
-        var actual = sides.database.catalog
         var historyFindings: [Finding] = []
         if let history = sides.history, case .sqlDirectory(let folder) = source {
-            // The history table is the tool's, not the schema's.
-            actual.tables.remove(history.tool.table)
-            let files = try ExpectedSchemaLoader(builtin: { Catalog() }).migrationFiles(in: folder)
+            let files = try ExpectedSchemaLoader.migrationFiles(in: folder)
             historyFindings = MigrationHistoryFindings.findings(files: files, history: history)
         }
         let findings = triage(historyFindings + SchemaDiff.findings(
-            expected: sides.expected, actual: actual, access: sides.database.access, options: diffOptions,
+            expected: sides.expected, actual: sides.database.catalog, access: sides.database.access, options: diffOptions,
             constants: sides.constants))
         return DriftReport(
             expected: source.description, database: ConnectionString(connectionString).description, findings: findings)
@@ -127,7 +124,7 @@ public struct Audit {
             if readsHistory { history = try Introspector.migrationHistory(on: connection) }
             if let extensions {
                 extensions.fulfil(Result {
-                    try Introspector.extensionMembers(lackingHere: unavailable, isAvailableHere: { LiveExtensions.isAvailableHere($0) }, on: connection)
+                    try Introspector.extensionMembers(lackingHere: { !LiveExtensions.isAvailableHere($0, unless: unavailable) }, on: connection)
                 })
             }
             let expectedCatalog = try expected()
@@ -138,7 +135,10 @@ public struct Audit {
             let answers = try ConstantsQuery.spellings(needed, on: connection)
             return (expectedCatalog, ConstantSpellings(answers: answers, asked: needed))
         }
-        return Sides(expected: expectedCatalog, database: database, constants: constants, history: history)
+        // The history table is the migration tool's, not the schema's: never reported, never dropped.
+        var inspected = database
+        if let history { inspected.catalog.tables.remove(history.tool.table) }
+        return Sides(expected: expectedCatalog, database: inspected, constants: constants, history: history)
     }
 
     /// The expected catalog and the notes on how it was read (given to `onNote` on the caller's thread).

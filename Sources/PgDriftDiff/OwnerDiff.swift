@@ -6,10 +6,8 @@ extension DiffContext {
     mutating func diffOwners() {
         for delta in OwnerDelta.between(expected: expected, actual: actual) {
             let target = delta.target
-            let isRelation = [.table, .view, .materializedView].contains(target.kind)
             report(Finding(
-                kind: .ownerMismatch, schema: target.name.schema, table: isRelation ? target.name.name : nil,
-                object: isRelation || target.kind == .schema ? nil : target.name.name + (target.arguments.map { "(\($0))" } ?? ""),
+                kind: .ownerMismatch, schema: target.name.schema, table: target.findingTable, object: target.findingObject,
                 expected: delta.expected, actual: delta.actual,
                 message: "\(target.description) is owned by \(delta.actual), expected \(delta.expected)",
                 hint: "pgdrift plan --with-owners writes the ALTER … OWNER TO statements"))

@@ -16,12 +16,11 @@ extension DiffContext {
     }
 
     private func finding(_ target: PrivilegeTarget, _ delta: PrivilegeDelta) -> Finding {
-        let isRelation = [.table, .view, .materializedView].contains(target.kind)
         var subject = target.description
         if let column = delta.column { subject = "column \(target.name).\(column)" }
         return Finding(
-            kind: .privilegeMismatch, schema: target.name.schema, table: isRelation ? target.name.name : nil, column: delta.column,
-            object: isRelation || target.kind == .schema ? nil : target.name.name + (target.arguments.map { "(\($0))" } ?? ""),
+            kind: .privilegeMismatch, schema: target.name.schema, table: target.findingTable, column: delta.column,
+            object: target.findingObject,
             expected: Describe.privileges(delta.expected), actual: Describe.privileges(delta.actual),
             message: "\(subject): \(Self.grantee(delta.grantee)) \(delta.summary)",
             hint: "pgdrift plan --with-privileges writes the GRANT and REVOKE statements")

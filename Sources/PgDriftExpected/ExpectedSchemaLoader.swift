@@ -56,7 +56,7 @@ package final class ExpectedSchemaLoader {
         case .database(let connection):
             return try Introspector(options: options).catalog(from: PostgresConnection(connection)).catalog
         case .sqlDirectory(let path):
-            return try loadSQL(try migrationFiles(in: path), source: path)
+            return try loadSQL(try Self.migrationFiles(in: path), source: path)
         case .sqlFile(let path):
             return try loadSQL([path], source: path)
         }
@@ -102,7 +102,7 @@ package final class ExpectedSchemaLoader {
     }
 
     /// The `.sql` files of a folder in natural order.
-    package func migrationFiles(in directory: String) throws -> [String] {
+    package static func migrationFiles(in directory: String) throws -> [String] {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
             throw ExpectedSchemaError("cannot read folder '\(directory)': \(error.localizedDescription)")
@@ -125,11 +125,7 @@ package final class ExpectedSchemaLoader {
         // The extensions this machine lacks, as the audited database has them (stand-ins are made from
         // them): waited for only when a migration creates one, so the shadow otherwise builds meanwhile.
         let createsMissing = scripts.contains { script in
-            script?.statements.contains { statement in
-                statement.tag == "CreateExtensionStmt" && statement.node["extname"]?.string.map {
-                    $0 != "plpgsql" && !LiveExtensions.isAvailableHere($0, unless: unavailableExtensions)
-                } == true
-            } == true
+            script?.statements.contains { LiveExtensions.missingHere($0, unless: unavailableExtensions) != nil } == true
         }
         let standInSources = createsMissing ? (try? liveExtensions?.members()) ?? [:] : [:]
         for (file, script) in zip(files, scripts) {
@@ -163,7 +159,7 @@ package final class ExpectedSchemaLoader {
         }
         if !session.standIns.extensions.isEmpty {
             let used = session.standIns.extensions.keys.sorted().compactMap { standInSources[$0]?.description }
-            onNote?("extensions this machine does not have, taken from the database: " + used.joined(separator: ", "))
+            onNote?(LiveExtensions.note(used))
         }
         var catalog = session.removingStandIns(from: try Introspector(options: options).catalog(from: session.connection).catalog)
         catalog.sources = sourceMap.sources(for: catalog)
@@ -175,10 +171,8 @@ package final class ExpectedSchemaLoader {
     /// database's definitions; one the database does not have either cannot be: one clear line, before
     /// anything runs, instead of the server's error halfway through.
     private func refuseMissingExtensions(in script: ParsedScript, file: String, reason: String?, known: Set<String>) throws {
-        for statement in script.statements where statement.tag == "CreateExtensionStmt" {
-            guard let name = statement.node["extname"]?.string, name != "plpgsql",
-                !LiveExtensions.isAvailableHere(name, unless: unavailableExtensions), !known.contains(name)
-            else { continue }
+        for statement in script.statements {
+            guard let name = LiveExtensions.missingHere(statement, unless: unavailableExtensions), !known.contains(name) else { continue }
             let place = "\(file):\(script.lines.line(ofByte: statement.offset)):\(script.lines.column(ofByte: statement.offset))"
             let why = reason.map { "; these migrations need one because \($0)" } ?? " (--shadow)"
             throw ExpectedSchemaError(

@@ -1,5 +1,6 @@
 import Foundation
 import PgDriftIntrospection
+import PgDriftSQL
 
 /// The members of the extensions this machine lacks, as the audited database has them: handed from the
 /// audit's read of the database (in its snapshot) to the reading of the migrations, which runs meanwhile
@@ -31,6 +32,20 @@ package final class LiveExtensions: @unchecked Sendable {
     /// names to treat as missing, for tests).
     package static func isAvailableHere(_ name: String, unless unavailable: Set<String> = []) -> Bool {
         !unavailable.contains(name) && ExtensionFiles.local()?.package(name) != nil
+    }
+
+    /// The one line that names the extensions taken from the database (`pg_net 0.7.1`), in both readers.
+    static func note(_ extensions: [String]) -> String {
+        "extensions this machine does not have, taken from the database: " + extensions.joined(separator: ", ")
+    }
+
+    /// The extension a `CREATE EXTENSION` statement creates when this machine does not have it (plpgsql,
+    /// in every database, aside); nil for any other statement.
+    static func missingHere(_ statement: ParsedScript.Statement, unless unavailable: Set<String>) -> String? {
+        guard statement.tag == "CreateExtensionStmt", let name = statement.node["extname"]?.string, name != "plpgsql",
+            !isAvailableHere(name, unless: unavailable)
+        else { return nil }
+        return name
     }
 }
 

@@ -53,6 +53,13 @@ public struct PrivilegeTarget: Hashable, Comparable, Sendable {
         self.arguments = arguments
     }
 
+    /// Where a finding on the object puts it: a relation's name as its `table`, anything else but a
+    /// schema as its `object` (`f(integer)` for a routine).
+    public var findingTable: String? { [.table, .view, .materializedView].contains(kind) ? name.name : nil }
+    public var findingObject: String? {
+        findingTable != nil || kind == .schema ? nil : name.name + (arguments.map { "(\($0))" } ?? "")
+    }
+
     /// `table public.t`, `function public.f(integer)`, `schema app`.
     public var description: String {
         if kind == .schema { return "schema \(name.schema)" }

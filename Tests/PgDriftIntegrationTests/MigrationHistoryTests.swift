@@ -81,7 +81,7 @@ enum MigrationHistoryFindingsProbe {
         let connection = try database.connect()
         defer { connection.close() }
         guard let history = try Introspector.migrationHistory(on: connection) else { return ["no history"] }
-        let files = try ExpectedSchemaLoader(builtin: { Catalog() }).migrationFiles(in: folder)
+        let files = try ExpectedSchemaLoader.migrationFiles(in: folder)
         return MigrationHistoryFindings.findings(files: files, history: history)
             .map { "\($0.kind.rawValue) \($0.object ?? ""): \($0.message)" }.sorted()
     }

@@ -22,6 +22,11 @@ public enum Change<Object: Hashable & Sendable, Attribute: Hashable & Sendable>:
         }
     }
 
+    /// The attributes that differ for an object on both sides under one name (none otherwise).
+    public var alteredAttributes: Set<Attribute> {
+        if case .altered(_, _, let attributes) = self { attributes } else { [] }
+    }
+
     /// The database's side, when there is one.
     public var actual: Object? {
         switch self {

@@ -29,9 +29,7 @@ public struct TableDelta: Hashable, Sendable {
     }
 
     /// The table's attributes that differ (none for an added or removed table).
-    public var attributes: Set<TableAttribute> {
-        if case .altered(_, _, let attributes) = change { attributes } else { [] }
-    }
+    public var attributes: Set<TableAttribute> { change.alteredAttributes }
 }
 
 /// The one comparison of two catalogs, computed once: `check` renders it as findings and `plan` turns
@@ -85,20 +83,11 @@ public struct SchemaDelta: Hashable, Sendable {
         self.sequences = sequences
     }
 
-    /// The attributes of an object on both sides that differ (none when it is on one side only).
-    public static func attributes<Object, Attribute>(_ change: Change<Object, Attribute>?) -> Set<Attribute> {
-        if case .altered(_, _, let attributes) = change { attributes } else { [] }
-    }
-
     /// The attributes of a function on both sides that differ.
-    public func attributes(ofFunction key: FunctionKey) -> Set<FunctionAttribute> {
-        if case .altered(_, _, let attributes) = functions[key] { attributes } else { [] }
-    }
+    public func attributes(ofFunction key: FunctionKey) -> Set<FunctionAttribute> { functions[key]?.alteredAttributes ?? [] }
 
     /// The attributes of a view on both sides that differ.
-    public func attributes(ofView view: QualifiedName) -> Set<ViewAttribute> {
-        if case .altered(_, _, let attributes) = views[view] { attributes } else { [] }
-    }
+    public func attributes(ofView view: QualifiedName) -> Set<ViewAttribute> { views[view]?.alteredAttributes ?? [] }
 
     /// The changes of a table's columns (none when the table is the same on both sides or on one side only).
     public func columns(of table: QualifiedName) -> [Change<Column, ColumnAttribute>] { tables[table]?.columns ?? [] }
@@ -156,13 +145,9 @@ extension SchemaDiff {
                 let indexes = comparison.indexChanges(want.indexes, have.indexes, comments: options.compareComments)
                 if !indexes.isEmpty { delta.viewIndexes[want.name] = indexes }
             })
-        Pairing.match(expected.functions, actual.functions,
-            missing: { delta.functions[$0.key] = .added($0) },
-            extra: { delta.functions[$0.key] = .removed($0) },
-            both: { want, have in
-                let attributes = FunctionAttribute.changed(want, have, comments: options.compareComments)
-                if !attributes.isEmpty { delta.functions[want.key] = .altered(expected: want, actual: have, attributes: attributes) }
-            })
+        delta.functions = SchemaDelta.changes(expected.functions, actual.functions) {
+            FunctionAttribute.changed($0, $1, comments: options.compareComments)
+        }
         delta.addTypesAndNamespaces(expected: expected, actual: actual, comparison: comparison, comments: options.compareComments)
         return delta
     }
@@ -192,7 +177,7 @@ extension SchemaDelta {
 
     /// Every object of a kind that differs, paired by name: added, removed, or altered in the attributes
     /// `changed` finds.
-    private static func changes<Object: CatalogObject, Attribute: ChangeAttribute>(
+    static func changes<Object: CatalogObject, Attribute: ChangeAttribute>(
         _ expected: ObjectSet<Object>, _ actual: ObjectSet<Object>, changed: (Object, Object) -> Set<Attribute>
     ) -> [Object.Key: Change<Object, Attribute>] {
         var result: [Object.Key: Change<Object, Attribute>] = [:]
@@ -251,13 +236,7 @@ extension SchemaDelta {
             lines += Self.partLines(table.policies, "policy", of: name, named: \.name)
             lines += Self.partLines(table.triggers, "trigger", of: name, named: \.name)
         }
-        for (name, change) in views.sorted(by: { $0.key < $1.key }) {
-            switch change {
-            case .added: lines.append("+ view \(name)")
-            case .removed: lines.append("- view \(name)")
-            case .altered(_, _, let attributes), .renamed(_, _, let attributes): lines.append("~ view \(name) (\(Self.list(attributes)))")
-            }
-        }
+        lines += Self.objectLines(views, "view")
         for (name, triggers) in viewTriggers.sorted(by: { $0.key < $1.key }) {
             lines += Self.partLines(triggers, "trigger", of: name, named: \.name)
         }

@@ -110,11 +110,10 @@ extension OfflineReplay {
             extensionTypes[qualified] = name
             if members.typesWithModifier.contains(type) { extensionTypesWithModifier.insert(qualified) }
         }
-        databaseExtensions.insert(name)
+        databaseExtensions[name] = members.description
         if name == "pg_cron" { scheduledJobs = [] }
         extensions[name] = Extension(name: name, schema: schema, version: version ?? "")
         extensionRequires[name] = []
-        extensionsFromDatabase.append(members.description)
     }
 
     /// `DROP EXTENSION`: allowed while no index uses one of its operator classes (the server would

@@ -83,7 +83,7 @@ extension OfflineReplay {
         case 2: candidates = [QualifiedName(written[0], last)]
         default: return nil
         }
-        return candidates.first { extensionFunctions[$0].map(databaseExtensions.contains) == true }
+        return candidates.first { extensionFunctions[$0].map { databaseExtensions[$0] != nil } == true }
     }
 
     /// Counts the calls of such functions in a statement passed over, for the note.

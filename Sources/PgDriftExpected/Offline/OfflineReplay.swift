@@ -28,10 +28,9 @@ struct OfflineReplay {
     var liveExtensions: LiveExtensions?
     /// Extensions to treat as missing here even when their files are installed (tests).
     var unavailableExtensions: Set<String> = []
-    /// The extensions whose members were taken from the database, for the note that says so.
-    var extensionsFromDatabase: [String] = []
-    /// The names of those extensions: a top-level call of one of their functions is passed over.
-    var databaseExtensions: Set<String> = []
+    /// The extensions whose members were taken from the database (name → `pg_net 0.7.1`, for the note
+    /// that says so); a top-level call of one of their functions is passed over.
+    var databaseExtensions: [String: String] = [:]
     /// Their types that take an integer modifier printed as written (`vector(1536)`: no typmod_out).
     var extensionTypesWithModifier: Set<QualifiedName> = []
     /// Extensions a migration creates that neither this machine nor the database has: the expected

@@ -48,8 +48,8 @@ package enum OfflineSchemaLoader {
         var catalog = replay.catalog()
         if privileges { replay.applyGrants(to: &catalog) }
         catalog.sources = replay.sourceMap.sources(for: catalog)
-        var notes = replay.extensionsFromDatabase.isEmpty ? [] : [
-            "extensions this machine does not have, taken from the database: " + replay.extensionsFromDatabase.sorted().joined(separator: ", "),
+        var notes = replay.databaseExtensions.isEmpty ? [] : [
+            LiveExtensions.note(replay.databaseExtensions.sorted { $0.key < $1.key }.map(\.value)),
         ]
         for name in replay.unknownExtensions.sorted() {
             notes.append("extension \(name) is neither on this machine nor in the database: reported missing, and read around")

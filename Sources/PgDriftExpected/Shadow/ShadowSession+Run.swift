@@ -105,11 +105,7 @@ extension ShadowSession {
             && standIns.accessMethods.contains(statement.node["accessMethod"]?.string ?? ""):
             return .indexWithoutOptions
         case "CreateExtensionStmt":
-            if let name = statement.node["extname"]?.string, name != "plpgsql",
-                !LiveExtensions.isAvailableHere(name, unless: unavailableExtensions)
-            {
-                return .standIn
-            }
+            if LiveExtensions.missingHere(statement, unless: unavailableExtensions) != nil { return .standIn }
             guard !trustsMigrations, let name = statement.node["extname"]?.string else { return .migration }
             return try extensionNeedsSuperuser(name) ? .superuser : .migration
         // (One `where` for all the tags: in a case with several patterns it would guard the last only.)

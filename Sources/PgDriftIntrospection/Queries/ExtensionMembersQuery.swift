@@ -109,15 +109,15 @@ enum ExtensionMembersQuery {
 }
 
 extension Introspector {
-    /// The members of every extension the database has and this machine lacks (no control file here, or
-    /// named in `unavailable`): one query for the names, and, only when there are any, one for the members
+    /// The members of every extension the database has and this machine lacks (`lacks` says which):
+    /// one query for the names, and, only when there are any, one for the members
     /// and one per extension for their definitions.
     package static func extensionMembers(
-        lackingHere unavailable: Set<String>, isAvailableHere: (String) -> Bool, on connection: PostgresConnection
+        lackingHere lacks: (String) -> Bool, on connection: PostgresConnection
     ) throws -> [String: ExtensionMembers] {
         let installed = try connection.query("SELECT extname::text AS name FROM pg_catalog.pg_extension ORDER BY 1").rows
             .map { try $0.string("name") }
-        var members = try extensionMembers(named: installed.filter { unavailable.contains($0) || !isAvailableHere($0) }, on: connection)
+        var members = try extensionMembers(named: installed.filter(lacks), on: connection)
         // One query more per such extension (a handful at most), for stand-ins in a shadow database.
         for name in members.keys.sorted() {
             let definitions = try extensionDefinitions(of: members[name]!, on: connection)
