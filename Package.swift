@@ -24,6 +24,12 @@ let package = Package(
             name: "CPgQuery",
             providers: [.apt(["libpg-query-dev"])]
         ),
+        // OpenSSL's digests, for the checksums migration tools record (the history, issue 19).
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
 
         // The schema model: value types, names, no dependencies.
         .target(name: "PgDriftModel"),
@@ -67,7 +73,7 @@ let package = Package(
             name: "PgDriftAudit",
             dependencies: [
                 "PgDriftModel", "PgDriftPostgres", "PgDriftIntrospection", "PgDriftSQL", "PgDriftPlanner", "PgDriftExpected",
-                "PgDriftReports", "PgDriftDiff",
+                "PgDriftReports", "PgDriftDiff", "CCrypto",
             ]
         ),
         // The library Swift code imports: re-exports what users of `import PgDrift` need.
@@ -101,7 +107,7 @@ let package = Package(
         .testTarget(
             name: "PgDriftIntegrationTests",
             dependencies: ["PgDrift", "PgDriftTestSupport", "AnalyticsExample", "ExpectedSchema"],
-            exclude: ["PlanCorpus", "OfflineCorpus", "RealWorldCorpus"]
+            exclude: ["PlanCorpus", "OfflineCorpus", "RealWorldCorpus", "HistoryFixtures"]
         ),
     ]
 )

@@ -27,7 +27,10 @@ extension Audit {
         // delta (and the catalog aligned with the database's), so it changes what the diff reports and
         // nothing that only reads differently.
         var phases = PhaseTrace()
-        let loading = reading.loadExpected(reading.introspectionOptions)
+        // Pending migrations are the migration tool's to run: the plan takes the database to what the
+        // history says was applied, and lists the rest.
+        let applied = try reading.appliedFiles(against: connectionString, required: asApplied)
+        let loading = reading.loadExpected(reading.introspectionOptions, onlyFiles: applied)
         let sides = try reading.sides(against: connectionString, forPlan: true, extensions: loading.extensions) {
             let loaded = try loading.load.wait()
             for note in loaded.notes { onNote?(note) }
@@ -36,7 +39,11 @@ extension Audit {
         phases.mark("both sides read")
         let expected = sides.expected
         let actual = sides.database.catalog.removing(matching: ignore)
-        let plan = MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual, options: options, constants: sides.constants)
+        var plan = MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual, options: options, constants: sides.constants)
+        if applied != nil, let ledger = try ledger(sides.history) {
+            plan.pending = PendingMigrations(
+                files: ledger.files.filter(\.pending).map(\.path), table: "\(ledger.history.table)", command: ledger.history.tool.applyCommand)
+        }
         phases.mark("planned")
         return (plan, expected)
     }

@@ -45,6 +45,11 @@ public struct Audit {
     public var shadowTimeout = "5min"
     /// The search_path the migrations expect to start with (`--search-path`); nil: PostgreSQL's default.
     public var searchPath: [String]?
+    /// Which migration history to read when the expected side is a folder of migrations (`--history`).
+    public var history: HistorySetting = .detect
+    /// Compare with what the migrations the history records produce: pending files are then pending,
+    /// not drift (`--as-applied`).
+    public var asApplied = false
     /// Receives notes on how the expected schema was read (a fallback to a shadow database, skipped statements).
     public var onNote: ((String) -> Void)?
 
@@ -61,7 +66,7 @@ public struct Audit {
 
     /// Compares the expected schema with the database behind `connectionString`.
     public func run(against connectionString: String) throws -> DriftReport {
-        let loading = loadExpected(introspectionOptions)
+        let loading = loadExpected(introspectionOptions, onlyFiles: asApplied ? try appliedFiles(against: connectionString, required: true) : nil)
         return try run(against: connectionString, extensions: loading.extensions) {
             let loaded = try loading.load.wait()
             for note in loaded.notes { onNote?(note) }
@@ -79,14 +84,13 @@ public struct Audit {
         against connectionString: String, extensions: LiveExtensions? = nil, expected: () throws -> Catalog
     ) throws -> DriftReport {
         let sides = try sides(against: connectionString, extensions: extensions, expected: expected)
-        var historyFindings: [Finding] = []
-        if let history = sides.history, case .sqlDirectory(let folder) = source {
-            let files = try ExpectedSchemaLoader.migrationFiles(in: folder)
-            historyFindings = MigrationHistoryFindings.findings(files: files, history: history)
-        }
-        let findings = triage(historyFindings + SchemaDiff.findings(
+        var findings = SchemaDiff.findings(
             expected: sides.expected, actual: sides.database.catalog, access: sides.database.access, options: diffOptions,
-            constants: sides.constants))
+            constants: sides.constants)
+        if let ledger = try ledger(sides.history) {
+            findings = MigrationHistoryFindings.findings(ledger) + MigrationHistoryFindings.annotate(findings, with: ledger)
+        }
+        findings = triage(findings)
         return DriftReport(
             expected: source.description, database: ConnectionString(connectionString).description, findings: findings)
     }
@@ -116,12 +120,13 @@ public struct Audit {
         defer { connection.close() }
         let options = diffOptions
         let unavailable = unavailableExtensions
-        let readsHistory: Bool
-        if case .sqlDirectory = source { readsHistory = true } else { readsHistory = false }
+        // Read whatever the source: the tool's tables are never the schema's, even against a model.
+        let readsHistory = history != .off
+        let only = history.only
         var history: MigrationHistory?
-        let (database, (expectedCatalog, constants)) = try Introspector(options: introspectionOptions).inspect(from: connection, access: !forPlan) {
+        let (database, (readExpected, constants)) = try Introspector(options: introspectionOptions).inspect(from: connection, access: !forPlan) {
             connection, inspection in
-            if readsHistory { history = try Introspector.migrationHistory(on: connection) }
+            if readsHistory { history = try Introspector.migrationHistory(on: connection, only: only) }
             if let extensions {
                 extensions.fulfil(Result {
                     try Introspector.extensionMembers(lackingHere: { !LiveExtensions.isAvailableHere($0, unless: unavailable) }, on: connection)
@@ -137,7 +142,11 @@ public struct Audit {
         }
         // The history table is the migration tool's, not the schema's: never reported, never dropped.
         var inspected = database
-        if let history { inspected.catalog.tables.remove(history.tool.table) }
+        var expectedCatalog = readExpected
+        if let history {
+            inspected.catalog.removeHistoryTables(of: history)
+            expectedCatalog.removeHistoryTables(of: history)
+        }
         return Sides(expected: expectedCatalog, database: inspected, constants: constants, history: history)
     }
 
@@ -161,8 +170,9 @@ public struct Audit {
         var extensions: LiveExtensions?
     }
 
-    /// Starts loading the expected catalog on another thread (both sides are read at once).
-    func loadExpected(_ options: IntrospectionOptions) -> ExpectedLoading {
+    /// Starts loading the expected catalog on another thread (both sides are read at once); `onlyFiles`:
+    /// of a folder of migrations, only these (`--as-applied`).
+    func loadExpected(_ options: IntrospectionOptions, onlyFiles: Set<String>? = nil) -> ExpectedLoading {
         let (source, builtin, schemas, excludedSchemas, shadow) = (self.source, self.builtin, self.schemas, self.excludedSchemas, self.shadow)
         let (shadowSuperuser, shadowTimeout, searchPath) = (self.shadowSuperuser, self.shadowTimeout, self.searchPath)
         let unavailable = unavailableExtensions
@@ -181,6 +191,7 @@ public struct Audit {
             loader.searchPath = searchPath
             loader.liveExtensions = extensions
             loader.unavailableExtensions = unavailable
+            loader.onlyFiles = onlyFiles
             var notes: [String] = []
             loader.onNote = { notes.append($0) }
             let catalog = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)

@@ -46,6 +46,10 @@ public struct PgDriftConfiguration: Hashable, Sendable {
     public var shadowTimeout: String?
     /// `search_path`: the schemas the migrations expect on their search_path from the start.
     public var searchPath: [String]?
+    /// `history`: the migration tool whose history to read (`auto`, `none`, `supabase` …); nil when the file does not say.
+    public var history: HistorySetting?
+    /// `as_applied`: compare with what the recorded migrations produce; nil when the file does not say.
+    public var asApplied: Bool?
     /// `[severity]`: a level per finding kind, replacing the kind's default; `.off` drops the kind.
     public var severities: [FindingKind: SeverityOverride] = [:]
 
@@ -97,6 +101,11 @@ public struct PgDriftConfiguration: Hashable, Sendable {
         case "shadow_superuser": shadowSuperuser = try entry.bool(fail)
         case "shadow_timeout": shadowTimeout = try entry.string(fail)
         case "search_path": searchPath = try entry.list(fail)
+        case "history":
+            let name = try entry.string(fail)
+            guard let setting = HistorySetting(name) else { throw fail("unknown migration tool '\(name)' (one of \(HistorySetting.names))") }
+            history = setting
+        case "as_applied": asApplied = try entry.bool(fail)
         case "severity":
             guard case .table(let rows) = entry.value else { throw fail("'severity' must be a table of finding kind = level") }
             for row in rows {

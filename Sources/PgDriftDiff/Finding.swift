@@ -24,6 +24,8 @@ public struct Finding: Hashable, Codable, Sendable {
     public var source: SourceLocation?
     /// What to do about it.
     public var hint: String?
+    /// The migration that creates or last changes the object, and what the tool's history says of it.
+    public var migration: MigrationReference?
 
     /// Creates a finding from its parts; `severity` defaults to the kind's `defaultSeverity`.
     public init(
@@ -47,6 +49,28 @@ public struct Finding: Hashable, Codable, Sendable {
     /// `schema.table.column` or `schema.object`, for grouping and display.
     public var path: String {
         [schema, table, column].compactMap { $0 }.joined(separator: ".")
+    }
+}
+
+/// The migration file behind a finding's object, as the migration tool's history records it (issue 19).
+public struct MigrationReference: Hashable, Codable, Sendable {
+    /// The file, as the user gave its folder.
+    public var file: String
+    /// The version (or name) the tool knows it by.
+    public var version: String?
+    /// Whether the history lists it as applied.
+    public var recorded: Bool
+    /// When the history says it was applied, if the tool keeps a time.
+    public var appliedAt: String?
+    /// The case in words: "created by …, which the history does not list: not applied yet".
+    public var says: String
+
+    public init(file: String, version: String?, recorded: Bool, appliedAt: String?, says: String) {
+        self.file = file
+        self.version = version
+        self.recorded = recorded
+        self.appliedAt = appliedAt
+        self.says = says
     }
 }
 

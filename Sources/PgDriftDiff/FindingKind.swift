@@ -62,6 +62,8 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
     case pendingMigration = "pending_migration"
     /// A file the history marks failed, dirty, rolled back or unfinished.
     case failedMigration = "failed_migration"
+    /// A file changed after it was applied: its checksum differs from the one the tool recorded.
+    case modifiedMigration = "modified_migration"
     /// A version the history lists that no file has.
     case missingMigrationFile = "missing_migration_file"
     case brokenReference = "broken_reference"
@@ -72,13 +74,18 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
     public var defaultSeverity: Severity {
         switch self {
         case .extraTable, .extraColumn, .extraConstraint, .extraIndex, .extraPolicy, .extraTrigger, .extraView,
-            .extraFunction, .extraEnum, .extraType, .extraSequence, .commentMismatch, .privilegeMismatch, .ownerMismatch, .extensionStateMismatch, .pendingMigration, .missingMigrationFile, .notVisible:
+            .extraFunction, .extraEnum, .extraType, .extraSequence, .commentMismatch, .privilegeMismatch, .ownerMismatch, .extensionStateMismatch, .pendingMigration, .modifiedMigration, .missingMigrationFile, .notVisible:
             return .warning
         case .possibleRename, .extensionState:
             return .info
         default:
             return .error
         }
+    }
+
+    /// Whether the finding is about a schema object (rather than about a migration file itself).
+    public var isAboutAnObject: Bool {
+        ![.pendingMigration, .failedMigration, .modifiedMigration, .missingMigrationFile].contains(self)
     }
 
     /// Orders kinds as they are declared.

@@ -29,6 +29,8 @@ package final class ExpectedSchemaLoader {
     package var liveExtensions: LiveExtensions?
     /// Extensions to treat as missing here even when their files are installed (tests).
     package var unavailableExtensions: Set<String> = []
+    /// Of a folder of migrations, only these files (the ones the history records as applied); nil: all.
+    package var onlyFiles: Set<String>?
 
     /// `builtin` supplies the compiled model (the CLI passes `expected-schema`'s).
     package init(builtin: @escaping () -> Catalog, options: IntrospectionOptions = IntrospectionOptions()) {
@@ -56,7 +58,10 @@ package final class ExpectedSchemaLoader {
         case .database(let connection):
             return try Introspector(options: options).catalog(from: PostgresConnection(connection)).catalog
         case .sqlDirectory(let path):
-            return try loadSQL(try Self.migrationFiles(in: path), source: path)
+            let files = try Self.migrationFiles(in: path).filter { onlyFiles?.contains($0) ?? true }
+            // Nothing recorded as applied yet: the expected schema is empty.
+            guard !files.isEmpty else { return Catalog() }
+            return try loadSQL(files, source: path)
         case .sqlFile(let path):
             return try loadSQL([path], source: path)
         }
@@ -82,7 +87,7 @@ package final class ExpectedSchemaLoader {
 
     /// A SQL file's text, psql's backslash commands (pg_dump's `\restrict`) blanked.
     private static func read(_ file: String) throws -> String {
-        do { return PsqlMetaCommands.blanked(try String(contentsOfFile: file, encoding: .utf8)) } catch {
+        do { return MigrationSections.upOnly(PsqlMetaCommands.blanked(try String(contentsOfFile: file, encoding: .utf8))) } catch {
             throw ExpectedSchemaError("cannot read '\(file)' as UTF-8 text")
         }
     }
@@ -101,15 +106,29 @@ package final class ExpectedSchemaLoader {
         return started
     }
 
-    /// The `.sql` files of a folder in natural order.
+    /// The migrations of a folder in natural order: its `.sql` files but rollbacks (golang-migrate's and
+    /// sqlx's `.down.sql`, Flyway's `U<version>__` undo scripts), or, in a folder of folders, each
+    /// folder's `migration.sql` (Prisma) or `up.sql` (Diesel).
     package static func migrationFiles(in directory: String) throws -> [String] {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
             throw ExpectedSchemaError("cannot read folder '\(directory)': \(error.localizedDescription)")
         }
-        let files = names.filter { $0.hasSuffix(".sql") }.sorted(by: NaturalOrder.less)
-        guard !files.isEmpty else { throw ExpectedSchemaError("folder '\(directory)' holds no .sql files") }
-        return files.map { (directory as NSString).appendingPathComponent($0) }
+        let sorted = names.sorted(by: NaturalOrder.less)
+        let flat = sorted.filter { $0.hasSuffix(".sql") && !isRollback($0) }
+        if !flat.isEmpty { return flat.map { (directory as NSString).appendingPathComponent($0) } }
+        let nested = sorted.compactMap { name in
+            ["migration.sql", "up.sql"].lazy.map { "\((directory as NSString).appendingPathComponent(name))/\($0)" }
+                .first { FileManager.default.fileExists(atPath: $0) }
+        }
+        guard !nested.isEmpty else { throw ExpectedSchemaError("folder '\(directory)' holds no .sql files") }
+        return nested
+    }
+
+    /// A file that undoes a migration rather than making one.
+    static func isRollback(_ name: String) -> Bool {
+        if name.hasSuffix(".down.sql") || name.hasSuffix(".undo.sql") { return true }
+        return name.hasPrefix("U") && name.dropFirst().first?.isNumber == true && name.contains("__")
     }
 
     /// Applies the files, in order, to a fresh shadow database and reads it back. Every file is read

@@ -14,6 +14,8 @@ public struct DatabaseReading: Sendable {
     public var connection: String
     /// Views and materialized views that depend on the object (pg_depend), when it exists.
     public var dependentViews: [ObjectRef]
+    /// The migration tool's history, when asked for (the expected side is a folder of migrations).
+    public var history: MigrationHistory?
 
     /// Creates a reading from its parts.
     public init(catalog: Catalog, access: RoleAccess, connection: String, dependentViews: [ObjectRef] = []) {
@@ -33,21 +35,26 @@ public struct DatabaseReading: Sendable {
 /// ```
 public enum Explain {
     /// Reads what explaining `name` needs from the database behind `connectionString`.
+    /// `history`: also read the migration tool's history (`.some(nil)`: whichever tool's is there).
     public static func read(
-        _ name: ObjectName, from connectionString: String, statementTimeoutMilliseconds: Int = 60_000
+        _ name: ObjectName, from connectionString: String, statementTimeoutMilliseconds: Int = 60_000,
+        history: MigrationTool?? = nil
     ) throws -> DatabaseReading {
+        var recorded: MigrationHistory?
         let connection = try PostgresConnection(connectionString)
         defer { connection.close() }
         let introspector = Introspector(options: IntrospectionOptions(statementTimeoutMilliseconds: statementTimeoutMilliseconds))
         let (inspection, views) = try introspector.inspect(from: connection) { connection, inspection in
+            if let only = history { recorded = try Introspector.migrationHistory(on: connection, only: only) }
             let index = RelationIndex(inspection.catalog, access: inspection.access)
             let target = Explainer.target(of: name, in: index).ref
             guard let (entry, _) = Explainer.locate(target, in: index, searchPath: inspection.access.searchPath) else { return [ObjectRef]() }
             return try DependentViewsQuery.read(connection, table: entry.name, column: target.column)
         }
-        return DatabaseReading(
-            catalog: inspection.catalog, access: inspection.access, connection: connection.connectionString.description,
-            dependentViews: views)
+        var reading = DatabaseReading(
+            catalog: inspection.catalog, access: inspection.access, connection: connection.connectionString.description, dependentViews: views)
+        reading.history = recorded
+        return reading
     }
 
     /// The explanation of `name` from what was read, against the expected schema (nil: none was given).

@@ -1,3 +1,4 @@
+import PgDriftDiff
 import PgDriftModel
 
 /// The answer to "is this table or column really missing?": whether it exists in the database and in
@@ -85,6 +86,8 @@ public struct ExpectedSide: Hashable, Sendable, Codable {
     public var object: ObjectRef?
     /// Where the expected schema declares it, when it came from SQL with locations.
     public var location: SourceLocation?
+    /// The migration that creates or last changes it, and what the tool's history says of that file.
+    public var migration: MigrationReference?
 }
 
 /// One explanation of why the object seems missing, or what to know about where it is.

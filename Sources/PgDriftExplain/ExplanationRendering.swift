@@ -25,7 +25,8 @@ extension Explanation {
             section("database", ["not found — \(session)"])
         }
         if let object = expected.object, expected.exists {
-            section("expected", ["\(describe(object)) — \(expected.source)" + (expected.location.map { ", \($0)" } ?? "")])
+            section("expected", ["\(describe(object)) — \(expected.source)" + (expected.location.map { ", \($0)" } ?? "")]
+                + (expected.migration.map { [$0.says] } ?? []))
         } else {
             section("expected", ["not in the expected schema — \(expected.source)"])
         }

@@ -42,14 +42,28 @@ public struct DriftReport: Codable, Hashable, Sendable {
             infos: findings.filter { $0.severity == .info }.count, byKind: byKind)
     }
 
-    /// Findings grouped by `schema.table` (or by schema for objects outside tables), in report order.
-    public var groupedByRelation: [(name: String, findings: [Finding])] {
+    /// Findings grouped for people, in report order: first each pending migration with what it would
+    /// create or change (the migration tool's history does not list it), then by `schema.table` (or by
+    /// schema for objects outside tables).
+    public var groups: [(name: String, findings: [Finding])] {
         var groups: [(name: String, findings: [Finding])] = []
         for finding in findings {
+            guard let file = Self.pendingFile(finding) else { continue }
+            let name = "pending migration \(file)"
+            if let index = groups.firstIndex(where: { $0.name == name }) { groups[index].findings.append(finding) } else { groups.append((name, [finding])) }
+        }
+        for finding in findings where Self.pendingFile(finding) == nil {
             let group = finding.table.map { "\(finding.schema).\($0)" } ?? finding.schema
             if groups.last?.name == group { groups[groups.count - 1].findings.append(finding) } else { groups.append((group, [finding])) }
         }
         return groups
+    }
+
+    /// The migration file a finding waits for: its object is created or changed by a file the history
+    /// does not list.
+    static func pendingFile(_ finding: Finding) -> String? {
+        guard let migration = finding.migration, !migration.recorded, !migration.file.isEmpty else { return nil }
+        return migration.file
     }
 
     /// Whether anything drifted badly enough to fail a check.
@@ -67,7 +81,7 @@ public enum JSONReport {
         let object = try JSONSerialization.jsonObject(with: encoder.encode(report)) as! [String: Any]
         // Codable leaves out nil fields; the contract has `column: null` and friends.
         var withNulls = object
-        let fields = ["table", "column", "object", "expected", "actual", "source", "hint"]
+        let fields = ["table", "column", "object", "expected", "actual", "source", "hint", "migration"]
         withNulls["findings"] = (object["findings"] as? [[String: Any]] ?? []).map { finding in
             var copy = finding
             for field in fields where copy[field] == nil { copy[field] = NSNull() }

@@ -59,6 +59,7 @@ extension FindingKind {
         case .privilegeMismatch: "Grants on an object differ from the expected schema."
         case .ownerMismatch: "An object is owned by another role than the expected schema says."
         case .pendingMigration: "A migration file the migration tool's history does not list: not applied yet."
+        case .modifiedMigration: "A migration file edited after it was applied: the database has the file as it was."
         case .failedMigration: "A migration the tool's history marks failed or dirty."
         case .missingMigrationFile: "A version the migration tool's history lists that no file has."
         case .extensionState: "State an extension keeps in the database (pg_cron's jobs), for information."

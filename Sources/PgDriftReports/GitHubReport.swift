@@ -24,6 +24,7 @@ public enum GitHubReport {
             var message = [finding.message]
             if let expected = finding.expected { message.append("expected: \(expected)") }
             if let actual = finding.actual { message.append("actual: \(actual)") }
+            if let migration = finding.migration, finding.kind.isAboutAnObject { message.append("migration: \(migration.says)") }
             if let hint = finding.hint { message.append("hint: \(hint)") }
             lines.append("::\(command) \(properties.joined(separator: ","))::" + escape(message.joined(separator: "\n"), property: false))
         }

@@ -13,7 +13,7 @@ public enum JUnitReport {
     public static func render(_ report: DriftReport, baseDirectory: String? = nil) -> String {
         var cases: [String] = []
         var failedCases = 0
-        for (group, findings) in report.groupedByRelation {
+        for (group, findings) in report.groups {
             let errors = findings.filter { $0.severity == .error }
             let notes = findings.filter { $0.severity != .error }
             if !errors.isEmpty { failedCases += 1 }
@@ -58,6 +58,7 @@ public enum JUnitReport {
             source.file = SourcePaths.relative(source.file, to: baseDirectory)
             lines.append("declared at \(source)")
         }
+        if let migration = finding.migration, finding.kind.isAboutAnObject { lines.append("migration: \(migration.says)") }
         if let hint = finding.hint { lines.append("hint: \(hint)") }
         return lines.joined(separator: "\n")
     }

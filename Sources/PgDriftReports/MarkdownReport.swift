@@ -12,11 +12,12 @@ public enum MarkdownReport {
         let s = report.summary
         lines.append("**\(s.total) finding\(s.total == 1 ? "" : "s")**: \(s.errors) error\(s.errors == 1 ? "" : "s"), "
             + "\(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.infos) info")
-        for (group, findings) in report.groupedByRelation {
+        for (group, findings) in report.groups {
             lines += ["", "### `\(cell(group))`", "", "| | kind | finding | expected | actual |", "| --- | --- | --- | --- | --- |"]
             for finding in findings {
                 let icon = finding.severity == .error ? "❌" : finding.severity == .warning ? "⚠️" : "ℹ️"
-                lines.append("| \(icon) | `\(finding.kind.rawValue)` | \(cell(finding.message)) | "
+                let message = finding.message + (finding.migration.map { finding.kind.isAboutAnObject ? " (\($0.says))" : "" } ?? "")
+                lines.append("| \(icon) | `\(finding.kind.rawValue)` | \(cell(message)) | "
                     + "\(finding.expected.map { "`\(cell($0))`" } ?? "") | \(finding.actual.map { "`\(cell($0))`" } ?? "") |")
             }
         }

@@ -46,6 +46,8 @@ public enum SARIFReport {
         bag["expected"] = finding.expected
         bag["actual"] = finding.actual
         bag["hint"] = finding.hint
+        bag["migration"] = finding.migration.map { $0.says }
+        bag["migrationFile"] = finding.migration.map { $0.file }.flatMap { $0.isEmpty ? nil : $0 }
         return bag
     }
 

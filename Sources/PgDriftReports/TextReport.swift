@@ -11,7 +11,7 @@ public enum TextReport {
             lines.append(paint("no drift", "32"))
             return lines.joined(separator: "\n") + "\n"
         }
-        for (group, findings) in report.groupedByRelation {
+        for (group, findings) in report.groups {
             lines.append("")
             lines.append(paint(group, "1"))
             for finding in findings {
@@ -25,6 +25,7 @@ public enum TextReport {
                 if let expected = finding.expected { lines.append("      expected: \(expected)") }
                 if let actual = finding.actual { lines.append("      actual:   \(actual)") }
                 if let source = finding.source { lines.append("      declared at \(source)") }
+                if let migration = finding.migration, finding.kind.isAboutAnObject { lines.append("      migration: \(migration.says)") }
                 if let hint = finding.hint { lines.append("      hint: \(hint)") }
             }
         }

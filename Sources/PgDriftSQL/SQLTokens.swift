@@ -29,6 +29,21 @@ package enum SQLTokens {
     package static let openers: Set<Int> = [40, 91]
     package static let closers: Set<Int> = [41, 93]
 
+    /// `-- comment` and `/* comment */`.
+    package static let comments: Set<Int> = [275, 276]
+    /// `;`.
+    static let semicolon = 59
+
+    /// The text of every token but comments and semicolons: what two layouts of the same statements
+    /// share (Supabase's history keeps a file's statements one by one).
+    package static func words(_ text: String) throws -> [Substring] {
+        let bytes = Array(text.utf8)
+        return try scan(text).compactMap { token in
+            guard !comments.contains(token.kind), token.kind != semicolon else { return nil }
+            return Substring(decoding: bytes[token.start..<token.end], as: UTF8.self)
+        }
+    }
+
     /// The tokens of `text`.
     package static func scan(_ text: String) throws -> [Token] {
         let result = pg_query_scan(text)

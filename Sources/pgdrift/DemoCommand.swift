@@ -7,9 +7,10 @@ import PgDrift
 /// `pgdrift demo`: pgdrift's whole job on a throwaway PostgreSQL, with nothing to set up.
 ///
 /// It builds the seed story's drifted database — the analytics migrations without the fix-up 015, plus
-/// a few hand-made drifts — checks it against the built-in model, prints the report and writes it to
-/// `reports/`, explains the column the seed's user thought was missing, prints the fix-up migration,
-/// applies it in one transaction and checks again.
+/// a few hand-made drifts, and the Supabase history that lists 001–014 — checks it against the built-in
+/// model, prints the report and writes it to `reports/`, explains the column the seed's user thought was
+/// missing, tells what is pending from what is hand-made by the migration history, prints the fix-up
+/// migration, applies it in one transaction and checks again.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -50,6 +51,8 @@ struct DemoCommand: ParsableCommand {
             }
         }
         for statement in Self.handMadeDrifts { try connection.execute(statement) }
+        // What `supabase db push` would have recorded: 001–014 applied, 015 never.
+        try connection.execute(Self.supabaseHistory(of: migrations.map(\.name)))
         connection.close()
 
         progress("checking it against the built-in expected schema (expected-schema/)")
@@ -72,6 +75,19 @@ struct DemoCommand: ParsableCommand {
         print("")
         print(explanation.text, terminator: "")
 
+        let folder = AnalyticsExample.directory.path
+        progress("is the rest missing, or never applied? (pgdrift check --expected \(folder), which reads the migration history)")
+        let fromMigrations = try Audit(source: .sqlDirectory(folder)).run(against: database)
+        print("")
+        print(TextReport.render(fromMigrations, color: Terminal.wantsColor), terminator: "")
+        var handMade = Audit(source: .sqlDirectory(folder))
+        handMade.asApplied = true
+        let asApplied = try handMade.run(against: database)
+        let waiting = fromMigrations.findings.filter { $0.migration?.recorded == false }.count
+        let remaining = asApplied.findings.filter { $0.kind.isAboutAnObject }.count
+        progress("the history lists 001–014: \(waiting) findings wait for the pending 015; "
+            + "against what the history records as applied (--as-applied), \(remaining) remain: the drift made by hand")
+
         progress("planning the fix-up migration (pgdrift plan)")
         let plan = try audit.plan(against: database)
         print("")
@@ -93,6 +109,24 @@ struct DemoCommand: ParsableCommand {
             progress("\(plan.skipped.count) statement\(plan.skipped.count == 1 ? " was" : "s were") left out on purpose (they would lose data; --allow-destructive runs them)")
         }
         progress("stopping the throwaway PostgreSQL")
+    }
+}
+
+extension DemoCommand {
+    /// The history table the Supabase CLI keeps, listing these migrations as applied.
+    static func supabaseHistory(of files: [String]) -> String {
+        let rows = files.map { file -> String in
+            let version = String(file.prefix { $0.isNumber })
+            let name = String(file.dropFirst(version.count + 1).dropLast(4))
+            return "(\(SQLQuote.literal(version)), \(SQLQuote.literal(name)))"
+        }
+        return """
+            CREATE SCHEMA IF NOT EXISTS supabase_migrations;
+            CREATE TABLE IF NOT EXISTS supabase_migrations.schema_migrations (version text NOT NULL PRIMARY KEY);
+            ALTER TABLE supabase_migrations.schema_migrations ADD COLUMN IF NOT EXISTS statements text[];
+            ALTER TABLE supabase_migrations.schema_migrations ADD COLUMN IF NOT EXISTS name text;
+            INSERT INTO supabase_migrations.schema_migrations (version, name) VALUES \(rows.joined(separator: ", "));
+            """
     }
 }
 

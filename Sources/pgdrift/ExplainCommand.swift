@@ -50,13 +50,30 @@ struct ExplainCommand: ParsableCommand {
             throw CLIError.input(error.description)
         }
         let connection = database ?? config.database ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
-        let reading = try Explain.read(objectName, from: connection)
+        // For a folder of migrations, the tool's history is read in the same snapshot.
+        var audit = Audit(source: source)
+        sqlReading.configure(&audit, config)
+        let readsHistory: Bool
+        if case .sqlDirectory = source { readsHistory = audit.history != .off } else { readsHistory = false }
+        if audit.asApplied && !readsHistory {
+            throw CLIError.input("--as-applied needs --expected to be a folder of migrations and the history read (not --history none)")
+        }
+        let only: MigrationTool? = if case .tool(let tool) = audit.history { tool } else { nil }
+        let reading = try Explain.read(objectName, from: connection, history: readsHistory ? .some(only) : nil)
+        let ledger = try audit.ledger(reading.history)
+        if audit.asApplied && ledger == nil {
+            throw CLIError.input("--as-applied: the database has no migration history pgdrift recognises (--history TOOL names the tool)")
+        }
 
         let loader = ExpectedSchemaLoader(builtin: { analyticsSchema.catalog })
         defer { loader.close() }
         sqlReading.configure(loader, config)
-        let explanation = Explain.explain(
+        if audit.asApplied, let ledger { loader.onlyFiles = Set(ledger.appliedFiles) }
+        var explanation = Explain.explain(
             objectName, database: reading, expected: try loader.load(source), expectedSource: source.description)
+        if let ledger, let file = explanation.expected.location?.file {
+            explanation.expected.migration = MigrationHistoryFindings.reference(forFile: file, missing: !explanation.exists, in: ledger)
+        }
         let output = format == .json ? try explanation.json() : explanation.text
         FileHandle.standardOutput.write(Data(output.utf8))
         if !explanation.exists { throw PgDriftExit(code: ExitCode.drift) }

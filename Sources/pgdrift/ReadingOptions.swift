@@ -18,8 +18,19 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("search-path"), help: "The search_path the migrations expect from the start, such as 'app,public' (default: pgdrift.toml's search_path, else PostgreSQL's).")
     var searchPath: String?
 
+    @Option(name: .customLong("history"), help: ArgumentHelp(
+        "The migration tool whose history table to read, for a folder of migrations: auto, none or a tool (default: pgdrift.toml's history, else auto).",
+        discussion: "Tools: \(MigrationTool.allCases.map(\.rawValue).joined(separator: ", ")). auto finds the table by its name and shape.",
+        valueName: "tool"))
+    var history: HistoryChoice?
+
+    @Flag(name: .customLong("as-applied"), inversion: .prefixedNo, help: "Compare with what the migrations the history records produce: pending ones are then pending, not drift (default: pgdrift.toml's as_applied, else no).")
+    var asApplied: Bool?
+
     /// Puts these (and pgdrift.toml's) settings on an audit.
     func configure(_ audit: inout Audit, _ config: PgDriftConfiguration) {
+        audit.history = history?.setting ?? config.history ?? .detect
+        audit.asApplied = asApplied ?? config.asApplied ?? false
         audit.shadow = shadow
         audit.shadowSuperuser = shadowSuperuser || (config.shadowSuperuser ?? false)
         audit.shadowTimeout = shadowTimeout ?? config.shadowTimeout ?? audit.shadowTimeout
@@ -40,4 +51,16 @@ struct ReadingOptions: ParsableArguments {
     static func schemas(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
+}
+
+/// `--history`: checked as the command line is parsed, so an unknown tool exits 2 with one line.
+struct HistoryChoice: ExpressibleByArgument {
+    var setting: HistorySetting
+
+    init?(argument: String) {
+        guard let setting = HistorySetting(argument) else { return nil }
+        self.setting = setting
+    }
+
+    static var allValueStrings: [String] { ["auto", "none"] + MigrationTool.allCases.map(\.rawValue) }
 }

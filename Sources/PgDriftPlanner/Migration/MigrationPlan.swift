@@ -9,6 +9,9 @@ public struct MigrationPlan: Hashable, Sendable {
     /// Every statement in order, skipped ones included.
     public var statements: [PlannedStatement]
 
+    /// Migrations the tool's history does not list yet: the plan leaves them to the tool (issue 19).
+    public var pending: PendingMigrations?
+
     /// A plan of these statements, in this order.
     public init(options: PlanOptions, statements: [PlannedStatement]) {
         self.options = options
@@ -40,11 +43,18 @@ public struct MigrationPlan: Hashable, Sendable {
     /// The plan as a SQL file. `header` lines become comments at the top.
     public func render(header: [String] = []) -> String {
         var lines = header.map { "-- " + $0 }
+        if let pending, !pending.files.isEmpty {
+            lines.append("-- \(pending.files.count) pending migration\(pending.files.count == 1 ? "" : "s"), not in \(pending.table)'s history and "
+                + "not re-implemented here: apply \(pending.files.count == 1 ? "it" : "them") with \(pending.command) after this plan.")
+            lines += pending.files.map { "--   \($0)" }
+        }
         let runCount = beforeTransaction.count + transactional.count + afterCommit.count
         lines.append("-- \(runCount) statement\(runCount == 1 ? "" : "s")"
             + (skipped.isEmpty ? "" : ", \(skipped.count) left out (see the comments marked SKIPPED)") + ".")
         if isEmpty && skipped.isEmpty {
-            lines.append("-- The database already matches the expected schema: nothing to do.")
+            lines.append(pending?.files.isEmpty == false
+                ? "-- Besides the pending migrations, the database matches what the history says was applied: nothing to do."
+                : "-- The database already matches the expected schema: nothing to do.")
             return lines.joined(separator: "\n") + "\n"
         }
         lines.append("-- Each ALTER TABLE holds an ACCESS EXCLUSIVE lock on its table until COMMIT; lock_timeout makes the plan")
@@ -99,5 +109,21 @@ public struct MigrationPlan: Hashable, Sendable {
             lines += statement.sql.split(separator: "\n", omittingEmptySubsequences: false).map { "-- " + $0 }
         }
         return lines
+    }
+}
+
+/// The migrations a plan leaves to the migration tool: the files its history does not list yet.
+public struct PendingMigrations: Hashable, Sendable {
+    /// The files, in the order they run.
+    public var files: [String]
+    /// The history table, `supabase_migrations.schema_migrations`.
+    public var table: String
+    /// How the tool runs them: `supabase db push`.
+    public var command: String
+
+    public init(files: [String], table: String, command: String) {
+        self.files = files
+        self.table = table
+        self.command = command
     }
 }

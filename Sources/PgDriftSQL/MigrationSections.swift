@@ -1,0 +1,26 @@
+/// Migration files that keep the rollback in the same file, after a marker comment: dbmate's
+/// `-- migrate:down`, goose's `-- +goose Down`, sql-migrate's `-- +migrate Down` and node-pg-migrate's
+/// `-- Down Migration`. Only the part before the marker is the migration; the rest undoes it.
+package enum MigrationSections {
+    /// The markers, lowercased, as they follow `--`.
+    static let downMarkers = ["migrate:down", "+goose down", "+migrate down", "down migration"]
+
+    /// `text` with its down section blanked: every byte after the marker but line breaks becomes a space,
+    /// so lines and byte offsets stay those of the file. Unchanged when there is no marker (or the
+    /// scanner rejects the text, which the parser then reports).
+    package static func upOnly(_ text: String) -> String {
+        guard let tokens = try? SQLTokens.scan(text) else { return text }
+        let bytes = Array(text.utf8)
+        for token in tokens where token.kind == 275 {
+            let comment = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+            let words = comment.dropFirst(2).drop { $0 == " " || $0 == "\t" }.lowercased()
+            guard downMarkers.contains(where: { words.hasPrefix($0) }) else { continue }
+            var blanked = bytes
+            for index in token.start..<blanked.count where blanked[index] != UInt8(ascii: "\n") && blanked[index] != UInt8(ascii: "\r") {
+                blanked[index] = UInt8(ascii: " ")
+            }
+            return String(decoding: blanked, as: UTF8.self)
+        }
+        return text
+    }
+}

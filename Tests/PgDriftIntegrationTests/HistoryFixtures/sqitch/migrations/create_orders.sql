@@ -1,0 +1,7 @@
+-- Deploy pgdrift_fixture:create_orders to pg
+
+BEGIN;
+
+CREATE TABLE orders (id bigint PRIMARY KEY, account_id bigint REFERENCES accounts (id), total numeric(12,2) NOT NULL DEFAULT 0);
+
+COMMIT;
