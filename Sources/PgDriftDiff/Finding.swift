@@ -65,6 +65,18 @@ public struct MigrationReference: Hashable, Codable, Sendable {
     /// The case in words: "created by …, which the history does not list: not applied yet".
     public var says: String
 
+    enum CodingKeys: String, CodingKey { case file, version, recorded, appliedAt, says }
+
+    /// Writes every field, nulls included: scripts can rely on `applied_at` and `version` being there.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(version, forKey: .version)
+        try container.encode(recorded, forKey: .recorded)
+        try container.encode(appliedAt, forKey: .appliedAt)
+        try container.encode(says, forKey: .says)
+    }
+
     public init(file: String, version: String?, recorded: Bool, appliedAt: String?, says: String) {
         self.file = file
         self.version = version

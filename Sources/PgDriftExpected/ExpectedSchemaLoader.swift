@@ -116,7 +116,7 @@ package final class ExpectedSchemaLoader {
         }
         let sorted = names.sorted(by: NaturalOrder.less)
         let flat = sorted.filter { $0.hasSuffix(".sql") && !isRollback($0) }
-        if !flat.isEmpty { return flat.map { (directory as NSString).appendingPathComponent($0) } }
+        if !flat.isEmpty { return SqitchPlan.ordered(flat, in: directory).map { (directory as NSString).appendingPathComponent($0) } }
         let nested = sorted.compactMap { name in
             ["migration.sql", "up.sql"].lazy.map { "\((directory as NSString).appendingPathComponent(name))/\($0)" }
                 .first { FileManager.default.fileExists(atPath: $0) }

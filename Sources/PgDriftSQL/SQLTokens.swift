@@ -34,13 +34,15 @@ package enum SQLTokens {
     /// `;`.
     static let semicolon = 59
 
-    /// The text of every token but comments and semicolons: what two layouts of the same statements
-    /// share (Supabase's history keeps a file's statements one by one).
+    /// The text of every token but comments and semicolons, lowercased where case means nothing: what
+    /// two layouts of the same statements share (Supabase's history keeps a file's statements one by one).
     package static func words(_ text: String) throws -> [Substring] {
         let bytes = Array(text.utf8)
         return try scan(text).compactMap { token in
             guard !comments.contains(token.kind), token.kind != semicolon else { return nil }
-            return Substring(decoding: bytes[token.start..<token.end], as: UTF8.self)
+            let text = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+            // Keywords and unquoted names are the same in any case; quoted text is not.
+            return Substring(text.contains(where: { $0 == "'" || $0 == "\"" || $0 == "$" }) ? text : text.lowercased())
         }
     }
 

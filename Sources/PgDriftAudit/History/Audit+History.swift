@@ -11,6 +11,11 @@ extension Audit {
     package func ledger(_ history: MigrationHistory?) throws -> MigrationLedger? {
         guard let history, case .sqlDirectory(let folder) = source else { return nil }
         let ledger = MigrationLedger(files: try ExpectedSchemaLoader.migrationFiles(in: folder), history: history)
+        guard ledger.files.contains(where: { $0.key != nil }) else {
+            throw ExpectedSchemaError(
+                "no file in '\(folder)' is named as \(history.tool.rawValue) names its migrations: is --history \(history.tool.rawValue) "
+                    + "the right tool? (--history none compares without the history)")
+        }
         guard ledger.fits else {
             let versions = history.entries.prefix(3).map(\.version).joined(separator: ", ")
             throw ExpectedSchemaError(

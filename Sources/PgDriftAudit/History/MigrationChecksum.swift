@@ -6,11 +6,11 @@ import PgDriftSQL
 /// Whether a file is still what the tool applied, by the checksum the tool itself records: Flyway's
 /// CRC32 over lines, Prisma's SHA-256, sqlx's SHA-384, sqitch's SHA-1 of the deploy script, and
 /// Supabase's own copy of the statements.
-enum MigrationChecksum {
+package enum MigrationChecksum {
     /// True when the file changed since, false when it did not, nil when the tool records nothing to
     /// tell by (or records something pgdrift does not recompute: Liquibase's checksums cover one
     /// changeset, after its own normalising).
-    static func modified(_ bytes: [UInt8], entry: MigrationHistory.Entry, tool: MigrationTool) -> Bool? {
+    package static func modified(_ bytes: [UInt8], entry: MigrationHistory.Entry, tool: MigrationTool) -> Bool? {
         switch tool {
         case .flyway:
             guard let recorded = entry.checksum.flatMap({ Int32($0) }) else { return nil }
@@ -39,7 +39,7 @@ enum MigrationChecksum {
 
     /// Flyway's checksum: CRC32 over the file's lines without their line breaks (a BOM dropped), as a
     /// signed 32-bit number.
-    static func flywayCRC32(_ bytes: [UInt8]) -> Int32 {
+    package static func flywayCRC32(_ bytes: [UInt8]) -> Int32 {
         var crc = CRC32()
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }

@@ -33,8 +33,10 @@ package struct MigrationLedger: Sendable {
 
     /// Matches `files` (in the order they run) to `history`; `read` gives a file's bytes for checksums.
     package init(files paths: [String], history: MigrationHistory, read: (String) -> [UInt8]? = MigrationLedger.bytes) {
-        self.history = history
         let tool = history.tool
+        var history = history
+        if tool == .django { history.entries = Self.djangoApp(of: history.entries, files: paths) }
+        self.history = history
         var rows: [String: MigrationHistory.Entry] = [:]
         for entry in history.entries {
             let key = tool.key(of: entry)
@@ -71,11 +73,21 @@ package struct MigrationLedger: Sendable {
             }
         }
         rowsWithoutFile = history.entries.filter { !matched.contains(tool.key(of: $0)) }
-        if tool == .django {
-            // django_migrations lists every app's migrations: only rows of an app some file belongs to count.
-            let apps = Set(files.compactMap { $0.entry?.name })
-            rowsWithoutFile.removeAll { !apps.contains($0.name ?? "") }
+    }
+
+    /// django_migrations lists every app's migrations, and names repeat across apps (`0001_initial`):
+    /// the rows of the app the folder is, by its name (`shop/migrations/`), else the app whose rows fit
+    /// the files best.
+    static func djangoApp(of entries: [MigrationHistory.Entry], files: [String]) -> [MigrationHistory.Entry] {
+        let names = Set(files.map(MigrationTool.migrationName))
+        let apps = Dictionary(grouping: entries, by: { $0.name ?? "" })
+        let folder = files.first.map { ($0 as NSString).deletingLastPathComponent as NSString }
+        for candidate in [folder?.lastPathComponent, (folder?.deletingLastPathComponent as NSString?)?.lastPathComponent] {
+            if let candidate, let rows = apps[candidate] { return rows }
         }
+        func fit(_ rows: [MigrationHistory.Entry]) -> Int { rows.reduce(0) { $0 + (names.contains($1.version) ? 1 : -1) } }
+        guard let best = apps.max(by: { (fit($0.value), $1.key) < (fit($1.value), $0.key) }) else { return entries }
+        return best.value
     }
 
     /// The file's bytes, nil when it cannot be read.
