@@ -72,7 +72,7 @@ struct ExplainCommand: ParsableCommand {
         var explanation = Explain.explain(
             objectName, database: reading, expected: try loader.load(source), expectedSource: source.description)
         if let ledger, let file = explanation.expected.location?.file {
-            explanation.expected.migration = MigrationHistoryFindings.reference(forFile: file, missing: !explanation.exists, in: ledger)
+            explanation.expected.migration = MigrationHistoryFindings.reference(forFile: file, exists: explanation.exists, in: ledger)
         }
         let output = format == .json ? try explanation.json() : explanation.text
         FileHandle.standardOutput.write(Data(output.utf8))

@@ -22,14 +22,21 @@ struct ReadingOptions: ParsableArguments {
         "The migration tool whose history table to read, for a folder of migrations: auto, none or a tool (default: pgdrift.toml's history, else auto).",
         discussion: "Tools: \(MigrationTool.allCases.map(\.rawValue).joined(separator: ", ")). auto finds the table by its name and shape.",
         valueName: "tool"))
-    var history: HistoryChoice?
+    var history: String?
 
     @Flag(name: .customLong("as-applied"), inversion: .prefixedNo, help: "Compare with what the migrations the history records produce: pending ones are then pending, not drift (default: pgdrift.toml's as_applied, else no).")
     var asApplied: Bool?
 
+    /// An unknown tool is bad input: one line, exit 2.
+    func validate() throws {
+        if let history, HistorySetting(history) == nil {
+            throw ValidationError("unknown migration tool '\(history)' for --history (one of \(HistorySetting.names))")
+        }
+    }
+
     /// Puts these (and pgdrift.toml's) settings on an audit.
     func configure(_ audit: inout Audit, _ config: PgDriftConfiguration) {
-        audit.history = history?.setting ?? config.history ?? .detect
+        audit.history = history.flatMap(HistorySetting.init) ?? config.history ?? .detect
         audit.asApplied = asApplied ?? config.asApplied ?? false
         audit.shadow = shadow
         audit.shadowSuperuser = shadowSuperuser || (config.shadowSuperuser ?? false)
@@ -53,14 +60,3 @@ struct ReadingOptions: ParsableArguments {
     }
 }
 
-/// `--history`: checked as the command line is parsed, so an unknown tool exits 2 with one line.
-struct HistoryChoice: ExpressibleByArgument {
-    var setting: HistorySetting
-
-    init?(argument: String) {
-        guard let setting = HistorySetting(argument) else { return nil }
-        self.setting = setting
-    }
-
-    static var allValueStrings: [String] { ["auto", "none"] + MigrationTool.allCases.map(\.rawValue) }
-}

@@ -236,4 +236,29 @@ import Testing
             -- 1 statement.
             """))
     }
+
+    // MARK: The command line
+
+    @Test func theCommandLineReadsTheHistory() throws {
+        let folder = try Self.folder(Self.files)
+        let database = try TestDatabase("history_cli", sql: Self.files.prefix(2).map(\.1).joined()
+            + Self.supabaseHistory([("20240101000001", "creators"), ("20240101000002", "hashtags")]))
+        let url = database.connectionString
+        let unknown = try CLITests.run(["check", "--expected", folder, "--database", url, "--history", "rake"])
+        #expect(unknown.code == 2)
+        #expect(unknown.stderr.hasPrefix("pgdrift: unknown migration tool 'rake' for --history (one of auto, none, supabase, flyway, "))
+        #expect(unknown.stderr.split(separator: "\n").count == 2)
+        let check = try CLITests.run(["check", "--expected", folder, "--database", url, "--format", "github"])
+        #expect(check.code == 1)
+        #expect(check.stdout.contains("migration: created by \(folder)/20240101000003_cold.sql, which the history does not list: not applied yet"))
+        // --as-applied: only the pending file, a warning: exit 0.
+        let applied = try CLITests.run(["check", "--expected", folder, "--database", url, "--as-applied"])
+        #expect(applied.code == 0)
+        #expect(applied.stdout.contains("pending migration \(folder)/20240101000003_cold.sql\n  warning pending_migration:"))
+        let explain = try CLITests.run(["explain", "creators_cold", "--expected", folder, "--database", url])
+        #expect(explain.code == 1)
+        #expect(explain.stdout.contains("\(folder)/20240101000003_cold.sql:1\n            created by \(folder)/20240101000003_cold.sql, which the history does not list: not applied yet\n"))
+        let explainHot = try CLITests.run(["explain", "creators_hot", "--expected", folder, "--database", url])
+        #expect(explainHot.stdout.contains("\(folder)/20240101000001_creators.sql:1\n            declared by \(folder)/20240101000001_creators.sql, recorded as applied\n"))
+    }
 }

@@ -64,10 +64,13 @@ package enum MigrationHistoryFindings {
         }
     }
 
-    /// What the history says of the file at `path`, for an object it creates (`missing`: the object is
-    /// not in the database) or last changes; nil for a file that is not one of the folder's migrations.
-    package static func reference(forFile path: String, missing: Bool, in ledger: MigrationLedger) -> MigrationReference? {
-        ledger.file(at: path).map { reference($0, missing: missing, in: ledger) }
+    /// What the history says of the file at `path` that declares an object `explain` looked up (`exists`:
+    /// in the database); nil for a file that is not one of the folder's migrations.
+    package static func reference(forFile path: String, exists: Bool, in ledger: MigrationLedger) -> MigrationReference? {
+        guard let file = ledger.file(at: path) else { return nil }
+        guard exists, file.applied else { return reference(file, missing: !exists, in: ledger) }
+        return MigrationReference(file: file.path, version: file.key, recorded: true, appliedAt: file.entry?.appliedAt,
+                                  says: "declared by \(file.path), recorded as applied\(on(file.entry?.appliedAt))")
     }
 
     static func reference(_ file: MigrationLedger.File, missing: Bool, in ledger: MigrationLedger) -> MigrationReference {
