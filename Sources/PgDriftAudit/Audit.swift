@@ -88,7 +88,7 @@ public struct Audit {
             expected: sides.expected, actual: sides.database.catalog, access: sides.database.access, options: diffOptions,
             constants: sides.constants)
         if let ledger = try ledger(sides.history) {
-            findings = MigrationHistoryFindings.findings(ledger) + MigrationHistoryFindings.annotate(findings, with: ledger)
+            findings = MigrationHistoryFindings.findings(ledger) + MigrationHistoryFindings.annotate(findings, with: ledger, asApplied: asApplied)
         }
         findings = triage(findings)
         return DriftReport(

@@ -13,7 +13,7 @@ public enum SARIFReport {
         let results = report.findings.map { finding in
             Result(
                 level: level(finding.severity), locations: [location(finding, baseDirectory: baseDirectory)],
-                message: Text(text: finding.message), properties: properties(finding), ruleId: finding.kind.rawValue,
+                message: Text(text: finding.message), properties: properties(finding, baseDirectory: baseDirectory), ruleId: finding.kind.rawValue,
                 ruleIndex: kinds.firstIndex(of: finding.kind)!)
         }
         let log = Log(runs: [Run(results: results, tool: Tool(driver: Driver(name: "pgdrift", rules: rules)))])
@@ -41,13 +41,13 @@ public enum SARIFReport {
     }
 
     /// What people need beyond the message: the two sides and the hint.
-    static func properties(_ finding: Finding) -> [String: String] {
+    static func properties(_ finding: Finding, baseDirectory: String?) -> [String: String] {
         var bag: [String: String] = ["severity": finding.severity.rawValue]
         bag["expected"] = finding.expected
         bag["actual"] = finding.actual
         bag["hint"] = finding.hint
         bag["migration"] = finding.migration.map { $0.says }
-        bag["migrationFile"] = finding.migration.map { $0.file }.flatMap { $0.isEmpty ? nil : $0 }
+        bag["migrationFile"] = finding.migration.map(\.file).flatMap { $0.isEmpty ? nil : SourcePaths.relative($0, to: baseDirectory) }
         return bag
     }
 

@@ -8,9 +8,15 @@ import Testing
     static let report = DriftReport(
         expected: "builtin", database: "postgresql://app@db/app",
         findings: [
-            Finding(
-                kind: .missingTable, schema: "public", table: "creators_cold", expected: "8 columns (creator_id text, ...)",
-                message: "table public.creators_cold does not exist"),
+            {
+                var finding = Finding(
+                    kind: .missingTable, schema: "public", table: "creators_cold", expected: "8 columns (creator_id text, ...)",
+                    message: "table public.creators_cold does not exist")
+                finding.migration = MigrationReference(
+                    file: "sql/015_add_missing_tables_columns.sql", version: "015", recorded: true, appliedAt: "2026-03-02 10:00:00",
+                    says: "created by sql/015_add_missing_tables_columns.sql, recorded as applied on 2026-03-02: removed since, outside the migrations")
+                return finding
+            }(),
             Finding(
                 kind: .missingColumn, schema: "public", table: "creators_hot", column: "total_play_count",
                 expected: "bigint DEFAULT 0", message: "column creators_hot.total_play_count does not exist",
@@ -32,9 +38,15 @@ import Testing
                 expected: "bigint DEFAULT 0", message: "column creators_hot.total_play_count does not exist",
                 source: SourceLocation(file: "/work/app/migrations/015 add, fix: columns.sql", line: 23, column: 5),
                 hint: "ALTER TABLE creators_hot ADD COLUMN total_play_count bigint DEFAULT 0"),
-            Finding(
-                kind: .missingTable, schema: "public", table: "creators_cold", expected: "8 columns",
-                message: "table public.creators_cold does not exist", source: SourceLocation(file: "migrations/003_cold.sql", line: 1)),
+            {
+                var finding = Finding(
+                    kind: .missingTable, schema: "public", table: "creators_cold", expected: "8 columns",
+                    message: "table public.creators_cold does not exist", source: SourceLocation(file: "migrations/003_cold.sql", line: 1))
+                finding.migration = MigrationReference(
+                    file: "migrations/003_cold.sql", version: "003", recorded: false, appliedAt: nil,
+                    says: "created by migrations/003_cold.sql, which the history does not list: not applied yet")
+                return finding
+            }(),
             Finding(
                 kind: .policyMismatch, schema: "public", table: "t<&>", object: "p \"q\"", expected: "USING (a < 1 AND b > 'x')",
                 actual: "USING (100% true)\nWITH CHECK (x)\u{7}", message: "policy \"q\" on t<&> differs: 100%, <see> 'both'"),

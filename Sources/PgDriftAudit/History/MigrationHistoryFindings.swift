@@ -54,12 +54,26 @@ package enum MigrationHistoryFindings {
 
     /// The findings, each whose object a migration of the folder creates or last changes told so, and
     /// what the history says of that file.
-    package static func annotate(_ findings: [Finding], with ledger: MigrationLedger) -> [Finding] {
+    /// A broken reference to a table or column a pending file creates waits for that file: told so, and
+    /// with `asApplied` (where pending files are pending, not drift) a warning.
+    package static func annotate(_ findings: [Finding], with ledger: MigrationLedger, asApplied: Bool = false) -> [Finding] {
         let byPath = Dictionary(ledger.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let hasPending = ledger.files.contains(where: \.pending)
+        let waitingFor = hasPending && findings.contains { $0.kind == .brokenReference } ? ledger.pendingDeclarations() : [:]
         return findings.map { finding in
-            guard finding.migration == nil, let path = finding.source?.file, let file = byPath[path] else { return finding }
+            guard finding.migration == nil else { return finding }
             var copy = finding
-            copy.migration = reference(file, missing: finding.kind.rawValue.hasPrefix("missing_"), in: ledger)
+            if let path = finding.source?.file, let file = byPath[path] {
+                copy.migration = reference(file, missing: finding.kind.rawValue.hasPrefix("missing_"), in: ledger)
+            } else if finding.kind == .brokenReference, let table = finding.table,
+                      let path = finding.column.flatMap({ waitingFor[ObjectID(kind: .column, schema: finding.schema, relation: table, name: $0)] })
+                        ?? waitingFor[ObjectID(kind: .table, schema: finding.schema, name: table)],
+                      let file = byPath[path] {
+                copy.migration = MigrationReference(
+                    file: path, version: file.key, recorded: false, appliedAt: nil,
+                    says: "refers to what \(path) creates, which the history does not list: not applied yet")
+                if asApplied, copy.severity == .error { copy.severity = .warning }
+            }
             return copy
         }
     }

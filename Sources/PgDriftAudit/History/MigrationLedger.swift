@@ -2,6 +2,7 @@ import Foundation
 import PgDriftDiff
 import PgDriftExpected
 import PgDriftModel
+import PgDriftSQL
 
 /// A folder of migrations set against the tool's history: for each file, whether it is recorded,
 /// failed or changed since; and the rows no file has (issue 19).
@@ -106,4 +107,21 @@ package struct MigrationLedger: Sendable {
 
     /// The file at `path`, if it is one of the folder's migrations.
     package func file(at path: String) -> File? { files.first { $0.path == path } }
+}
+
+extension MigrationLedger {
+    /// The tables and columns the pending files declare, by the file that does (read from PostgreSQL's
+    /// parse tree, as the source map is): what a broken reference may be waiting for. Every file is
+    /// recorded, in order, so that a pending `ALTER TABLE … ADD COLUMN` finds its table.
+    package func pendingDeclarations() -> [ObjectID: String] {
+        var recorder = SourceMapRecorder()
+        let pending = Set(files.filter(\.pending).map(\.path))
+        for file in files {
+            guard let text = try? String(contentsOfFile: file.path, encoding: .utf8),
+                  let script = try? ParsedScript(MigrationSections.upOnly(PsqlMetaCommands.blanked(text)))
+            else { continue }
+            recorder.record(script, file: file.path)
+        }
+        return recorder.sources(for: Catalog()).mapValues(\.file).filter { pending.contains($0.value) }
+    }
 }
