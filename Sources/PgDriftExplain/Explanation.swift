@@ -112,6 +112,8 @@ public struct Reason: Hashable, Sendable, Codable {
         case nowhere
         /// The expected schema has it and the database does not (drift), or the other way round.
         case drift
+        /// The migration that creates it is not applied yet, by the migration tool's history.
+        case pendingMigration = "pending_migration"
     }
 
     /// What kind of reason this is.
@@ -152,4 +154,17 @@ public struct Referrer: Hashable, Sendable, Codable {
     public var lines: [Int]?
     /// How it uses it, in a few words.
     public var detail: String?
+}
+
+extension Explanation {
+    /// Adds what the migration tool's history says of the file that declares the object; for a missing
+    /// object whose migration is not applied yet, that replaces "the database drifted".
+    public mutating func tell(_ migration: MigrationReference, applyCommand: String) {
+        expected.migration = migration
+        guard !exists, !migration.recorded, let index = reasons.firstIndex(where: { $0.kind == .drift }) else { return }
+        reasons[index] = Reason(
+            kind: .pendingMigration,
+            message: "\(migration.file) creates it, and the history does not list that file: not applied yet, pending rather than drift; apply it with \(applyCommand)",
+            objects: reasons[index].objects)
+    }
 }

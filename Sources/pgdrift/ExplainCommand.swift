@@ -71,8 +71,9 @@ struct ExplainCommand: ParsableCommand {
         if audit.asApplied, let ledger { loader.onlyFiles = Set(ledger.appliedFiles) }
         var explanation = Explain.explain(
             objectName, database: reading, expected: try loader.load(source), expectedSource: source.description)
-        if let ledger, let file = explanation.expected.location?.file {
-            explanation.expected.migration = MigrationHistoryFindings.reference(forFile: file, exists: explanation.exists, in: ledger)
+        if let ledger, let file = explanation.expected.location?.file,
+           let migration = MigrationHistoryFindings.reference(forFile: file, exists: explanation.exists, in: ledger) {
+            explanation.tell(migration, applyCommand: ledger.history.tool.applyCommand)
         }
         let output = format == .json ? try explanation.json() : explanation.text
         FileHandle.standardOutput.write(Data(output.utf8))

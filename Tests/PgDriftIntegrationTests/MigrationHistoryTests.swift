@@ -270,6 +270,15 @@ import Testing
         let explain = try CLITests.run(["explain", "creators_cold", "--expected", folder, "--database", url])
         #expect(explain.code == 1)
         #expect(explain.stdout.contains("\(folder)/20240101000003_cold.sql:1\n            created by \(folder)/20240101000003_cold.sql, which the history does not list: not applied yet\n"))
+        #expect(explain.stdout.contains("\n            - \(folder)/20240101000003_cold.sql creates it, and the history does not list that file: not applied yet, pending rather than drift; apply it with supabase db push\n"))
+        let explainJSON = try CLITests.run(["explain", "creators_cold", "--expected", folder, "--database", url, "--format", "json"])
+        #expect(explainJSON.stdout.contains("\"kind\" : \"pending_migration\""))
+        // A folder that has nothing to do with the database's history: bad input, one line.
+        let other = try Self.folder([("V1__x.sql", "CREATE TABLE x (id int);\n")])
+        let misfit = try CLITests.run(["check", "--expected", other, "--database", url])
+        #expect(misfit.code == 2)
+        #expect(misfit.stderr == "pgdrift: the database keeps supabase's history (supabase_migrations.schema_migrations), and no file in '\(other)' is named as "
+            + "supabase names its migrations: is it the folder this database was migrated from? (--history none compares without the history; --history TOOL names the tool)\n")
         let explainHot = try CLITests.run(["explain", "creators_hot", "--expected", folder, "--database", url])
         #expect(explainHot.stdout.contains("\(folder)/20240101000001_creators.sql:1\n            declared by \(folder)/20240101000001_creators.sql, recorded as applied\n"))
     }

@@ -12,9 +12,11 @@ extension Audit {
         guard let history, case .sqlDirectory(let folder) = source else { return nil }
         let ledger = MigrationLedger(files: try ExpectedSchemaLoader.migrationFiles(in: folder), history: history)
         guard ledger.files.contains(where: { $0.key != nil }) else {
-            throw ExpectedSchemaError(
-                "no file in '\(folder)' is named as \(history.tool.rawValue) names its migrations: is --history \(history.tool.rawValue) "
-                    + "the right tool? (--history none compares without the history)")
+            let tool = history.tool.rawValue
+            throw ExpectedSchemaError(self.history == .detect
+                ? "the database keeps \(tool)'s history (\(history.table)), and no file in '\(folder)' is named as \(tool) names its "
+                    + "migrations: is it the folder this database was migrated from? (--history none compares without the history; --history TOOL names the tool)"
+                : "no file in '\(folder)' is named as \(tool) names its migrations: is --history \(tool) the right tool? (--history none compares without the history)")
         }
         guard ledger.fits else {
             let versions = history.entries.prefix(3).map(\.version).joined(separator: ", ")
