@@ -58,7 +58,25 @@ public struct Introspector {
         + "set_config('IntervalStyle', 'postgres', true), set_config('extra_float_digits', '1', true), "
         + "set_config('lc_monetary', 'C', true), set_config('bytea_output', 'hex', true)"
 
+    /// The major versions whose catalogs pgdrift reads.
+    public static let supportedMajors = 15...18
+
+    /// Refuses a server older than 15, whose catalogs differ in ways pgdrift does not read, in one line.
+    static func requireSupported(_ connection: PostgresConnection) throws {
+        if let refusal = refusal(ofServerVersion: connection.serverVersion) { throw refusal }
+    }
+
+    /// The error for a `server_version_num` pgdrift does not read (nil: it reads it).
+    public static func refusal(ofServerVersion version: Int) -> PostgresError? {
+        guard version < supportedMajors.lowerBound * 10000 else { return nil }
+        let text = version >= 100000 ? "\(version / 10000).\(version % 10000)" : "\(version / 10000).\(version / 100 % 100).\(version % 100)"
+        return PostgresError(
+            kind: .unsupportedServer,
+            message: "PostgreSQL \(text) is not supported: pgdrift reads PostgreSQL \(supportedMajors.lowerBound) to \(supportedMajors.upperBound)")
+    }
+
     func readCatalog(_ connection: PostgresConnection) throws -> Catalog {
+        try Self.requireSupported(connection)
         let filter = [PostgresArray.literal(options.schemas), PostgresArray.literal(options.excludedSchemas)]
         let withGrants = filter + [options.includePrivileges ? "true" : "false"]
         func run(_ sql: String, _ parameters: [String?]) throws -> QueryResult {

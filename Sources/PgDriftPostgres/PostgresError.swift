@@ -12,6 +12,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         case connectionLost
         /// The server answered something pgdrift did not expect.
         case protocolViolation
+        /// The server is of a major version pgdrift does not read.
+        case unsupportedServer
     }
 
     /// Which broad kind of failure this is.
@@ -45,6 +47,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         switch kind {
         case .connection: return "cannot connect: \(message)"
         case .connectionLost: return "connection lost: \(message)"
+        case .unsupportedServer: return message
         case .query, .protocolViolation:
             if sqlState == "55P03" { return message + " (another session holds a lock on an object being read or changed; try again when it is done)" }
             return message
