@@ -84,8 +84,13 @@ public struct Audit {
         against connectionString: String, extensions: LiveExtensions? = nil, expected: () throws -> Catalog
     ) throws -> DriftReport {
         let sides = try sides(against: connectionString, extensions: extensions, expected: expected)
+        var options = diffOptions
+        switch source {
+        case .sqlDirectory, .sqlFile: options.noteUnpinnedExtensionVersions = true
+        default: break
+        }
         var findings = SchemaDiff.findings(
-            expected: sides.expected, actual: sides.database.catalog, access: sides.database.access, options: diffOptions,
+            expected: sides.expected, actual: sides.database.catalog, access: sides.database.access, options: options,
             constants: sides.constants)
         if let ledger = try ledger(sides.history) {
             findings = MigrationHistoryFindings.findings(ledger) + MigrationHistoryFindings.annotate(findings, with: ledger, asApplied: asApplied)

@@ -82,6 +82,13 @@ extension ColumnModifiers {
 
     /// GENERATED ALWAYS AS (expression) STORED.
     public func generated(_ expression: String) -> ColumnDeclaration { with { $0.column.generatedExpression = expression } }
+    /// GENERATED ALWAYS AS (expression) VIRTUAL (PostgreSQL 18).
+    public func generatedVirtual(_ expression: String) -> ColumnDeclaration {
+        with {
+            $0.column.generatedExpression = expression
+            $0.column.generatedVirtual = true
+        }
+    }
 
     /// `serial` / `bigserial`: NOT NULL, DEFAULT nextval of an owned sequence `<table>_<column>_seq`.
     public func serial() -> ColumnDeclaration {

@@ -76,8 +76,8 @@ extension TableComparison {
                 actual: Describe.identity(have.identity), "column \(name): identity differs", source: source))
         case .generated:
             findings.append(finding(
-                .generatedMismatch, column: want.name, expected: want.generatedExpression ?? "not generated",
-                actual: have.generatedExpression ?? "not generated", "column \(name): generated expression differs",
+                .generatedMismatch, column: want.name, expected: want.generationClause ?? "not generated",
+                actual: have.generationClause ?? "not generated", "column \(name): generated expression differs",
                 source: source))
         case .storage:
             findings.append(finding(

@@ -15,7 +15,7 @@ enum Describe {
         var text = column.type.sql
         if let collation = column.collation { text += " COLLATE \(collation)" }
         if let identity = column.identity { text += " " + self.identity(identity) }
-        if let expression = column.generatedExpression { text += " GENERATED ALWAYS AS (\(expression)) STORED" }
+        if let generation = column.generationClause { text += " " + generation }
         if column.isNotNull { text += " NOT NULL" }
         if let expression = column.defaultExpression { text += " DEFAULT \(expression)" }
         if let storage = column.storage { text += " STORAGE \(storage.sql)" }
@@ -59,7 +59,7 @@ enum Describe {
 
     static func constraint(_ constraint: Constraint) -> String {
         var text: String
-        let columns = constraint.columns.map(SQLQuote.identifier).joined(separator: ", ")
+        let columns = constraint.keyColumnsSQL(constraint.columns, quote: SQLQuote.identifier)
         switch constraint.kind {
         case .primaryKey: text = "PRIMARY KEY (\(columns))"
         case .unique: text = "UNIQUE\(constraint.nullsNotDistinct ? " NULLS NOT DISTINCT" : "") (\(columns))"
@@ -68,7 +68,7 @@ enum Describe {
         case .foreignKey:
             let reference = constraint.references!
             text = "FOREIGN KEY (\(columns)) REFERENCES \(reference.table)"
-                + "(\(reference.columns.map(SQLQuote.identifier).joined(separator: ", ")))"
+                + "(\(constraint.keyColumnsSQL(reference.columns, quote: SQLQuote.identifier)))"
             if reference.onDelete != .noAction { text += " ON DELETE \(actionName(reference.onDelete))" }
             if !reference.deleteSetColumns.isEmpty { text += " (\(reference.deleteSetColumns.joined(separator: ", ")))" }
             if reference.onUpdate != .noAction { text += " ON UPDATE \(actionName(reference.onUpdate))" }
@@ -76,6 +76,7 @@ enum Describe {
         if !constraint.indexOptions.isEmpty { text += " WITH (\(constraint.indexOptions.joined(separator: ", ")))" }
         if constraint.isDeferrable { text += constraint.isInitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE" }
         if !constraint.isValidated { text += " NOT VALID" }
+        if !constraint.isEnforced { text += " NOT ENFORCED" }
         return text
     }
 

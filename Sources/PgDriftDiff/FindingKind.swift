@@ -56,6 +56,8 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
     case ownerMismatch = "owner_mismatch"
     /// An extension's own state (pg_cron's jobs): information, always.
     case extensionState = "extension_state"
+    /// An extension's installed version, where the expected schema does not pin one: information.
+    case extensionVersion = "extension_version"
     /// That state differs from what the migrations set (`--with-extension-state`).
     case extensionStateMismatch = "extension_state_mismatch"
     /// A migration file the tool's history does not list (issue 19).
@@ -76,7 +78,7 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
         case .extraTable, .extraColumn, .extraConstraint, .extraIndex, .extraPolicy, .extraTrigger, .extraView,
             .extraFunction, .extraEnum, .extraType, .extraSequence, .commentMismatch, .privilegeMismatch, .ownerMismatch, .extensionStateMismatch, .pendingMigration, .modifiedMigration, .missingMigrationFile, .notVisible:
             return .warning
-        case .possibleRename, .extensionState:
+        case .possibleRename, .extensionState, .extensionVersion:
             return .info
         default:
             return .error

@@ -50,6 +50,14 @@ extension DiffContext {
                 continue  // not in the delta: an extra extension is not drift
             }
         }
+        // An expected extension without a version (migrations without VERSION): any is what they ask for.
+        for item in expected.extensions.sorted(by: { $0.name < $1.name }) where options.noteUnpinnedExtensionVersions && item.version.isEmpty {
+            guard let installed = actual.extensions[item.name], !installed.version.isEmpty else { continue }
+            found.append(Finding(
+                kind: .extensionVersion, schema: installed.schema, object: item.name, actual: installed.version,
+                message: "extension \(item.name) is at version \(installed.version); the migrations do not pin one",
+                hint: "CREATE EXTENSION … VERSION '\(installed.version)' in a migration makes the version part of the schema"))
+        }
         findings += found
     }
 

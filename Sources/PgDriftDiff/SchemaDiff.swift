@@ -10,6 +10,9 @@ public struct DiffOptions: Sendable, Hashable {
     public var compareOwners: Bool
     /// Compare pg_cron's jobs with the migrations' (`--with-extension-state`); they are reported either way.
     public var compareExtensionState = false
+    /// Note the installed version of each expected extension without one (`extension_version`, info):
+    /// for migrations, where no `VERSION` means any version.
+    public var noteUnpinnedExtensionVersions = false
 
     /// Creates options; by default comments are compared and privileges and owners are not.
     public init(comparePrivileges: Bool = false, compareComments: Bool = true, compareOwners: Bool = false) {

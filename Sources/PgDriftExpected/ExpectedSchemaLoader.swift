@@ -67,9 +67,46 @@ package final class ExpectedSchemaLoader {
         }
     }
 
+    /// The migrations' schema, with the version of each extension they do not pin left unset: without
+    /// `VERSION` (or a later `ALTER EXTENSION … UPDATE TO`) any version is what they ask for, not the
+    /// default of the server that read them (issue 20).
+    private func loadSQL(_ files: [String], source: String) throws -> Catalog {
+        var catalog = try loadSQLCatalog(files, source: source)
+        guard !catalog.extensions.isEmpty else { return catalog }
+        let pinned = try Self.pinnedExtensionVersions(files)
+        catalog.extensions = ObjectSet(catalog.extensions.map { item in
+            var copy = item
+            if !pinned.contains(item.name) { copy.version = "" }
+            return copy
+        })
+        return catalog
+    }
+
+    /// The extensions whose version the files name.
+    static func pinnedExtensionVersions(_ files: [String]) throws -> Set<String> {
+        var pinned = Set<String>()
+        for file in files {
+            let text = try read(file)
+            // Most files never mention an extension: they are not parsed a second time.
+            guard text.range(of: "extension", options: .caseInsensitive) != nil, let script = try? ParsedScript(text) else { continue }
+            for statement in script.statements {
+                switch statement.tag {
+                case "CreateExtensionStmt":
+                    if let create = CreateExtensionStatement(statement.node), create.version != nil { pinned.insert(create.name) }
+                case "AlterExtensionStmt":
+                    let updates = (statement.node["options"]?.elements ?? []).contains { $0.node("DefElem")?["defname"]?.string == "new_version" }
+                    if updates, let name = statement.node["extname"]?.string { pinned.insert(name) }
+                default:
+                    continue
+                }
+            }
+        }
+        return pinned
+    }
+
     /// Offline when every statement can be replayed exactly, else (or with `shadowOnly`) through a
     /// shadow database.
-    private func loadSQL(_ files: [String], source: String) throws -> Catalog {
+    private func loadSQLCatalog(_ files: [String], source: String) throws -> Catalog {
         guard !shadowOnly else { return try loadMigrations(files) }
         let texts = try files.map { (path: $0, sql: try Self.read($0)) }
         // With privileges, GRANT and REVOKE are read too (OfflineReplay+Grants.swift says what defers).

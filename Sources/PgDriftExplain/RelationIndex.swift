@@ -79,7 +79,7 @@ struct RelationIndex {
         var text = column.type.sql
         if column.isNotNull { text += " NOT NULL" }
         if let expression = column.defaultExpression { text += " DEFAULT \(expression)" }
-        if let expression = column.generatedExpression { text += " GENERATED ALWAYS AS (\(expression)) STORED" }
+        if let generation = column.generationClause { text += " " + generation }
         return text
     }
 }

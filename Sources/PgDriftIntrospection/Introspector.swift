@@ -111,7 +111,7 @@ public struct Introspector {
         let defaultsParameters = DefaultsQuery.parameters(filter: filter, columns: columns)
         try DefaultsQuery.complete(&columns) { try connection.forEachRow(DefaultsQuery.sql, defaultsParameters, $0) }
         assembler.attach(columns: columns)
-        try assembler.attach(constraints: try ConstraintsQuery.read(run(ConstraintsQuery.sql, filter)))
+        try assembler.attach(constraints: try ConstraintsQuery.read(run(ConstraintsQuery.sql(serverVersion: connection.serverVersion), filter)))
         try assembler.attach(
             indexes: try IndexesQuery.read(run(IndexesQuery.sql, filter)),
             keys: try IndexKeysQuery.read(run(IndexKeysQuery.sql, filter)))

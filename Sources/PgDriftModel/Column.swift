@@ -10,8 +10,10 @@ public struct Column: Hashable, Codable, Sendable {
     public var defaultExpression: String?
     /// Identity column details, if it is one.
     public var identity: Identity?
-    /// The expression of a stored generated column, if it is one.
+    /// The expression of a generated column, if it is one.
     public var generatedExpression: String?
+    /// A virtual generated column (PostgreSQL 18, computed when read); nil or false: stored.
+    public var generatedVirtual: Bool?
     /// A collation other than the type's default.
     public var collation: QualifiedName?
     /// COMMENT ON COLUMN.
@@ -46,6 +48,14 @@ public struct Column: Hashable, Codable, Sendable {
         self.storage = storage
         self.compression = compression
         self.statisticsTarget = statisticsTarget
+    }
+
+    /// `STORED` or `VIRTUAL`, the generation's kind in SQL.
+    public var generationKind: String { generatedVirtual == true ? "VIRTUAL" : "STORED" }
+
+    /// `GENERATED ALWAYS AS (expression) STORED|VIRTUAL`, for a generated column.
+    public var generationClause: String? {
+        generatedExpression.map { "GENERATED ALWAYS AS (\($0)) \(generationKind)" }
     }
 
     /// Whether the column has a storage, compression or statistics setting of its own.

@@ -30,9 +30,25 @@ public struct Constraint: CatalogObject {
     public var comment: String?
     /// The storage parameters of a primary key's or unique constraint's index (`WITH (fillfactor=70)`).
     public var indexOptions: [String]
+    /// False for `NOT ENFORCED` (PostgreSQL 18: a check or foreign key that is declared, not checked).
+    public var isEnforced = true
+    /// A temporal key (PostgreSQL 18): the last column of a primary key or unique constraint is `WITHOUT
+    /// OVERLAPS`, the last of a foreign key and of its references `PERIOD`.
+    public var isTemporal = false
 
     /// The constraint's identity within its table: its name.
     public var key: String { name }
+
+    /// A key's column list in SQL, its last column marked as a temporal key marks it: `id, valid_at
+    /// WITHOUT OVERLAPS` in a primary key or unique constraint, `id, PERIOD valid_at` in a foreign key
+    /// and its references.
+    public func keyColumnsSQL(_ names: [String], quote: (String) -> String) -> String {
+        var parts = names.map(quote)
+        if isTemporal, let last = parts.indices.last {
+            parts[last] = kind == .foreignKey ? "PERIOD \(parts[last])" : "\(parts[last]) WITHOUT OVERLAPS"
+        }
+        return parts.joined(separator: ", ")
+    }
 
     /// The constraint without its index's storage parameters, which `ALTER INDEX ... SET` changes in place.
     public var withoutSettings: Constraint {
@@ -64,7 +80,7 @@ public struct Constraint: CatalogObject {
 
     private enum CodingKeys: String, CodingKey {
         case name, kind, columns, expression, references, isDeferrable, isInitiallyDeferred, isValidated, isNoInherit
-        case nullsNotDistinct, comment, indexOptions
+        case nullsNotDistinct, comment, indexOptions, isEnforced, isTemporal
     }
 
     /// Reads a snapshot's constraint; one written before `indexOptions` existed has none.
@@ -82,6 +98,8 @@ public struct Constraint: CatalogObject {
         nullsNotDistinct = try container.decode(Bool.self, forKey: .nullsNotDistinct)
         comment = try container.decodeIfPresent(String.self, forKey: .comment)
         indexOptions = try container.decodeIfPresent([String].self, forKey: .indexOptions) ?? []
+        isEnforced = try container.decodeIfPresent(Bool.self, forKey: .isEnforced) ?? true
+        isTemporal = try container.decodeIfPresent(Bool.self, forKey: .isTemporal) ?? false
     }
 
     /// Writes it, leaving out `indexOptions` when empty (snapshots stay as they were).
@@ -99,6 +117,9 @@ public struct Constraint: CatalogObject {
         try container.encode(nullsNotDistinct, forKey: .nullsNotDistinct)
         try container.encodeIfPresent(comment, forKey: .comment)
         if !indexOptions.isEmpty { try container.encode(indexOptions, forKey: .indexOptions) }
+        // PostgreSQL 18's kinds, written only when used: other snapshots stay as they were.
+        if !isEnforced { try container.encode(isEnforced, forKey: .isEnforced) }
+        if isTemporal { try container.encode(isTemporal, forKey: .isTemporal) }
     }
 }
 

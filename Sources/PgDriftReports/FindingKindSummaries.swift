@@ -63,6 +63,7 @@ extension FindingKind {
         case .failedMigration: "A migration the tool's history marks failed or dirty."
         case .missingMigrationFile: "A version the migration tool's history lists that no file has."
         case .extensionState: "State an extension keeps in the database (pg_cron's jobs), for information."
+        case .extensionVersion: "An extension's installed version, where the expected schema does not pin one (information)."
         case .extensionStateMismatch: "An extension's state (pg_cron's jobs) differs from what the migrations set."
         case .brokenReference: "A function, view or trigger refers to a table or column that does not exist."
         case .notVisible: "The connected role cannot see an object, so it may exist without being readable."

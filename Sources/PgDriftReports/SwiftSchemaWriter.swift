@@ -154,7 +154,7 @@ public struct SwiftSchemaWriter {
     private func column(_ column: Column, inline: [Constraint], serial: Bool, table: Table) -> String {
         var text = "Column(\(q(column.name)), \(dataType(column.type)))"
         if let collation = column.collation { text += ".collate(\(q(collation.name))\(schemaArgument(collation, always: true)))" }
-        if let expression = column.generatedExpression { text += ".generated(\(q(expression)))" }
+        if let expression = column.generatedExpression { text += column.generatedVirtual == true ? ".generatedVirtual(\(q(expression)))" : ".generated(\(q(expression)))" }
         if serial {
             text += ".serial()"
         } else {

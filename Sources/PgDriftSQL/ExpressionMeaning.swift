@@ -165,6 +165,10 @@ struct Canonical {
 
     var skeleton = ""
     var slots: [Slot] = []
+    /// Per query level being written, the name of its one FROM item (nil when it has several or none).
+    /// PostgreSQL 16 and later print `id` where 15 printed `t.id` for such a query; both mean the same
+    /// column at that level, so a column qualified by that name is written unqualified.
+    var singleSources: [String?] = []
 
     /// Skeleton and slots as one string (for tests and messages).
     var written: String {
@@ -179,6 +183,8 @@ struct Canonical {
     /// A SELECT's body. The columns of a UNION (INTERSECT, EXCEPT) are named by its leftmost query,
     /// and the server prints those names on every side, so each side's outputs are written with them.
     mutating func writeQuery(_ body: ParseNode, names: [String]?) {
+        singleSources.append(Self.singleSource(body))
+        defer { singleSources.removeLast() }
         let isSetOperation = body["op"].map { !$0.isString("SETOP_NONE") } ?? false
         let names = names ?? (isSetOperation ? Self.outputNames(body) : nil)
         skeleton += "query{"
@@ -202,6 +208,15 @@ struct Canonical {
             skeleton += ","
         }
         skeleton += "}"
+    }
+
+    /// The name columns of a query level's only FROM item are qualified by (its alias, else the table's
+    /// name), for a table or a subquery; nil for several items, a join or anything else.
+    static func singleSource(_ body: ParseNode) -> String? {
+        guard let items = body["fromClause"]?.elements, items.count == 1 else { return nil }
+        if let table = items[0].node("RangeVar") { return table["alias"]?["aliasname"]?.string ?? table["relname"]?.string }
+        if let subquery = items[0].node("RangeSubselect") { return subquery["alias"]?["aliasname"]?.string }
+        return nil
     }
 
     /// The output names of a query: its leftmost SELECT's, given or made up.
@@ -260,7 +275,9 @@ struct Canonical {
         }
         if let column = inner.node("ColumnRef") {
             skeleton += "col("
-            for field in column["fields"]?.elements ?? [] { write(field); skeleton += "," }
+            var fields = column["fields"]?.elements ?? []
+            if fields.count == 2, let source = singleSources.last ?? nil, fields[0].node("String")?["sval"]?.string == source { fields.removeFirst() }
+            for field in fields { write(field); skeleton += "," }
             skeleton += ")#"
             slots.append(Slot(casts: casts, constant: nil))
             return true

@@ -10,3 +10,34 @@ import Testing
         #expect(Introspector.refusal(ofServerVersion: 180006) == nil)
     }
 }
+
+/// Issue 20: PostgreSQL 16 and later print a view's columns unqualified when its query level reads one
+/// table or subquery (`count(id)` where 15 printed `count(sub.id)`): the same query, not drift.
+@Suite struct ViewTextAcrossVersionsTests {
+    static func same(_ a: String, _ b: String) -> Bool {
+        if case .same = ExpressionMeaning.compareQueries(a, b) { return true }
+        return false
+    }
+
+    @Test func oneSourcePrintedWithAndWithoutItsName() {
+        #expect(Self.same("SELECT t.id, t.a FROM public.t", "SELECT id, a FROM public.t"))
+        #expect(Self.same("SELECT o.id FROM public.orders o WHERE (o.paid = true)", "SELECT id FROM public.orders o WHERE (paid = true)"))
+        #expect(Self.same(
+            "SELECT sub.k, count(sub.id) AS n FROM (SELECT t.k, t.id FROM public.t) sub GROUP BY sub.k",
+            "SELECT k, count(id) AS n FROM (SELECT k, id FROM public.t) sub GROUP BY k"))
+        // A nested level has its own one source; an outer column stays qualified.
+        #expect(Self.same(
+            "SELECT t.id FROM public.t WHERE (EXISTS (SELECT 1 FROM public.u WHERE (u.x = t.id)))",
+            "SELECT id FROM public.t WHERE (EXISTS (SELECT 1 FROM public.u WHERE (x = t.id)))"))
+    }
+
+    @Test func otherQueriesStayDifferent() {
+        // Two sources: a name is not left out.
+        #expect(!Self.same("SELECT t.id FROM public.t JOIN public.u ON (u.id = t.id)", "SELECT id FROM public.t JOIN public.u ON (u.id = t.id)"))
+        #expect(!Self.same("SELECT t.id FROM public.t, public.u", "SELECT u.id FROM public.t, public.u"))
+        // Another column, or a qualifier that is not the source's.
+        #expect(!Self.same("SELECT t.id FROM public.t", "SELECT t.a FROM public.t"))
+        #expect(!Self.same("SELECT t.id FROM public.t WHERE (EXISTS (SELECT 1 FROM public.u WHERE (u.x = t.id)))",
+                           "SELECT id FROM public.t WHERE (EXISTS (SELECT 1 FROM public.u WHERE (x = id)))"))
+    }
+}

@@ -15,7 +15,9 @@ extension ExpressionComparison {
         var changed: Set<ColumnAttribute> = []
         for attribute in ColumnAttribute.allCases {
             let differs = switch attribute {
-            case .generated: !same(want.generatedExpression, have.generatedExpression)
+            case .generated:
+                !same(want.generatedExpression, have.generatedExpression)
+                    || (want.generatedExpression != nil && (want.generatedVirtual ?? false) != (have.generatedVirtual ?? false))
             case .type: want.type != have.type
             case .collation: want.collation != have.collation
             case .identity: !TableComparison.sameIdentity(want.identity, have.identity)

@@ -14,7 +14,9 @@ enum ColumnsQuery {
                a.attislocal AS is_local, a.attidentity AS identity, a.attgenerated AS generated,
                a.atttypid AS type_oid, a.atttypmod AS type_modifier, a.attndims AS dims,
                a.attcollation AS collation_oid,
-               a.attstorage AS storage, a.attcompression AS compression, a.attstattarget AS statistics,
+               a.attstorage AS storage, a.attcompression AS compression,
+               -- NULL for the default from 17 on (-1 before).
+               COALESCE(a.attstattarget, -1) AS statistics,
                -- Only when it holds a planner option PostgreSQL documents (read: keeps only those); some
                -- builds keep private entries there too (`pg_attver=…` on this project's Debian PostgreSQL
                -- 15), which pg_dump does not print. A text test, not a subquery per column.
@@ -78,7 +80,10 @@ enum ColumnsQuery {
             }
             current.numbers.append(try row.int(at: fields.number))
             current.isLocal.append(row[fields.isLocal] == "t")
-            current.isGenerated.append(row[fields.generated] == "s")
+            // 's' stored, 'v' virtual (PostgreSQL 18).
+            let generated = row[fields.generated] ?? ""
+            current.isGenerated.append(generated == "s" || generated == "v")
+            if generated == "v" { current.columns[current.columns.count - 1].generatedVirtual = true }
             current.typeKeys.append(ColumnTypesQuery.Key(
                 type: try row.oid(at: fields.typeOID), modifier: try row.int(at: fields.typeModifier),
                 collation: try row.oid(at: fields.collation)))

@@ -4,10 +4,18 @@ import PgDriftPostgres
 /// Primary key, unique, foreign key, check and exclusion constraints declared on tables (not the
 /// copies a partition or child inherits).
 enum ConstraintsQuery {
+    /// The query for a server of this `server_version_num`: PostgreSQL 18 adds `conenforced` and `conperiod`.
+    static func sql(serverVersion: Int) -> String {
+        sql.replacingOccurrences(
+            of: "true AS enforced, false AS period,",
+            with: serverVersion >= 180000 ? "con.conenforced AS enforced, con.conperiod AS period," : "true AS enforced, false AS period,")
+    }
+
     static let sql = """
         SELECT con.conrelid AS relid, con.conname AS name, con.contype AS kind,
                con.condeferrable AS deferrable, con.condeferred AS deferred,
                con.convalidated AS validated, con.connoinherit AS no_inherit,
+               true AS enforced, false AS period,
                -- Attribute numbers, named on the client from the columns already read: two correlated
                -- subqueries per constraint cost 1 s of server time at 10,000 tables.
                con.conkey AS column_numbers,
@@ -60,7 +68,9 @@ enum ConstraintsQuery {
             case "c": kind = .check
             default: kind = .exclusion
             }
-            let validated = try row.bool("validated")
+            // A NOT ENFORCED constraint is never validated: NOT VALID means nothing for it.
+            let enforced = try row.bool("enforced")
+            let validated = try row.bool("validated") || !enforced
             let noInherit = try row.bool("no_inherit")
             var references: ForeignKeyReference?
             if kind == .foreignKey, let table = try row.qualifiedName(schema: "ref_schema", name: "ref_table") {
@@ -71,9 +81,9 @@ enum ConstraintsQuery {
             }
             var expression = try row.optionalString("definition")
             if kind == .check, let definition = expression {
-                expression = try checkExpression(definition, validated: validated, noInherit: noInherit)
+                expression = try checkExpression(definition, validated: validated, noInherit: noInherit, enforced: enforced)
             }
-            let constraint = Constraint(
+            var constraint = Constraint(
                 name: try row.string("name"), kind: kind, columns: [],
                 expression: expression, references: references,
                 isDeferrable: try row.bool("deferrable"), isInitiallyDeferred: try row.bool("deferred"),
@@ -82,6 +92,8 @@ enum ConstraintsQuery {
                 isNoInherit: kind == .check && noInherit,
                 nullsNotDistinct: try row.bool("nulls_not_distinct"), comment: try row.optionalString("comment"),
                 indexOptions: try row.stringArray("index_options"))
+            constraint.isEnforced = enforced
+            constraint.isTemporal = try row.bool("period")
             return Entry(
                 relationOID: try row.oid("relid"),
                 columnNumbers: kind == .check ? [] : try row.attributeNumbers("column_numbers"),
@@ -94,9 +106,10 @@ enum ConstraintsQuery {
 
     /// The expression of `CHECK (expr)[ NO INHERIT][ NOT VALID]` as pg_get_constraintdef writes it —
     /// the same text pg_get_expr gives (same deparser, same flags).
-    static func checkExpression(_ definition: String, validated: Bool, noInherit: Bool) throws -> String {
+    static func checkExpression(_ definition: String, validated: Bool, noInherit: Bool, enforced: Bool = true) throws -> String {
         var text = Substring(definition)
-        if !validated, text.hasSuffix(" NOT VALID") { text = text.dropLast(" NOT VALID".count) }
+        if !enforced, text.hasSuffix(" NOT ENFORCED") { text = text.dropLast(" NOT ENFORCED".count) }
+        if !validated || !enforced, text.hasSuffix(" NOT VALID") { text = text.dropLast(" NOT VALID".count) }
         if noInherit, text.hasSuffix(" NO INHERIT") { text = text.dropLast(" NO INHERIT".count) }
         guard text.hasPrefix("CHECK ("), text.hasSuffix(")") else {
             throw PostgresError(kind: .protocolViolation, message: "unexpected check constraint definition: \(definition)")

@@ -97,7 +97,7 @@ enum TableStatements {
         var sql = "\(SQLName.identifier(column.name)) \(column.type.sql)"
         if let compression = column.compression { sql += " COMPRESSION \(SQLName.identifier(compression))" }
         if let collation = column.collation { sql += " COLLATE \(SQLName.qualified(collation))" }
-        if let expression = column.generatedExpression { sql += " GENERATED ALWAYS AS (\(expression)) STORED" }
+        if let generation = column.generationClause { sql += " " + generation }
         if let identity = column.identity {
             let generation = identity.generation == .always ? "ALWAYS" : "BY DEFAULT"
             sql += " GENERATED \(generation) AS IDENTITY (\(identityOptions(identity, table: table, column: column.name)))"
@@ -119,10 +119,10 @@ enum TableStatements {
         var sql: String
         switch constraint.kind {
         case .primaryKey:
-            sql = "PRIMARY KEY (\(SQLName.list(constraint.columns)))"
+            sql = "PRIMARY KEY (\(constraint.keyColumnsSQL(constraint.columns, quote: SQLName.identifier)))"
             if !constraint.indexOptions.isEmpty { sql += " WITH (\(storageParameters(constraint.indexOptions)))" }
         case .unique:
-            sql = "UNIQUE \(constraint.nullsNotDistinct ? "NULLS NOT DISTINCT " : "")(\(SQLName.list(constraint.columns)))"
+            sql = "UNIQUE \(constraint.nullsNotDistinct ? "NULLS NOT DISTINCT " : "")(\(constraint.keyColumnsSQL(constraint.columns, quote: SQLName.identifier)))"
             if !constraint.indexOptions.isEmpty { sql += " WITH (\(storageParameters(constraint.indexOptions)))" }
         case .check:
             sql = "CHECK (\(constraint.expression ?? "true"))\(constraint.isNoInherit ? " NO INHERIT" : "")"
@@ -130,8 +130,8 @@ enum TableStatements {
             sql = constraint.expression ?? ""
         case .foreignKey:
             let reference = constraint.references!
-            sql = "FOREIGN KEY (\(SQLName.list(constraint.columns))) REFERENCES \(SQLName.qualified(reference.table))"
-            if !reference.columns.isEmpty { sql += " (\(SQLName.list(reference.columns)))" }
+            sql = "FOREIGN KEY (\(constraint.keyColumnsSQL(constraint.columns, quote: SQLName.identifier))) REFERENCES \(SQLName.qualified(reference.table))"
+            if !reference.columns.isEmpty { sql += " (\(constraint.keyColumnsSQL(reference.columns, quote: SQLName.identifier)))" }
             if reference.match == .full { sql += " MATCH FULL" }
             if reference.onUpdate != .noAction { sql += " ON UPDATE \(action(reference.onUpdate))" }
             if reference.onDelete != .noAction { sql += " ON DELETE \(action(reference.onDelete))" }
@@ -140,6 +140,7 @@ enum TableStatements {
         if constraint.isDeferrable {
             sql += " DEFERRABLE" + (constraint.isInitiallyDeferred ? " INITIALLY DEFERRED" : "")
         }
+        if !constraint.isEnforced { sql += " NOT ENFORCED" }
         return sql
     }
 

@@ -121,7 +121,8 @@ extension PlanBuilder {
     /// added), then what establishes the expected one. Each pass switches over every attribute, so one
     /// the diff compares cannot be left unplanned.
     mutating func alterColumn(_ old: Column, to new: Column, changing work: Set<ColumnAttribute>, of name: QualifiedName, table: String) {
-        // A changed generation expression: PostgreSQL 15 cannot alter it, so the column is rebuilt.
+        // A changed generation expression or kind: the column is rebuilt (PostgreSQL 15 to 17 cannot
+        // alter an expression, and no version turns a stored column into a virtual one).
         if work.contains(.generated), new.generatedExpression != nil {
             rebuildGenerated(new, of: name, table: table)
             return
@@ -143,7 +144,7 @@ extension PlanBuilder {
         // Guarded by the expression, so a second run does not rebuild (and reorder) the column again.
         let lookup = "SELECT FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
             + "WHERE a.attrelid = \(SQLQuote.literal(SQLQuote.qualified(name)))::regclass AND a.attname = \(SQLQuote.literal(new.name)) "
-            + "AND a.attgenerated = 's' AND pg_catalog.pg_get_expr(d.adbin, d.adrelid) = \(SQLQuote.literal(expression))"
+            + "AND a.attgenerated = \(new.generatedVirtual == true ? "'v'" : "'s'") AND pg_catalog.pg_get_expr(d.adbin, d.adrelid) = \(SQLQuote.literal(expression))"
         let rebuild = "ALTER TABLE \(table) DROP COLUMN IF EXISTS \(column);\n"
             + "ALTER TABLE \(table) ADD COLUMN \(TableStatements.columnDefinition(new, table: name.name));"
         emit(.columns, Idempotent.unless(exists: lookup, run: rebuild),
