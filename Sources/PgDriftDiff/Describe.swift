@@ -2,7 +2,7 @@ import PgDriftModel
 
 /// Short, readable descriptions of model objects for the `expected` and `actual` fields of findings.
 /// They are for people, not for execution: the planner writes the SQL.
-enum Describe {
+package enum Describe {
     /// `schema extensions, version 1.6` (a part the expected side leaves empty is left out).
     static func `extension`(_ item: Extension) -> String {
         var parts: [String] = []
@@ -57,7 +57,7 @@ enum Describe {
         return "GENERATED \(generation) AS IDENTITY (\(options))"
     }
 
-    static func constraint(_ constraint: Constraint) -> String {
+    package static func constraint(_ constraint: Constraint) -> String {
         var text: String
         let columns = constraint.keyColumnsSQL(constraint.columns, quote: SQLQuote.identifier)
         switch constraint.kind {
