@@ -30,8 +30,10 @@ extension Audit {
         // Pending migrations are the migration tool's to run: the plan takes the database to what the
         // history says was applied, and lists the rest.
         let applied = try reading.appliedFiles(against: connectionString, required: asApplied)
-        let loading = reading.loadExpected(reading.introspectionOptions, onlyFiles: applied)
-        let sides = try reading.sides(against: connectionString, forPlan: true, extensions: loading.extensions) {
+        let connection = try PostgresConnection(connectionString)
+        defer { connection.close() }
+        let loading = reading.loadExpected(reading.introspectionOptions, onlyFiles: applied, serverMajor: connection.serverVersion / 10000)
+        let sides = try reading.sides(on: connection, forPlan: true, extensions: loading.extensions) {
             let loaded = try loading.load.wait()
             for note in loaded.notes { onNote?(note) }
             return loaded.catalog

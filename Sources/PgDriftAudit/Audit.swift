@@ -50,6 +50,9 @@ public struct Audit {
     /// Compare with what the migrations the history records produce: pending files are then pending,
     /// not drift (`--as-applied`).
     public var asApplied = false
+    /// Where the shadow database's PostgreSQL programs are (`--postgres-bin`); nil: those of the audited
+    /// database's major version where they are here, else any.
+    public var postgresBin: String?
     /// Receives notes on how the expected schema was read (a fallback to a shadow database, skipped statements).
     public var onNote: ((String) -> Void)?
 
@@ -66,8 +69,12 @@ public struct Audit {
 
     /// Compares the expected schema with the database behind `connectionString`.
     public func run(against connectionString: String) throws -> DriftReport {
-        let loading = loadExpected(introspectionOptions, onlyFiles: asApplied ? try appliedFiles(against: connectionString, required: true) : nil)
-        return try run(against: connectionString, extensions: loading.extensions) {
+        let onlyFiles = asApplied ? try appliedFiles(against: connectionString, required: true) : nil
+        // Connected first: the database's major version picks the shadow database's.
+        let connection = try PostgresConnection(connectionString)
+        defer { connection.close() }
+        let loading = loadExpected(introspectionOptions, onlyFiles: onlyFiles, serverMajor: connection.serverVersion / 10000)
+        return try run(on: connection, extensions: loading.extensions) {
             let loaded = try loading.load.wait()
             for note in loaded.notes { onNote?(note) }
             return loaded.catalog
@@ -76,14 +83,16 @@ public struct Audit {
 
     /// Compares an expected catalog already loaded (by `plan`, say) with the database.
     public func run(against connectionString: String, expected: Catalog) throws -> DriftReport {
-        try run(against: connectionString) { expected }
+        let connection = try PostgresConnection(connectionString)
+        defer { connection.close() }
+        return try run(on: connection) { expected }
     }
 
     /// Reads the database, then takes the expected catalog (loaded meanwhile, or already) and compares.
     private func run(
-        against connectionString: String, extensions: LiveExtensions? = nil, expected: () throws -> Catalog
+        on connection: PostgresConnection, extensions: LiveExtensions? = nil, expected: () throws -> Catalog
     ) throws -> DriftReport {
-        let sides = try sides(against: connectionString, extensions: extensions, expected: expected)
+        let sides = try sides(on: connection, extensions: extensions, expected: expected)
         var options = diffOptions
         switch source {
         case .sqlDirectory, .sqlFile: options.noteUnpinnedExtensionVersions = true
@@ -97,7 +106,7 @@ public struct Audit {
         }
         findings = triage(findings)
         return DriftReport(
-            expected: source.description, database: ConnectionString(connectionString).description, findings: findings)
+            expected: source.description, database: connection.connectionString.description, findings: findings)
     }
 
     /// Both sides of one comparison and what the server said about the constants they spell differently.
@@ -117,12 +126,10 @@ public struct Audit {
     /// `extensions`: where the reading of the migrations waits for the members of the extensions this
     /// machine lacks, which are read here, in the same snapshot, before the expected catalog is taken.
     func sides(
-        against connectionString: String, forPlan: Bool = false, extensions: LiveExtensions? = nil, expected: () throws -> Catalog
+        on connection: PostgresConnection, forPlan: Bool = false, extensions: LiveExtensions? = nil, expected: () throws -> Catalog
     ) throws -> Sides {
         // Whatever happens, the reading of the migrations must not wait forever.
         defer { extensions?.fulfil(.failure(LiveExtensionsUnread())) }
-        let connection = try PostgresConnection(connectionString)
-        defer { connection.close() }
         let options = diffOptions
         let unavailable = unavailableExtensions
         // Read whatever the source: the tool's tables are never the schema's, even against a model.
@@ -147,7 +154,8 @@ public struct Audit {
         }
         // The history table is the migration tool's, not the schema's: never reported, never dropped.
         var inspected = database
-        var expectedCatalog = readExpected
+        // Extension versions the migrations do not pin are not expected (issue 20).
+        var expectedCatalog = try ExpectedSchemaLoader.unpinningExtensionVersions(readExpected, of: source)
         if let history {
             inspected.catalog.removeHistoryTables(of: history)
             expectedCatalog.removeHistoryTables(of: history)
@@ -177,8 +185,9 @@ public struct Audit {
 
     /// Starts loading the expected catalog on another thread (both sides are read at once); `onlyFiles`:
     /// of a folder of migrations, only these (`--as-applied`).
-    func loadExpected(_ options: IntrospectionOptions, onlyFiles: Set<String>? = nil) -> ExpectedLoading {
+    func loadExpected(_ options: IntrospectionOptions, onlyFiles: Set<String>? = nil, serverMajor: Int? = nil) -> ExpectedLoading {
         let (source, builtin, schemas, excludedSchemas, shadow) = (self.source, self.builtin, self.schemas, self.excludedSchemas, self.shadow)
+        let postgresBin = self.postgresBin
         let (shadowSuperuser, shadowTimeout, searchPath) = (self.shadowSuperuser, self.shadowTimeout, self.searchPath)
         let unavailable = unavailableExtensions
         // Only migrations create extensions: other sources never wait for the database.
@@ -197,6 +206,8 @@ public struct Audit {
             loader.liveExtensions = extensions
             loader.unavailableExtensions = unavailable
             loader.onlyFiles = onlyFiles
+            loader.serverMajor = serverMajor
+            loader.postgresBin = postgresBin
             var notes: [String] = []
             loader.onNote = { notes.append($0) }
             let catalog = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)

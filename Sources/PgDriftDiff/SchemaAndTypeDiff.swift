@@ -50,12 +50,13 @@ extension DiffContext {
                 continue  // not in the delta: an extra extension is not drift
             }
         }
-        // An expected extension without a version (migrations without VERSION): any is what they ask for.
+        // An expected extension without a version (migrations without VERSION): any is what they ask for,
+        // noted where the database's is not the default of the server that read them.
         for item in expected.extensions.sorted(by: { $0.name < $1.name }) where options.noteUnpinnedExtensionVersions && item.version.isEmpty {
-            guard let installed = actual.extensions[item.name], !installed.version.isEmpty else { continue }
+            guard let installed = actual.extensions[item.name], let usual = item.defaultVersion, installed.version != usual else { continue }
             found.append(Finding(
-                kind: .extensionVersion, schema: installed.schema, object: item.name, actual: installed.version,
-                message: "extension \(item.name) is at version \(installed.version); the migrations do not pin one",
+                kind: .extensionVersion, schema: installed.schema, object: item.name, expected: usual, actual: installed.version,
+                message: "extension \(item.name) is at version \(installed.version), where the migrations were read it is \(usual); they do not pin one",
                 hint: "CREATE EXTENSION … VERSION '\(installed.version)' in a migration makes the version part of the schema"))
         }
         findings += found

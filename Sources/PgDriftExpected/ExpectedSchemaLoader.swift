@@ -31,6 +31,11 @@ package final class ExpectedSchemaLoader {
     package var unavailableExtensions: Set<String> = []
     /// Of a folder of migrations, only these files (the ones the history records as applied); nil: all.
     package var onlyFiles: Set<String>?
+    /// The audited database's major version: the shadow database runs the same one where its programs
+    /// are here (issue 20).
+    package var serverMajor: Int?
+    /// Where the shadow's programs are (`--postgres-bin`); nil: looked for.
+    package var postgresBin: String?
 
     /// `builtin` supplies the compiled model (the CLI passes `expected-schema`'s).
     package init(builtin: @escaping () -> Catalog, options: IntrospectionOptions = IntrospectionOptions()) {
@@ -67,20 +72,30 @@ package final class ExpectedSchemaLoader {
         }
     }
 
-    /// The migrations' schema, with the version of each extension they do not pin left unset: without
-    /// `VERSION` (or a later `ALTER EXTENSION … UPDATE TO`) any version is what they ask for, not the
-    /// default of the server that read them (issue 20).
-    private func loadSQL(_ files: [String], source: String) throws -> Catalog {
-        var catalog = try loadSQLCatalog(files, source: source)
+    /// The schema of migrations (`source`), the version of each extension they do not pin left unset:
+    /// without `VERSION` (or a later `ALTER EXTENSION … UPDATE TO`) any version is what they ask for,
+    /// not the default of the server that read them, which is kept as `defaultVersion` (issue 20).
+    package static func unpinningExtensionVersions(_ catalog: Catalog, of source: ExpectedSource) throws -> Catalog {
+        let files: [String]
+        switch source {
+        case .sqlDirectory(let path): files = try migrationFiles(in: path)
+        case .sqlFile(let path): files = [path]
+        default: return catalog
+        }
         guard !catalog.extensions.isEmpty else { return catalog }
-        let pinned = try Self.pinnedExtensionVersions(files)
-        catalog.extensions = ObjectSet(catalog.extensions.map { item in
-            var copy = item
-            if !pinned.contains(item.name) { copy.version = "" }
-            return copy
+        let pinned = try pinnedExtensionVersions(files)
+        var copy = catalog
+        copy.extensions = ObjectSet(catalog.extensions.map { item in
+            var unpinned = item
+            if !pinned.contains(item.name) {
+                unpinned.defaultVersion = item.version.isEmpty ? nil : item.version
+                unpinned.version = ""
+            }
+            return unpinned
         })
-        return catalog
+        return copy
     }
+
 
     /// The extensions whose version the files name.
     static func pinnedExtensionVersions(_ files: [String]) throws -> Set<String> {
@@ -106,7 +121,7 @@ package final class ExpectedSchemaLoader {
 
     /// Offline when every statement can be replayed exactly, else (or with `shadowOnly`) through a
     /// shadow database.
-    private func loadSQLCatalog(_ files: [String], source: String) throws -> Catalog {
+    private func loadSQL(_ files: [String], source: String) throws -> Catalog {
         guard !shadowOnly else { return try loadMigrations(files) }
         let texts = try files.map { (path: $0, sql: try Self.read($0)) }
         // With privileges, GRANT and REVOKE are read too (OfflineReplay+Grants.swift says what defers).
@@ -138,7 +153,12 @@ package final class ExpectedSchemaLoader {
     private func shadowServer() throws -> TemporaryServer {
         if let server { return server }
         // Its superuser is not `postgres`, so a migration's `OWNER TO postgres` names an ordinary role.
-        let started = try TemporaryServer(superuser: ShadowSession.superuser)
+        let binaries = try PostgresBinaries.locate(major: serverMajor, explicit: postgresBin)
+        if let serverMajor, let shadowMajor = binaries.majorVersion, shadowMajor != serverMajor {
+            onNote?("the shadow database runs PostgreSQL \(shadowMajor) (\(binaries.directory)), the audited database PostgreSQL \(serverMajor): "
+                + "no PostgreSQL \(serverMajor) programs found (--postgres-bin DIR names them)")
+        }
+        let started = try TemporaryServer(binaries: binaries, superuser: ShadowSession.superuser)
         server = started
         return started
     }

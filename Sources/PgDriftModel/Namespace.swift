@@ -26,6 +26,9 @@ public struct Extension: CatalogObject {
     public var schema: String
     /// The installed version (`extversion`), such as `1.6`; an expected one left empty is not compared.
     public var version: String
+    /// For migrations that do not pin a version: the one the server that read them installs by default
+    /// (only noted when the database has another, issue 20).
+    public var defaultVersion: String?
 
     /// The extension's identity in the catalog: its name.
     public var key: String { name }

@@ -29,6 +29,42 @@ public struct PostgresBinaries: Sendable {
                 + "'apt-get install postgresql-15' or set PGDRIFT_PG_BINDIR")
     }
 
+    /// The programs for a database of `major` (issue 20), found in this order: `explicit` (`--postgres-bin`),
+    /// `PGDRIFT_POSTGRES_BIN` (or the older `PGDRIFT_PG_BINDIR`), Debian's `/usr/lib/postgresql/<major>/bin`,
+    /// then `pg_config --bindir` and `PATH` where they hold that major; else whatever `locate()` finds.
+    public static func locate(major: Int?, explicit: String? = nil) throws -> PostgresBinaries {
+        let environment = ProcessInfo.processInfo.environment
+        if let directory = explicit ?? environment["PGDRIFT_POSTGRES_BIN"] ?? environment["PGDRIFT_PG_BINDIR"] {
+            let binaries = PostgresBinaries(directory: directory)
+            guard binaries.isComplete else {
+                throw ServerError("no PostgreSQL server programs (initdb, pg_ctl, postgres) in \(directory)")
+            }
+            return binaries
+        }
+        guard let major else { return try locate() }
+        var candidates = ["/usr/lib/postgresql/\(major)/bin"]
+        if let bindir = try? Shell.output(["pg_config", "--bindir"]) { candidates.append(bindir) }
+        candidates += (environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        for directory in candidates {
+            let binaries = PostgresBinaries(directory: directory)
+            if binaries.isComplete, binaries.majorVersion == major { return binaries }
+        }
+        return try locate()
+    }
+
+    /// Whether `initdb`, `pg_ctl` and `postgres` are all there.
+    var isComplete: Bool {
+        ["initdb", "pg_ctl", "postgres"].allSatisfy { FileManager.default.isExecutableFile(atPath: path($0)) }
+    }
+
+    /// The major version of these programs (`postgres --version`: `postgres (PostgreSQL) 17.10`), or nil.
+    public var majorVersion: Int? {
+        guard let output = try? Shell.output([path("postgres"), "--version"]),
+              let version = output.split(separator: " ").last, let major = Int(version.prefix { $0.isNumber })
+        else { return nil }
+        return major
+    }
+
     /// The full path of one program.
     public func path(_ program: String) -> String { "\(directory)/\(program)" }
 

@@ -18,7 +18,8 @@ public final class TemporaryServer: @unchecked Sendable {
     public let superuser: String
     /// The port number in the socket's name (there is no TCP port): always this one, whatever `PGPORT` says.
     public static let port = 5432
-    private let binaries: PostgresBinaries
+    /// The programs it runs.
+    public let binaries: PostgresBinaries
     private let runAs: [String]
     private var watchdog: pid_t?
     private let lock = NSLock()

@@ -24,6 +24,11 @@ struct ReadingOptions: ParsableArguments {
         valueName: "tool"))
     var history: String?
 
+    @Option(name: .customLong("postgres-bin"), help: ArgumentHelp(
+        "Where the PostgreSQL programs for the throwaway (shadow) database are (default: PGDRIFT_POSTGRES_BIN, else those of the audited database's major version, else any).",
+        valueName: "dir"))
+    var postgresBin: String?
+
     @Flag(name: .customLong("as-applied"), inversion: .prefixedNo, help: "Compare with what the migrations the history records produce: pending ones are then pending, not drift (default: pgdrift.toml's as_applied, else no).")
     var asApplied: Bool?
 
@@ -37,6 +42,7 @@ struct ReadingOptions: ParsableArguments {
     /// Puts these (and pgdrift.toml's) settings on an audit.
     func configure(_ audit: inout Audit, _ config: PgDriftConfiguration) {
         audit.history = history.flatMap(HistorySetting.init) ?? config.history ?? .detect
+        audit.postgresBin = postgresBin
         audit.asApplied = asApplied ?? config.asApplied ?? false
         audit.shadow = shadow
         audit.shadowSuperuser = shadowSuperuser || (config.shadowSuperuser ?? false)
@@ -52,6 +58,7 @@ struct ReadingOptions: ParsableArguments {
         loader.shadowSuperuser = audit.shadowSuperuser
         loader.shadowTimeout = audit.shadowTimeout
         loader.searchPath = audit.searchPath
+        loader.postgresBin = audit.postgresBin
     }
 
     /// `app, public` → ["app", "public"].

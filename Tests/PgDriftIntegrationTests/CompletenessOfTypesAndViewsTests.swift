@@ -16,7 +16,7 @@ import Testing
     @Test func anExtensionInAnotherSchemaIsReported() throws {
         try Self.expectFoundAndFixed(
             "complete_extension_schema",
-            expected: "CREATE SCHEMA extensions;\nCREATE EXTENSION pg_trgm SCHEMA extensions;\n",
+            expected: "CREATE SCHEMA extensions;\nCREATE EXTENSION pg_trgm SCHEMA extensions VERSION '1.6';\n",
             actual: "CREATE SCHEMA extensions;\nCREATE EXTENSION pg_trgm;\n",
             findings: [
                 "extension_mismatch extensions pg_trgm: extension pg_trgm is in schema public, expected extensions"
@@ -24,16 +24,33 @@ import Testing
             ])
     }
 
-    /// An extension at another version was filed as missing_extension.
+    /// An extension at another version was filed as missing_extension (the migrations pin the version:
+    /// without VERSION, any is expected; see the next test).
     @Test func anExtensionAtAnotherVersionIsAMismatch() throws {
         try Self.expectFoundAndFixed(
             "complete_extension_version",
-            expected: "CREATE EXTENSION pg_trgm;\n",
+            expected: "CREATE EXTENSION pg_trgm VERSION '1.6';\n",
             actual: "CREATE EXTENSION pg_trgm VERSION '1.5';\n",
             findings: [
                 "extension_mismatch public pg_trgm: extension pg_trgm is at version 1.5, expected 1.6"
                     + " | schema public, version 1.6 | schema public, version 1.5",
             ])
+    }
+
+    /// Issue 20: migrations that do not pin a version expect any; the database's is only noted when it is
+    /// not the default where the migrations were read (ltree 1.3 on 17 where 15 installs 1.2).
+    @Test func anUnpinnedExtensionVersionIsOnlyNoted() throws {
+        let folder = try TruthRegressionTests.folder("CREATE EXTENSION pg_trgm;\n")
+        let older = try TestDatabase("extension_version_unpinned", sql: "CREATE EXTENSION pg_trgm VERSION '1.5';\n")
+        let same = try TestDatabase("extension_version_default", sql: "CREATE EXTENSION pg_trgm;\n")
+        #expect(try TruthRegressionTests.findings(folder, against: older) == Array(repeating: [
+            "extension_version public pg_trgm: extension pg_trgm is at version 1.5, where the migrations were read it is 1.6; they do not pin one | 1.6 | 1.5",
+        ], count: 2))
+        #expect(try TruthRegressionTests.findings(folder, against: same) == [[], []])
+        // Not an error, and the plan leaves the version alone.
+        let report = try Audit(source: .sqlDirectory(folder)).run(against: older.connectionString)
+        #expect(report.findings.map(\.severity) == [.info])
+        #expect(try Audit(source: .sqlDirectory(folder)).plan(against: older.connectionString).statements.isEmpty)
     }
 
     static let matview = """

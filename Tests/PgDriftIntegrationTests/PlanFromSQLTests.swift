@@ -26,7 +26,8 @@ struct PlanFromSQLTests {
             Issue.record("\(error)\n--- plan ---\n\(plan.render())")
             return
         }
-        let remaining = try audit.run(against: migrated.connectionString).findings
+        // An extension version the migrations do not pin is only noted (issue 20): the plan leaves it.
+        let remaining = try audit.run(against: migrated.connectionString).findings.filter { $0.kind != .extensionVersion }
         #expect(remaining.isEmpty, "left after the plan: \(remaining.map(\.message))\n\(plan.render())")
         let second = try audit.plan(against: migrated.connectionString, options: options)
         #expect(second.isEmpty, "second plan:\n\(second.render())")

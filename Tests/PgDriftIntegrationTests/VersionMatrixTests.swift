@@ -32,6 +32,33 @@ struct VersionMatrixTests {
         #expect(SchemaDiff.findings(expected: decoded, actual: snapshot).isEmpty)
     }
 
+    /// The shadow database of the audited database's major version, named by --postgres-bin; without
+    /// one here, the shadow runs what there is, and says so in one line.
+    @Test(arguments: VersionedServers.majors)
+    func theShadowRunsTheDatabasesVersion(major: Int) throws {
+        let directory = OfflineLoaderTests.corpus.appendingPathComponent("21_views").path
+        let sql = try OfflineLoaderTests.files(directory).map(\.sql).joined(separator: "\n")
+        let database = try VersionedServers.database(major, "shadow_\(major)", sql: sql)
+        var matched = Audit(source: .sqlDirectory(directory))
+        matched.shadow = true
+        matched.postgresBin = VersionedServers.available[major]
+        var notes: [String] = []
+        matched.onNote = { notes.append($0) }
+        #expect(try matched.run(against: database).findings.map(\.message) == [])
+        #expect(!notes.contains { $0.hasPrefix("the shadow database runs") }, "\(notes)")
+
+        var local = Audit(source: .sqlDirectory(directory))
+        local.shadow = true
+        var localNotes: [String] = []
+        local.onNote = { localNotes.append($0) }
+        #expect(try local.run(against: database).findings.map(\.message) == [])
+        let here = try PostgresBinaries.locate(major: major)
+        if here.majorVersion != major {
+            #expect(localNotes.contains("the shadow database runs PostgreSQL \(here.majorVersion ?? 0) (\(here.directory)), the audited database "
+                + "PostgreSQL \(major): no PostgreSQL \(major) programs found (--postgres-bin DIR names them)"), "\(localNotes)")
+        }
+    }
+
     /// PostgreSQL 18's new kinds, read, compared and planned.
     static let eighteen = """
         CREATE EXTENSION btree_gist;
