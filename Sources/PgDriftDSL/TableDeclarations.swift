@@ -29,6 +29,21 @@ public struct TableConstraint: TableElement {
         constraint.isValidated = false
         return TableConstraint(name: name, constraint: constraint)
     }
+
+    /// NOT ENFORCED (PostgreSQL 18): a check or foreign key that is declared but not checked.
+    public func notEnforced() -> TableConstraint {
+        var constraint = self.constraint
+        constraint.isEnforced = false
+        return TableConstraint(name: name, constraint: constraint)
+    }
+
+    /// A temporal key (PostgreSQL 18): the last column is `WITHOUT OVERLAPS` in a primary key or unique
+    /// constraint, `PERIOD` in a foreign key and its references.
+    public func temporal() -> TableConstraint {
+        var constraint = self.constraint
+        constraint.isTemporal = true
+        return TableConstraint(name: name, constraint: constraint)
+    }
 }
 
 /// PRIMARY KEY (columns), named `<table>_pkey` unless named.

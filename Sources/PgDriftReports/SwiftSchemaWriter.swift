@@ -213,6 +213,8 @@ public struct SwiftSchemaWriter {
         }
         if constraint.isDeferrable { text += ".deferrable(\(constraint.isInitiallyDeferred ? "initiallyDeferred: true" : ""))" }
         if !constraint.isValidated { text += ".notValid()" }
+        if !constraint.isEnforced { text += ".notEnforced()" }
+        if constraint.isTemporal { text += ".temporal()" }
         if !constraint.indexOptions.isEmpty { text += ".with(\(constraint.indexOptions.map(q).joined(separator: ", ")))" }
         return text
     }

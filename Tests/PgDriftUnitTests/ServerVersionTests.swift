@@ -41,3 +41,39 @@ import Testing
                            "SELECT id FROM public.t WHERE (EXISTS (SELECT 1 FROM public.u WHERE (x = id)))"))
     }
 }
+
+/// Issue 20: PostgreSQL 18's kinds in the Swift DSL, the writer and snapshots (written only when used).
+@Suite struct EighteenModelTests {
+    static let declared = Schema {
+        Table("rooms") {
+            Column("id", .integer)
+            Column("valid_at", DataType("daterange"))
+            PrimaryKey("id", "valid_at").temporal()
+        }
+        Table("bookings") {
+            Column("id", .integer).primaryKey()
+            Column("nights", .integer)
+            Column("twice", .integer).generatedVirtual("nights * 2")
+            Check("nights > 0", name: "nights_positive").notEnforced()
+        }
+    }
+
+    @Test func theDSLTheWriterAndSnapshotsSpeakThem() throws {
+        let catalog = Self.declared.catalog
+        let bookings = try #require(catalog.tables[QualifiedName("public", "bookings")])
+        #expect(bookings.column(named: "twice")?.generationClause == "GENERATED ALWAYS AS (nights * 2) VIRTUAL")
+        #expect(bookings.constraints["nights_positive"]?.isEnforced == false)
+        #expect(catalog.tables[QualifiedName("public", "rooms")]?.constraints["rooms_pkey"].map(Describe.constraint) == "PRIMARY KEY (id, valid_at WITHOUT OVERLAPS)")
+        let source = SwiftSchemaWriter(constantName: "s", header: [], documentation: "").source(for: catalog)
+        for text in [#"PrimaryKey("id", "valid_at").temporal()"#, #"Column("twice", .integer).generatedVirtual("nights * 2")"#,
+                     #"Check("nights > 0", name: "nights_positive").notEnforced()"#] {
+            #expect(source.contains(text), "\(text) not in:\n\(source)")
+        }
+        let json = String(decoding: try Snapshot(catalog: catalog).jsonData(), as: UTF8.self)
+        #expect(json.contains("\"is_temporal\" : true") && json.contains("\"is_enforced\" : false") && json.contains("\"generated_virtual\" : true"))
+        #expect(try Snapshot.decode(Snapshot(catalog: catalog).jsonData()).catalog == catalog)
+        // A catalog without them writes none of the new keys.
+        let plain = String(decoding: try Snapshot(catalog: CompletenessModelTests.declared.catalog).jsonData(), as: UTF8.self)
+        #expect(!plain.contains("is_temporal") && !plain.contains("is_enforced") && !plain.contains("generated_virtual"))
+    }
+}
