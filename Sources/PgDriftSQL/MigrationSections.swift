@@ -9,6 +9,9 @@ package enum MigrationSections {
     /// so lines and byte offsets stay those of the file. Unchanged when there is no marker (or the
     /// scanner rejects the text, which the parser then reports).
     package static func upOnly(_ text: String) -> String {
+        // Every marker says "down": a file without the word is not scanned a second time (the parser
+        // reads it anyway).
+        guard text.utf8.count < 4096 || containsDown(text) else { return text }
         guard let tokens = try? SQLTokens.scan(text) else { return text }
         let bytes = Array(text.utf8)
         for token in tokens where token.kind == 275 {
@@ -22,5 +25,17 @@ package enum MigrationSections {
             return String(decoding: blanked, as: UTF8.self)
         }
         return text
+    }
+
+    /// Whether `down`, in any case, is in the text (a byte search: no SQL is read here).
+    static func containsDown(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 4 else { return false }
+        for index in 0...(bytes.count - 4) where bytes[index] | 0x20 == UInt8(ascii: "d") {
+            if bytes[index + 1] | 0x20 == UInt8(ascii: "o"), bytes[index + 2] | 0x20 == UInt8(ascii: "w"), bytes[index + 3] | 0x20 == UInt8(ascii: "n") {
+                return true
+            }
+        }
+        return false
     }
 }
