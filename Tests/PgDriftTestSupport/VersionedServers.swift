@@ -43,6 +43,18 @@ public enum VersionedServers {
 
     /// A fresh database on the `major` cluster, with `sql` run in it; its connection string.
     public static func database(_ major: Int, _ label: String, sql: String? = nil) throws -> String {
+        try namedDatabase(major, label, sql: sql).connectionString
+    }
+
+    /// Runs SQL as a superuser in the `major` cluster's `postgres` database (roles are cluster-wide).
+    public static func executeInCluster(_ major: Int, _ sql: String) throws {
+        let admin = try server(major).connect()
+        defer { admin.close() }
+        try admin.execute(sql)
+    }
+
+    /// A fresh database on the `major` cluster, with `sql` run in it: its name and connection string.
+    public static func namedDatabase(_ major: Int, _ label: String, sql: String? = nil) throws -> (name: String, connectionString: String) {
         let server = try server(major)
         let name: String = {
             lock.lock()
@@ -59,6 +71,6 @@ public enum VersionedServers {
             defer { connection.close() }
             try connection.execute(sql)
         }
-        return connectionString
+        return (name, connectionString)
     }
 }
