@@ -16,6 +16,8 @@ public struct DatabaseReading: Sendable {
     public var dependentViews: [ObjectRef]
     /// The migration tool's history, when asked for (the expected side is a folder of migrations).
     public var history: MigrationHistory?
+    /// `server_version_num` of the database (a shadow database runs the same major where it can).
+    public var serverVersion = 0
 
     /// Creates a reading from its parts.
     public init(catalog: Catalog, access: RoleAccess, connection: String, dependentViews: [ObjectRef] = []) {
@@ -54,6 +56,7 @@ public enum Explain {
         var reading = DatabaseReading(
             catalog: inspection.catalog, access: inspection.access, connection: connection.connectionString.description, dependentViews: views)
         reading.history = recorded
+        reading.serverVersion = connection.serverVersion
         return reading
     }
 

@@ -68,6 +68,7 @@ struct ExplainCommand: ParsableCommand {
         let loader = ExpectedSchemaLoader(builtin: { analyticsSchema.catalog })
         defer { loader.close() }
         sqlReading.configure(loader, config)
+        loader.serverMajor = reading.serverVersion / 10000
         if audit.asApplied, let ledger { loader.onlyFiles = Set(ledger.appliedFiles) }
         var explanation = Explain.explain(
             objectName, database: reading, expected: try loader.load(source), expectedSource: source.description)
