@@ -10,38 +10,29 @@ public struct TableConstraint: TableElement {
 
     /// DEFERRABLE [INITIALLY DEFERRED].
     public func deferrable(initiallyDeferred: Bool = false) -> TableConstraint {
-        var constraint = self.constraint
-        constraint.isDeferrable = true
-        constraint.isInitiallyDeferred = initiallyDeferred
-        return TableConstraint(name: name, constraint: constraint)
+        changing {
+            $0.isDeferrable = true
+            $0.isInitiallyDeferred = initiallyDeferred
+        }
     }
 
     /// `WITH (fillfactor=70)`: the storage parameters of a primary key's or unique constraint's index.
-    public func with(_ options: String...) -> TableConstraint {
-        var constraint = self.constraint
-        constraint.indexOptions = options
-        return TableConstraint(name: name, constraint: constraint)
-    }
+    public func with(_ options: String...) -> TableConstraint { changing { $0.indexOptions = options } }
 
     /// NOT VALID.
-    public func notValid() -> TableConstraint {
-        var constraint = self.constraint
-        constraint.isValidated = false
-        return TableConstraint(name: name, constraint: constraint)
-    }
+    public func notValid() -> TableConstraint { changing { $0.isValidated = false } }
 
     /// NOT ENFORCED (PostgreSQL 18): a check or foreign key that is declared but not checked.
-    public func notEnforced() -> TableConstraint {
-        var constraint = self.constraint
-        constraint.isEnforced = false
-        return TableConstraint(name: name, constraint: constraint)
-    }
+    public func notEnforced() -> TableConstraint { changing { $0.isEnforced = false } }
 
     /// A temporal key (PostgreSQL 18): the last column is `WITHOUT OVERLAPS` in a primary key or unique
     /// constraint, `PERIOD` in a foreign key and its references.
-    public func temporal() -> TableConstraint {
+    public func temporal() -> TableConstraint { changing { $0.isTemporal = true } }
+
+    /// The same declaration with `change` made to its constraint.
+    private func changing(_ change: (inout Constraint) -> Void) -> TableConstraint {
         var constraint = self.constraint
-        constraint.isTemporal = true
+        change(&constraint)
         return TableConstraint(name: name, constraint: constraint)
     }
 }
