@@ -29,9 +29,9 @@ extension Audit {
         var phases = PhaseTrace()
         // Pending migrations are the migration tool's to run: the plan takes the database to what the
         // history says was applied, and lists the rest.
-        let applied = try reading.appliedFiles(against: connectionString, required: asApplied)
         let connection = try PostgresConnection(connectionString)
         defer { connection.close() }
+        let applied = try reading.appliedFiles(on: connection, required: asApplied)
         let loading = reading.loadExpected(reading.introspectionOptions, onlyFiles: applied, serverMajor: connection.serverVersion / 10000)
         let sides = try reading.sides(on: connection, forPlan: true, extensions: loading.extensions) {
             let loaded = try loading.load.wait()

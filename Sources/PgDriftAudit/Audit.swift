@@ -69,10 +69,10 @@ public struct Audit {
 
     /// Compares the expected schema with the database behind `connectionString`.
     public func run(against connectionString: String) throws -> DriftReport {
-        let onlyFiles = asApplied ? try appliedFiles(against: connectionString, required: true) : nil
         // Connected first: the database's major version picks the shadow database's.
         let connection = try PostgresConnection(connectionString)
         defer { connection.close() }
+        let onlyFiles = asApplied ? try appliedFiles(on: connection, required: true) : nil
         let loading = loadExpected(introspectionOptions, onlyFiles: onlyFiles, serverMajor: connection.serverVersion / 10000)
         return try run(on: connection, extensions: loading.extensions) {
             let loaded = try loading.load.wait()

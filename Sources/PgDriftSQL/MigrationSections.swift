@@ -27,15 +27,18 @@ package enum MigrationSections {
         return text
     }
 
-    /// Whether `down`, in any case, is in the text (a byte search: no SQL is read here).
-    static func containsDown(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 4 else { return false }
-        for index in 0...(bytes.count - 4) where bytes[index] | 0x20 == UInt8(ascii: "d") {
-            if bytes[index + 1] | 0x20 == UInt8(ascii: "o"), bytes[index + 2] | 0x20 == UInt8(ascii: "w"), bytes[index + 3] | 0x20 == UInt8(ascii: "n") {
+    /// Whether `down`, in any case, is in the text (a byte search over the text's own storage: no SQL
+    /// is read here, nothing is copied).
+    package static func containsDown(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            for index in 0...(bytes.count - 4) where bytes[index] | 0x20 == UInt8(ascii: "d")
+                && bytes[index + 1] | 0x20 == UInt8(ascii: "o") && bytes[index + 2] | 0x20 == UInt8(ascii: "w")
+                && bytes[index + 3] | 0x20 == UInt8(ascii: "n") {
                 return true
             }
+            return false
         }
-        return false
     }
 }

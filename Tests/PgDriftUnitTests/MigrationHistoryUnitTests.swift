@@ -63,6 +63,12 @@ import Testing
         // A marker inside a string or a function body is text, not a marker.
         let quoted = "CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$ SELECT '-- migrate:down' $$;\n-- not a marker\n"
         #expect(MigrationSections.upOnly(quoted) == quoted)
+        // A long file is scanned only when it says "down" somewhere.
+        #expect([MigrationSections.containsDown("x -- +goose DoWn"), MigrationSections.containsDown("up only"), MigrationSections.containsDown("dow")]
+            == [true, false, false])
+        let long = String(repeating: "CREATE TABLE t (id int);\n", count: 400)
+        #expect(MigrationSections.upOnly(long + "-- migrate:down\nDROP TABLE t;\n").contains("DROP") == false)
+        #expect(MigrationSections.upOnly(long) == long)
     }
 
     @Test func rollbackFilesAndFoldersOfMigrations() throws {

@@ -31,7 +31,7 @@ extension Audit {
     /// Before the expected schema is read, the files the history records as applied, read in a short
     /// read-only transaction of its own (`--as-applied`, and every plan of a folder with a history).
     /// Nil when not `required` and there is no history to read; `required` throws instead.
-    func appliedFiles(against connectionString: String, required: Bool) throws -> Set<String>? {
+    func appliedFiles(on connection: PostgresConnection, required: Bool) throws -> Set<String>? {
         guard case .sqlDirectory = source, history != .off else {
             guard !required else {
                 throw ExpectedSchemaError(history == .off
@@ -40,8 +40,6 @@ extension Audit {
             }
             return nil
         }
-        let connection = try PostgresConnection(connectionString)
-        defer { connection.close() }
         let only = history.only
         let found = try connection.readOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds) {
             try Introspector.migrationHistory(on: connection, only: only)

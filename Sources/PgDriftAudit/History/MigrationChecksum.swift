@@ -7,6 +7,11 @@ import PgDriftSQL
 /// CRC32 over lines, Prisma's SHA-256, sqlx's SHA-384, sqitch's SHA-1 of the deploy script, and
 /// Supabase's own copy of the statements.
 package enum MigrationChecksum {
+    /// Whether the tool records something a file can be checked against.
+    static func isRecorded(by tool: MigrationTool) -> Bool {
+        [.flyway, .prisma, .sqlx, .sqitch, .supabase].contains(tool)
+    }
+
     /// True when the file changed since, false when it did not, nil when the tool records nothing to
     /// tell by (or records something pgdrift does not recompute: Liquibase's checksums cover one
     /// changeset, after its own normalising).

@@ -57,7 +57,8 @@ package struct MigrationLedger: Sendable {
             guard let key = files[index].key, let entry = rows[key] else { continue }
             files[index].entry = entry
             matched.insert(key)
-            if !entry.failed, let bytes = read(files[index].path) {
+            // Only the tools that record a checksum (or the statements) need the file's bytes.
+            if !entry.failed, MigrationChecksum.isRecorded(by: tool), let bytes = read(files[index].path) {
                 files[index].modified = MigrationChecksum.modified(bytes, entry: entry, tool: tool)
             }
         }
