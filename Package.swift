@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "pgdrift", targets: ["pgdrift"]),
         .library(name: "PgDrift", targets: ["PgDrift"]),
+        // The whole command-line tool with a model of your own as `builtin`: `PgDriftCLI.main(builtin: schema)`.
+        .library(name: "PgDriftCLI", targets: ["PgDriftCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -86,14 +88,16 @@ let package = Package(
         ),
         // The built-in expected schema (`--expected builtin`): the seed story's analytics model in the DSL.
         .target(name: "ExpectedSchema", dependencies: ["PgDrift"], path: "expected-schema"),
-        // The command-line tool: one file per subcommand.
-        .executableTarget(
-            name: "pgdrift",
+        // The command-line tool as a library: one file per subcommand; `PgDriftCLI.main(builtin:)`.
+        .target(
+            name: "PgDriftCLI",
             dependencies: [
                 "PgDrift", "AnalyticsExample", "ExpectedSchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // pgdrift itself: PgDriftCLI with the analytics model.
+        .executableTarget(name: "pgdrift", dependencies: ["PgDriftCLI"]),
 
         // Test support: one throwaway cluster per test run, a fresh database per test.
         .target(

@@ -12,7 +12,7 @@ public let analyticsSchema = Schema(defaultSchema: "public") {
     Extension("pgcrypto", schema: "public")
     Enum("ingestion_status", ["pending", "running", "succeeded", "failed"], comment: "Lifecycle of one ingestion batch.")
     Enum("social_platform", ["tiktok", "instagram", "youtube"], comment: "Platform a creator, video or sound was scraped from.")
-    Domain("engagement_rate", as: DataType("numeric(7,4)"), checks: ["engagement_rate_non_negative": "(VALUE >= (0)::numeric)"], comment: "Likes per follower, four decimals, never negative.")
+    Domain("engagement_rate", as: .numeric(7, 4), checks: ["engagement_rate_non_negative": "(VALUE >= (0)::numeric)"], comment: "Likes per follower, four decimals, never negative.")
     SequenceObject("ingestion_batch_seq", as: .bigint, start: 1000, comment: "Batch numbers of ingestion runs, also quoted in scraper logs.")
     Function("ingest_videos", arguments: "p_payload jsonb", returns: "integer", language: "plpgsql", securityDefiner: true, set: ["search_path=public"], comment: "Loads a JSON array of scraped videos; returns the number ingested.", body: #"""
 
@@ -341,7 +341,7 @@ public let analyticsSchema = Schema(defaultSchema: "public") {
         Column("following_count", .bigint).notNull().default("0")
         Column("engagement_rate", .named("engagement_rate"))
         Column("bio", .text)
-        Column("region", DataType("character(2)"))
+        Column("region", .char(2))
         Column("first_seen_at", .timestamptz).notNull().default("now()")
         Column("last_seen_at", .timestamptz).notNull().default("now()")
         Column("created_at", .timestamptz).notNull().default("now()")

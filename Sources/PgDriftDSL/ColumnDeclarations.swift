@@ -69,13 +69,17 @@ extension ColumnModifiers {
     /// `ALTER COLUMN ... SET (n_distinct = -0.5)`: the column's planner options, such as `"n_distinct=-0.5"`.
     public func options(_ options: String...) -> ColumnDeclaration { with { $0.column.options = options.isEmpty ? nil : options } }
 
-    /// GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY, with the sequence options PostgreSQL defaults to.
-    public func identity(_ generation: Identity.Generation = .byDefault, start: Int64 = 1, increment: Int64 = 1) -> ColumnDeclaration {
+    /// `GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(SEQUENCE NAME name START WITH … INCREMENT BY … MINVALUE …
+    /// MAXVALUE … CACHE … CYCLE)]`: options left out are PostgreSQL's defaults for the column's type and
+    /// the increment's direction; without `sequenceName` the sequence's name is not compared.
+    public func identity(
+        _ generation: Identity.Generation = .byDefault, sequenceName: String? = nil, start: Int64? = nil, increment: Int64 = 1,
+        min: Int64? = nil, max: Int64? = nil, cache: Int64 = 1, cycle: Bool = false
+    ) -> ColumnDeclaration {
         with {
-            let max = $0.column.type.sequenceMaximum
-            $0.column.identity = Identity(
-                generation: generation,
-                sequence: SequenceOptions(start: start, increment: increment, minValue: 1, maxValue: max))
+            let options = SequenceOptions.defaults(
+                for: $0.column.type, start: start, increment: increment, min: min, max: max, cache: cache, cycle: cycle)
+            $0.column.identity = Identity(generation: generation, sequence: options, sequenceName: sequenceName)
             $0.column.isNotNull = true
         }
     }
@@ -91,10 +95,17 @@ extension ColumnModifiers {
     }
 
     /// `serial` / `bigserial`: NOT NULL, DEFAULT nextval of an owned sequence `<table>_<column>_seq`.
-    public func serial() -> ColumnDeclaration {
+    /// With options, the owned sequence is also `ALTER SEQUENCE … START WITH … INCREMENT BY … MINVALUE …
+    /// MAXVALUE … CACHE … CYCLE` (`.serial(max: 9007199254740991)` keeps ids safe for JavaScript); options
+    /// left out are PostgreSQL's defaults for the column's type.
+    public func serial(
+        start: Int64? = nil, increment: Int64 = 1, min: Int64? = nil, max: Int64? = nil, cache: Int64 = 1, cycle: Bool = false
+    ) -> ColumnDeclaration {
         with {
             $0.column.isNotNull = true
-            $0.column.defaultExpression = TableDraft.serialPlaceholder
+            let options = SequenceOptions.defaults(
+                for: $0.column.type, start: start, increment: increment, min: min, max: max, cache: cache, cycle: cycle)
+            $0.column.defaultExpression = TableDraft.serialPlaceholder(options)
         }
     }
 

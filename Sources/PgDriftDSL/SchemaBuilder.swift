@@ -62,9 +62,10 @@ extension QualifiedName {
 }
 
 extension DataType {
-    /// A user-defined type (enum, domain, composite) of the block's default schema, or of `schema`.
-    public static func named(_ name: String, schema: String = "") -> DataType {
-        DataType(schema: schema, name: name)
+    /// A user-defined type (enum, domain, composite, an extension's type) of the block's default schema,
+    /// or of `schema`, with its type modifier if it takes one (`"(3)"` for `vector(3)`).
+    public static func named(_ name: String, schema: String = "", modifier: String? = nil) -> DataType {
+        DataType(schema: schema, name: name, modifier: modifier)
     }
 
     /// This type with an empty schema replaced by `schema`.

@@ -101,12 +101,11 @@ extension Table: SchemaElement {
             var column = column
             column.type = column.type.resolved(in: schema)
             // A serial column's sequence is named and qualified once the table's schema is known.
-            if column.defaultExpression == TableDraft.serialPlaceholder {
+            if let options = column.defaultExpression.flatMap(TableDraft.serialOptions) {
                 column.defaultExpression = SerialSequence.defaultExpression(table: table.name, column: column.name)
                 catalog.sequences.upsert(SequenceObject(
                     name: SerialSequence.name(table: table.name, column: column.name), dataType: column.type,
-                    options: .ascending(max: column.type.sequenceMaximum),
-                    ownedBy: SequenceOwner(table: table.name, column: column.name)))
+                    options: options, ownedBy: SequenceOwner(table: table.name, column: column.name)))
             }
             return column
         }
@@ -122,8 +121,23 @@ extension Table: SchemaElement {
 }
 
 extension TableDraft {
-    /// Stands in a serial column's default until the table's schema is known.
-    static let serialPlaceholder = "pgdrift:serial"
+    private static let serialPrefix = "pgdrift:serial:"
+
+    /// Stands in a serial column's default until the table's schema is known (the model's `Table` has
+    /// nowhere else to keep the sequence's options until then).
+    static func serialPlaceholder(_ options: SequenceOptions) -> String {
+        serialPrefix + [options.start, options.increment, options.minValue, options.maxValue, options.cache, options.cycle ? 1 : 0]
+            .map(String.init).joined(separator: ",")
+    }
+
+    /// The options a placeholder stands for; nil for any other default.
+    static func serialOptions(_ placeholder: String) -> SequenceOptions? {
+        guard placeholder.hasPrefix(serialPrefix) else { return nil }
+        let numbers = placeholder.dropFirst(serialPrefix.count).split(separator: ",").compactMap { Int64($0) }
+        guard numbers.count == 6 else { return nil }
+        return SequenceOptions(
+            start: numbers[0], increment: numbers[1], minValue: numbers[2], maxValue: numbers[3], cache: numbers[4], cycle: numbers[5] == 1)
+    }
 }
 
 /// `ALTER TABLE ... ENABLE [and FORCE] ROW LEVEL SECURITY`.

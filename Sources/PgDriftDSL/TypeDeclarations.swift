@@ -107,17 +107,14 @@ extension RangeType: SchemaElement {
 
 extension SequenceObject: SchemaElement {
     /// `CREATE SEQUENCE name [AS type] [START s] [INCREMENT i] [MINVALUE] [MAXVALUE] [CACHE] [CYCLE] [OWNED BY]`;
-    /// bounds default as PostgreSQL's do for an ascending sequence of `type`.
+    /// options left out are PostgreSQL's defaults for `type` and the increment's direction.
     public init(
         _ name: String, schema: String = "", as type: DataType = .bigint, start: Int64? = nil, increment: Int64 = 1,
         min: Int64? = nil, max: Int64? = nil, cache: Int64 = 1, cycle: Bool = false,
         ownedBy: (table: String, column: String)? = nil, comment: String? = nil
     ) {
-        let typeMax = type.sequenceMaximum
-        let minValue = min ?? 1
-        let options = SequenceOptions(
-            start: start ?? minValue, increment: increment, minValue: minValue, maxValue: max ?? typeMax, cache: cache,
-            cycle: cycle)
+        let options = SequenceOptions.defaults(
+            for: type, start: start, increment: increment, min: min, max: max, cache: cache, cycle: cycle)
         self.init(
             name: QualifiedName(schema, name), dataType: type, options: options,
             ownedBy: ownedBy.map { SequenceOwner(table: QualifiedName("", $0.table), column: $0.column) },

@@ -164,6 +164,20 @@ public struct SequenceOptions: Hashable, Codable, Sendable {
         self.cycle = cycle
     }
 
+    /// The options of a sequence of `type`, PostgreSQL's defaults where an option is nil: an ascending
+    /// sequence runs from 1 to the type's maximum, a descending one from -1 down to its minimum, and
+    /// starts at its MINVALUE (ascending) or MAXVALUE (descending).
+    public static func defaults(
+        for type: DataType, start: Int64? = nil, increment: Int64 = 1, min: Int64? = nil, max: Int64? = nil, cache: Int64 = 1,
+        cycle: Bool = false
+    ) -> SequenceOptions {
+        let minValue = min ?? (increment > 0 ? 1 : type.sequenceMinimum)
+        let maxValue = max ?? (increment > 0 ? type.sequenceMaximum : -1)
+        return SequenceOptions(
+            start: start ?? (increment > 0 ? minValue : maxValue), increment: increment, minValue: minValue, maxValue: maxValue,
+            cache: cache, cycle: cycle)
+    }
+
     /// PostgreSQL's defaults for an ascending sequence of a type with this maximum.
     public static func ascending(max: Int64) -> SequenceOptions {
         SequenceOptions(start: 1, increment: 1, minValue: 1, maxValue: max)
@@ -175,6 +189,11 @@ extension DataType {
     /// ascending sequence): smallint, integer, else bigint.
     public var sequenceMaximum: Int64 {
         self == .smallint ? Int64(Int16.max) : self == .integer ? Int64(Int32.max) : Int64.max
+    }
+
+    /// The smallest value a sequence of this type can reach (the default MINVALUE of a descending one).
+    public var sequenceMinimum: Int64 {
+        self == .smallint ? Int64(Int16.min) : self == .integer ? Int64(Int32.min) : Int64.min
     }
 }
 

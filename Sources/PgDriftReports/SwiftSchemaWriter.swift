@@ -27,6 +27,15 @@ public struct SwiftSchemaWriter {
 
     /// The Swift source of `catalog`.
     public func source(for catalog: Catalog) -> String {
+        var writer = self
+        writer.sequences = catalog.sequences
+        return writer.body(for: catalog)
+    }
+
+    /// The catalog's sequences, for serial columns.
+    private var sequences: ObjectSet<SequenceObject> = []
+
+    private func body(for catalog: Catalog) -> String {
         var lines: [String] = header + [
             "import PgDrift", "",
             "/// \(documentation)",
@@ -48,7 +57,7 @@ public struct SwiftSchemaWriter {
         }
         for type in catalog.rangeTypes { body.append(range(type)) }
         for domain in catalog.domains { body.append(self.domain(domain)) }
-        let serialSequences = Set(catalog.tables.flatMap(serialColumns).map(\.sequence))
+        let serialSequences = Set(catalog.tables.flatMap(serialColumns).map(\.sequence.name))
         for sequence in catalog.sequences where !serialSequences.contains(sequence.name) {
             body.append(self.sequence(sequence))
         }
@@ -74,13 +83,7 @@ public struct SwiftSchemaWriter {
 
     private func sequence(_ sequence: SequenceObject) -> String {
         var text = "SequenceObject(\(q(sequence.name.name))\(schemaArgument(sequence.name)), as: \(dataType(sequence.dataType))"
-        let options = sequence.options
-        if options.start != options.minValue { text += ", start: \(options.start)" }
-        if options.increment != 1 { text += ", increment: \(options.increment)" }
-        if options.minValue != 1 { text += ", min: \(options.minValue)" }
-        if options.maxValue != sequence.dataType.sequenceMaximum { text += ", max: \(options.maxValue)" }
-        if options.cache != 1 { text += ", cache: \(options.cache)" }
-        if options.cycle { text += ", cycle: true" }
+        for argument in sequenceArguments(sequence.options, type: sequence.dataType) { text += ", " + argument }
         if let owner = sequence.ownedBy { text += ", ownedBy: (\(q(owner.table.name)), \(q(owner.column)))" }
         return text + commentArgument(sequence.comment) + ")"
     }
@@ -135,9 +138,9 @@ public struct SwiftSchemaWriter {
         if let parent = table.partitionOf {
             lines.append("    PartitionOf(\(q(parent.name))\(schemaArgument(parent)), \(q(table.partitionBound ?? "DEFAULT")))")
         }
-        let serial = Set(serialColumns(table).map(\.column))
+        let serial = Dictionary(serialColumns(table).map { ($0.column, $0.sequence) }, uniquingKeysWith: { first, _ in first })
         for column in table.columns {
-            lines.append("    " + self.column(column, inline: layout.inline[column.name] ?? [], serial: serial.contains(column.name), table: table))
+            lines.append("    " + self.column(column, inline: layout.inline[column.name] ?? [], serial: serial[column.name], table: table))
         }
         for constraint in layout.tableLevel { lines.append("    " + tableConstraint(constraint, table: table)) }
         for index in table.indexes { lines.append("    " + self.index(index)) }
@@ -151,18 +154,20 @@ public struct SwiftSchemaWriter {
         return lines
     }
 
-    private func column(_ column: Column, inline: [Constraint], serial: Bool, table: Table) -> String {
+    private func column(_ column: Column, inline: [Constraint], serial: SequenceObject?, table: Table) -> String {
         var text = "Column(\(q(column.name)), \(dataType(column.type)))"
         if let collation = column.collation { text += ".collate(\(q(collation.name))\(schemaArgument(collation, always: true)))" }
         if let expression = column.generatedExpression { text += column.generatedVirtual == true ? ".generatedVirtual(\(q(expression)))" : ".generated(\(q(expression)))" }
-        if serial {
-            text += ".serial()"
+        if let serial {
+            text += ".serial(\(sequenceArguments(serial.options, type: column.type).joined(separator: ", ")))"
         } else {
             if let identity = column.identity {
-                text += ".identity(.\(identity.generation == .always ? "always" : "byDefault")"
-                if identity.sequence.start != 1 { text += ", start: \(identity.sequence.start)" }
-                if identity.sequence.increment != 1 { text += ", increment: \(identity.sequence.increment)" }
-                text += ")"
+                var arguments = [identity.generation == .always ? ".always" : ".byDefault"]
+                if let name = identity.sequenceName, name != Identity.defaultSequenceName(table: table.name.name, column: column.name) {
+                    arguments.append("sequenceName: \(q(name))")
+                }
+                arguments += sequenceArguments(identity.sequence, type: column.type)
+                text += ".identity(\(arguments.joined(separator: ", ")))"
             } else if column.isNotNull && !inline.contains(where: { $0.kind == .primaryKey }) {
                 text += ".notNull()"
             }
@@ -301,32 +306,45 @@ public struct SwiftSchemaWriter {
     private func dataType(_ type: DataType) -> String {
         var text: String
         if let schema = type.schema {
-            text = ".named(\(q(type.name))\(schema == defaultSchema ? "" : ", schema: \(q(schema))"))"
-            if let modifier = type.modifier { text = "DataType(schema: \(q(schema)), name: \(q(type.name)), modifier: \(q(modifier)))" }
-        } else if let known = Self.knownTypes[type.name] {
-            text = known
+            text = ".named(\(q(type.name))\(schema == defaultSchema ? "" : ", schema: \(q(schema))")"
+                + (type.modifier.map { ", modifier: \(q($0))" } ?? "") + ")"
         } else {
-            text = "DataType(\(q(type.name)))"
+            // A built-in type the DSL has no builder for keeps its canonical spelling.
+            text = SwiftTypeExpression.builtin(type.name) ?? "DataType(\(q(type.name)))"
         }
         for _ in 0..<type.arrayDimensions { text += ".array" }
         return text
     }
 
-    private static let knownTypes: [String: String] = [
-        "smallint": ".smallint", "integer": ".integer", "bigint": ".bigint", "text": ".text", "boolean": ".boolean",
-        "jsonb": ".jsonb", "json": ".json", "uuid": ".uuid", "date": ".date", "real": ".real",
-        "double precision": ".doublePrecision", "bytea": ".bytea", "timestamp with time zone": ".timestamptz",
-        "timestamp without time zone": ".timestamp", "numeric": ".numeric", "character varying": ".varchar()",
-    ]
-
-    /// Columns whose default is `nextval` of the sequence named and owned the way `serial` makes it.
-    private func serialColumns(_ table: Table) -> [(column: String, sequence: QualifiedName)] {
+    /// Columns `serial` stands for: the default is `nextval` of the sequence named the way `serial` names
+    /// it, and that sequence is the column's type, owned by the column and has no comment (its options are
+    /// written on `.serial(…)`).
+    private func serialColumns(_ table: Table) -> [(column: String, sequence: SequenceObject)] {
         table.columns.compactMap { column in
+            let name = SerialSequence.name(table: table.name, column: column.name)
             guard column.isNotNull,
-                column.defaultExpression == SerialSequence.defaultExpression(table: table.name, column: column.name)
+                column.defaultExpression == SerialSequence.defaultExpression(table: table.name, column: column.name),
+                let sequence = sequences[name], sequence.dataType == column.type, sequence.comment == nil,
+                [DataType.smallint, .integer, .bigint].contains(column.type),
+                sequence.ownedBy == SequenceOwner(table: table.name, column: column.name)
             else { return nil }
-            return (column.name, SerialSequence.name(table: table.name, column: column.name))
+            return (column.name, sequence)
         }
+    }
+
+    /// The arguments of `.serial(…)` or `.identity(…)` for options other than PostgreSQL's defaults.
+    private func sequenceArguments(_ options: SequenceOptions, type: DataType) -> [String] {
+        let increment = options.increment
+        let bounds = SequenceOptions.defaults(for: type, increment: increment, min: options.minValue, max: options.maxValue)
+        let defaults = SequenceOptions.defaults(for: type, increment: increment)
+        var arguments: [String] = []
+        if options.start != bounds.start { arguments.append("start: \(options.start)") }
+        if increment != 1 { arguments.append("increment: \(increment)") }
+        if options.minValue != defaults.minValue { arguments.append("min: \(options.minValue)") }
+        if options.maxValue != defaults.maxValue { arguments.append("max: \(options.maxValue)") }
+        if options.cache != 1 { arguments.append("cache: \(options.cache)") }
+        if options.cycle { arguments.append("cycle: true") }
+        return arguments
     }
 
     private func layoutName(_ constraint: Constraint, table: Table) -> String {

@@ -87,7 +87,7 @@ import Testing
         // migrations named (everything else is the migrating role's, which is not compared).
         let folder = try TruthRegressionTests.folder(Self.expected)
         for shadow in [false, true] {
-            let (findings, notes) = try Self.check(.sqlDirectory(folder), against: drift, shadow: shadow)
+            let (findings, _) = try Self.check(.sqlDirectory(folder), against: drift, shadow: shadow)
             #expect(findings == Self.findings.sorted(), "shadow: \(shadow)")
         }
         // Offline, an OWNER TO defers to the shadow database when owners are compared, and only then.

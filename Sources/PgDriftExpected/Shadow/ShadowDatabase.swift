@@ -8,18 +8,28 @@ import PgDriftServer
 /// does this schema look like in canonical form". Spelling differences in the expected model (`int4`,
 /// `DEFAULT 'x'` without its cast, unqualified names) disappear, so the diff compares meaning.
 package enum ShadowDatabase {
-    /// Creates `catalog` in the empty database behind `connection`. With `createRoles`, roles its policies
-    /// name are created in the cluster when missing (a shadow cluster is throwaway; the connection must
-    /// then be a superuser's).
+    /// Creates `catalog` in the empty database behind `connection`, by the plan that takes that database
+    /// to `catalog`: the one DDL renderer, which the plan corpus proves (a foreign key that leans on a
+    /// unique index comes after the index). With `createRoles`, roles its policies name are created in the
+    /// cluster when missing (a shadow cluster is throwaway; the connection must then be a superuser's).
     package static func build(_ catalog: Catalog, into connection: PostgresConnection, createRoles: Bool = true) throws {
         if createRoles { for role in roles(in: catalog) { try createRole(role, on: connection) } }
+        let empty = try Introspector().catalog(from: connection).catalog
+        let plan = MigrationPlanner.plan(expected: catalog, actual: empty)
         try connection.execute("SET check_function_bodies = off")
-        for phase in CatalogDDL.phases(for: catalog) {
-            if phase.name == "views" {
-                try executeRetryingDependencies(phase.statements, on: connection)
+        let statements = plan.beforeTransaction + plan.transactional + plan.afterCommit
+        // A model written by hand says nothing of which view reads which: its views are retried.
+        var index = statements.startIndex
+        while index < statements.endIndex {
+            let phase = statements[index].phase
+            let end = statements[index...].firstIndex { $0.phase != phase } ?? statements.endIndex
+            let sql = statements[index..<end].map(\.sql)
+            if phase == .views {
+                try executeRetryingDependencies(sql, on: connection)
             } else {
-                for statement in phase.statements { try connection.execute(statement) }
+                for statement in sql { try connection.execute(statement) }
             }
+            index = end
         }
     }
 

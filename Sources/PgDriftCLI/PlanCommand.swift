@@ -1,5 +1,4 @@
 import ArgumentParser
-import ExpectedSchema
 import Foundation
 import PgDrift
 
@@ -111,7 +110,7 @@ struct PlanCommand: ParsableCommand {
         do { source = try ExpectedSource.parse(expected ?? config.expected ?? "builtin") } catch let error as ExpectedSchemaError {
             throw CLIError.input(error.description)
         }
-        var audit = Audit(source: source, builtin: analyticsSchema.catalog)
+        var audit = Audit(source: source, builtin: BuiltinModel.catalog)
         audit.schemas = database.schemas
         audit.excludedSchemas = database.excludedSchemas
         audit.ignore = ignore.isEmpty ? config.ignore : ignore

@@ -16,11 +16,14 @@ struct PgDriftCommand: ParsableCommand {
               pgdrift explain creators_hot.total_videos_count --database postgresql://localhost/app
               pgdrift plan --database postgresql://localhost/app --migrations-dir migrations/
               pgdrift snapshot --database postgresql://localhost/app --out schema.json
+              pgdrift init --swift --database postgresql://localhost/app --output app-schema
 
             Shell completions: pgdrift --generate-completion-script bash|zsh|fish
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, PlanCommand.self, ExplainCommand.self, SnapshotCommand.self, DemoCommand.self]
+        subcommands: [
+            CheckCommand.self, PlanCommand.self, ExplainCommand.self, SnapshotCommand.self, InitCommand.self, DemoCommand.self,
+        ]
     )
 }
 

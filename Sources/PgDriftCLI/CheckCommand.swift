@@ -1,5 +1,4 @@
 import ArgumentParser
-import ExpectedSchema
 import Foundation
 import PgDrift
 
@@ -62,7 +61,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let config = ProjectConfiguration.current
-        var audit = Audit(source: try expectedSource(expected ?? config.expected ?? "builtin"), builtin: analyticsSchema.catalog)
+        var audit = Audit(source: try expectedSource(expected ?? config.expected ?? "builtin"), builtin: BuiltinModel.catalog)
         audit.schemas = database.schemas
         audit.excludedSchemas = database.excludedSchemas
         audit.ignore = ignore.isEmpty ? config.ignore : ignore

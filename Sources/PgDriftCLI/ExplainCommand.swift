@@ -1,5 +1,4 @@
 import ArgumentParser
-import ExpectedSchema
 import Foundation
 import PgDrift
 
@@ -65,7 +64,7 @@ struct ExplainCommand: ParsableCommand {
             throw CLIError.input("--as-applied: the database has no migration history pgdrift recognises (--history TOOL names the tool)")
         }
 
-        let loader = ExpectedSchemaLoader(builtin: { analyticsSchema.catalog })
+        let loader = ExpectedSchemaLoader(builtin: { BuiltinModel.catalog })
         defer { loader.close() }
         sqlReading.configure(loader, config)
         loader.serverMajor = reading.serverVersion / 10000

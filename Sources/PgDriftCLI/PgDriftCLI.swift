@@ -1,15 +1,45 @@
 import ArgumentParser
+import ExpectedSchema
 import Foundation
 import PgDrift
 
-/// pgdrift's entry point: parses the command line and maps every outcome to the documented exit codes
-/// (0 no drift, 1 drift, 2 bad input or usage, 3 database error), with one clear line on failure.
-@main
+/// The whole pgdrift command-line tool as a library, so that a package of your own gets it with your
+/// model as `--expected builtin`:
+///
+/// ```swift
+/// import PgDriftCLI
+/// PgDriftCLI.main(builtin: expectedSchema)
+/// ```
+///
+/// `pgdrift init --swift` writes such a package, bootstrapped from a database.
+public enum PgDriftCLI {
+    /// Runs the command line (`CommandLine.arguments`, or `arguments` without the program name) with
+    /// `builtin` as the schema `--expected builtin` names, then exits with the command contract's code:
+    /// 0 no drift, 1 drift, 2 bad input or usage, 3 database error.
+    public static func main(builtin: Schema, arguments: [String]? = nil) -> Never {
+        BuiltinModel.schema = builtin
+        Main.run(arguments)
+    }
+
+    /// pgdrift itself: the seed story's analytics model (`expected-schema/`) is `builtin`.
+    public static func main() -> Never {
+        main(builtin: analyticsSchema)
+    }
+}
+
+/// The schema `--expected builtin` names, set once by `PgDriftCLI.main` before any command runs.
+enum BuiltinModel {
+    nonisolated(unsafe) static var schema: Schema = analyticsSchema
+    static var catalog: Catalog { schema.catalog }
+}
+
+/// Parses the command line and maps every outcome to the documented exit codes, with one clear line on
+/// failure.
 enum Main {
-    static func main() {
+    static func run(_ arguments: [String]?) -> Never {
         let command: ParsableCommand
         do {
-            command = try PgDriftCommand.parseAsRoot()
+            command = try PgDriftCommand.parseAsRoot(arguments)
         } catch {
             let code = PgDriftCommand.exitCode(for: error)
             if code == .success {
@@ -25,6 +55,7 @@ enum Main {
             if !(command is DemoCommand) { _ = try ProjectConfiguration.loaded.get() }
             var runnable = command
             try runnable.run()
+            exit(ExitCode.clean)
         } catch let exit as PgDriftExit {
             Foundation.exit(exit.code)
         } catch {

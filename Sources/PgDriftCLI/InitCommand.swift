@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import PgDrift
+
+/// `pgdrift init --swift`: a Swift package whose expected schema is bootstrapped from a database, with
+/// pgdrift's command line (`swift run drift`) and a test that audits a database against it.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Write a Swift package whose expected schema is bootstrapped from a database (--swift).",
+        discussion: """
+            The package holds the model (Sources/DatabaseSchema/ExpectedSchema.swift, in pgdrift's DSL), \
+            `drift` (pgdrift's whole command line with that model as --expected builtin, in three lines) \
+            and a Swift Testing test that audits the database at DATABASE_URL against it. Files that exist \
+            are left alone unless --force is given.
+
+            Examples:
+              pgdrift init --swift --database postgresql://localhost/app --output app-schema
+              cd app-schema && swift run drift check --database postgresql://localhost/app
+            """)
+
+    @Flag(help: "Write a Swift package with the model (the only kind of set-up init writes so far).")
+    var swift = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The package's folder; its name is the package's name.")
+    var output = "database-schema"
+
+    @Option(name: .customLong("pgdrift-package"), help: ArgumentHelp(
+        "Where the package gets pgdrift: a checkout's path or a git URL (default: the checkout this pgdrift was built from).",
+        valueName: "path-or-url"))
+    var pgdriftPackage: String?
+
+    @Option(help: "The branch of --pgdrift-package when it is a git URL.")
+    var branch = "main"
+
+    @Flag(help: "Overwrite files that exist.")
+    var force = false
+
+    func validate() throws {
+        guard swift else {
+            throw ValidationError("pgdrift init writes a Swift package: give --swift (a pgdrift.toml set-up is not written yet)")
+        }
+    }
+
+    func run() throws {
+        let dependency = try self.dependency()
+        let folder = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL
+        let package = SwiftModelPackage(
+            name: folder.lastPathComponent, dependency: dependency, origin: database.connectionString.description)
+        // Nothing is read before we know nothing will be overwritten.
+        let paths = package.files(for: Catalog()).map(\.path)
+        let existing = paths.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+        if !force, let first = existing.first {
+            throw CLIError.input("\(output)/\(first) exists; --force overwrites \(existing.count == 1 ? "it" : "the \(existing.count) files that exist")")
+        }
+        let connection = try PostgresConnection(database.connectionString)
+        defer { connection.close() }
+        let options = IntrospectionOptions(schemas: database.schemas, excludedSchemas: database.excludedSchemas)
+        let catalog = try Introspector(options: options).catalog(from: connection).catalog
+        for (path, contents) in package.files(for: catalog) {
+            let file = folder.appendingPathComponent(path)
+            do {
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw CLIError.input("cannot create '\(file.deletingLastPathComponent().path)': \(error.localizedDescription)")
+            }
+            try OutputFile.write(Data(contents.utf8), to: file.path)
+        }
+        let tables = catalog.tables.count
+        progress("wrote \(output): a model of \(tables) table\(tables == 1 ? "" : "s") in Sources/DatabaseSchema/ExpectedSchema.swift; "
+            + "cd \(output) && swift run drift check")
+    }
+
+    /// --pgdrift-package, else the checkout this binary was built from.
+    private func dependency() throws -> SwiftModelPackage.Dependency {
+        if let given = pgdriftPackage {
+            if given.contains("://") || given.hasPrefix("git@") { return .url(given, branch: branch) }
+            let path = URL(fileURLWithPath: given, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                .standardizedFileURL.path
+            guard FileManager.default.fileExists(atPath: path + "/Package.swift") else {
+                throw CLIError.input("--pgdrift-package \(given): no Package.swift there")
+            }
+            return .path(path)
+        }
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: checkout + "/Package.swift") else {
+            throw CLIError.input("the checkout this pgdrift was built from is gone: give --pgdrift-package PATH-OR-URL")
+        }
+        return .path(checkout)
+    }
+}
