@@ -162,7 +162,7 @@ public struct SwiftSchemaWriter {
             text += ".serial(\(sequenceArguments(serial.options, type: column.type).joined(separator: ", ")))"
         } else {
             if let identity = column.identity {
-                var arguments = [identity.generation == .always ? ".always" : ".byDefault"]
+                var arguments = identity.generation == .always ? [".always"] : []
                 if let name = identity.sequenceName, name != Identity.defaultSequenceName(table: table.name.name, column: column.name) {
                     arguments.append("sequenceName: \(q(name))")
                 }
