@@ -58,14 +58,29 @@ public struct IndexKey: Hashable, Codable, Sendable {
     /// `ALTER INDEX ... ALTER COLUMN n SET STATISTICS` (expression keys only); nil for the default.
     public var statisticsTarget: Int?
 
-    /// A key on a column.
-    public static func column(_ name: String, descending: Bool = false, nullsFirst: Bool? = nil) -> IndexKey {
-        IndexKey(column: name, expression: nil, descending: descending, nullsFirst: nullsFirst)
+    /// A key on a column: `name [COLLATE collation] [opclass] [DESC] [NULLS FIRST|LAST]`. An operator class
+    /// or collation without a schema is found by the server's search path (`pg_catalog` first); `statistics`
+    /// is the key's `ALTER INDEX … ALTER COLUMN n SET STATISTICS` target.
+    public static func column(
+        _ name: String, operatorClass: String? = nil, operatorClassSchema: String = "", collation: String? = nil,
+        collationSchema: String = "", descending: Bool = false, nullsFirst: Bool? = nil, statistics: Int? = nil
+    ) -> IndexKey {
+        IndexKey(
+            column: name, expression: nil, operatorClass: operatorClass.map { QualifiedName(operatorClassSchema, $0) },
+            collation: collation.map { QualifiedName(collationSchema, $0) }, descending: descending, nullsFirst: nullsFirst,
+            statisticsTarget: statistics)
     }
 
-    /// A key on an expression.
-    public static func expression(_ text: String, descending: Bool = false, nullsFirst: Bool? = nil) -> IndexKey {
-        IndexKey(column: nil, expression: text, descending: descending, nullsFirst: nullsFirst)
+    /// A key on an expression: `(expression) [COLLATE collation] [opclass] [DESC] [NULLS FIRST|LAST]`, the
+    /// rest as for `column`.
+    public static func expression(
+        _ text: String, operatorClass: String? = nil, operatorClassSchema: String = "", collation: String? = nil,
+        collationSchema: String = "", descending: Bool = false, nullsFirst: Bool? = nil, statistics: Int? = nil
+    ) -> IndexKey {
+        IndexKey(
+            column: nil, expression: text, operatorClass: operatorClass.map { QualifiedName(operatorClassSchema, $0) },
+            collation: collation.map { QualifiedName(collationSchema, $0) }, descending: descending, nullsFirst: nullsFirst,
+            statisticsTarget: statistics)
     }
 
     /// Creates a key from its parts; NULLS FIRST defaults to the direction's default (first only for DESC).

@@ -243,16 +243,20 @@ public struct SwiftSchemaWriter {
     }
 
     private func indexKey(_ key: IndexKey) -> String {
-        let ordering = key.isDescending ? ", descending: true" : ""
-        let nulls = key.nullsFirst != key.isDescending ? ", nullsFirst: \(key.nullsFirst)" : ""
-        if key.operatorClass == nil && key.collation == nil && key.statisticsTarget == nil {
-            if let column = key.column { return ".column(\(q(column))\(ordering)\(nulls))" }
-            return ".expression(\(q(key.expression ?? ""))\(ordering)\(nulls))"
+        var arguments = [key.column.map(q) ?? q(key.expression ?? "")]
+        // pg_catalog's operator classes and collations are found whatever the search path.
+        if let opclass = key.operatorClass {
+            arguments.append("operatorClass: \(q(opclass.name))")
+            if opclass.schema != "pg_catalog" { arguments.append("operatorClassSchema: \(q(opclass.schema))") }
         }
-        var text = "IndexKey(column: \(key.column.map(q) ?? "nil"), expression: \(key.expression.map(q) ?? "nil")"
-        if let opclass = key.operatorClass { text += ", operatorClass: QualifiedName(\(q(opclass.schema)), \(q(opclass.name)))" }
-        if let collation = key.collation { text += ", collation: QualifiedName(\(q(collation.schema)), \(q(collation.name)))" }
-        return text + ordering + nulls + (key.statisticsTarget.map { ", statisticsTarget: \($0)" } ?? "") + ")"
+        if let collation = key.collation {
+            arguments.append("collation: \(q(collation.name))")
+            if collation.schema != "pg_catalog" { arguments.append("collationSchema: \(q(collation.schema))") }
+        }
+        if key.isDescending { arguments.append("descending: true") }
+        if key.nullsFirst != key.isDescending { arguments.append("nullsFirst: \(key.nullsFirst)") }
+        if let target = key.statisticsTarget { arguments.append("statistics: \(target)") }
+        return ".\(key.column == nil ? "expression" : "column")(\(arguments.joined(separator: ", ")))"
     }
 
     private func policy(_ policy: Policy) -> String {
