@@ -50,17 +50,16 @@ struct InitCommand: ParsableCommand {
             .standardizedFileURL
         let package = SwiftModelPackage(
             name: folder.lastPathComponent, dependency: dependency, origin: database.connectionString.description)
-        // Nothing is read before we know nothing will be overwritten.
-        let paths = package.files(for: Catalog()).map(\.path)
-        let existing = paths.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
-        if !force, let first = existing.first {
-            throw CLIError.input("\(output)/\(first) exists; --force overwrites \(existing.count == 1 ? "it" : "the \(existing.count) files that exist")")
-        }
         let connection = try PostgresConnection(database.connectionString)
         defer { connection.close() }
         let options = IntrospectionOptions(schemas: database.schemas, excludedSchemas: database.excludedSchemas)
         let catalog = try Introspector(options: options).catalog(from: connection).catalog
-        for (path, contents) in package.files(for: catalog) {
+        let files = package.files(for: catalog)
+        let existing = files.map(\.path).filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+        if !force, let first = existing.first {
+            throw CLIError.input("\(output)/\(first) exists; --force overwrites \(existing.count == 1 ? "it" : "the \(existing.count) files that exist")")
+        }
+        for (path, contents) in files {
             let file = folder.appendingPathComponent(path)
             do {
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -54,15 +54,20 @@ public struct SwiftModelPackage: Sendable {
 
     /// The files, by path relative to the package's folder, for the model `catalog`.
     public func files(for catalog: Catalog) -> [(path: String, contents: String)] {
-        let model = SwiftSchemaWriter(
+        var writer = SwiftSchemaWriter(
             header: [
                 "// The expected schema of \(origin), bootstrapped by `pgdrift init --swift`.",
                 "// It is yours now: edit it as the schema changes, and let `swift run drift check` tell the database's drift.",
             ],
             documentation: "The schema the database is expected to have (`--expected builtin` of `swift run drift`).")
+        writer.bodyFiles = SwiftSchemaWriter.BodyFiles()
+        let model = writer.files(for: catalog)
+        let target = "Sources/\(Self.modelTarget)/"
         return [
             ("Package.swift", manifest),
-            ("Sources/\(Self.modelTarget)/ExpectedSchema.swift", model.source(for: catalog)),
+            (target + "ExpectedSchema.swift", model.source),
+            (target + "sql/README.md", sqlReadme),
+        ] + model.resources.map { (target + $0.path, $0.contents) } + [
             ("Sources/\(Self.executable)/main.swift", executableSource),
             ("Tests/\(Self.testTarget)/ExpectedSchemaTests.swift", testSource),
             (".gitignore", ".build/\n.swiftpm/\nreports/\n"),
@@ -84,8 +89,11 @@ public struct SwiftModelPackage: Sendable {
                     \(dependency.declaration),
                 ],
                 targets: [
-                    // The expected schema, in pgdrift's DSL.
-                    .target(name: "\(Self.modelTarget)", dependencies: [.product(name: "PgDrift", package: \(package))]),
+                    // The expected schema, in pgdrift's DSL; long function bodies are .sql files in sql/.
+                    .target(
+                        name: "\(Self.modelTarget)", dependencies: [.product(name: "PgDrift", package: \(package))],
+                        resources: [.copy("sql")]
+                    ),
                     // `swift run drift check|plan|explain|snapshot`: pgdrift, with this model as `--expected builtin`.
                     .executableTarget(
                         name: "\(Self.executable)",
@@ -129,6 +137,15 @@ public struct SwiftModelPackage: Sendable {
             let drift = report.findings.filter { $0.severity != .info }.map { "\\($0.kind.rawValue): \\($0.message)" }
             #expect(drift == [])
         }
+
+        """
+    }
+
+    var sqlReadme: String {
+        """
+        SQL the model reads with `SQLResource.text("sql/…", in: .module)`: function bodies too long to read well
+        in a Swift string, one file each, byte for byte what PostgreSQL keeps (a newline added at the end is
+        part of the body).
 
         """
     }

@@ -1,3 +1,4 @@
+import Foundation
 import PgDriftModel
 
 /// Writes a model as Swift DSL source (`pgdrift snapshot --format swift`), so a team can bootstrap its
@@ -12,6 +13,22 @@ public struct SwiftSchemaWriter {
     public var header: [String]
     /// The constant's documentation comment.
     public var documentation: String
+    /// Where function bodies of at least `minimumLines` lines go, as `.sql` files read with
+    /// `SQLResource.text(path, in: .module)`; nil keeps every body in the Swift source.
+    public var bodyFiles: BodyFiles?
+
+    /// Function bodies as `.sql` resources of the model's target.
+    public struct BodyFiles: Sendable {
+        /// The folder, relative to the target's sources (declared with `resources: [.copy("sql")]`).
+        public var folder: String
+        /// Shorter bodies stay in the Swift source.
+        public var minimumLines: Int
+
+        public init(folder: String = "sql/functions", minimumLines: Int = 12) {
+            self.folder = folder
+            self.minimumLines = minimumLines
+        }
+    }
 
     /// Creates a writer; by default it declares `expectedSchema` with `public` as the default schema.
     public init(
@@ -25,18 +42,44 @@ public struct SwiftSchemaWriter {
         self.header = header
     }
 
-    /// The Swift source of `catalog`.
+    /// The Swift source of `catalog` (with `bodyFiles`, see `files(for:)`).
     public func source(for catalog: Catalog) -> String {
+        files(for: catalog).source
+    }
+
+    /// The Swift source of `catalog` and, with `bodyFiles`, the `.sql` files of its long function bodies
+    /// (paths relative to the model's target).
+    public func files(for catalog: Catalog) -> (source: String, resources: [(path: String, contents: String)]) {
         var writer = self
         writer.sequences = catalog.sequences
-        return writer.body(for: catalog)
+        if let bodyFiles {
+            writer.bodyPaths = Self.bodyPaths(catalog.functions.filter { $0.body.split(separator: "\n", omittingEmptySubsequences: false).count >= bodyFiles.minimumLines }, in: bodyFiles.folder)
+        }
+        let source = writer.body(for: catalog)
+        let resources = catalog.functions.compactMap { function in writer.bodyPaths[function.key].map { ($0, function.body) } }
+        return (source, resources)
+    }
+
+    /// `folder/schema.name.sql`, overloads numbered in the catalog's order (`schema.name.2.sql`).
+    private static func bodyPaths(_ functions: [Function], in folder: String) -> [FunctionKey: String] {
+        var paths: [FunctionKey: String] = [:]
+        var seen: [QualifiedName: Int] = [:]
+        for function in functions {
+            seen[function.name, default: 0] += 1
+            let number = seen[function.name]!
+            let file = "\(function.name.schema).\(function.name.name)" + (number > 1 ? ".\(number)" : "") + ".sql"
+            paths[function.key] = folder + "/" + file.replacingOccurrences(of: "/", with: "_")
+        }
+        return paths
     }
 
     /// The catalog's sequences, for serial columns.
     private var sequences: ObjectSet<SequenceObject> = []
+    /// Function bodies written to files.
+    private var bodyPaths: [FunctionKey: String] = [:]
 
     private func body(for catalog: Catalog) -> String {
-        var lines: [String] = header + [
+        var lines: [String] = header + (bodyPaths.isEmpty ? [] : ["import Foundation"]) + [
             "import PgDrift", "",
             "/// \(documentation)",
             "public let \(constantName) = Schema(defaultSchema: \(SwiftLiteral.string(defaultSchema))) {",
@@ -108,6 +151,7 @@ public struct SwiftSchemaWriter {
             if let support = function.support { head += ", support: QualifiedName(\(q(support.schema)), \(q(support.name)))" }
         }
         head += commentArgument(function.comment)
+        if let path = bodyPaths[function.key] { return [head + ", body: SQLResource.text(\(q(path)), in: .module))", ""] }
         return [head + ", body: " + SwiftLiteral.string(function.body, indent: "        ") + ")", ""]
     }
 

@@ -109,14 +109,24 @@ struct RoundTripHarness: Sendable {
         for file in try FileManager.default.contentsOfDirectory(atPath: modelFolder) where file.hasPrefix("RoundTrip") {
             try FileManager.default.removeItem(atPath: modelFolder + "/" + file)
         }
+        for file in try FileManager.default.contentsOfDirectory(atPath: modelFolder + "/sql") where file.hasPrefix("roundTrip") {
+            try FileManager.default.removeItem(atPath: modelFolder + "/sql/" + file)
+        }
         var entries = ["\"random\": expectedSchema"]
         if !RealWorldCorpus.skipped {
             for name in RealWorldCorpus.names {
                 let database = try RealWorldCorpus.build(name, label: "rt")
                 databases[name] = database
                 let constant = "roundTrip" + name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-                let source = SwiftSchemaWriter(constantName: constant).source(for: try database.catalog())
-                try source.write(toFile: modelFolder + "/RoundTrip\(constant.dropFirst("roundTrip".count)).swift", atomically: true, encoding: .utf8)
+                // Long function bodies as .sql resources, as init --swift writes them.
+                var writer = SwiftSchemaWriter(constantName: constant)
+                writer.bodyFiles = SwiftSchemaWriter.BodyFiles(folder: "sql/\(constant)", minimumLines: 4)
+                let model = writer.files(for: try database.catalog())
+                try model.source.write(toFile: modelFolder + "/RoundTrip\(constant.dropFirst("roundTrip".count)).swift", atomically: true, encoding: .utf8)
+                for (path, contents) in model.resources {
+                    try FileManager.default.createDirectory(atPath: modelFolder + "/sql/" + constant, withIntermediateDirectories: true)
+                    try contents.write(toFile: modelFolder + "/" + path, atomically: true, encoding: .utf8)
+                }
                 entries.append("\"\(name)\": \(constant)")
             }
         }
