@@ -43,7 +43,7 @@ import Testing
             #"Function("many", returns: "SETOF integer", language: "sql", cost: 20, rows: 50, support: QualifiedName("pg_catalog", "generate_series_int4_support"), body: "#,
             #"Unique("code").with("fillfactor=80")"#,
             #"Column("code", .text).options("n_distinct=-0.5")"#,
-            #"IndexKey(column: nil, expression: "lower(body)", statisticsTarget: 300)"#,
+            #"Index("docs_lower", keys: [.expression("lower(body)", statistics: 300)])"#,
         ] {
             #expect(source.contains(text), "\(text) not in:\n\(source)")
         }
