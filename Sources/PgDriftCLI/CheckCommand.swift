@@ -46,6 +46,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Make every finding an error (default: pgdrift.toml's strict, else no).")
     var strict: Bool?
 
+    @Flag(name: .customLong("strict-coverage"),
+          help: "Make not_checked findings errors: objects of kinds pgdrift does not compare yet fail the check.")
+    var strictCoverage = false
+
     @Flag(name: .customLong("with-privileges"), inversion: .prefixedNo, help: "Also compare grants (default: pgdrift.toml's with_privileges, else no).")
     var withPrivileges: Bool?
 
@@ -66,6 +70,7 @@ struct CheckCommand: ParsableCommand {
         audit.excludedSchemas = database.excludedSchemas
         audit.ignore = ignore.isEmpty ? config.ignore : ignore
         audit.severities = config.severities
+        if strictCoverage { audit.severities[.notChecked] = .error }
         audit.strict = strict ?? config.strict ?? false
         audit.diffOptions.comparePrivileges = withPrivileges ?? config.withPrivileges ?? false
         audit.diffOptions.compareOwners = withOwners ?? config.withOwners ?? false

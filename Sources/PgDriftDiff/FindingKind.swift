@@ -70,6 +70,9 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
     case missingMigrationFile = "missing_migration_file"
     case brokenReference = "broken_reference"
     case notVisible = "not_visible"
+    /// Objects of a kind pgdrift does not compare yet (operators, casts, publications, …), on either side:
+    /// information, so that "no drift" never hides what was not looked at (`--strict-coverage`: errors).
+    case notChecked = "not_checked"
 
     /// Missing and different objects are errors; extra objects and comments are warnings (the
     /// database may legitimately hold more); rename guesses are information.
@@ -78,7 +81,7 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
         case .extraTable, .extraColumn, .extraConstraint, .extraIndex, .extraPolicy, .extraTrigger, .extraView,
             .extraFunction, .extraEnum, .extraType, .extraSequence, .commentMismatch, .privilegeMismatch, .ownerMismatch, .extensionStateMismatch, .pendingMigration, .modifiedMigration, .missingMigrationFile, .notVisible:
             return .warning
-        case .possibleRename, .extensionState, .extensionVersion:
+        case .possibleRename, .extensionState, .extensionVersion, .notChecked:
             return .info
         default:
             return .error

@@ -41,6 +41,7 @@ public enum SchemaDiff {
         if options.comparePrivileges { context.diffPrivileges() }
         if options.compareOwners { context.diffOwners() }
         context.diffExtensionState()
+        context.diffCoverage()
         return context.findings.sorted(by: DiffContext.order)
     }
 }
@@ -73,8 +74,10 @@ struct DiffContext {
         expected.sources[ObjectID(kind: kind, schema: schema, relation: relation, name: name)]
     }
 
+    /// By schema, table, kind and name; what was not compared comes last.
     static func order(_ a: Finding, _ b: Finding) -> Bool {
-        (a.schema, a.table ?? "", a.kind, a.column ?? "", a.object ?? "")
+        if (a.kind == .notChecked) != (b.kind == .notChecked) { return b.kind == .notChecked }
+        return (a.schema, a.table ?? "", a.kind, a.column ?? "", a.object ?? "")
             < (b.schema, b.table ?? "", b.kind, b.column ?? "", b.object ?? "")
     }
 }

@@ -58,6 +58,12 @@ public struct Introspector {
         + "set_config('IntervalStyle', 'postgres', true), set_config('extra_float_digits', '1', true), "
         + "set_config('lc_monetary', 'C', true), set_config('bytea_output', 'hex', true)"
 
+    /// The objects of kinds pgdrift does not compare, in the whole database (a shadow database records
+    /// what its extensions' stand-ins made with it).
+    package static func notModelled(on connection: PostgresConnection) throws -> [String: [String]] {
+        try NotModelledQuery.read(connection.query(NotModelledQuery.sql, ["{}", "{}"]))
+    }
+
     /// The major versions whose catalogs pgdrift reads.
     public static let supportedMajors = 15...18
 
@@ -118,6 +124,8 @@ public struct Introspector {
         assembler.attach(policies: try PoliciesQuery.read(run(PoliciesQuery.sql, filter)))
         assembler.attach(triggers: try TriggersQuery.read(run(TriggersQuery.sql, filter)))
         assembler.finish(into: &catalog)
+        // What is there that pgdrift does not compare: said, not silently passed over.
+        catalog.notModelled = try NotModelledQuery.read(run(NotModelledQuery.sql, filter))
         return catalog
     }
 }

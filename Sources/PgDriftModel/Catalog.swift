@@ -32,6 +32,9 @@ public struct Catalog: Hashable, Codable, Sendable {
     /// pg_cron's jobs: read from a database that has pg_cron, or scheduled by the migrations
     /// (`cron.schedule(...)` with constant arguments); nil when unknown.
     public var scheduledJobs: [ScheduledJob]?
+    /// Objects of kinds pgdrift does not compare yet, by kind (`operator`, `cast`, ...): their identities,
+    /// sorted. Read from a database (and so from a shadow database); counted in reports as not checked.
+    public var notModelled: [String: [String]] = [:]
     /// Where each expected object was declared. Not part of equality: the same schema from two sources
     /// is the same schema.
     public var sources: [ObjectID: SourceLocation]
@@ -63,7 +66,7 @@ public struct Catalog: Hashable, Codable, Sendable {
             && lhs.rangeTypes == rhs.rangeTypes
             && lhs.sequences == rhs.sequences && lhs.tables == rhs.tables && lhs.views == rhs.views
             && lhs.functions == rhs.functions && lhs.defaultPrivileges == rhs.defaultPrivileges && lhs.owners == rhs.owners
-            && lhs.scheduledJobs == rhs.scheduledJobs
+            && lhs.scheduledJobs == rhs.scheduledJobs && lhs.notModelled == rhs.notModelled
     }
 
     /// Hashes every collection but not `sources`, to agree with `==`.
@@ -81,6 +84,7 @@ public struct Catalog: Hashable, Codable, Sendable {
         hasher.combine(defaultPrivileges)
         hasher.combine(owners)
         hasher.combine(scheduledJobs)
+        hasher.combine(notModelled)
     }
 
     /// The functions with this name, whatever their arguments.
@@ -109,7 +113,7 @@ public struct Catalog: Hashable, Codable, Sendable {
 extension Catalog {
     private enum CodingKeys: String, CodingKey {
         case schemas, extensions, enums, domains, compositeTypes, rangeTypes, sequences, tables, views, functions, defaultPrivileges, owners
-        case scheduledJobs, sources
+        case scheduledJobs, notModelled, sources
     }
 
     /// Sources encode as a sorted list, and only when there are any.
@@ -135,6 +139,7 @@ extension Catalog {
         let owned = try c.decodeIfPresent([OwnerEntry].self, forKey: .owners) ?? []
         owners = Dictionary(owned.compactMap { entry in entry.target.map { ($0, entry.owner) } }, uniquingKeysWith: { first, _ in first })
         scheduledJobs = try c.decodeIfPresent([ScheduledJob].self, forKey: .scheduledJobs)
+        notModelled = try c.decodeIfPresent([String: [String]].self, forKey: .notModelled) ?? [:]
         let entries = try c.decodeIfPresent([SourceEntry].self, forKey: .sources) ?? []
         sources = Dictionary(entries.map { ($0.object, $0.location) }, uniquingKeysWith: { first, _ in first })
     }
@@ -156,6 +161,7 @@ extension Catalog {
         if !defaultPrivileges.isEmpty { try c.encode(defaultPrivileges, forKey: .defaultPrivileges) }
         if !owners.isEmpty { try c.encode(owners.map { OwnerEntry($0.key, owner: $0.value) }.sorted(), forKey: .owners) }
         if let scheduledJobs { try c.encode(scheduledJobs, forKey: .scheduledJobs) }
+        if !notModelled.isEmpty { try c.encode(notModelled, forKey: .notModelled) }
         if !sources.isEmpty {
             let entries = sources.keys.sorted().map { SourceEntry(object: $0, location: sources[$0]!) }
             try c.encode(entries, forKey: .sources)

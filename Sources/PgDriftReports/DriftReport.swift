@@ -44,7 +44,7 @@ public struct DriftReport: Codable, Hashable, Sendable {
 
     /// Findings grouped for people, in report order: first each pending migration with what it would
     /// create or change (the migration tool's history does not list it), then by `schema.table` (or by
-    /// schema for objects outside tables).
+    /// schema for objects outside tables), and last what was not compared.
     public var groups: [(name: String, findings: [Finding])] {
         var groups: [(name: String, findings: [Finding])] = []
         for finding in findings {
@@ -53,7 +53,7 @@ public struct DriftReport: Codable, Hashable, Sendable {
             if let index = groups.firstIndex(where: { $0.name == name }) { groups[index].findings.append(finding) } else { groups.append((name, [finding])) }
         }
         for finding in findings where Self.pendingFile(finding) == nil {
-            let group = finding.table.map { "\(finding.schema).\($0)" } ?? finding.schema
+            let group = finding.kind == .notChecked ? "not compared" : finding.table.map { "\(finding.schema).\($0)" } ?? finding.schema
             if groups.last?.name == group { groups[groups.count - 1].findings.append(finding) } else { groups.append((group, [finding])) }
         }
         return groups

@@ -20,6 +20,9 @@ extension ShadowSession {
         var accessMethods: Set<String> = []
         /// The options of indexes on those methods, put back into the catalog (`IndexStandIn`).
         var indexOptions: [QualifiedName: [String]] = [:]
+        /// Objects of kinds pgdrift does not compare that the stand-ins made (an extension's operators):
+        /// the extension's, not the migrations'.
+        var notModelled: [String: Set<String>] = [:]
     }
 
     /// Runs the stand-ins of the extension `node` creates, as the superuser, with the extension's
@@ -44,6 +47,7 @@ extension ShadowSession {
         let existingSchemas = Set(try admin.query("SELECT nspname::text FROM pg_catalog.pg_namespace").rows.compactMap { $0[0] })
         try admin.query("SELECT pg_catalog.set_config('search_path', $1, false)", [SQLQuote.identifier(target) + ", pg_catalog"])
         try admin.execute("SET check_function_bodies = off")
+        let before = try Introspector.notModelled(on: admin)
         for statement in StandIns(members: members).statements() {
             do { try admin.execute(statement) } catch let error as PostgresError {
                 throw ExpectedSchemaError(
@@ -56,6 +60,9 @@ extension ShadowSession {
             try admin.execute("GRANT ALL ON SCHEMA \(SQLQuote.identifier(member.identity)) TO \(SQLQuote.identifier(Self.migrator)) WITH GRANT OPTION")
         }
         try recordStandIns()
+        for (kind, names) in try Introspector.notModelled(on: admin) {
+            standIns.notModelled[kind, default: []].formUnion(Set(names).subtracting(before[kind] ?? []))
+        }
         standIns.schemas.formUnion(members.definitions.filter { $0.kind == "schema" }.map(\.identity).filter { !existingSchemas.contains($0) })
         standIns.extensions[name] = Extension(name: name, schema: target, version: statement.version ?? "")
         standIns.accessMethods.formUnion(StandIns(members: members).accessMethods)
@@ -159,6 +166,10 @@ extension ShadowSession {
         result.rangeTypes = ObjectSet(catalog.rangeTypes.filter { !standIns.types.contains($0.name) })
         result.schemas = ObjectSet(catalog.schemas.filter { !standIns.schemas.contains($0.name) })
         for (_, item) in standIns.extensions { result.extensions.upsert(item) }
+        for (kind, names) in standIns.notModelled {
+            let left = result.notModelled[kind]?.filter { !names.contains($0) } ?? []
+            result.notModelled[kind] = left.isEmpty ? nil : left
+        }
         for (index, options) in standIns.indexOptions {
             guard var table = result.tables.first(where: { $0.name.schema == index.schema && $0.indexes[index.name] != nil }) else { continue }
             table.indexes[index.name]?.options = options
