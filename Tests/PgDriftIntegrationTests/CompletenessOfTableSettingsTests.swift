@@ -43,11 +43,18 @@ import Testing
         let heap = method + "CREATE TABLE t (id int PRIMARY KEY, code text);\n"
         try TruthRegressionTests.expectFoundAndFixed(
             "complete_am_other", expected: other, actual: heap,
-            findings: ["access_method_mismatch public.t: table public.t uses access method heap, expected heap2 | heap2 | heap"],
+            findings: [
+                "access_method_mismatch public.t: table public.t uses access method heap, expected heap2 | heap2 | heap",
+                // The access method itself is an object pgdrift does not compare (issue 22).
+                "not_checked  access method: 1 access method not compared: heap2, in the database and in the expected schema | heap2 | heap2",
+            ],
             shadowSuperuser: true)
         try TruthRegressionTests.expectFoundAndFixed(
             "complete_am_heap", expected: heap, actual: other,
-            findings: ["access_method_mismatch public.t: table public.t uses access method heap2, expected heap | heap | heap2"],
+            findings: [
+                "access_method_mismatch public.t: table public.t uses access method heap2, expected heap | heap | heap2",
+                "not_checked  access method: 1 access method not compared: heap2, in the database and in the expected schema | heap2 | heap2",
+            ],
             shadowSuperuser: true)
     }
 
