@@ -106,7 +106,8 @@ public struct Audit {
         }
         findings = triage(findings)
         return DriftReport(
-            expected: source.description, database: connection.connectionString.description, findings: findings)
+            expected: source.description, database: connection.connectionString.description, findings: findings,
+            compared: DriftReport.compared(expected: sides.expected, database: sides.database.catalog))
     }
 
     /// Both sides of one comparison and what the server said about the constants they spell differently.

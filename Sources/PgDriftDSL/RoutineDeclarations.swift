@@ -1,20 +1,22 @@
 import PgDriftModel
 
 extension View: SchemaElement {
-    /// CREATE [MATERIALIZED] VIEW name [WITH (options)] AS query.
+    /// CREATE [MATERIALIZED] VIEW name [WITH (options)] AS query, with the indexes of a materialized view
+    /// and the (INSTEAD OF) triggers of a view.
     public init(
         _ name: String, schema: String = "", materialized: Bool = false, options: [String] = [], comment: String? = nil,
-        _ query: String
+        indexes: [Index] = [], triggers: [Trigger] = [], _ query: String
     ) {
         self.init(
             name: QualifiedName(schema, name), isMaterialized: materialized, definition: query, options: options,
-            comment: comment)
+            indexes: ObjectSet(indexes), triggers: ObjectSet(triggers), comment: comment)
     }
 
     /// Adds the view in `schema` unless it names one, replacing a view of the same name.
     public func apply(to catalog: inout Catalog, schema: String) {
         var copy = self
         copy.name = name.resolved(in: schema)
+        copy.triggers.modifyEach { trigger in trigger.function = trigger.function.resolved(in: schema) }
         catalog.views.upsert(copy)
     }
 }

@@ -99,13 +99,6 @@ extension Index: TableElement {
     public func apply(to table: inout TableDraft) { table.table.indexes.upsert(self) }
 }
 
-extension IndexKey {
-    /// A column key with an operator class, such as `gin_trgm_ops` (resolved by the server's search path).
-    public static func column(_ name: String, operatorClass: String, descending: Bool = false) -> IndexKey {
-        IndexKey(column: name, expression: nil, operatorClass: QualifiedName("", operatorClass), descending: descending)
-    }
-}
-
 extension Policy: TableElement {
     /// CREATE POLICY name ON table [AS RESTRICTIVE] [FOR command] [TO roles] [USING (...)] [WITH CHECK (...)].
     public init(

@@ -69,6 +69,9 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
     /// A version the history lists that no file has.
     case missingMigrationFile = "missing_migration_file"
     case brokenReference = "broken_reference"
+    /// A function runs dynamic SQL (EXECUTE): the names it uses are only known when it runs, so they are
+    /// not checked. Information (issue 22; it was an info-level `broken_reference`).
+    case uncheckedDynamicSQL = "unchecked_dynamic_sql"
     case notVisible = "not_visible"
     /// Objects of a kind pgdrift does not compare yet (operators, casts, publications, …), on either side:
     /// information, so that "no drift" never hides what was not looked at (`--strict-coverage`: errors).
@@ -81,7 +84,7 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
         case .extraTable, .extraColumn, .extraConstraint, .extraIndex, .extraPolicy, .extraTrigger, .extraView,
             .extraFunction, .extraEnum, .extraType, .extraSequence, .commentMismatch, .privilegeMismatch, .ownerMismatch, .extensionStateMismatch, .pendingMigration, .modifiedMigration, .missingMigrationFile, .notVisible:
             return .warning
-        case .possibleRename, .extensionState, .extensionVersion, .notChecked:
+        case .possibleRename, .extensionState, .extensionVersion, .notChecked, .uncheckedDynamicSQL:
             return .info
         default:
             return .error

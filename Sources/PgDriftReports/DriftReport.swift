@@ -1,5 +1,6 @@
 import Foundation
 import PgDriftDiff
+import PgDriftModel
 
 /// The result of one `check`: what was compared and what drifted. Every output format renders this value.
 public struct DriftReport: Codable, Hashable, Sendable {
@@ -26,10 +27,35 @@ public struct DriftReport: Codable, Hashable, Sendable {
         public var infos: Int
         /// The number of findings of each kind, keyed by the kind's raw value (such as `missing_column`).
         public var byKind: [String: Int]
+        /// What was compared: how many objects of each kind (`table`, `column`, `policy`, ...) each side
+        /// has. Kinds pgdrift does not compare are the `not_checked` findings. Nil when not given.
+        public var compared: [String: Count]?
     }
 
-    /// Creates a report of version 1 over these findings, computing its summary.
-    public init(expected: String, database: String, findings: [Finding]) {
+    /// The objects of one kind on each side.
+    public struct Count: Codable, Hashable, Sendable {
+        public var expected: Int
+        public var database: Int
+
+        public init(expected: Int, database: Int) {
+            self.expected = expected
+            self.database = database
+        }
+    }
+
+    /// How many objects of each kind the two catalogs have, for `Summary.compared`.
+    public static func compared(expected: Catalog, database: Catalog) -> [String: Count] {
+        let (wanted, held) = (expected.objectCounts, database.objectCounts)
+        var counts: [String: Count] = [:]
+        for kind in ObjectKind.allCases {
+            counts[kind.rawValue] = Count(expected: wanted[kind] ?? 0, database: held[kind] ?? 0)
+        }
+        return counts
+    }
+
+    /// Creates a report of version 1 over these findings, computing its summary; `compared` says what
+    /// the comparison covered (`DriftReport.compared(expected:database:)`).
+    public init(expected: String, database: String, findings: [Finding], compared: [String: Count]? = nil) {
         version = 1
         self.expected = expected
         self.database = database
@@ -39,7 +65,7 @@ public struct DriftReport: Codable, Hashable, Sendable {
         summary = Summary(
             total: findings.count, errors: findings.filter { $0.severity == .error }.count,
             warnings: findings.filter { $0.severity == .warning }.count,
-            infos: findings.filter { $0.severity == .info }.count, byKind: byKind)
+            infos: findings.filter { $0.severity == .info }.count, byKind: byKind, compared: compared)
     }
 
     /// Findings grouped for people, in report order: first each pending migration with what it would

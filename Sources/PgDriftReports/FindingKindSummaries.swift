@@ -66,6 +66,7 @@ extension FindingKind {
         case .extensionVersion: "An extension's installed version, where the expected schema does not pin one (information)."
         case .extensionStateMismatch: "An extension's state (pg_cron's jobs) differs from what the migrations set."
         case .brokenReference: "A function, view or trigger refers to a table or column that does not exist."
+        case .uncheckedDynamicSQL: "A function runs dynamic SQL (EXECUTE), whose table and column names are only known when it runs (information)."
         case .notVisible: "The connected role cannot see an object, so it may exist without being readable."
         case .notChecked: "Objects of a kind pgdrift does not compare yet (operators, casts, publications, ...): counted and named, not compared."
         }

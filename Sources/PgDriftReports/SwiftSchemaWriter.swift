@@ -160,6 +160,8 @@ public struct SwiftSchemaWriter {
         if view.isMaterialized { head += ", materialized: true" }
         if !view.options.isEmpty { head += ", options: \(SwiftLiteral.array(view.options))" }
         head += commentArgument(view.comment)
+        if !view.indexes.isEmpty { head += ", indexes: [" + view.indexes.map(index).joined(separator: ", ") + "]" }
+        if !view.triggers.isEmpty { head += ", triggers: [" + view.triggers.map(trigger).joined(separator: ", ") + "]" }
         return [head + ", " + SwiftLiteral.string(view.definition, indent: "        ") + ")", ""]
     }
 

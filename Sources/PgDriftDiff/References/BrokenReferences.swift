@@ -30,7 +30,7 @@ package enum BrokenReferences {
             }
             if !references.dynamicSQLLines.isEmpty {
                 findings.append(Finding(
-                    kind: .brokenReference, severity: .info, schema: function.name.schema, object: signature(function.key),
+                    kind: .uncheckedDynamicSQL, schema: function.name.schema, object: signature(function.key),
                     message: "function \(qualifiedSignature(function.key)) runs dynamic SQL (\(lines(references.dynamicSQLLines))): the names it uses are only known when it runs",
                     hint: "pgdrift cannot check the tables and columns of EXECUTE statements"))
             }
