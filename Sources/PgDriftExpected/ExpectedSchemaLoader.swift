@@ -96,7 +96,6 @@ package final class ExpectedSchemaLoader {
         return copy
     }
 
-
     /// The extensions whose version the files name.
     static func pinnedExtensionVersions(_ files: [String]) throws -> Set<String> {
         var pinned = Set<String>()

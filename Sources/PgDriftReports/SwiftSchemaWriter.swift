@@ -51,7 +51,9 @@ public struct SwiftSchemaWriter {
     /// (paths relative to the model's target).
     public func files(for catalog: Catalog) -> (source: String, resources: [(path: String, contents: String)]) {
         var writer = self
-        writer.sequences = catalog.sequences
+        writer.serialColumns = Dictionary(uniqueKeysWithValues: catalog.tables.map { table in
+            (table.name, Dictionary(serialColumns(table, sequences: catalog.sequences), uniquingKeysWith: { first, _ in first }))
+        })
         if let bodyFiles {
             writer.bodyPaths = Self.bodyPaths(catalog.functions.filter { $0.body.split(separator: "\n", omittingEmptySubsequences: false).count >= bodyFiles.minimumLines }, in: bodyFiles.folder)
         }
@@ -73,8 +75,8 @@ public struct SwiftSchemaWriter {
         return paths
     }
 
-    /// The catalog's sequences, for serial columns.
-    private var sequences: ObjectSet<SequenceObject> = []
+    /// Per table, the columns `serial` stands for and their sequences (`serialColumns(_:sequences:)`).
+    private var serialColumns: [QualifiedName: [String: SequenceObject]] = [:]
     /// Function bodies written to files.
     private var bodyPaths: [FunctionKey: String] = [:]
 
@@ -100,7 +102,7 @@ public struct SwiftSchemaWriter {
         }
         for type in catalog.rangeTypes { body.append(range(type)) }
         for domain in catalog.domains { body.append(self.domain(domain)) }
-        let serialSequences = Set(catalog.tables.flatMap(serialColumns).map(\.sequence.name))
+        let serialSequences = Set(serialColumns.values.flatMap(\.values).map(\.name))
         for sequence in catalog.sequences where !serialSequences.contains(sequence.name) {
             body.append(self.sequence(sequence))
         }
@@ -184,7 +186,7 @@ public struct SwiftSchemaWriter {
         if let parent = table.partitionOf {
             lines.append("    PartitionOf(\(q(parent.name))\(schemaArgument(parent)), \(q(table.partitionBound ?? "DEFAULT")))")
         }
-        let serial = Dictionary(serialColumns(table).map { ($0.column, $0.sequence) }, uniquingKeysWith: { first, _ in first })
+        let serial = serialColumns[table.name] ?? [:]
         for column in table.columns {
             lines.append("    " + self.column(column, inline: layout.inline[column.name] ?? [], serial: serial[column.name], table: table))
         }
@@ -369,7 +371,7 @@ public struct SwiftSchemaWriter {
     /// Columns `serial` stands for: the default is `nextval` of the sequence named the way `serial` names
     /// it, and that sequence is the column's type, owned by the column and has no comment (its options are
     /// written on `.serial(…)`).
-    private func serialColumns(_ table: Table) -> [(column: String, sequence: SequenceObject)] {
+    private func serialColumns(_ table: Table, sequences: ObjectSet<SequenceObject>) -> [(String, SequenceObject)] {
         table.columns.compactMap { column in
             let name = SerialSequence.name(table: table.name, column: column.name)
             guard column.isNotNull,

@@ -37,6 +37,17 @@ import Testing
 
     // MARK: class 1: qualifiers are identities
 
+    /// The `not_checked` block every report of `functions` ends with: `other.=` is an operator, a kind
+    /// pgdrift does not compare (issue 22).
+    static let operatorNotCompared = """
+        not compared
+          info not_checked: 1 operator not compared: other.=(integer,integer), in the database and in the expected schema
+              expected: other.=(integer,integer)
+              actual:   other.=(integer,integer)
+              hint: pgdrift does not model operators yet; --strict-coverage makes this an error
+
+        """
+
     /// Both sides read from a server: a policy calling `public.uid()` where the expected database calls
     /// `auth.uid()`, a check with `OPERATOR(other.=)` instead of `=`, and a default cast to another
     /// schema's type were all reported equal, the qualifiers stripped.
@@ -65,12 +76,7 @@ import Testing
                   expected: PERMISSIVE FOR ALL TO public USING ((auth.uid() = owner))
                   actual:   PERMISSIVE FOR ALL TO public USING ((public.uid() = owner))
 
-            not compared
-              info not_checked: 1 operator not compared: other.=(integer,integer), in the database and in the expected schema
-                  expected: other.=(integer,integer)
-                  actual:   other.=(integer,integer)
-                  hint: pgdrift does not model operators yet; --strict-coverage makes this an error
-
+            \(Self.operatorNotCompared)
             4 findings: 3 errors, 0 warnings, 1 info
 
             """)
@@ -95,12 +101,7 @@ import Testing
                   actual:   PERMISSIVE FOR ALL TO public USING ((auth.uid() = owner))
                   declared at \(folder)/001_schema.sql:11
 
-            not compared
-              info not_checked: 1 operator not compared: other.=(integer,integer), in the database and in the expected schema
-                  expected: other.=(integer,integer)
-                  actual:   other.=(integer,integer)
-                  hint: pgdrift does not model operators yet; --strict-coverage makes this an error
-
+            \(Self.operatorNotCompared)
             2 findings: 1 error, 0 warnings, 1 info
 
             """)
@@ -108,12 +109,7 @@ import Testing
         let same = try TestDatabase("offline_qualifiers_same", sql: sql)
         #expect(Self.rendered(try audit.run(against: same.connectionString)) == """
 
-            not compared
-              info not_checked: 1 operator not compared: other.=(integer,integer), in the database and in the expected schema
-                  expected: other.=(integer,integer)
-                  actual:   other.=(integer,integer)
-                  hint: pgdrift does not model operators yet; --strict-coverage makes this an error
-
+            \(Self.operatorNotCompared)
             1 finding: 0 errors, 0 warnings, 1 info
 
             """)
