@@ -76,13 +76,14 @@ package final class ExpectedSchemaLoader {
     /// without `VERSION` (or a later `ALTER EXTENSION … UPDATE TO`) any version is what they ask for,
     /// not the default of the server that read them, which is kept as `defaultVersion` (issue 20).
     package static func unpinningExtensionVersions(_ catalog: Catalog, of source: ExpectedSource) throws -> Catalog {
+        // Without extensions there is nothing to unpin, and the files are not listed or read again.
+        guard !catalog.extensions.isEmpty else { return catalog }
         let files: [String]
         switch source {
         case .sqlDirectory(let path): files = try migrationFiles(in: path)
         case .sqlFile(let path): files = [path]
         default: return catalog
         }
-        guard !catalog.extensions.isEmpty else { return catalog }
         let pinned = try pinnedExtensionVersions(files)
         var copy = catalog
         copy.extensions = ObjectSet(catalog.extensions.map { item in
