@@ -3,6 +3,12 @@
 // Dependencies point one way: CLI → reports/planner → diff → model; introspection and loader → model.
 import PackageDescription
 
+// PostgreSQL 18's parser, when scripts/fetch-pg-query has built it and scripts/swift-env found it
+// (PGDRIFT_PG_QUERY=18, with PKG_CONFIG_PATH naming its folder); otherwise Debian's libpg-query-dev,
+// PostgreSQL 15's grammar. Its archive has a name of its own (libpgdrift_pg_query.a): SwiftPM lists the
+// system's library folder first, where `-lpg_query` would find Debian's.
+let newerParser = Context.environment["PGDRIFT_PG_QUERY"] == "18"
+
 let package = Package(
     name: "pgdrift",
     platforms: [.macOS(.v13)],
@@ -24,6 +30,8 @@ let package = Package(
         ),
         .systemLibrary(
             name: "CPgQuery",
+            path: newerParser ? "Sources/CPgQuery18" : "Sources/CPgQuery",
+            pkgConfig: newerParser ? "pgdrift_pg_query" : nil,
             providers: [.apt(["libpg-query-dev"])]
         ),
         // OpenSSL's digests, for the checksums migration tools record (the history, issue 19).

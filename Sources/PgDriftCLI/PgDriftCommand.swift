@@ -20,7 +20,7 @@ struct PgDriftCommand: ParsableCommand {
 
             Shell completions: pgdrift --generate-completion-script bash|zsh|fish
             """,
-        version: "0.1.0",
+        version: "0.1.0 (reads SQL with \(SQLGrammar.name)'s parser)",
         subcommands: [
             CheckCommand.self, PlanCommand.self, ExplainCommand.self, SnapshotCommand.self, InitCommand.self, DemoCommand.self,
         ]

@@ -14,7 +14,7 @@ package enum MigrationSections {
         guard text.utf8.count < 4096 || containsDown(text) else { return text }
         guard let tokens = try? SQLTokens.scan(text) else { return text }
         let bytes = Array(text.utf8)
-        for token in tokens where token.kind == 275 {
+        for token in tokens where token.kind == SQLTokens.lineComment {
             let comment = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
             let words = comment.dropFirst(2).drop { $0 == " " || $0 == "\t" }.lowercased()
             guard downMarkers.contains(where: { words.hasPrefix($0) }) else { continue }

@@ -1,7 +1,14 @@
 import CPgQuery
 
-/// PostgreSQL 15's own parser, through libpg_query.
+/// PostgreSQL's own parser, through libpg_query: 18's grammar when scripts/fetch-pg-query built it,
+/// else Debian's libpg-query-dev (15's grammar). The code reads the parse trees of both.
 package enum PgQuery {
+    /// The PostgreSQL version whose grammar the linked libpg_query parses, such as 180006 or 150001.
+    package static let grammarVersion = Int(PG_VERSION_NUM)
+
+    /// The major version of that grammar: 18 or 15.
+    package static var grammarMajor: Int { grammarVersion / 10000 }
+
     /// Parses `sql` and returns libpg_query's JSON parse tree, or the parser's error with its position.
     package static func parseToJSON(_ sql: String) throws -> String {
         let result = pg_query_parse(sql)
@@ -24,6 +31,20 @@ package enum PgQuery {
         return (0..<Int(result.n_stmts)).compactMap { i in
             statements[i].map { (Int($0.pointee.stmt_location), Int($0.pointee.stmt_len)) }
         }
+    }
+}
+
+/// The grammar pgdrift reads SQL with: the PostgreSQL version of the libpg_query it was built with.
+/// A migration in newer syntax than this (18's `VIRTUAL`, `NOT ENFORCED`, `WITHOUT OVERLAPS`; 17's
+/// `JSON_TABLE`) is a syntax error to an older parser.
+public enum SQLGrammar {
+    /// Such as 180006 for PostgreSQL 18.6.
+    public static var versionNumber: Int { PgQuery.grammarVersion }
+
+    /// Such as `PostgreSQL 18.6`.
+    public static var name: String {
+        let number = PgQuery.grammarVersion
+        return "PostgreSQL \(number / 10000).\(number % 100)"
     }
 }
 

@@ -3,7 +3,10 @@ import CPgQuery
 /// PostgreSQL's own scanner, through libpg_query: the tokens of a text with their byte ranges.
 package enum SQLTokens {
     /// One token: its kind (libpg_query's `Token` enum: an ASCII code for one-character tokens,
-    /// 258 and up for named ones) and its byte range.
+    /// 258 to 276 for the named ones such as identifiers, constants and comments) and its byte range.
+    /// Keywords are numbered from 277 in alphabetical order, so their numbers move whenever a
+    /// PostgreSQL version adds one (`AS` is 294 in 15's grammar, 295 in 18's): a keyword is known by
+    /// its text, `keyword`, never by its number.
     package struct Token: Hashable, Sendable {
         /// The token's number in libpg_query's `Token` enum.
         package var kind: Int
@@ -11,19 +14,20 @@ package enum SQLTokens {
         package var start: Int
         /// Byte offset just past the token's last byte.
         package var end: Int
+        /// The keyword, lowercased (`with`, `as`), when the token is one; nil otherwise.
+        package var keyword: String?
+
+        package init(kind: Int, start: Int, end: Int, keyword: String? = nil) {
+            self.kind = kind
+            self.start = start
+            self.end = end
+            self.keyword = keyword
+        }
     }
 
-    /// `:=`, `=`, `(`, `)`, `[`, `]` in libpg_query's `Token` enum.
+    /// `:=`, `=`, `(`, `)`, `[`, `]` in libpg_query's `Token` enum (the same numbers in every version).
     static let colonEquals = 270
-    /// The `AS` and `SELECT` keywords.
-    package static let asKeyword = 294
-    package static let selectKeyword = 625
-    /// `WITH`, `DATA` and `NO` (as in `WITH NO DATA`).
-    package static let withKeyword = 716
-    package static let dataKeyword = 368
-    package static let noKeyword = 524
-    /// `BY` (as in `INCREMENT BY`) and an integer constant.
-    package static let byKeyword = 315
+    /// An integer constant.
     package static let integerConstant = 266
     static let equals = 61
     package static let openers: Set<Int> = [40, 91]
@@ -31,6 +35,8 @@ package enum SQLTokens {
 
     /// `-- comment` and `/* comment */`.
     package static let comments: Set<Int> = [275, 276]
+    /// `-- comment`.
+    package static let lineComment = 275
     /// `;`.
     static let semicolon = 59
 
@@ -55,7 +61,7 @@ package enum SQLTokens {
         }
         guard let data = result.pbuf.data, result.pbuf.len > 0 else { return [] }
         let bytes = UnsafeRawBufferPointer(start: data, count: Int(result.pbuf.len))
-        return ScanResultDecoder(bytes: Array(bytes)).tokens()
+        return ScanResultDecoder(bytes: Array(bytes)).tokens(of: text)
     }
 
     /// Where the value of a PL/pgSQL assignment (`target := value` or `target = value`) starts: just
@@ -72,23 +78,29 @@ package enum SQLTokens {
 }
 
 /// Reads libpg_query's `ScanResult` protobuf message (`repeated ScanToken tokens = 2`, each with
-/// `start = 1`, `end = 2`, `token = 4`): only varints and length-delimited fields occur.
+/// `start = 1`, `end = 2`, `token = 4`, `keyword_kind = 5`): only varints and length-delimited fields occur.
 private struct ScanResultDecoder {
     let bytes: [UInt8]
 
-    func tokens() -> [SQLTokens.Token] {
+    func tokens(of text: String) -> [SQLTokens.Token] {
         var tokens: [SQLTokens.Token] = []
+        let textBytes = Array(text.utf8)
         forEachField(in: 0..<bytes.count) { field, value in
             if field == 2, case .bytes(let range) = value {
                 var token = SQLTokens.Token(kind: 0, start: 0, end: 0)
+                var isKeyword = false
                 forEachField(in: range) { field, value in
                     guard case .varint(let number) = value else { return }
                     switch field {
                     case 1: token.start = Int(number)
                     case 2: token.end = Int(number)
                     case 4: token.kind = Int(number)
+                    case 5: isKeyword = number != 0
                     default: break
                     }
+                }
+                if isKeyword, token.start < token.end, token.end <= textBytes.count {
+                    token.keyword = String(decoding: textBytes[token.start..<token.end], as: UTF8.self).lowercased()
                 }
                 tokens.append(token)
             }

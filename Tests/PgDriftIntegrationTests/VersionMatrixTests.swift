@@ -152,4 +152,63 @@ struct VersionMatrixTests {
         let kinds = SchemaDiff.findings(expected: expected, actual: catalog).map { "\($0.kind.rawValue) \($0.column ?? $0.object ?? "")" }.sorted()
         #expect(kinds == ["constraint_mismatch bookings_room", "constraint_mismatch nights_positive", "generated_mismatch total"])
     }
+
+    /// Migrations in 18's syntax, read by 18's parser (offline, and in a shadow of 18 when a temporal key
+    /// needs the server), checked against the 18 database they built: no finding. Then a database that
+    /// enforces what the migrations leave unenforced, and stores what they keep virtual: each is found.
+    @Test(.enabled(if: VersionedServers.available[18] != nil && SQLGrammar.versionNumber >= 180000, "PostgreSQL 18 or its parser not here"))
+    func eighteensSyntaxIsReadFromMigrations() throws {
+        let bookings = """
+            CREATE TABLE hotels (id int PRIMARY KEY);
+            CREATE TABLE bookings (
+              id int PRIMARY KEY,
+              hotel_id int REFERENCES hotels (id) NOT ENFORCED,
+              nights int CHECK (nights > 0) NOT ENFORCED,
+              price numeric CHECK (price > 0) ENFORCED,
+              note text CONSTRAINT note_required NOT NULL,
+              total numeric GENERATED ALWAYS AS (nights * price),
+              stored_total numeric GENERATED ALWAYS AS (nights * price) STORED,
+              CONSTRAINT price_small CHECK (price < 1000) NOT ENFORCED);
+            ALTER TABLE bookings ADD CONSTRAINT nights_small CHECK (nights < 100) NOT ENFORCED;
+
+            """
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-eighteen-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try bookings.write(toFile: folder + "/001_bookings.sql", atomically: true, encoding: .utf8)
+
+        // Read offline: no shadow, no finding.
+        let database = try VersionedServers.database(18, "eighteen_syntax", sql: bookings)
+        var audit = Audit(source: .sqlDirectory(folder))
+        var notes: [String] = []
+        audit.onNote = { notes.append($0) }
+        #expect(try audit.run(against: database).findings.map(\.message) == [])
+        #expect(!notes.contains { $0.contains("shadow") }, "read offline: \(notes)")
+
+        // The database enforces one check and stores the virtual column: both found.
+        let drifted = try VersionedServers.database(18, "eighteen_syntax_drifted", sql: bookings
+            .replacingOccurrences(of: "CHECK (nights > 0) NOT ENFORCED", with: "CHECK (nights > 0)")
+            .replacingOccurrences(of: "GENERATED ALWAYS AS (nights * price),", with: "GENERATED ALWAYS AS (nights * price) STORED,"))
+        let found = try Audit(source: .sqlDirectory(folder)).run(against: drifted).findings
+        #expect(found.map { "\($0.kind.rawValue) \($0.column ?? $0.object ?? "")" }.sorted() == [
+            "constraint_mismatch bookings_nights_check", "generated_mismatch total",
+        ])
+
+        // A temporal key is the server's to read: the shadow, on 18, reads the folder.
+        let temporal = """
+            CREATE EXTENSION btree_gist;
+            CREATE TABLE rooms (id int, valid_at daterange, CONSTRAINT rooms_pk PRIMARY KEY (id, valid_at WITHOUT OVERLAPS));
+            CREATE TABLE stays (id int PRIMARY KEY, room_id int, valid_at daterange,
+              CONSTRAINT stays_room FOREIGN KEY (room_id, PERIOD valid_at) REFERENCES rooms (id, PERIOD valid_at));
+
+            """
+        try temporal.write(toFile: folder + "/002_temporal.sql", atomically: true, encoding: .utf8)
+        let both = try VersionedServers.database(18, "eighteen_syntax_temporal", sql: bookings + temporal)
+        var shadowed = Audit(source: .sqlDirectory(folder))
+        shadowed.postgresBin = VersionedServers.available[18]
+        var shadowNotes: [String] = []
+        shadowed.onNote = { shadowNotes.append($0) }
+        #expect(try shadowed.run(against: both).findings.filter { $0.kind != .extensionVersion }.map(\.message) == [])
+        #expect(shadowNotes.contains { $0.contains("through a shadow database") && $0.contains("002_temporal.sql:2:") }, "\(shadowNotes)")
+    }
 }

@@ -273,3 +273,48 @@ import Testing
         #expect(catalog.tables.map(\.name.name).sorted() == ["after", "kept", "second"])
     }
 }
+
+/// Issue 20: migrations in PostgreSQL 18's syntax, read by 18's parser (scripts/fetch-pg-query). With
+/// Debian's parser (15's grammar) they are syntax errors, and these tests are skipped.
+@Suite(.enabled(if: SQLGrammar.versionNumber >= 180000, "pgdrift was built with \(SQLGrammar.name)'s parser (scripts/fetch-pg-query builds 18's)"))
+struct EighteenSyntaxOfflineTests {
+    /// Virtual and stored generated columns, NOT ENFORCED checks and foreign keys written on a column,
+    /// on the table and added later: each read as the catalog reads it.
+    @Test func virtualColumnsAndNotEnforcedConstraints() throws {
+        let (catalog, _) = try OfflineReplayTests.catalog("""
+            CREATE TABLE hotels (id int PRIMARY KEY);
+            CREATE TABLE bookings (
+              id int PRIMARY KEY,
+              hotel_id int REFERENCES hotels (id) NOT ENFORCED,
+              nights int CHECK (nights > 0) NOT ENFORCED,
+              price numeric CHECK (price > 0) ENFORCED,
+              note text CONSTRAINT note_required NOT NULL,
+              total numeric GENERATED ALWAYS AS (nights * price),
+              stored_total numeric GENERATED ALWAYS AS (nights * price) STORED,
+              CONSTRAINT price_small CHECK (price < 1000) NOT ENFORCED,
+              CONSTRAINT bookings_hotel FOREIGN KEY (hotel_id) REFERENCES hotels (id) NOT ENFORCED);
+            ALTER TABLE bookings ADD CONSTRAINT nights_small CHECK (nights < 100) NOT ENFORCED;
+            ALTER TABLE bookings ADD CONSTRAINT nights_known CHECK (nights IS NOT NULL) NOT VALID;
+            """)
+        let bookings = try #require(catalog.tables[QualifiedName("public", "bookings")])
+        #expect(bookings.columns.map { "\($0.name) \($0.generationClause ?? "-") \($0.isNotNull)" } == [
+            "id - true", "hotel_id - false", "nights - false", "price - false", "note - true",
+            "total GENERATED ALWAYS AS ((nights * price)) VIRTUAL false",
+            "stored_total GENERATED ALWAYS AS ((nights * price)) STORED false",
+        ])
+        #expect(bookings.constraints.sorted { $0.name < $1.name }.map { Describe.constraint($0) } == [
+            "FOREIGN KEY (hotel_id) REFERENCES public.hotels(id) NOT ENFORCED",
+            "FOREIGN KEY (hotel_id) REFERENCES public.hotels(id) NOT ENFORCED",
+            "CHECK ((nights > 0)) NOT ENFORCED",
+            "PRIMARY KEY (id)",
+            "CHECK ((price > 0))",
+            "CHECK ((nights IS NOT NULL)) NOT VALID",
+            "CHECK ((nights < 100)) NOT ENFORCED",
+            "CHECK ((price < 1000)) NOT ENFORCED",
+        ])
+        #expect(bookings.constraints.sorted { $0.name < $1.name }.map(\.name) == [
+            "bookings_hotel", "bookings_hotel_id_fkey", "bookings_nights_check", "bookings_pkey", "bookings_price_check",
+            "nights_known", "nights_small", "price_small",
+        ])
+    }
+}

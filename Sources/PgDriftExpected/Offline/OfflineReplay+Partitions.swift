@@ -10,7 +10,11 @@ extension OfflineReplay {
         guard model.columns.allSatisfy({ $0.identity == nil && $0.generatedExpression == nil }) else {
             throw fallback("an identity or generated column in a partitioned table is not read offline")
         }
-        guard let strategy = spec["strategy"]?.string, ["range", "list", "hash"].contains(strategy) else {
+        // `range` in 15's parse tree, `PARTITION_STRATEGY_RANGE` from 16 on.
+        let written = spec["strategy"]?.string?.lowercased()
+        guard let strategy = written.map({ $0.hasPrefix("partition_strategy_") ? String($0.dropFirst(19)) : $0 }),
+            ["range", "list", "hash"].contains(strategy)
+        else {
             throw fallback("an unknown partitioning strategy")
         }
         var columns: [String] = []

@@ -186,8 +186,8 @@ extension OfflineReplay {
         let bytes = Array(rest.utf8)
         var negative = false
         for token in tokens.dropFirst() {
+            if token.keyword == "with" || token.keyword == "by" { continue }
             switch token.kind {
-            case SQLTokens.withKeyword, SQLTokens.byKeyword: continue
             case 45 where !negative: negative = true  // `-`
             case SQLTokens.integerConstant:
                 guard let value = Int64(String(decoding: bytes[token.start..<token.end], as: UTF8.self)) else { return nil }

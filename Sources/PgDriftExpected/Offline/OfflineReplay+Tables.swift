@@ -71,7 +71,7 @@ extension OfflineReplay {
         if let method = definition["compression"]?.string { column.compression = try compressionMethod(method, type: column.type) }
         if definition["storage"] != nil { throw fallback("a column with STORAGE is not read offline") }
         // [NOT] DEFERRABLE and INITIALLY DEFERRED|IMMEDIATE written after a column constraint apply to it.
-        var constraints: [(node: ParseNode, deferrable: Bool?, initiallyDeferred: Bool?)] = []
+        var constraints: [(node: ParseNode, deferrable: Bool?, initiallyDeferred: Bool?, enforced: Bool?)] = []
         for item in definition["constraints"]?.elements ?? [] {
             guard let constraint = item.node("Constraint") else { continue }
             switch constraint["contype"]?.string {
@@ -88,15 +88,23 @@ extension OfflineReplay {
                 column.defaultExpression = try storedDefault(constraint["raw_expr"], type: column.type)
             case "CONSTR_IDENTITY": try makeIdentity(&column, constraint, table: table)
             case "CONSTR_GENERATED":
-                // Only STORED exists in PostgreSQL 15; the expression is compared by meaning.
+                // The expression is compared by meaning. 18's grammar says STORED or VIRTUAL (`generated_kind`,
+                // VIRTUAL when neither is written); 15's knows only STORED.
                 guard let expression = constraint["raw_expr"], constraint["generated_when"]?.isString("a") == true else {
                     throw fallback("a generated column without an expression")
                 }
+                if constraint["generated_kind"]?.isString("v") == true { column.generatedVirtual = true }
                 let read = expression.descendants("ColumnRef").compactMap { $0["fields"]?.strings }
                 guard read.allSatisfy({ $0.count == 1 && model.column(named: $0[0])?.generatedExpression == nil && model.column(named: $0[0]) != nil })
                 else { throw fallback("a generated column reading a column that is not an earlier plain column") }
                 column.generatedExpression = try expressionSQL(expression, column: model.column(named:))
-            case "CONSTR_PRIMARY", "CONSTR_UNIQUE", "CONSTR_CHECK", "CONSTR_FOREIGN": constraints.append((constraint, nil, nil))
+            case "CONSTR_PRIMARY", "CONSTR_UNIQUE", "CONSTR_CHECK", "CONSTR_FOREIGN": constraints.append((constraint, nil, nil, nil))
+            case "CONSTR_ATTR_ENFORCED", "CONSTR_ATTR_NOT_ENFORCED":
+                // PostgreSQL 18: [NOT] ENFORCED after a column's check or foreign key.
+                guard let last = constraints.last?.node["contype"]?.string, ["CONSTR_CHECK", "CONSTR_FOREIGN"].contains(last) else {
+                    throw fallback("ENFORCED on a constraint that is not a check or foreign key")
+                }
+                constraints[constraints.count - 1].enforced = constraint["contype"]?.isString("CONSTR_ATTR_ENFORCED") == true
             case "CONSTR_ATTR_DEFERRABLE", "CONSTR_ATTR_NOT_DEFERRABLE", "CONSTR_ATTR_DEFERRED", "CONSTR_ATTR_IMMEDIATE":
                 guard !constraints.isEmpty else { throw fallback("DEFERRABLE without a constraint") }
                 switch constraint["contype"]?.string {
@@ -115,7 +123,7 @@ extension OfflineReplay {
         for constraint in constraints {
             try addConstraint(
                 constraint.node, to: &model, column: name, deferrable: constraint.deferrable,
-                initiallyDeferred: constraint.initiallyDeferred)
+                initiallyDeferred: constraint.initiallyDeferred, enforced: constraint.enforced)
         }
     }
 
@@ -193,12 +201,17 @@ extension OfflineReplay {
     /// onto its partitions).
     mutating func addConstraint(
         _ constraint: ParseNode, to table: inout Table, column: String?, deferrable: Bool? = nil, initiallyDeferred: Bool? = nil,
-        only: Bool = false
+        enforced: Bool? = nil, only: Bool = false
     ) throws {
         // A partition's columns are its parent's (the model keeps them there).
         var lookup = table
         if let parent = table.partitionOf, let parentModel = tables[parent] { lookup.columns = parentModel.columns }
-        let model = try constraintModel(constraint, of: lookup, column: column, deferrable: deferrable, initiallyDeferred: initiallyDeferred)
+        var model = try constraintModel(constraint, of: lookup, column: column, deferrable: deferrable, initiallyDeferred: initiallyDeferred)
+        if try !isEnforced(constraint, column: enforced) {
+            // Never validated, so NOT VALID means nothing for it (as the catalog is read).
+            model.isEnforced = false
+            model.isValidated = true
+        }
         if table.kind == .partitioned || table.partitionOf != nil {
             // Keys are copied onto partitions; foreign keys on or to partitions are the server's to model.
             guard model.kind != .foreignKey else { throw fallback("a foreign key on a partitioned table or partition is not read offline") }
@@ -231,6 +244,21 @@ extension OfflineReplay {
         table.constraints.upsert(model)
         constraintNames[QualifiedName(table.name.schema, model.name), default: 0] += 1
         if model.kind == .primaryKey || model.kind == .unique { indexOwners[QualifiedName(table.name.schema, model.name)] = table.name }
+    }
+
+    /// Whether a check or foreign key is enforced. A column constraint's `[NOT] ENFORCED` is an item of
+    /// its own after it (`column`); a table constraint's is `is_enforced`, which 18's parser writes when
+    /// it is enforced and 15's never writes. Temporal keys (`WITHOUT OVERLAPS`, `PERIOD`) are the
+    /// server's to judge: they need a range or multirange column and, for scalar columns, btree_gist.
+    private func isEnforced(_ constraint: ParseNode, column: Bool?) throws -> Bool {
+        if constraint["without_overlaps"]?.bool == true || constraint["fk_with_period"]?.bool == true {
+            throw fallback("a temporal key is not read offline")
+        }
+        if let column { return column }
+        guard PgQuery.grammarMajor >= 18, constraint["contype"]?.isString("CONSTR_CHECK") == true || constraint["contype"]?.isString("CONSTR_FOREIGN") == true
+        else { return true }
+        // A column constraint's own `is_enforced` is written true (its NOT ENFORCED, if any, came separately).
+        return constraint["is_enforced"]?.bool == true
     }
 
     /// The model of a constraint clause on `table`.

@@ -144,12 +144,12 @@ extension OfflineReplay {
             if SQLTokens.closers.contains(token.kind) { depth -= 1 }
             guard depth == 0 else { continue }
             if let begin = start {
-                if token.kind == SQLTokens.withKeyword, i + 1 < tokens.count, [SQLTokens.dataKeyword, SQLTokens.noKeyword].contains(tokens[i + 1].kind) {
+                if token.keyword == "with", i + 1 < tokens.count, ["data", "no"].contains(tokens[i + 1].keyword) {
                     return (statementRange.lowerBound + begin)..<(statementRange.lowerBound + token.start)
                 }
-            } else if token.kind == SQLTokens.asKeyword {
+            } else if token.keyword == "as" {
                 // A parenthesised query (`(SELECT ... UNION SELECT ...) EXCEPT ...`, as pg_dump prints one) starts at its parenthesis.
-                guard i + 1 < tokens.count, [SQLTokens.selectKeyword, SQLTokens.withKeyword, 40].contains(tokens[i + 1].kind) else { return nil }
+                guard i + 1 < tokens.count, tokens[i + 1].kind == 40 || ["select", "with"].contains(tokens[i + 1].keyword) else { return nil }
                 start = tokens[i + 1].start
             }
         }

@@ -13,7 +13,7 @@ enum IndexStandIn {
         let tokens = try SQLTokens.scan(text)
         // The `(` just before the first option, `WITH` before it, and the `)` that closes it.
         guard let open = tokens.lastIndex(where: { SQLTokens.openers.contains($0.kind) && $0.end <= optionStart }), open > 0,
-            tokens[open - 1].kind == SQLTokens.withKeyword
+            tokens[open - 1].keyword == "with"
         else { return nil }
         var depth = 0
         var close: Int?

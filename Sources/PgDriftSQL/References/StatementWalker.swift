@@ -129,7 +129,13 @@ struct StatementWalker {
             }
             conflict["whereClause"].map { expression($0, levels: [conflictLevel] + outer, ctes: ctes) }
         }
-        body["returningList"].map { expression($0, levels: [targetLevel] + outer, ctes: ctes) }
+        Self.returning(body).map { expression($0, levels: [targetLevel] + outer, ctes: ctes) }
+    }
+
+    /// The RETURNING list: `returningList` in 15's parse tree, `returningClause.exprs` from 18 on (which
+    /// added `RETURNING OLD/NEW`).
+    private static func returning(_ body: ParseTree) -> ParseTree? {
+        body["returningList"] ?? body["returningClause"]?["exprs"]
     }
 
     private mutating func update(_ body: ParseTree, outer: [Level], ctes: Set<String>) {
@@ -142,7 +148,8 @@ struct StatementWalker {
             targetColumn(assignment, of: target)
             assignment.node("ResTarget")?["val"].map { expression($0, levels: levels, ctes: ctes) }
         }
-        for key in ["whereClause", "returningList"] { body[key].map { expression($0, levels: levels, ctes: ctes) } }
+        body["whereClause"].map { expression($0, levels: levels, ctes: ctes) }
+        Self.returning(body).map { expression($0, levels: levels, ctes: ctes) }
     }
 
     private mutating func delete(_ body: ParseTree, outer: [Level], ctes: Set<String>) {
@@ -151,7 +158,8 @@ struct StatementWalker {
         var level = Level(items: [target])
         for item in body["usingClause"]?.items ?? [] { fromItem(item, into: &level, outer: outer, ctes: ctes) }
         let levels = [level] + outer
-        for key in ["whereClause", "returningList"] { body[key].map { expression($0, levels: levels, ctes: ctes) } }
+        body["whereClause"].map { expression($0, levels: levels, ctes: ctes) }
+        Self.returning(body).map { expression($0, levels: levels, ctes: ctes) }
     }
 
     /// A SET or INSERT column (`ResTarget.name`): always a column of the target table. Subscripts and
