@@ -41,6 +41,8 @@ extension Audit {
         phases.mark("both sides read")
         let expected = sides.expected
         let actual = sides.database.catalog.removing(matching: ignore)
+        var options = options
+        options.serverVersion = options.serverVersion ?? connection.serverVersion
         var plan = MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual, options: options, constants: sides.constants)
         if applied != nil, let ledger = try ledger(sides.history) {
             plan.pending = PendingMigrations(

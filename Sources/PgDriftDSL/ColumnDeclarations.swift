@@ -42,8 +42,16 @@ extension ColumnModifiers {
         return copy
     }
 
-    /// NOT NULL.
-    public func notNull() -> ColumnDeclaration { with { $0.column.isNotNull = true } }
+    /// NOT NULL. PostgreSQL 18 records it as a constraint: `named` gives its name (else
+    /// `table_column_not_null`, and the name is not compared), `notValid` says NOT VALID (rows stored
+    /// before it may hold NULL).
+    public func notNull(named name: String? = nil, notValid: Bool = false) -> ColumnDeclaration {
+        with {
+            $0.column.isNotNull = true
+            $0.column.notNullName = name
+            $0.column.notNullValidated = notValid ? false : nil
+        }
+    }
 
     /// DEFAULT expression, as SQL text (`"0"`, `"now()"`, `"'{}'::jsonb"`).
     public func `default`(_ expression: String) -> ColumnDeclaration { with { $0.column.defaultExpression = expression } }

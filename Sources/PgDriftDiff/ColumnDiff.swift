@@ -59,11 +59,16 @@ extension TableComparison {
                 .collationMismatch, column: want.name, expected: want.collation?.description ?? "default",
                 actual: have.collation?.description ?? "default", "column \(name) has another collation", source: source))
         case .nullability:
-            findings.append(finding(
-                .nullabilityMismatch, column: want.name, expected: want.isNotNull ? "NOT NULL" : "NULL",
-                actual: have.isNotNull ? "NOT NULL" : "NULL",
-                "column \(name) is \(have.isNotNull ? "NOT NULL" : "nullable"), expected \(want.isNotNull ? "NOT NULL" : "nullable")",
-                source: source))
+            if want.isNotNull && have.isNotNull && want.nullability == have.nullability, let wanted = want.notNullName, let named = have.notNullName {
+                findings.append(finding(
+                    .nullabilityMismatch, column: want.name, expected: "CONSTRAINT \(wanted) NOT NULL", actual: "CONSTRAINT \(named) NOT NULL",
+                    "column \(name)'s NOT NULL constraint is named \(named), expected \(wanted)", source: source))
+            } else {
+                let words = { (column: Column) in column.isNotNull ? column.nullability : "nullable" }
+                findings.append(finding(
+                    .nullabilityMismatch, column: want.name, expected: want.nullability, actual: have.nullability,
+                    "column \(name) is \(words(have)), expected \(words(want))", source: source))
+            }
         case .defaultValue:
             findings.append(finding(
                 .defaultMismatch, column: want.name, expected: want.defaultExpression ?? "no default",
@@ -104,6 +109,16 @@ extension TableComparison {
 }
 
 extension TableComparison {
+    /// Nullability: NOT NULL or not, then (PostgreSQL 18) whether it is validated, and its constraint's
+    /// name when both sides know it (a server before 18 records none).
+    static func sameNullability(_ want: Column, _ have: Column) -> Bool {
+        guard want.isNotNull == have.isNotNull else { return false }
+        guard want.isNotNull else { return true }
+        if (want.notNullValidated ?? true) != (have.notNullValidated ?? true) { return false }
+        if let wanted = want.notNullName, let named = have.notNullName, wanted != named { return false }
+        return true
+    }
+
     /// Identities compared in full: generation, every sequence option and the sequence's name (when
     /// both sides know it).
     static func sameIdentity(_ a: Identity?, _ b: Identity?) -> Bool {

@@ -110,7 +110,7 @@ public struct Introspector {
         var assembler = RelationAssembler(relations: try RelationsQuery.read(run(RelationsQuery.sql, withGrants)))
         // The two biggest results are read row by row (see `PostgresConnection.forEachRow`).
         let sizes = assembler.attributeCounts
-        var columns = try ColumnsQuery.read({ try connection.forEachRow(ColumnsQuery.sql, withGrants, $0) }, sizes: sizes)
+        var columns = try ColumnsQuery.read({ try connection.forEachRow(ColumnsQuery.sql(serverVersion: connection.serverVersion), withGrants, $0) }, sizes: sizes)
         let typeKeys = ColumnTypesQuery.keys(columns)
         try ColumnTypesQuery.complete(
             &columns, keys: typeKeys, result: run(ColumnTypesQuery.sql, ColumnTypesQuery.parameters(typeKeys)))

@@ -6,6 +6,12 @@ public struct Column: Hashable, Codable, Sendable {
     public var type: DataType
     /// Whether NOT NULL is declared.
     public var isNotNull: Bool
+    /// The NOT NULL constraint's name, where the server records one (PostgreSQL 18: `t_col_not_null`
+    /// unless named); nil when not known, and then not compared.
+    public var notNullName: String?
+    /// False for `NOT NULL … NOT VALID` (PostgreSQL 18: rows written before it may hold NULL); nil or
+    /// true: validated.
+    public var notNullValidated: Bool?
     /// The default expression in the server's canonical text (`pg_get_expr`), if any.
     public var defaultExpression: String?
     /// Identity column details, if it is one.
@@ -56,6 +62,12 @@ public struct Column: Hashable, Codable, Sendable {
     /// `GENERATED ALWAYS AS (expression) STORED|VIRTUAL`, for a generated column.
     public var generationClause: String? {
         generatedExpression.map { "GENERATED ALWAYS AS (\($0)) \(generationKind)" }
+    }
+
+    /// `NOT NULL`, `NOT NULL NOT VALID`, as the column's nullability is described; `NULL` when nullable.
+    public var nullability: String {
+        guard isNotNull else { return "NULL" }
+        return notNullValidated == false ? "NOT NULL NOT VALID" : "NOT NULL"
     }
 
     /// Whether the column has a storage, compression or statistics setting of its own.

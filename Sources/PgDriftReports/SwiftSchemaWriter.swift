@@ -216,7 +216,13 @@ public struct SwiftSchemaWriter {
                 }
                 arguments += sequenceArguments(identity.sequence, type: column.type)
                 text += ".identity(\(arguments.joined(separator: ", ")))"
-            } else if column.isNotNull && !inline.contains(where: { $0.kind == .primaryKey }) {
+            }
+            // PostgreSQL 18's NOT NULL constraint, when its name is not the default or it is NOT VALID.
+            let customName = column.notNullName.flatMap { $0 == "\(table.name.name)_\(column.name)_not_null" ? nil : $0 }
+            let notValid = column.isNotNull && column.notNullValidated == false
+            if column.isNotNull && (customName != nil || notValid) {
+                text += ".notNull(" + ([customName.map { "named: \(q($0))" }, notValid ? "notValid: true" : nil].compactMap { $0 }.joined(separator: ", ")) + ")"
+            } else if column.identity == nil && column.isNotNull && !inline.contains(where: { $0.kind == .primaryKey }) {
                 text += ".notNull()"
             }
             if let expression = column.defaultExpression { text += ".default(\(q(expression)))" }

@@ -211,4 +211,45 @@ struct VersionMatrixTests {
         #expect(try shadowed.run(against: both).findings.filter { $0.kind != .extensionVersion }.map(\.message) == [])
         #expect(shadowNotes.contains { $0.contains("through a shadow database") && $0.contains("002_temporal.sql:2:") }, "\(shadowNotes)")
     }
+
+    /// PostgreSQL 18 records NOT NULL as a constraint: its name and NOT VALID are read, compared,
+    /// planned (renamed, validated, made NOT VALID again; added NOT VALID to a new table) and converge.
+    @Test(.enabled(if: VersionedServers.available[18] != nil, "PostgreSQL 18 not fetched"))
+    func eighteensNotNullConstraintsAreComparedAndPlanned() throws {
+        let wanted = try VersionedServers.database(18, "not_null_wanted", sql: """
+            CREATE TABLE accounts (id int PRIMARY KEY, email text CONSTRAINT email_required NOT NULL, name text NOT NULL, phone text);
+            INSERT INTO accounts VALUES (1, 'a', 'b', NULL);
+            ALTER TABLE accounts ADD CONSTRAINT phone_known NOT NULL phone NOT VALID;
+            """)
+        let drifted = try VersionedServers.database(18, "not_null_drifted", sql: """
+            CREATE TABLE accounts (id int PRIMARY KEY, email text NOT NULL, name text, phone text);
+            INSERT INTO accounts VALUES (1, 'a', 'b', 'p');
+            ALTER TABLE accounts ADD CONSTRAINT name_nn NOT NULL name NOT VALID;
+            ALTER TABLE accounts ALTER COLUMN phone SET NOT NULL;
+            """)
+        let catalog = try Introspector().catalog(from: PostgresConnection(wanted)).catalog
+        let accounts = try #require(catalog.tables[QualifiedName("public", "accounts")])
+        #expect(accounts.columns.map { "\($0.name) \($0.nullability) \($0.notNullName ?? "-")" } == [
+            "id NOT NULL accounts_id_not_null", "email NOT NULL email_required", "name NOT NULL accounts_name_not_null",
+            "phone NOT NULL NOT VALID phone_known",
+        ])
+        let decoded = try Snapshot.decode(Snapshot(catalog: catalog).jsonData()).catalog
+        #expect(decoded.tables[QualifiedName("public", "accounts")]?.columns == accounts.columns)
+
+        let source = Audit(source: .database(wanted))
+        let found = try source.run(against: drifted).findings
+        #expect(found.map { "\($0.kind.rawValue) \($0.column ?? "") \($0.expected ?? "") | \($0.actual ?? "")" } == [
+            "nullability_mismatch email CONSTRAINT email_required NOT NULL | CONSTRAINT accounts_email_not_null NOT NULL",
+            "nullability_mismatch name NOT NULL | NOT NULL NOT VALID",
+            "nullability_mismatch phone NOT NULL NOT VALID | NOT NULL",
+        ])
+        let plan = try source.plan(against: drifted)
+        try PlanApplier.apply(plan, to: drifted)
+        #expect(try source.run(against: drifted).findings.map(\.message) == [], "\(plan.render())")
+
+        let empty = try VersionedServers.database(18, "not_null_empty")
+        let creation = try source.plan(against: empty)
+        try PlanApplier.apply(creation, to: empty)
+        #expect(try source.run(against: empty).findings.map(\.message) == [], "\(creation.render())")
+    }
 }

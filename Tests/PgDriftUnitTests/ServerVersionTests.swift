@@ -52,7 +52,7 @@ import Testing
         }
         Table("bookings") {
             Column("id", .integer).primaryKey()
-            Column("nights", .integer)
+            Column("nights", .integer).notNull(named: "nights_required", notValid: true)
             Column("twice", .integer).generatedVirtual("nights * 2")
             Check("nights > 0", name: "nights_positive").notEnforced()
         }
@@ -66,14 +66,18 @@ import Testing
         #expect(catalog.tables[QualifiedName("public", "rooms")]?.constraints["rooms_pkey"].map(Describe.constraint) == "PRIMARY KEY (id, valid_at WITHOUT OVERLAPS)")
         let source = SwiftSchemaWriter(constantName: "s", header: [], documentation: "").source(for: catalog)
         for text in [#"PrimaryKey("id", "valid_at").temporal()"#, #"Column("twice", .integer).generatedVirtual("nights * 2")"#,
-                     #"Check("nights > 0", name: "nights_positive").notEnforced()"#] {
+                     #"Check("nights > 0", name: "nights_positive").notEnforced()"#,
+                     #"Column("nights", .integer).notNull(named: "nights_required", notValid: true)"#] {
             #expect(source.contains(text), "\(text) not in:\n\(source)")
         }
         let json = String(decoding: try Snapshot(catalog: catalog).jsonData(), as: UTF8.self)
         #expect(json.contains("\"is_temporal\" : true") && json.contains("\"is_enforced\" : false") && json.contains("\"generated_virtual\" : true"))
+        #expect(json.contains("\"not_null_name\" : \"nights_required\"") && json.contains("\"not_null_validated\" : false"))
+        #expect(bookings.column(named: "nights")?.nullability == "NOT NULL NOT VALID")
         #expect(try Snapshot.decode(Snapshot(catalog: catalog).jsonData()).catalog == catalog)
         // A catalog without them writes none of the new keys.
         let plain = String(decoding: try Snapshot(catalog: CompletenessModelTests.declared.catalog).jsonData(), as: UTF8.self)
         #expect(!plain.contains("is_temporal") && !plain.contains("is_enforced") && !plain.contains("generated_virtual"))
+        #expect(!plain.contains("not_null_name") && !plain.contains("not_null_validated"))
     }
 }

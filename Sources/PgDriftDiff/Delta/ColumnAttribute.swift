@@ -22,7 +22,7 @@ extension ExpressionComparison {
             case .collation: want.collation != have.collation
             case .identity: !TableComparison.sameIdentity(want.identity, have.identity)
             case .defaultValue: !same(want.defaultExpression, have.defaultExpression)
-            case .nullability: want.isNotNull != have.isNotNull
+            case .nullability: !TableComparison.sameNullability(want, have)
             case .storage: want.storage != have.storage
             case .compression: want.compression != have.compression
             case .statistics: want.statisticsTarget != have.statisticsTarget

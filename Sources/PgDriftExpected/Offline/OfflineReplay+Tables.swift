@@ -75,7 +75,10 @@ extension OfflineReplay {
         for item in definition["constraints"]?.elements ?? [] {
             guard let constraint = item.node("Constraint") else { continue }
             switch constraint["contype"]?.string {
-            case "CONSTR_NOTNULL": column.isNotNull = true
+            case "CONSTR_NOTNULL":
+                column.isNotNull = true
+                // Only PostgreSQL 18 keeps the name; compared only where the database has one too.
+                if let name = constraint["conname"]?.string { column.notNullName = name }
             case "CONSTR_NULL":
                 guard !definition.descendants("Constraint").contains(where: { $0["contype"]?.isString("CONSTR_IDENTITY") == true }) else {
                     throw fallback("an identity column declared NULL")

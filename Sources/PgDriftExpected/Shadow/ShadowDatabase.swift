@@ -15,7 +15,9 @@ package enum ShadowDatabase {
     package static func build(_ catalog: Catalog, into connection: PostgresConnection, createRoles: Bool = true) throws {
         if createRoles { for role in roles(in: catalog) { try createRole(role, on: connection) } }
         let empty = try Introspector().catalog(from: connection).catalog
-        let plan = MigrationPlanner.plan(expected: catalog, actual: empty)
+        var options = PlanOptions()
+        options.serverVersion = connection.serverVersion
+        let plan = MigrationPlanner.plan(expected: catalog, actual: empty, options: options)
         try connection.execute("SET check_function_bodies = off")
         let statements = plan.beforeTransaction + plan.transactional + plan.afterCommit
         // A model written by hand says nothing of which view reads which: its views are retried.

@@ -9,8 +9,20 @@ import PgDriftPostgres
 /// `format_type` calls, no expression deparsing in the join), ordered on the client — the server's sort
 /// of wide rows spilled out of work_mem.
 enum ColumnsQuery {
+    /// The query for a server of this `server_version_num`: PostgreSQL 18 records NOT NULL as a
+    /// constraint of its own (`contype 'n'`), with a name and a validity.
+    static func sql(serverVersion: Int) -> String {
+        guard serverVersion >= 180000 else { return sql }
+        return sql.replacingOccurrences(of: "NULL::name AS not_null_name, NULL::bool AS not_null_validated,",
+                                        with: "nn.conname AS not_null_name, nn.convalidated AS not_null_validated,")
+            .replacingOccurrences(
+                of: "-- (PostgreSQL 18: the NOT NULL constraints)\n",
+                with: "LEFT JOIN pg_catalog.pg_constraint nn ON nn.conrelid = a.attrelid AND nn.contype = 'n' AND nn.conkey[1] = a.attnum\n")
+    }
+
     static let sql = """
         SELECT a.attrelid AS relid, a.attnum AS num, a.attname AS name, a.attnotnull AS not_null,
+               NULL::name AS not_null_name, NULL::bool AS not_null_validated,
                a.attislocal AS is_local, a.attidentity AS identity, a.attgenerated AS generated,
                a.atttypid AS type_oid, a.atttypmod AS type_modifier, a.attndims AS dims,
                a.attcollation AS collation_oid,
@@ -39,6 +51,7 @@ enum ColumnsQuery {
               AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.deptype = 'i') s ON true
         LEFT JOIN pg_catalog.pg_description d
                ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = a.attrelid AND d.objsubid = a.attnum
+        -- (PostgreSQL 18: the NOT NULL constraints)
         WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
           AND \(CatalogSQL.namespaceFilter("n"))
         """
@@ -74,6 +87,10 @@ enum ColumnsQuery {
                 identity: identity, comment: row[fields.comment], storage: row[fields.storage].flatMap(ColumnStorage.init(code:)),
                 compression: compressionName(row[fields.compression]), statisticsTarget: statistics >= 0 ? statistics : nil,
                 options: try row[fields.options].map { try PostgresArray.parse($0).compactMap { $0 }.filter { $0.hasPrefix("n_distinct") } }))
+            if row[fields.notNull] == "t", let name = row[fields.notNullName] {
+                current.columns[current.columns.count - 1].notNullName = name
+                if row[fields.notNullValidated] == "f" { current.columns[current.columns.count - 1].notNullValidated = false }
+            }
             if let grants = row[fields.grants] {
                 let column = current.columns[current.columns.count - 1].name
                 for entry in try PostgresArray.parse(grants) { current.grants.append(try Row.grant(entry ?? "", column: column)) }
@@ -98,8 +115,9 @@ enum ColumnsQuery {
     private struct Fields {
         let relid, number, name, notNull, isLocal, identity, generated: Int
         let typeOID, typeModifier, dimensions, collation, comment, sequenceName: Int
-        let storage, compression, statistics, options, grants: Int
+        let storage, compression, statistics, options, grants, notNullName, notNullValidated: Int
         init(_ row: Row) throws {
+            notNullName = try row.position(of: "not_null_name"); notNullValidated = try row.position(of: "not_null_validated")
             options = try row.position(of: "options"); grants = try row.position(of: "grants")
             storage = try row.position(of: "storage"); compression = try row.position(of: "compression")
             statistics = try row.position(of: "statistics")

@@ -102,7 +102,14 @@ enum TableStatements {
             let generation = identity.generation == .always ? "ALWAYS" : "BY DEFAULT"
             sql += " GENERATED \(generation) AS IDENTITY (\(identityOptions(identity, table: table, column: column.name)))"
         }
-        if column.isNotNull { sql += " NOT NULL" }
+        // NOT NULL NOT VALID cannot be written here: it is added after (addNotValidNotNull).
+        if column.isNotNull && column.notNullValidated != false {
+            if let name = column.notNullName, name != "\(table)_\(column.name)_not_null" {
+                sql += " CONSTRAINT \(SQLName.identifier(name)) NOT NULL"
+            } else {
+                sql += " NOT NULL"
+            }
+        }
         if let expression = column.defaultExpression { sql += " DEFAULT \(expression)" }
         return sql
     }

@@ -54,6 +54,9 @@ struct PlanBuilder {
     /// Objects this plan creates (or drops and creates again): they get their expected grants even
     /// without `--with-privileges`, since they start with PostgreSQL's defaults.
     var freshObjects: Set<PrivilegeTarget> = []
+    /// The database records NOT NULL constraints by name (PostgreSQL 18: every NOT NULL column of it
+    /// has one), so `ADD CONSTRAINT name NOT NULL column` may be written; before 18 that is an error.
+    let namesNotNull: Bool
 
     init(expected: Catalog, actual: Catalog, delta: SchemaDelta, unchanged: Set<QualifiedName> = [], options: PlanOptions) {
         self.expected = expected
@@ -61,6 +64,8 @@ struct PlanBuilder {
         self.delta = delta
         self.options = options
         self.current = actual
+        namesNotNull = options.serverVersion.map { $0 >= 180000 }
+            ?? actual.tables.contains(where: { $0.columns.contains(where: { $0.notNullName != nil }) })
         // Equal from the start, or once aligned (expressions spelled the database's way).
         settled = unchanged
         for want in expected.tables where !unchanged.contains(want.name) && actual.tables[want.name] == want {

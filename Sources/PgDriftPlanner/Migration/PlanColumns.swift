@@ -106,6 +106,7 @@ extension PlanBuilder {
         emit(.columns, "ALTER TABLE \(SQLName.qualified(name)) ADD COLUMN IF NOT EXISTS \(TableStatements.columnDefinition(column, table: name.name));",
              hazards: hazards)
         for sql in TableStatements.columnSettings(column, of: name) { emit(.columns, sql) }
+        addNotValidNotNull(column, of: name, phase: .columns)
         var added = column
         added.comment = nil  // COMMENT ON comes in its own phase
         updateCurrentTable(name) { $0.columns.append(added) }
@@ -155,6 +156,41 @@ extension PlanBuilder {
         for sql in TableStatements.columnSettings(new, of: name) { emit(.columns, sql) }
     }
 
+    /// A new column's `NOT NULL … NOT VALID`, which its definition cannot say (PostgreSQL 18; before 18,
+    /// where it cannot be, the plain NOT NULL).
+    mutating func addNotValidNotNull(_ column: Column, of name: QualifiedName, phase: PlanPhase) {
+        guard column.isNotNull, column.notNullValidated == false else { return }
+        let table = SQLName.qualified(name)
+        let constraint = SQLName.identifier(column.notNullName ?? "\(name.name)_\(column.name)_not_null")
+        emit(phase, namesNotNull
+            ? "ALTER TABLE \(table) ADD CONSTRAINT \(constraint) NOT NULL \(SQLName.identifier(column.name)) NOT VALID;"
+            : "ALTER TABLE \(table) ALTER COLUMN \(SQLName.identifier(column.name)) SET NOT NULL;")
+    }
+
+    /// PostgreSQL 18: a NOT NULL constraint kept, renamed, validated, or made NOT VALID again (dropped and
+    /// added NOT VALID, which checks no row).
+    private mutating func alterNotNull(_ state: inout Column, to new: Column, table: String) {
+        guard let current = state.notNullName else { return }
+        var name = current
+        if let wanted = new.notNullName, wanted != current {
+            emit(.columns, "ALTER TABLE \(table) RENAME CONSTRAINT \(SQLName.identifier(current)) TO \(SQLName.identifier(wanted));")
+            name = wanted
+        }
+        let constraint = SQLName.identifier(name)
+        switch (state.notNullValidated ?? true, new.notNullValidated ?? true) {
+        case (false, true):
+            emit(.columns, "ALTER TABLE \(table) VALIDATE CONSTRAINT \(constraint);",
+                 hazards: ["Scans the whole table under a SHARE UPDATE EXCLUSIVE lock; fails if a row holds NULL."])
+        case (true, false):
+            emit(.columns, "ALTER TABLE \(table) DROP CONSTRAINT \(constraint);")
+            emit(.columns, "ALTER TABLE \(table) ADD CONSTRAINT \(constraint) NOT NULL \(SQLName.identifier(new.name)) NOT VALID;",
+                 hazards: ["Rows already stored are not checked; new rows must not hold NULL."])
+        default: break
+        }
+        state.notNullName = name
+        state.notNullValidated = new.notNullValidated
+    }
+
     /// The first pass: what must go before the expected attributes can be set.
     private mutating func release(
         _ attribute: ColumnAttribute, _ state: inout Column, to new: Column, pending: inout Set<ColumnAttribute>,
@@ -192,10 +228,24 @@ extension PlanBuilder {
             state.defaultExpression = nil
         case .nullability:
             // NOT NULL before an identity is added (PostgreSQL requires it).
-            guard new.isNotNull, !state.isNotNull else { return }
-            emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET NOT NULL;",
-                 hazards: ["Scans the whole table under an ACCESS EXCLUSIVE lock; fails if a row holds NULL."])
+            guard new.isNotNull else { return }
+            if state.isNotNull {
+                alterNotNull(&state, to: new, table: table)
+                return
+            }
+            if namesNotNull, let constraint = new.notNullName.map(SQLName.identifier) {
+                // PostgreSQL 18 names it (the name and NOT VALID are known only from 18).
+                let notValid = new.notNullValidated == false
+                emit(.columns, "ALTER TABLE \(table) ADD CONSTRAINT \(constraint) NOT NULL \(column)\(notValid ? " NOT VALID" : "");",
+                     hazards: notValid ? ["Rows already stored are not checked; new rows must not hold NULL."]
+                        : ["Scans the whole table under an ACCESS EXCLUSIVE lock; fails if a row holds NULL."])
+            } else {
+                emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET NOT NULL;",
+                     hazards: ["Scans the whole table under an ACCESS EXCLUSIVE lock; fails if a row holds NULL."])
+            }
             state.isNotNull = true
+            state.notNullName = new.notNullName ?? state.notNullName
+            state.notNullValidated = new.notNullValidated
         case .storage, .compression, .statistics, .options, .comment:
             return
         }

@@ -19,6 +19,10 @@ public struct PlanOptions: Sendable, Hashable {
     public var lockTimeout: String
     /// `SET statement_timeout` at the top of the plan.
     public var statementTimeout: String
+    /// The target server's `server_version_num`, when known: from 18 on, NOT NULL constraints are added
+    /// by name (`ADD CONSTRAINT name NOT NULL column [NOT VALID]`). Unknown: judged by whether the
+    /// database's catalog names them.
+    public var serverVersion: Int?
 
     /// Options; by default nothing destructive, not online, no renames, 5 s lock and 30 min statement timeouts.
     public init(

@@ -42,6 +42,7 @@ extension PlanBuilder {
         emit(.tables, TableStatements.createTable(table, ifNotExists: true))
         for column in table.columns {
             for sql in TableStatements.columnSettings(column, of: table.name) { emit(.tables, sql) }
+            addNotValidNotNull(column, of: table.name, phase: .tables)
         }
         var bare = table
         bare.replicaIdentity = nil  // set once its index exists (planReplicaIdentity)
