@@ -82,7 +82,10 @@ extension TableComparison {
         case .generated:
             findings.append(finding(
                 .generatedMismatch, column: want.name, expected: want.generationClause ?? "not generated",
-                actual: have.generationClause ?? "not generated", "column \(name): generated expression differs",
+                actual: have.generationClause ?? "not generated",
+                want.generatedExpression != nil && have.generatedExpression != nil && want.generationKind != have.generationKind
+                    ? "column \(name) is \(have.generationKind), expected \(want.generationKind)"
+                    : "column \(name): generated expression differs",
                 source: source))
         case .storage:
             findings.append(finding(
