@@ -158,20 +158,7 @@ struct VersionMatrixTests {
     /// enforces what the migrations leave unenforced, and stores what they keep virtual: each is found.
     @Test(.enabled(if: VersionedServers.available[18] != nil && SQLGrammar.versionNumber >= 180000, "PostgreSQL 18 or its parser not here"))
     func eighteensSyntaxIsReadFromMigrations() throws {
-        let bookings = """
-            CREATE TABLE hotels (id int PRIMARY KEY);
-            CREATE TABLE bookings (
-              id int PRIMARY KEY,
-              hotel_id int REFERENCES hotels (id) NOT ENFORCED,
-              nights int CHECK (nights > 0) NOT ENFORCED,
-              price numeric CHECK (price > 0) ENFORCED,
-              note text CONSTRAINT note_required NOT NULL,
-              total numeric GENERATED ALWAYS AS (nights * price),
-              stored_total numeric GENERATED ALWAYS AS (nights * price) STORED,
-              CONSTRAINT price_small CHECK (price < 1000) NOT ENFORCED);
-            ALTER TABLE bookings ADD CONSTRAINT nights_small CHECK (nights < 100) NOT ENFORCED;
-
-            """
+        let bookings = EighteenSyntax.bookings
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-eighteen-\(UUID())").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }

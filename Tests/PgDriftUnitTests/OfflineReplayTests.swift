@@ -1,4 +1,5 @@
 import PgDrift
+import PgDriftTestSupport
 import Testing
 
 /// The offline replay on its own (no server): what it builds, what it skips, and where it stops.
@@ -281,21 +282,7 @@ struct EighteenSyntaxOfflineTests {
     /// Virtual and stored generated columns, NOT ENFORCED checks and foreign keys written on a column,
     /// on the table and added later: each read as the catalog reads it.
     @Test func virtualColumnsAndNotEnforcedConstraints() throws {
-        let (catalog, _) = try OfflineReplayTests.catalog("""
-            CREATE TABLE hotels (id int PRIMARY KEY);
-            CREATE TABLE bookings (
-              id int PRIMARY KEY,
-              hotel_id int REFERENCES hotels (id) NOT ENFORCED,
-              nights int CHECK (nights > 0) NOT ENFORCED,
-              price numeric CHECK (price > 0) ENFORCED,
-              note text CONSTRAINT note_required NOT NULL,
-              total numeric GENERATED ALWAYS AS (nights * price),
-              stored_total numeric GENERATED ALWAYS AS (nights * price) STORED,
-              CONSTRAINT price_small CHECK (price < 1000) NOT ENFORCED,
-              CONSTRAINT bookings_hotel FOREIGN KEY (hotel_id) REFERENCES hotels (id) NOT ENFORCED);
-            ALTER TABLE bookings ADD CONSTRAINT nights_small CHECK (nights < 100) NOT ENFORCED;
-            ALTER TABLE bookings ADD CONSTRAINT nights_known CHECK (nights IS NOT NULL) NOT VALID;
-            """)
+        let (catalog, _) = try OfflineReplayTests.catalog(EighteenSyntax.bookings)
         let bookings = try #require(catalog.tables[QualifiedName("public", "bookings")])
         #expect(bookings.columns.map { "\($0.name) \($0.generationClause ?? "-") \($0.isNotNull)" } == [
             "id - true", "hotel_id - false", "nights - false", "price - false", "note - true",
