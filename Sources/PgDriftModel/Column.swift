@@ -70,6 +70,12 @@ public struct Column: Hashable, Codable, Sendable {
         return notNullValidated == false ? "NOT NULL NOT VALID" : "NOT NULL"
     }
 
+    /// The name PostgreSQL 18 gives this column's NOT NULL constraint in `table` when none is written
+    /// (`table_column_not_null`, shortened as the server shortens names).
+    public func defaultNotNullName(table: String) -> String {
+        ConstraintNaming.name(table: table, columns: [name], label: "not_null")
+    }
+
     /// Whether the column has a storage, compression or statistics setting of its own.
     public var hasSettings: Bool { storage != nil || compression != nil || statisticsTarget != nil || options != nil }
 }

@@ -218,7 +218,7 @@ public struct SwiftSchemaWriter {
                 text += ".identity(\(arguments.joined(separator: ", ")))"
             }
             // PostgreSQL 18's NOT NULL constraint, when its name is not the default or it is NOT VALID.
-            let customName = column.notNullName.flatMap { $0 == "\(table.name.name)_\(column.name)_not_null" ? nil : $0 }
+            let customName = column.notNullName.flatMap { $0 == column.defaultNotNullName(table: table.name.name) ? nil : $0 }
             let notValid = column.isNotNull && column.notNullValidated == false
             if column.isNotNull && (customName != nil || notValid) {
                 text += ".notNull(" + ([customName.map { "named: \(q($0))" }, notValid ? "notValid: true" : nil].compactMap { $0 }.joined(separator: ", ")) + ")"

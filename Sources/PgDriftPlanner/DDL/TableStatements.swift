@@ -104,7 +104,7 @@ enum TableStatements {
         }
         // NOT NULL NOT VALID cannot be written here: it is added after (addNotValidNotNull).
         if column.isNotNull && column.notNullValidated != false {
-            if let name = column.notNullName, name != "\(table)_\(column.name)_not_null" {
+            if let name = column.notNullName, name != column.defaultNotNullName(table: table) {
                 sql += " CONSTRAINT \(SQLName.identifier(name)) NOT NULL"
             } else {
                 sql += " NOT NULL"

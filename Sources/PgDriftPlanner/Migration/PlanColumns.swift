@@ -161,7 +161,7 @@ extension PlanBuilder {
     mutating func addNotValidNotNull(_ column: Column, of name: QualifiedName, phase: PlanPhase) {
         guard column.isNotNull, column.notNullValidated == false else { return }
         let table = SQLName.qualified(name)
-        let constraint = SQLName.identifier(column.notNullName ?? "\(name.name)_\(column.name)_not_null")
+        let constraint = SQLName.identifier(column.notNullName ?? column.defaultNotNullName(table: name.name))
         emit(phase, namesNotNull
             ? "ALTER TABLE \(table) ADD CONSTRAINT \(constraint) NOT NULL \(SQLName.identifier(column.name)) NOT VALID;"
             : "ALTER TABLE \(table) ALTER COLUMN \(SQLName.identifier(column.name)) SET NOT NULL;")
