@@ -33,17 +33,28 @@ extension Audit {
         defer { connection.close() }
         let applied = try reading.appliedFiles(on: connection, required: asApplied)
         let loading = reading.loadExpected(reading.introspectionOptions, onlyFiles: applied, serverMajor: connection.serverVersion / 10000)
-        let sides = try reading.sides(on: connection, forPlan: true, extensions: loading.extensions) {
+        var options = options
+        options.serverVersion = options.serverVersion ?? connection.serverVersion
+        let ignore = ignore
+        // Planned in the snapshot the catalog was read in, so the sizes of the tables it touches and the
+        // fingerprint of what it depends on describe the same state.
+        let (sides, planned) = try reading.sides(on: connection, forPlan: true, extensions: loading.extensions, expected: {
             let loaded = try loading.load.wait()
             for note in loaded.notes { onNote?(note) }
             return loaded.catalog
-        }
-        phases.mark("both sides read")
+        }, then: { connection, sides in
+            phases.mark("both sides read")
+            let actual = sides.database.catalog.removing(matching: ignore)
+            var plan = MigrationPlanner.plan(
+                expected: sides.expected.removing(matching: ignore), actual: actual, options: options, constants: sides.constants)
+            if !plan.isEmpty {
+                plan.tableSizes = try TableSizesQuery.read(Array(Set(plan.statements.flatMap(\.tableHazards).map(\.table))), on: connection)
+                plan.fingerprint = try PlanGuard.fingerprint(of: plan.dependencies, on: connection)
+            }
+            return plan
+        })
         let expected = sides.expected
-        let actual = sides.database.catalog.removing(matching: ignore)
-        var options = options
-        options.serverVersion = options.serverVersion ?? connection.serverVersion
-        var plan = MigrationPlanner.plan(expected: expected.removing(matching: ignore), actual: actual, options: options, constants: sides.constants)
+        var plan = planned
         if applied != nil, let ledger = try ledger(sides.history) {
             plan.pending = PendingMigrations(
                 files: ledger.files.filter(\.pending).map(\.path), table: "\(ledger.history.table)", command: ledger.history.tool.applyCommand)

@@ -129,6 +129,15 @@ public struct Audit {
     func sides(
         on connection: PostgresConnection, forPlan: Bool = false, extensions: LiveExtensions? = nil, expected: () throws -> Catalog
     ) throws -> Sides {
+        try sides(on: connection, forPlan: forPlan, extensions: extensions, expected: expected, then: { _, _ in () }).sides
+    }
+
+    /// As above; `then` runs last, in the same snapshot (search_path empty, output settings pinned),
+    /// given both sides: the plan reads its tables' sizes and its fingerprint there.
+    func sides<Extra>(
+        on connection: PostgresConnection, forPlan: Bool = false, extensions: LiveExtensions? = nil, expected: () throws -> Catalog,
+        then: (PostgresConnection, Sides) throws -> Extra
+    ) throws -> (sides: Sides, extra: Extra) {
         // Whatever happens, the reading of the migrations must not wait forever.
         defer { extensions?.fulfil(.failure(LiveExtensionsUnread())) }
         let options = diffOptions
@@ -136,32 +145,34 @@ public struct Audit {
         // Read whatever the source: the tool's tables are never the schema's, even against a model.
         let readsHistory = history != .off
         let only = history.only
-        var history: MigrationHistory?
-        let (database, (readExpected, constants)) = try Introspector(options: introspectionOptions).inspect(from: connection, access: !forPlan) {
+        let source = source
+        let (_, result) = try Introspector(options: introspectionOptions).inspect(from: connection, access: !forPlan) {
             connection, inspection in
-            if readsHistory { history = try Introspector.migrationHistory(on: connection, only: only) }
+            let history = readsHistory ? try Introspector.migrationHistory(on: connection, only: only) : nil
             if let extensions {
                 extensions.fulfil(Result {
                     try Introspector.extensionMembers(lackingHere: { !LiveExtensions.isAvailableHere($0, unless: unavailable) }, on: connection)
                 })
             }
-            let expectedCatalog = try expected()
+            let readExpected = try expected()
             let needed = forPlan
-                ? SchemaDiff.constantsToPlan(expected: expectedCatalog, actual: inspection.catalog)
-                : SchemaDiff.constantsToCanonicalise(expected: expectedCatalog, actual: inspection.catalog, options: options)
-            guard !needed.isEmpty else { return (expectedCatalog, ConstantSpellings()) }
-            let answers = try ConstantsQuery.spellings(needed, on: connection)
-            return (expectedCatalog, ConstantSpellings(answers: answers, asked: needed))
+                ? SchemaDiff.constantsToPlan(expected: readExpected, actual: inspection.catalog)
+                : SchemaDiff.constantsToCanonicalise(expected: readExpected, actual: inspection.catalog, options: options)
+            let constants = needed.isEmpty
+                ? ConstantSpellings()
+                : ConstantSpellings(answers: try ConstantsQuery.spellings(needed, on: connection), asked: needed)
+            // The history table is the migration tool's, not the schema's: never reported, never dropped.
+            var inspected = inspection
+            // Extension versions the migrations do not pin are not expected (issue 20).
+            var expectedCatalog = try ExpectedSchemaLoader.unpinningExtensionVersions(readExpected, of: source)
+            if let history {
+                inspected.catalog.removeHistoryTables(of: history)
+                expectedCatalog.removeHistoryTables(of: history)
+            }
+            let sides = Sides(expected: expectedCatalog, database: inspected, constants: constants, history: history)
+            return (sides, try then(connection, sides))
         }
-        // The history table is the migration tool's, not the schema's: never reported, never dropped.
-        var inspected = database
-        // Extension versions the migrations do not pin are not expected (issue 20).
-        var expectedCatalog = try ExpectedSchemaLoader.unpinningExtensionVersions(readExpected, of: source)
-        if let history {
-            inspected.catalog.removeHistoryTables(of: history)
-            expectedCatalog.removeHistoryTables(of: history)
-        }
-        return Sides(expected: expectedCatalog, database: inspected, constants: constants, history: history)
+        return result
     }
 
     /// The expected catalog and the notes on how it was read (given to `onNote` on the caller's thread).

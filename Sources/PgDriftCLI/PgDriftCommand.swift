@@ -22,7 +22,7 @@ struct PgDriftCommand: ParsableCommand {
             """,
         version: "0.1.0 (reads SQL with \(SQLGrammar.name)'s parser)",
         subcommands: [
-            CheckCommand.self, PlanCommand.self, ExplainCommand.self, SnapshotCommand.self, InitCommand.self, DemoCommand.self,
+            CheckCommand.self, PlanCommand.self, ApplyCommand.self, ExplainCommand.self, SnapshotCommand.self, InitCommand.self, DemoCommand.self,
         ]
     )
 }

@@ -12,14 +12,22 @@ struct PlanCommand: ParsableCommand {
             sets lock_timeout and statement_timeout, and is safe to run twice. Statements that can lose data
             are written as comments unless --allow-destructive is given.
 
+            Each statement that rewrites or scans a table says so with the table's size and row estimate
+            (read with the catalog), and the plan starts with a summary of them. It also starts with a guard:
+            a fingerprint of the objects it was planned from, checked again when it runs, so that a plan
+            applied after the schema changed stops before changing anything (under psql, any driver,
+            --apply and pgdrift apply).
+
             Exit codes: 0 plan written (with --apply: the database is clean afterwards) · 1 drift remains after
-            --apply · 2 bad input · 3 database error (with --apply: nothing of the transaction was kept).
+            --apply · 2 bad input, or a statement beyond --max-blocking-size · 3 database error (with --apply:
+            nothing of the transaction was kept).
 
             Examples:
               pgdrift plan --database postgresql://localhost/app
               pgdrift plan --expected migrations/ --migrations-dir migrations/
               pgdrift plan --online --out fix.sql
               pgdrift plan --allow-destructive --apply
+              pgdrift plan --format json --max-blocking-size 1GB --online
             """)
 
     @Option(help: "The expected schema: builtin, a folder of .sql migrations, a .sql file, a .json snapshot, or a connection URL. Default: pgdrift.toml's expected, else builtin.")
@@ -32,6 +40,15 @@ struct PlanCommand: ParsableCommand {
 
     @Option(help: "Write the plan to this file instead of standard output.")
     var out: String?
+
+    @Option(help: "sql: the migration itself. json: every statement with its phase and hazards as data, the fingerprint, and the SQL as 'script'.")
+    var format: PlanFormat = .sql
+
+    @Option(name: .customLong("max-blocking-size"), help: ArgumentHelp(
+        "Refuse (exit 2) a statement that rewrites or scans a table larger than this while blocking writes, such as 10GB.",
+        discussion: "With --online, index builds and constraint validations do not block writes; a statement with no online form is refused all the same.",
+        valueName: "size"))
+    var maxBlockingSize: String?
 
     @Option(name: .customLong("migrations-dir"),
             help: "Write the plan as the next migration of this folder, named in its own scheme (001_x.sql, 20240101120000_x.sql, V3__x.sql).")
@@ -72,6 +89,12 @@ struct PlanCommand: ParsableCommand {
         if out != nil && migrationsDirectory != nil {
             throw ValidationError("--out and --migrations-dir cannot be used together")
         }
+        if let maxBlockingSize, TableSize.parseBytes(maxBlockingSize) == nil {
+            throw ValidationError("--max-blocking-size '\(maxBlockingSize)' is not a size (such as 10GB, 500MB or 8192)")
+        }
+        if format == .json && migrationsDirectory != nil {
+            throw ValidationError("--migrations-dir writes a SQL migration: it cannot be used with --format json")
+        }
     }
 
     func run() throws {
@@ -81,10 +104,15 @@ struct PlanCommand: ParsableCommand {
             allowDestructive: allowDestructive, online: online, renames: renames, withPrivileges: audit.diffOptions.comparePrivileges,
             withOwners: audit.diffOptions.compareOwners, lockTimeout: lockTimeout, statementTimeout: statementTimeout)
         let (plan, expected) = try audit.planWithExpected(against: connection.raw, options: options)
-        let text = plan.render(header: [
+        try refuseBlocking(plan)
+        let header = [
             "pgdrift plan: migration from \(connection.description) to the expected schema (\(audit.source.description)).",
             "Review it before running it. Flags: " + flagsDescription,
-        ])
+            ApplyCommand.expectedMarker + audit.source.description,
+        ]
+        let text = format == .json
+            ? try plan.json(expected: audit.source.description, database: connection.description, header: header)
+            : plan.render(header: header)
         try writePlan(plan, text: text)
         guard apply else { return }
         guard !plan.isEmpty else {
@@ -94,6 +122,21 @@ struct PlanCommand: ParsableCommand {
         progress("applying \(plan.transactional.count + plan.afterCommit.count) statements in one transaction")
         try PlanApplier.apply(plan, to: connection.raw)
         try recheck(audit, connection, expected: expected)
+    }
+
+    /// `--max-blocking-size`: one line naming the first statement beyond it, and what would avoid it.
+    private func refuseBlocking(_ plan: MigrationPlan) throws {
+        guard let limitText = maxBlockingSize, let limit = TableSize.parseBytes(limitText) else { return }
+        let beyond = plan.blocking(beyond: limit)
+        guard let (number, statement, hazard) = beyond.first else { return }
+        let line = statement.sql.split(separator: "\n").first.map(String.init) ?? statement.sql
+        let way = hazard.onlineAvoids && !online
+            ? "--online plans it without blocking writes"
+            : "no online form exists: split it by hand, or raise --max-blocking-size"
+        let others = Set(beyond.map(\.number)).count - 1
+        throw CLIError.input(
+            "refusing statement \(number) (\(line.prefix(80))): it \(hazard.summary(size: plan.tableSizes[hazard.table])), "
+            + "beyond --max-blocking-size \(TableSize.bytes(limit))\(others > 0 ? " (\(others) more statement\(others == 1 ? "" : "s") too)" : ""); \(way)")
     }
 
     private var flagsDescription: String {
@@ -139,20 +182,28 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    /// Checks again after applying: exit 0 only when nothing that fails a check is left.
     /// Checks the database again against the expected catalog the plan was made from (not read again).
     private func recheck(_ audit: Audit, _ connection: ConnectionString, expected: Catalog) throws {
-        let report = try audit.run(against: connection.raw, expected: expected)
-        if report.hasErrors {
-            progress("the database still differs from the expected schema:")
-            FileHandle.standardError.write(Data(TextReport.render(report, color: false).utf8))
-            throw PgDriftExit(code: ExitCode.drift)
-        }
-        if report.findings.isEmpty {
-            progress("checked again: the database matches the expected schema")
-        } else {
-            progress("checked again: no error left; \(report.findings.count) warning\(report.findings.count == 1 ? "" : "s") or note\(report.findings.count == 1 ? "" : "s") remain:")
-            FileHandle.standardError.write(Data(TextReport.render(report, color: false).utf8))
-        }
+        try reportRecheck(try audit.run(against: connection.raw, expected: expected))
     }
+}
+
+/// After applying: exit 0 only when nothing that fails a check is left (plan --apply, apply).
+func reportRecheck(_ report: DriftReport) throws {
+    if report.hasErrors {
+        progress("the database still differs from the expected schema:")
+        FileHandle.standardError.write(Data(TextReport.render(report, color: false).utf8))
+        throw PgDriftExit(code: ExitCode.drift)
+    }
+    if report.findings.isEmpty {
+        progress("checked again: the database matches the expected schema")
+    } else {
+        progress("checked again: no error left; \(report.findings.count) warning\(report.findings.count == 1 ? "" : "s") or note\(report.findings.count == 1 ? "" : "s") remain:")
+        FileHandle.standardError.write(Data(TextReport.render(report, color: false).utf8))
+    }
+}
+
+/// `plan --format`.
+enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+    case sql, json
 }

@@ -12,6 +12,15 @@ public struct MigrationPlan: Hashable, Sendable {
     /// Migrations the tool's history does not list yet: the plan leaves them to the tool (issue 19).
     public var pending: PendingMigrations?
 
+    /// The objects the plan was computed from (set by the planner); a change to one makes it stale.
+    public var dependencies: [PlanDependency] = []
+    /// Their state when the plan was made, read from the database: the plan then starts with a guard
+    /// that refuses to run once they changed. Nil for a plan not read from a database.
+    public var fingerprint: PlanFingerprint?
+    /// The size of every table a statement rewrites, scans or locks, read with the catalog. Empty for a
+    /// plan not read from a database.
+    public var tableSizes: [QualifiedName: TableSize] = [:]
+
     /// A plan of these statements, in this order.
     public init(options: PlanOptions, statements: [PlannedStatement]) {
         self.options = options
@@ -40,9 +49,25 @@ public struct MigrationPlan: Hashable, Sendable {
         ]
     }
 
+    /// The statements that run first, before anything changes: the guard (when the plan has a fingerprint).
+    public var guardStatements: [String] { isEmpty ? [] : fingerprint?.guardStatements ?? [] }
+
+    /// The tables that running statements rewrite, and those they scan under a lock that blocks
+    /// writes, each once, in order.
+    public var blockingTables: (rewritten: [QualifiedName], scanned: [QualifiedName]) {
+        let running = statements.filter(\.runs).flatMap(\.tableHazards)
+        let rewritten = Set(running.filter { $0.work == .rewrite }.map(\.table))
+        let scanned = Set(running.filter { $0.work == .scan && $0.lock.blocksWrites }.map(\.table)).subtracting(rewritten)
+        return (rewritten.sorted(), scanned.sorted())
+    }
+
     /// The plan as a SQL file. `header` lines become comments at the top.
     public func render(header: [String] = []) -> String {
         var lines = header.map { "-- " + $0 }
+        if let fingerprint, !isEmpty {
+            lines.append("-- Fingerprint \(fingerprint.digest) of the \(fingerprint.digests.count) object\(fingerprint.digests.count == 1 ? "" : "s") "
+                + "it was planned from: the guard below refuses to run once one of them changed.")
+        }
         if let pending, !pending.files.isEmpty {
             lines.append("-- \(pending.files.count) pending migration\(pending.files.count == 1 ? "" : "s"), not in \(pending.table)'s history and "
                 + "not re-implemented here: apply \(pending.files.count == 1 ? "it" : "them") with \(pending.command) after this plan.")
@@ -57,10 +82,16 @@ public struct MigrationPlan: Hashable, Sendable {
                 : "-- The database already matches the expected schema: nothing to do.")
             return lines.joined(separator: "\n") + "\n"
         }
+        lines += blockingSummary
         lines.append("-- Each ALTER TABLE holds an ACCESS EXCLUSIVE lock on its table until COMMIT; lock_timeout makes the plan")
         lines.append("-- give up rather than queue behind a long transaction. Statements that rewrite or scan a table say so.")
         lines.append("")
         lines += settings
+        let guardStatements = guardStatements
+        if !guardStatements.isEmpty {
+            lines += ["", "-- The guard: stops here, changing nothing, if an object the plan depends on changed since it was written."]
+            lines += guardStatements
+        }
         let before = section(.beforeTransaction, [
             "PostgreSQL refuses to use an enum value added in the same",
             "transaction, so new values are committed first (each alone; IF NOT EXISTS makes a rerun skip them).",
@@ -74,7 +105,7 @@ public struct MigrationPlan: Hashable, Sendable {
                 lines.append("-- \(statement.phase.title)")
                 phase = statement.phase
             }
-            lines += Self.render(statement)
+            lines += render(statement)
         }
         lines.append("")
         lines.append("COMMIT;")
@@ -91,13 +122,44 @@ public struct MigrationPlan: Hashable, Sendable {
         let members = statements.filter { $0.phase == phase }
         guard !members.isEmpty else { return [] }
         var lines = ["", "-- \(phase.title): \(why[0])"] + why.dropFirst().map { "-- " + $0 }
-        for statement in members { lines += Self.render(statement) }
+        for statement in members { lines += render(statement) }
         return lines
     }
 
+    /// The running statements that rewrite or scan, under a lock that blocks writes, a table larger than
+    /// `bytes` (`--max-blocking-size`), with their number in the plan and the hazard.
+    public func blocking(beyond bytes: Int64) -> [(number: Int, statement: PlannedStatement, hazard: TableHazard)] {
+        statements.enumerated().flatMap { offset, statement in
+            statement.runs
+                ? statement.tableHazards.filter { $0.blocksForTableSize && (tableSizes[$0.table]?.bytes ?? 0) > bytes }
+                    .map { (offset + 1, statement, $0) }
+                : []
+        }
+    }
+
+    /// The summary at the top: what the plan rewrites and what it scans while blocking writes, with sizes.
+    var blockingSummary: [String] {
+        let (rewritten, scanned) = blockingTables
+        var lines: [String] = []
+        for (verb, tables) in [("Rewrites", rewritten), ("Scans, while blocking writes,", scanned)] where !tables.isEmpty {
+            let sizes = tables.compactMap { tableSizes[$0] }
+            let total = sizes.count == tables.count ? " (\(TableSize.bytes(sizes.map(\.bytes).reduce(0, +))) in all)" : ""
+            let names = tables.map { table in tableSizes[table].map { "\(table) (\($0.description))" } ?? table.description }
+            lines.append("-- \(verb) \(tables.count) table\(tables.count == 1 ? "" : "s")\(total): \(names.joined(separator: ", ")).")
+        }
+        return lines
+    }
+
+    /// What a statement does to tables, one line per table, with their sizes when known.
+    public func hazardLines(_ statement: PlannedStatement) -> [String] {
+        statement.tableHazards.map {
+            $0.sentence(size: tableSizes[$0.table], inTransaction: statement.phase.runsInTransaction, online: options.online)
+        } + statement.hazards
+    }
+
     /// A statement with its comments; a skipped one entirely commented out.
-    static func render(_ statement: PlannedStatement) -> [String] {
-        var lines = statement.hazards.map { "-- " + $0 }
+    func render(_ statement: PlannedStatement) -> [String] {
+        var lines = hazardLines(statement).map { "-- " + $0 }
         switch statement.skipped {
         case nil:
             lines += statement.sql.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -23,7 +23,9 @@ public enum MigrationPlanner {
         let delta = SchemaDiff.delta(expected: aligned, actual: actual, options: DiffOptions(), constants: constants, unchanged: unchanged)
         var builder = PlanBuilder(expected: aligned, actual: actual, delta: delta, unchanged: unchanged, options: options)
         builder.planEverything()
-        return MigrationPlan(options: options, statements: builder.orderedStatements)
+        var plan = MigrationPlan(options: options, statements: builder.orderedStatements)
+        plan.dependencies = builder.dependencies
+        return plan
     }
 }
 
@@ -120,12 +122,47 @@ struct PlanBuilder {
         planExtraRoutinesAndTypes()
     }
 
+    /// The objects the plan was computed from: what differs, what it rebuilds, the tables it locks.
+    /// A change to any of them since makes the plan stale (`PlanFingerprint`).
+    var dependencies: [PlanDependency] {
+        var found = Set<PlanDependency>()
+        func relation(_ name: QualifiedName) { found.insert(PlanDependency(.relation, name)) }
+        for name in delta.tables.keys { relation(name) }
+        for name in delta.views.keys { relation(name) }
+        for name in delta.viewTriggers.keys { relation(name) }
+        for name in delta.viewIndexes.keys { relation(name) }
+        for name in delta.sequences.keys { relation(name) }
+        for key in delta.functions.keys { found.insert(PlanDependency(.function, key.name)) }
+        for name in delta.schemas.keys { found.insert(PlanDependency(.schema, QualifiedName("", name))) }
+        for name in delta.extensions.keys { found.insert(PlanDependency(.extension, QualifiedName("", name))) }
+        for name in Array(delta.enums.keys) + Array(delta.domains.keys) + Array(delta.compositeTypes.keys) + Array(delta.rangeTypes.keys) {
+            found.insert(PlanDependency(.type, name))
+        }
+        for object in freshObjects {
+            switch object.kind {
+            case .table, .view, .materializedView, .sequence: relation(object.name)
+            case .function, .procedure: found.insert(PlanDependency(.function, object.name))
+            case .type, .domain: found.insert(PlanDependency(.type, object.name))
+            case .schema: found.insert(PlanDependency(.schema, QualifiedName("", object.name.schema)))
+            }
+        }
+        for statement in statements where statement.runs {
+            for hazard in statement.tableHazards { relation(hazard.table) }
+        }
+        return found.sorted()
+    }
+
     /// Adds a statement. A destructive one runs only with `--allow-destructive`; the return value says
     /// whether the statement will run, so callers update `current` only then.
     @discardableResult
-    mutating func emit(_ phase: PlanPhase, _ sql: String, hazards: [String] = [], destructive: String? = nil) -> Bool {
+    mutating func emit(
+        _ phase: PlanPhase, _ sql: String, hazards: [String] = [], effects: [TableHazard] = [], destructive: String? = nil
+    ) -> Bool {
         let skip: PlannedStatement.Skip? = destructive != nil && !options.allowDestructive ? .destructive : nil
-        statements.append(PlannedStatement(phase: phase, sql: sql, hazards: hazards, destructive: destructive, skipped: skip))
+        // A table the plan creates is empty: nothing to rewrite or wait for.
+        let existing = effects.filter { actual.tables.contains($0.table) }
+        statements.append(PlannedStatement(
+            phase: phase, sql: sql, hazards: hazards, tableHazards: existing, destructive: destructive, skipped: skip))
         return skip == nil
     }
 

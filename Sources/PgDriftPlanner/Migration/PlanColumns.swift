@@ -96,15 +96,18 @@ extension PlanBuilder {
         if column.isNotNull && column.defaultExpression == nil && column.identity == nil && column.generatedExpression == nil {
             hazards.append("NOT NULL without a default: fails if the table has rows (add a default or backfill first).")
         }
-        if column.generatedExpression != nil {
-            hazards.append("Rewrites the table under an ACCESS EXCLUSIVE lock (a stored generated column is computed for every row).")
+        let effect: TableHazard
+        if column.generatedExpression != nil && column.generatedVirtual != true {
+            effect = .rewrite(name, because: "a stored generated column is computed for every row")
         } else if column.identity != nil {
-            hazards.append("Rewrites the table under an ACCESS EXCLUSIVE lock (every row gets an identity value).")
+            effect = .rewrite(name, because: "every row gets an identity value")
         } else if let expression = column.defaultExpression, Self.mayBeVolatile(expression) {
-            hazards.append("A volatile default rewrites the table under an ACCESS EXCLUSIVE lock.")
+            effect = .rewrite(name, because: "a volatile default is computed for every row")
+        } else {
+            effect = .lock(name)
         }
         emit(.columns, "ALTER TABLE \(SQLName.qualified(name)) ADD COLUMN IF NOT EXISTS \(TableStatements.columnDefinition(column, table: name.name));",
-             hazards: hazards)
+             hazards: hazards, effects: [effect])
         for sql in TableStatements.columnSettings(column, of: name) { emit(.columns, sql) }
         addNotValidNotNull(column, of: name, phase: .columns)
         var added = column
@@ -150,7 +153,8 @@ extension PlanBuilder {
             + "ALTER TABLE \(table) ADD COLUMN \(TableStatements.columnDefinition(new, table: name.name));"
         emit(.columns, Idempotent.unless(exists: lookup, run: rebuild),
              hazards: ["PostgreSQL cannot change a generation expression: \(new.name) is dropped and added again (values recomputed,",
-                       "the table rewritten under an ACCESS EXCLUSIVE lock, and the column moves to the end)."])
+                       "and the column moves to the end)."],
+             effects: [new.generatedVirtual == true ? .lock(name) : .rewrite(name, because: "the generated column is computed again for every row")])
         dropCurrentColumn(new.name, of: name)
         updateCurrentTable(name) { $0.columns.append(new) }
         for sql in TableStatements.columnSettings(new, of: name) { emit(.columns, sql) }
@@ -169,25 +173,25 @@ extension PlanBuilder {
 
     /// PostgreSQL 18: a NOT NULL constraint kept, renamed, validated, or made NOT VALID again (dropped and
     /// added NOT VALID, which checks no row).
-    private mutating func alterNotNull(_ state: inout Column, to new: Column, table: String) {
+    private mutating func alterNotNull(_ state: inout Column, to new: Column, of name: QualifiedName, table: String) {
         guard let current = state.notNullName else { return }
-        var name = current
+        var constraintName = current
         if let wanted = new.notNullName, wanted != current {
             emit(.columns, "ALTER TABLE \(table) RENAME CONSTRAINT \(SQLName.identifier(current)) TO \(SQLName.identifier(wanted));")
-            name = wanted
+            constraintName = wanted
         }
-        let constraint = SQLName.identifier(name)
+        let constraint = SQLName.identifier(constraintName)
         switch (state.notNullValidated ?? true, new.notNullValidated ?? true) {
         case (false, true):
             emit(.columns, "ALTER TABLE \(table) VALIDATE CONSTRAINT \(constraint);",
-                 hazards: ["Scans the whole table under a SHARE UPDATE EXCLUSIVE lock; fails if a row holds NULL."])
+                 hazards: ["Fails if a row holds NULL."], effects: [.scan(name, .shareUpdateExclusive)])
         case (true, false):
             emit(.columns, "ALTER TABLE \(table) DROP CONSTRAINT \(constraint);")
             emit(.columns, "ALTER TABLE \(table) ADD CONSTRAINT \(constraint) NOT NULL \(SQLName.identifier(new.name)) NOT VALID;",
                  hazards: ["Rows already stored are not checked; new rows must not hold NULL."])
         default: break
         }
-        state.notNullName = name
+        state.notNullName = constraintName
         state.notNullValidated = new.notNullValidated
     }
 
@@ -205,7 +209,7 @@ extension PlanBuilder {
             state.generatedExpression = nil
         case .type, .collation:
             // One statement for both; the second of the two finds nothing left to do.
-            guard state.type != new.type || state.collation != new.collation, alterType(state, to: new, table: table) else { return }
+            guard state.type != new.type || state.collation != new.collation, alterType(state, to: new, of: name, table: table) else { return }
             let retyped = state.type != new.type
             state.type = new.type
             state.collation = new.collation
@@ -230,18 +234,18 @@ extension PlanBuilder {
             // NOT NULL before an identity is added (PostgreSQL requires it).
             guard new.isNotNull else { return }
             if state.isNotNull {
-                alterNotNull(&state, to: new, table: table)
+                alterNotNull(&state, to: new, of: name, table: table)
                 return
             }
             if namesNotNull, let constraint = new.notNullName.map(SQLName.identifier) {
                 // PostgreSQL 18 names it (the name and NOT VALID are known only from 18).
                 let notValid = new.notNullValidated == false
                 emit(.columns, "ALTER TABLE \(table) ADD CONSTRAINT \(constraint) NOT NULL \(column)\(notValid ? " NOT VALID" : "");",
-                     hazards: notValid ? ["Rows already stored are not checked; new rows must not hold NULL."]
-                        : ["Scans the whole table under an ACCESS EXCLUSIVE lock; fails if a row holds NULL."])
+                     hazards: notValid ? ["Rows already stored are not checked; new rows must not hold NULL."] : ["Fails if a row holds NULL."],
+                     effects: [notValid ? .lock(name) : .scan(name, .accessExclusive)])
             } else {
                 emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET NOT NULL;",
-                     hazards: ["Scans the whole table under an ACCESS EXCLUSIVE lock; fails if a row holds NULL."])
+                     hazards: ["Fails if a row holds NULL."], effects: [.scan(name, .accessExclusive)])
             }
             state.isNotNull = true
             state.notNullName = new.notNullName ?? state.notNullName
@@ -273,7 +277,7 @@ extension PlanBuilder {
             typed.type = state.type
             emit(.columns, new.storage.map { "ALTER TABLE \(table) ALTER COLUMN \(column) SET STORAGE \($0.sql);" }
                     ?? TableStatements.resetStorage(typed, of: name),
-                 hazards: ["Takes an ACCESS EXCLUSIVE lock briefly; rows already stored keep their old storage."])
+                 hazards: ["Rows already stored keep their old storage."], effects: [.lock(name)])
             state.storage = new.storage
         case .compression:
             emit(.columns, "ALTER TABLE \(table) ALTER COLUMN \(column) SET COMPRESSION \(new.compression.map(SQLName.identifier) ?? "DEFAULT");",
@@ -293,7 +297,7 @@ extension PlanBuilder {
     }
 
     /// ALTER COLUMN ... TYPE, with USING where no assignment cast exists; narrowing is destructive.
-    private mutating func alterType(_ old: Column, to new: Column, table: String) -> Bool {
+    private mutating func alterType(_ old: Column, to new: Column, of name: QualifiedName, table: String) -> Bool {
         let column = SQLName.identifier(new.name)
         let change = TypeChange(from: old.type, to: new.type)
         var sql = "ALTER TABLE \(table) "
@@ -303,17 +307,16 @@ extension PlanBuilder {
         if let collation = new.collation { sql += " COLLATE \(SQLName.qualified(collation))" }
         // Through text: every type reads its text form, where a direct cast may not exist.
         if change.needsUsing { sql += " USING \(column)::text::\(new.type.sql)" }
-        var hazards: [String] = []
-        if old.type == new.type {
-            hazards.append("Rebuilds the indexes on \(new.name) under an ACCESS EXCLUSIVE lock.")
+        let effect: TableHazard = if old.type == new.type {
+            .scan(name, .accessExclusive, because: "the indexes on \(new.name) are rebuilt")
         } else if change.rewrites {
-            hazards.append("Rewrites the table and its indexes under an ACCESS EXCLUSIVE lock.")
+            .rewrite(name, because: "\(new.name) becomes \(new.type.sql), and the indexes are rebuilt")
         } else {
-            hazards.append("Takes an ACCESS EXCLUSIVE lock briefly (no rewrite).")
+            .lock(name, because: "no rewrite: \(old.type.sql) → \(new.type.sql) keeps the stored bytes")
         }
         let destructive = old.type != new.type && change.narrowing
             ? "\(old.type.sql) → \(new.type.sql) may not keep every value" : nil
-        return emit(.columns, sql + ";", hazards: hazards, destructive: destructive)
+        return emit(.columns, sql + ";", effects: [effect], destructive: destructive)
     }
 
     /// ADD / SET / DROP identity.

@@ -36,11 +36,12 @@ extension PlanBuilder {
                     if options.online && want.kind != .partitioned {
                         emit(.afterCommit, "DROP INDEX CONCURRENTLY IF EXISTS \(name);", hazards: ["Changed definition: dropped, then built again concurrently."])
                     } else {
-                        emit(.dropIndexes, "DROP INDEX IF EXISTS \(name);", hazards: ["Changed definition: dropped here, created again below."])
+                        emit(.dropIndexes, "DROP INDEX IF EXISTS \(name);", hazards: ["Changed definition: dropped here, created again below."],
+                             effects: [.lock(want.name, onlineAvoids: want.kind != .partitioned)])
                     }
                     updateCurrentTable(want.name) { $0.indexes.remove(index.name) }
                 case .removed(let index) where !index.uses(keptColumns):
-                    dropIndex(index, schema: want.name.schema)
+                    dropIndex(index, of: want.name)
                     updateCurrentTable(want.name) { $0.indexes.remove(index.name) }
                 case .added, .altered, .removed, .renamed:
                     continue
@@ -59,7 +60,7 @@ extension PlanBuilder {
                     }
                     current.views[view]?.indexes.remove(index.name)
                 case .removed(let index):
-                    dropIndex(index, schema: view.schema)
+                    dropIndex(index, of: view)
                     current.views[view]?.indexes.remove(index.name)
                 case .added, .altered, .renamed:
                     continue
@@ -117,13 +118,12 @@ extension PlanBuilder {
     }
 
     /// DROP INDEX, concurrently after the transaction with `--online`.
-    private mutating func dropIndex(_ index: Index, schema: String) {
-        let name = SQLName.qualified(QualifiedName(schema, index.name))
+    private mutating func dropIndex(_ index: Index, of relation: QualifiedName) {
+        let name = SQLName.qualified(QualifiedName(relation.schema, index.name))
         if options.online {
             emit(.afterCommit, "DROP INDEX CONCURRENTLY IF EXISTS \(name);")
         } else {
-            emit(.dropIndexes, "DROP INDEX IF EXISTS \(name);",
-                 hazards: ["Takes an ACCESS EXCLUSIVE lock on the table while the index goes (--online drops it concurrently)."])
+            emit(.dropIndexes, "DROP INDEX IF EXISTS \(name);", effects: [.lock(relation, onlineAvoids: true)])
         }
     }
 
@@ -159,7 +159,7 @@ extension PlanBuilder {
                     && !attributes.contains(.definition) && constraint.isValidated {
                     let validate = "ALTER TABLE \(SQLName.qualified(want.name)) VALIDATE CONSTRAINT \(SQLName.identifier(old.name));"
                     emit(options.online ? .afterCommit : .constraints, options.online ? Self.ownTransaction(validate) : validate,
-                         hazards: ["Scans the table; takes a SHARE UPDATE EXCLUSIVE lock, which lets reads and writes go on."])
+                         effects: [.scan(want.name, .shareUpdateExclusive)])
                 }
                 // What `current` lacks: missing from the start, dropped above to be added again, or
                 // dropped with a key it referenced.
@@ -207,7 +207,7 @@ extension PlanBuilder {
             emit(afterKey ? .afterCommit : phase, Idempotent.unless(exists: lookup, run: add + " NOT VALID;"),
                  hazards: ["Added NOT VALID: existing rows are checked by the VALIDATE after COMMIT."])
             emit(.afterCommit, Self.ownTransaction("ALTER TABLE \(name) VALIDATE CONSTRAINT \(SQLName.identifier(constraint.name));"),
-                 hazards: ["Scans the table under a SHARE UPDATE EXCLUSIVE lock, which lets reads and writes go on."])
+                 effects: [.scan(table, .shareUpdateExclusive)])
             return
         }
         if options.online && !isNewTable && want.kind != .partitioned && (constraint.kind == .unique || constraint.kind == .primaryKey) {
@@ -216,27 +216,35 @@ extension PlanBuilder {
             // Build the index without blocking writes, then turn it into the constraint.
             let index = Index(name: constraint.name, isUnique: true, nullsNotDistinct: constraint.nullsNotDistinct,
                               keys: constraint.columns.map { IndexKey.column($0) }, options: constraint.indexOptions)
-            emit(.afterCommit, IndexStatements.createIndex(index, on: table, concurrently: true))
+            emit(.afterCommit, IndexStatements.createIndex(index, on: table, concurrently: true),
+                 effects: [.scan(table, .shareUpdateExclusive, because: "the index is built concurrently")])
             let kind = constraint.kind == .primaryKey ? "PRIMARY KEY" : "UNIQUE"
             var using = "\(kind) USING INDEX \(SQLName.identifier(constraint.name))"
             if constraint.isDeferrable { using += " DEFERRABLE" + (constraint.isInitiallyDeferred ? " INITIALLY DEFERRED" : "") }
             emit(.afterCommit, Idempotent.unless(exists: lookup, run: "ALTER TABLE \(name) ADD CONSTRAINT \(SQLName.identifier(constraint.name)) \(using);"),
-                 hazards: constraint.kind == .primaryKey ? ["SET NOT NULL on the key columns scans the table if they allow NULL."] : [])
+                 effects: constraint.kind == .primaryKey
+                    ? [.scan(table, .accessExclusive, because: "SET NOT NULL on the key columns reads every row if they allow NULL")]
+                    : [.lock(table)])
             return
         }
-        var hazards: [String] = []
-        if !isNewTable && constraint.isValidated {
+        var effects: [TableHazard] = []
+        if constraint.isValidated {
             switch constraint.kind {
             case .foreignKey:
-                hazards.append("Scans the table under a SHARE ROW EXCLUSIVE lock on both tables (--online adds it NOT VALID and validates after).")
+                effects.append(.scan(table, .shareRowExclusive, onlineAvoids: true, because: "every row's reference is checked"))
+                if let referenced = constraint.references?.table, referenced != table { effects.append(.lock(referenced, .shareRowExclusive)) }
             case .check:
-                hazards.append("Scans the table under an ACCESS EXCLUSIVE lock (--online adds it NOT VALID and validates after).")
-            case .primaryKey, .unique, .exclusion:
-                hazards.append("Builds an index under an ACCESS EXCLUSIVE lock (--online builds it concurrently first).")
+                effects.append(.scan(table, .accessExclusive, onlineAvoids: true, because: "every row is checked"))
+            case .primaryKey, .unique:
+                effects.append(.scan(table, .accessExclusive, onlineAvoids: want.kind != .partitioned, because: "its index is built"))
+            case .exclusion:
+                effects.append(.scan(table, .accessExclusive, because: "its index is built"))
             }
+        } else {
+            effects.append(.lock(table))
         }
         emit(afterKey ? .afterCommit : phase, Idempotent.unless(exists: lookup, run: add + (constraint.isValidated ? "" : " NOT VALID") + ";"),
-             hazards: hazards)
+             effects: effects)
         var added = constraint
         added.comment = nil  // COMMENT ON comes in its own phase
         updateCurrentTable(table) { $0.constraints.upsert(added) }
@@ -244,13 +252,14 @@ extension PlanBuilder {
 
     private mutating func createIndex(_ index: Index, on relation: QualifiedName, phase: PlanPhase, concurrently: Bool) {
         if concurrently {
-            emit(.afterCommit, IndexStatements.createIndex(index, on: relation, concurrently: true))
+            emit(.afterCommit, IndexStatements.createIndex(index, on: relation, concurrently: true),
+                 effects: [.scan(relation, .shareUpdateExclusive, because: "the index is built concurrently")])
             createdAfterCommit.insert("INDEX \(SQLName.qualified(QualifiedName(relation.schema, index.name)))")
             for sql in IndexStatements.keyStatistics(index, schema: relation.schema) { emit(.afterCommit, sql) }
         } else {
-            let isNew = !actual.tables.contains(relation) && !actual.views.contains(relation)
+            let partitioned = actual.tables[relation]?.kind == .partitioned
             emit(phase, IndexStatements.createIndex(index, on: relation),
-                 hazards: isNew ? [] : ["Blocks writes to the table while the index builds (--online builds it concurrently where PostgreSQL can)."])
+                 effects: [.scan(relation, .share, onlineAvoids: !partitioned, because: "its index is built")])
             for sql in IndexStatements.keyStatistics(index, schema: relation.schema) { emit(phase, sql) }
         }
     }

@@ -68,11 +68,10 @@ extension PlanBuilder {
         for attribute in delta.attributes(of: want.name).sorted() {
             switch attribute {
             case .persistence:
-                emit(.tables, "ALTER TABLE \(table) SET \(want.isUnlogged ? "UNLOGGED" : "LOGGED");",
-                     hazards: ["Rewrites the table under an ACCESS EXCLUSIVE lock."])
+                emit(.tables, "ALTER TABLE \(table) SET \(want.isUnlogged ? "UNLOGGED" : "LOGGED");", effects: [.rewrite(want.name)])
             case .accessMethod:
                 emit(.tables, "ALTER TABLE \(table) SET ACCESS METHOD \(SQLName.identifier(want.accessMethod ?? "heap"));",
-                     hazards: ["Rewrites the table under an ACCESS EXCLUSIVE lock."])
+                     effects: [.rewrite(want.name)])
             case .storageParameters:
                 for sql in Self.parameterChanges("ALTER TABLE \(table)", from: have.options, to: want.options) { emit(.tables, sql) }
             case .partitioning:
@@ -81,11 +80,11 @@ extension PlanBuilder {
             case .partitionOf:
                 if let parent = have.partitionOf {
                     emit(.tables, "ALTER TABLE \(SQLName.qualified(parent)) DETACH PARTITION \(table);",
-                         hazards: ["Takes an ACCESS EXCLUSIVE lock on the parent."])
+                         effects: [.lock(parent), .lock(want.name)])
                 }
                 if let parent = want.partitionOf {
                     emit(.tables, "ALTER TABLE \(SQLName.qualified(parent)) ATTACH PARTITION \(table) \(want.partitionBound ?? "DEFAULT");",
-                         hazards: ["Scans the partition to check its bound."])
+                         effects: [.lock(parent, .shareUpdateExclusive), .scan(want.name, .accessExclusive, because: "to check its partition bound")])
                 }
             case .inheritance:
                 // INHERIT keeps the child's own copies of the parent's columns, so the table would still differ.

@@ -154,7 +154,7 @@ extension PlanBuilder {
         lines.append("DROP TYPE \(SQLName.qualified(oldName));")
         let removed = have.values.filter { !want.values.contains($0) }
         let runs = emit(.types, lines.joined(separator: "\n"),
-                        hazards: ["Rewrites \(users.count) column\(users.count == 1 ? "" : "s") under ACCESS EXCLUSIVE locks."],
+                        effects: users.map { .rewrite($0.table, because: "\($0.column.name) is moved to the new \(want.name.name)") },
                         destructive: removed.isEmpty ? "reorders the values of \(want.name)" : "removes \(removed.joined(separator: ", ")) from \(want.name); rows holding them make it fail")
         guard runs else { return }
         current.enums[want.name]?.values = want.values
@@ -195,7 +195,7 @@ extension PlanBuilder {
                 emit(.types, "ALTER DOMAIN \(name) " + (want.defaultExpression.map { "SET DEFAULT \($0)" } ?? "DROP DEFAULT") + ";")
             case .notNull:
                 emit(.types, "ALTER DOMAIN \(name) \(want.isNotNull ? "SET" : "DROP") NOT NULL;",
-                     hazards: want.isNotNull ? ["Checks every column of the domain's type."] : [])
+                     effects: want.isNotNull ? columnsUsing(want.name).map { .scan($0.table, .accessExclusive, because: "\($0.column.name) is checked for NULL") } : [])
             case .checks:
                 for check in have.checks where !want.checks.contains(check) {
                     emit(.types, "ALTER DOMAIN \(name) DROP CONSTRAINT IF EXISTS \(SQLName.identifier(check.name));")

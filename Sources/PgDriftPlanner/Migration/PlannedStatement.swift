@@ -4,8 +4,11 @@ public struct PlannedStatement: Hashable, Sendable {
     public var phase: PlanPhase
     /// The SQL, ending with a semicolon.
     public var sql: String
-    /// Locks, rewrites and other costs, one sentence each (written as comments above the statement).
+    /// What a reviewer should know, one sentence each (written as comments above the statement).
     public var hazards: [String]
+    /// The locks it takes on existing tables, and whether it rewrites or scans them, as data (written as
+    /// comments with each table's size, and listed in `plan --format json`).
+    public var tableHazards: [TableHazard]
     /// Why the statement can lose data, when it can.
     public var destructive: String?
     /// Set when the statement is left out of the plan (written as a comment): destructive without
@@ -21,8 +24,11 @@ public struct PlannedStatement: Hashable, Sendable {
     }
 
     /// A statement as the planner emits it.
-    public init(phase: PlanPhase, sql: String, hazards: [String] = [], destructive: String? = nil, skipped: Skip? = nil) {
+    public init(
+        phase: PlanPhase, sql: String, hazards: [String] = [], tableHazards: [TableHazard] = [], destructive: String? = nil, skipped: Skip? = nil
+    ) {
         self.phase = phase
+        self.tableHazards = tableHazards
         self.sql = sql
         self.hazards = hazards
         self.destructive = destructive
