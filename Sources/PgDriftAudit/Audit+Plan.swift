@@ -49,7 +49,7 @@ extension Audit {
                 expected: sides.expected.removing(matching: ignore), actual: actual, options: options, constants: sides.constants)
             if !plan.isEmpty {
                 plan.tableSizes = try TableSizesQuery.read(Array(Set(plan.statements.flatMap(\.tableHazards).map(\.table))), on: connection)
-                plan.fingerprint = try PlanGuard.fingerprint(of: plan.dependencies, on: connection)
+                if !plan.dependencies.isEmpty { plan.fingerprint = try PlanGuard.fingerprint(of: plan.dependencies, on: connection) }
             }
             return plan
         })

@@ -5,7 +5,7 @@ import Foundation
 public struct TableSize: Hashable, Sendable, Codable {
     /// `pg_total_relation_size`: the table with its indexes and TOAST (all partitions of a partitioned table).
     public var bytes: Int64
-    /// `pg_class.reltuples`, the planner's row estimate; nil when the table was never vacuumed or analyzed.
+    /// `pg_class.reltuples`, the planner's row estimate; nil when the table was never vacuumed or analyzed (`41 GB, never analyzed`).
     public var rows: Int64?
 
     public init(bytes: Int64, rows: Int64?) {
@@ -15,7 +15,7 @@ public struct TableSize: Hashable, Sendable, Codable {
 
     /// `41 GB, ~300M rows`.
     public var description: String {
-        Self.bytes(bytes) + ", " + (rows.map { "~" + Self.count($0) + " row" + ($0 == 1 ? "" : "s") } ?? "rows unknown (never analyzed)")
+        Self.bytes(bytes) + ", " + (rows.map { "~" + Self.count($0) + " row" + ($0 == 1 ? "" : "s") } ?? "never analyzed")
     }
 
     /// A byte count in the largest unit that keeps it at or above 1, in 1024 steps: `8192 bytes`, `1.5 MB`, `41 GB`.

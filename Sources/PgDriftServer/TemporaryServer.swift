@@ -78,13 +78,15 @@ public final class TemporaryServer: @unchecked Sendable {
     }
 
     /// Every setting is given explicitly, so nothing comes from the caller's environment or from a
-    /// library the machine preloads: a Unix socket only, readable by its owner, in UTC.
+    /// library the machine preloads: a Unix socket only, readable by its owner, in UTC, no autovacuum.
     static let settings = [
         "listen_addresses=", "port=\(port)", "unix_socket_permissions=0700", "fsync=off", "synchronous_commit=off",
         "full_page_writes=off", "max_connections=200", "shared_buffers=128MB", "max_locks_per_transaction=256",
         "shared_preload_libraries=", "local_preload_libraries=", "session_preload_libraries=",
         "archive_mode=off", "archive_command=", "restore_command=", "TimeZone=UTC", "log_timezone=UTC",
         "DateStyle=ISO,MDY", "IntervalStyle=postgres", "lc_messages=C",
+        // A throwaway cluster's tables keep the sizes and row estimates they were made with (plans print them).
+        "autovacuum=off",
     ]
 
     /// Stops the server when this process dies without calling `stop()`.

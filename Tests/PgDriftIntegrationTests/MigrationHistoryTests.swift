@@ -245,8 +245,10 @@ import Testing
         #expect(plan.render().hasPrefix("""
             -- 1 pending migration, not in supabase_migrations.schema_migrations's history and not re-implemented here: apply it with supabase db push after this plan.
             --   \(folder)/20240101000003_cold.sql
+            -- Fingerprint \(plan.fingerprint?.digest ?? "none") of the 1 object it was planned from: the guard below refuses to run once one of them changed.
             -- 1 statement.
             """))
+        #expect(plan.fingerprint?.dependencies == [PlanDependency(.relation, QualifiedName("public", "hand_made"))])
     }
 
     // MARK: The command line

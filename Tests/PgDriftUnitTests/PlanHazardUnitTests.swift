@@ -15,7 +15,7 @@ import Testing
         #expect(TableSize.count(300_000_000) == "300M")
         #expect(TableSize(bytes: 44_023_414_784, rows: 300_000_000).description == "41 GB, ~300M rows")
         #expect(TableSize(bytes: 8192, rows: 1).description == "8 kB, ~1 row")
-        #expect(TableSize(bytes: 8192, rows: nil).description == "8 kB, rows unknown (never analyzed)")
+        #expect(TableSize(bytes: 8192, rows: nil).description == "8 kB, never analyzed")
     }
 
     @Test func sizesReadAsPeopleWriteThem() {

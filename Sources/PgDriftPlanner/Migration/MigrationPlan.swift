@@ -64,14 +64,14 @@ public struct MigrationPlan: Hashable, Sendable {
     /// The plan as a SQL file. `header` lines become comments at the top.
     public func render(header: [String] = []) -> String {
         var lines = header.map { "-- " + $0 }
-        if let fingerprint, !isEmpty {
-            lines.append("-- Fingerprint \(fingerprint.digest) of the \(fingerprint.digests.count) object\(fingerprint.digests.count == 1 ? "" : "s") "
-                + "it was planned from: the guard below refuses to run once one of them changed.")
-        }
         if let pending, !pending.files.isEmpty {
             lines.append("-- \(pending.files.count) pending migration\(pending.files.count == 1 ? "" : "s"), not in \(pending.table)'s history and "
                 + "not re-implemented here: apply \(pending.files.count == 1 ? "it" : "them") with \(pending.command) after this plan.")
             lines += pending.files.map { "--   \($0)" }
+        }
+        if let fingerprint, !guardStatements.isEmpty {
+            lines.append("-- Fingerprint \(fingerprint.digest) of the \(fingerprint.digests.count) object\(fingerprint.digests.count == 1 ? "" : "s") "
+                + "it was planned from: the guard below refuses to run once one of them changed.")
         }
         let runCount = beforeTransaction.count + transactional.count + afterCommit.count
         lines.append("-- \(runCount) statement\(runCount == 1 ? "" : "s")"
@@ -141,11 +141,11 @@ public struct MigrationPlan: Hashable, Sendable {
     var blockingSummary: [String] {
         let (rewritten, scanned) = blockingTables
         var lines: [String] = []
-        for (verb, tables) in [("Rewrites", rewritten), ("Scans, while blocking writes,", scanned)] where !tables.isEmpty {
+        for (verb, tables, how) in [("Rewrites", rewritten, ""), ("Scans", scanned, " while blocking writes")] where !tables.isEmpty {
             let sizes = tables.compactMap { tableSizes[$0] }
             let total = sizes.count == tables.count ? " (\(TableSize.bytes(sizes.map(\.bytes).reduce(0, +))) in all)" : ""
             let names = tables.map { table in tableSizes[table].map { "\(table) (\($0.description))" } ?? table.description }
-            lines.append("-- \(verb) \(tables.count) table\(tables.count == 1 ? "" : "s")\(total): \(names.joined(separator: ", ")).")
+            lines.append("-- \(verb) \(tables.count) table\(tables.count == 1 ? "" : "s")\(how)\(total): \(names.joined(separator: ", ")).")
         }
         return lines
     }

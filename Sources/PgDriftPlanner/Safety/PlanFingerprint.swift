@@ -82,14 +82,16 @@ public struct PlanFingerprint: Hashable, Sendable {
             """
     }
 
-    /// A relation's definition as text: kind, persistence, security, partitioning, columns, constraints,
+    /// A relation's definition as text (names, never oids, so that the same schema reads the same in
+    /// any database): kind, persistence, security, partitioning, columns, constraints,
     /// indexes, triggers, policies, a view's query, a sequence's settings.
     private static let relationText = """
         SELECT concat_ws(E'\\n', c.relkind::text, c.relpersistence::text, c.relrowsecurity::text, c.relforcerowsecurity::text,
               c.relreplident::text, c.relispartition::text, pg_catalog.pg_get_partkeydef(c.oid), pg_catalog.pg_get_expr(c.relpartbound, c.oid),
               pg_catalog.array_to_string(c.reloptions, ','),
               (SELECT string_agg(concat_ws(' ', quote_ident(a.attname), pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull::text,
-                      a.attidentity::text, a.attgenerated::text, a.attcollation::text, pg_catalog.pg_get_expr(d.adbin, d.adrelid)), E'\\n' ORDER BY a.attnum)
+                      a.attidentity::text, a.attgenerated::text, CASE WHEN a.attcollation <> 0 THEN a.attcollation::pg_catalog.regcollation::text END,
+              pg_catalog.pg_get_expr(d.adbin, d.adrelid)), E'\\n' ORDER BY a.attnum)
                  FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
               (SELECT string_agg(quote_ident(k.conname) || ' ' || pg_catalog.pg_get_constraintdef(k.oid), E'\\n' ORDER BY k.conname)
@@ -98,7 +100,7 @@ public struct PlanFingerprint: Hashable, Sendable {
                  FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid),
               (SELECT string_agg(pg_catalog.pg_get_triggerdef(t.oid), E'\\n' ORDER BY t.tgname)
                  FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal),
-              (SELECT string_agg(concat_ws(' ', quote_ident(p.polname), p.polcmd::text, p.polpermissive::text, p.polroles::text,
+              (SELECT string_agg(concat_ws(' ', quote_ident(p.polname), p.polcmd::text, p.polpermissive::text, (SELECT string_agg(CASE WHEN r = 0 THEN 'public' ELSE r::pg_catalog.regrole::text END, ',') FROM unnest(p.polroles) r),
                       pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)), E'\\n' ORDER BY p.polname)
                  FROM pg_catalog.pg_policy p WHERE p.polrelid = c.oid),
               CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END,
@@ -124,7 +126,8 @@ public struct PlanFingerprint: Hashable, Sendable {
                  FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid),
               (SELECT string_agg(quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod), E'\\n' ORDER BY a.attnum)
                  FROM pg_catalog.pg_attribute a WHERE t.typtype = 'c' AND a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped),
-              (SELECT concat_ws(' ', pg_catalog.format_type(r.rngsubtype, NULL), r.rngcollation::text, r.rngsubopc::text)
+              (SELECT concat_ws(' ', pg_catalog.format_type(r.rngsubtype, NULL), CASE WHEN r.rngcollation <> 0 THEN r.rngcollation::pg_catalog.regcollation::text END,
+                      (SELECT o.opcname FROM pg_catalog.pg_opclass o WHERE o.oid = r.rngsubopc))
                  FROM pg_catalog.pg_range r WHERE r.rngtypid = t.oid))
           FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
           WHERE n.nspname = w.schema AND t.typname = w.name
@@ -134,7 +137,9 @@ public struct PlanFingerprint: Hashable, Sendable {
     /// and, when one differs, records which objects changed and makes the session read-only (so that
     /// psql, which goes on after an error unless ON_ERROR_STOP is set, changes nothing either); the
     /// second raises the error.
+    /// Nothing for a plan that depends on no object it reads (one that only grants or revokes).
     public var guardStatements: [String] {
+        guard !digests.isEmpty else { return [] }
         let saved = Self.pinned.enumerated().map { "saved_\($0.offset) text := pg_catalog.current_setting(\(SQLQuote.literal($0.element.0)));" }
         let pin = Self.pinned.map { "pg_catalog.set_config(\(SQLQuote.literal($0.0)), \(SQLQuote.literal($0.1)), true)" }
         let restore = Self.pinned.enumerated().map { "pg_catalog.set_config(\(SQLQuote.literal($0.element.0)), saved_\($0.offset), true)" }
