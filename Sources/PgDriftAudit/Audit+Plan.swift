@@ -16,8 +16,10 @@ extension Audit {
 
     /// The migration, and the expected catalog it was planned from (so `plan --apply` checks the result
     /// against it without reading the expected schema a second time).
+    /// `proveRows`: also run the plan on a throwaway copy of the database's schema loaded with at most
+    /// that many rows of each affected table (`plan --prove`), read in the plan's snapshot.
     public func planWithExpected(
-        against connectionString: String, options: PlanOptions = PlanOptions()
+        against connectionString: String, options: PlanOptions = PlanOptions(), proveRows: Int? = nil
     ) throws -> (plan: MigrationPlan, expected: Catalog) {
         // Grants are always read for a plan: the objects it creates get their expected grants, flag or
         // not (`PlanOptions.withPrivileges` decides whether existing objects' grants are planned).
@@ -38,6 +40,8 @@ extension Audit {
         let ignore = ignore
         // Planned in the snapshot the catalog was read in, so the sizes of the tables it touches and the
         // fingerprint of what it depends on describe the same state.
+        var sample: PlanProver.Sample?
+        var proofCatalog = Catalog()
         let (sides, planned) = try reading.sides(on: connection, forPlan: true, extensions: loading.extensions, expected: {
             let loaded = try loading.load.wait()
             for note in loaded.notes { onNote?(note) }
@@ -50,6 +54,11 @@ extension Audit {
             if !plan.isEmpty {
                 plan.tableSizes = try TableSizesQuery.read(Array(Set(plan.statements.flatMap(\.tableHazards).map(\.table))), on: connection)
                 if !plan.dependencies.isEmpty { plan.fingerprint = try PlanGuard.fingerprint(of: plan.dependencies, on: connection) }
+                if let proveRows {
+                    let tables = plan.dependencies.filter { $0.kind == .relation && actual.tables.contains($0.name) }.map(\.name)
+                    sample = try PlanProver.sample(tables, limit: proveRows, on: connection)
+                    proofCatalog = actual
+                }
             }
             return plan
         })
@@ -60,6 +69,10 @@ extension Audit {
                 files: ledger.files.filter(\.pending).map(\.path), table: "\(ledger.history.table)", command: ledger.history.tool.applyCommand)
         }
         phases.mark("planned")
+        if let sample {
+            plan.proof = try PlanProver.prove(plan, on: proofCatalog, sample: sample, major: connection.serverVersion / 10000, postgresBin: postgresBin)
+            phases.mark("proved on a copy")
+        }
         return (plan, expected)
     }
 }

@@ -19,7 +19,7 @@ struct PlanCommand: ParsableCommand {
             --apply and pgdrift apply).
 
             Exit codes: 0 plan written (with --apply: the database is clean afterwards) · 1 drift remains after
-            --apply · 2 bad input, or a statement beyond --max-blocking-size · 3 database error (with --apply:
+            --apply, or --prove found lost data (without --allow-destructive) or a failing statement · 2 bad input, or a statement beyond --max-blocking-size · 3 database error (with --apply:
             nothing of the transaction was kept).
 
             Examples:
@@ -28,6 +28,7 @@ struct PlanCommand: ParsableCommand {
               pgdrift plan --online --out fix.sql
               pgdrift plan --allow-destructive --apply
               pgdrift plan --format json --max-blocking-size 1GB --online
+              pgdrift plan --allow-destructive --prove --prove-rows 5000
             """)
 
     @Option(help: "The expected schema: builtin, a folder of .sql migrations, a .sql file, a .json snapshot, or a connection URL. Default: pgdrift.toml's expected, else builtin.")
@@ -77,6 +78,14 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Run the plan against the database (one transaction), then check again.")
     var apply = false
 
+    @Flag(help: ArgumentHelp(
+        "Run the plan on a throwaway copy of the database's schema, loaded with a sample of each affected table's rows, and report what survives.",
+        discussion: "The database is only read. Exit 1 when rows or values would be lost and --allow-destructive is not given, or when a statement fails on the copy."))
+    var prove = false
+
+    @Option(name: .customLong("prove-rows"), help: "With --prove: at most this many rows of each table are copied.")
+    var proveRows = 1000
+
     @OptionGroup var reading: ReadingOptions
 
     @Option(name: .customLong("lock-timeout"), help: "lock_timeout the plan sets.")
@@ -92,6 +101,9 @@ struct PlanCommand: ParsableCommand {
         if let maxBlockingSize, TableSize.parseBytes(maxBlockingSize) == nil {
             throw ValidationError("--max-blocking-size '\(maxBlockingSize)' is not a size (such as 10GB, 500MB or 8192)")
         }
+        if proveRows < 1 {
+            throw ValidationError("--prove-rows must be at least 1")
+        }
         if format == .json && migrationsDirectory != nil {
             throw ValidationError("--migrations-dir writes a SQL migration: it cannot be used with --format json")
         }
@@ -103,7 +115,8 @@ struct PlanCommand: ParsableCommand {
         let options = PlanOptions(
             allowDestructive: allowDestructive, online: online, renames: renames, withPrivileges: audit.diffOptions.comparePrivileges,
             withOwners: audit.diffOptions.compareOwners, lockTimeout: lockTimeout, statementTimeout: statementTimeout)
-        let (plan, expected) = try audit.planWithExpected(against: connection.raw, options: options)
+        if prove { progress("planning, then proving the plan on a throwaway copy of the schema with up to \(proveRows) rows per table") }
+        let (plan, expected) = try audit.planWithExpected(against: connection.raw, options: options, proveRows: prove ? proveRows : nil)
         try refuseBlocking(plan)
         let header = [
             "pgdrift plan: migration from \(connection.description) to the expected schema (\(audit.source.description)).",
@@ -114,6 +127,13 @@ struct PlanCommand: ParsableCommand {
             ? try plan.json(expected: audit.source.description, database: connection.description, header: header)
             : plan.render(header: header)
         try writePlan(plan, text: text)
+        if let proof = plan.proof {
+            for line in proof.lines { progress(line.trimmingCharacters(in: .whitespaces)) }
+            if (proof.losesData && !allowDestructive) || !proof.failures.isEmpty {
+                if apply { progress("not applied: the proof found lost data or a failing statement") }
+                throw PgDriftExit(code: ExitCode.drift)
+            }
+        }
         guard apply else { return }
         guard !plan.isEmpty else {
             progress("nothing to apply")

@@ -59,7 +59,7 @@ import Testing
 
         // The JSON plan: each statement with its hazards as data.
         let json = try JSONSerialization.jsonObject(with: Data(plan.json(expected: "e", database: "d").utf8)) as! [String: Any]
-        #expect(Set(json.keys) == ["version", "expected", "database", "options", "summary", "fingerprint", "pending", "statements", "script"])
+        #expect(Set(json.keys) == ["version", "expected", "database", "options", "summary", "fingerprint", "pending", "statements", "proof", "script"])
         let statements = json["statements"] as! [[String: Any]]
         #expect(statements.count == 3)
         let index = statements[2]
@@ -178,5 +178,46 @@ import Testing
         let refused = try CLITests.run(["apply", other, "--database", database.connectionString])
         #expect(refused.code == 2)
         #expect(refused.stderr.contains("not a pgdrift plan: the file has no pgdrift guard"), "\(refused.stderr)")
+    }
+
+    /// Issue 22 §4: `--prove` runs a destructive plan on a copy with the rows, and counts what is lost.
+    @Test(.enabled(if: enabled)) func proveCountsWhatADestructivePlanLoses() throws {
+        let target = try TestDatabase("prove_target", sql: "CREATE TABLE t (id int PRIMARY KEY, code varchar(3), note text, added int DEFAULT 0); CREATE TABLE u (x int);")
+        let database = try TestDatabase("prove_db", sql: """
+            CREATE TABLE t (id int PRIMARY KEY, code text, note text, old text);
+            INSERT INTO t SELECT g, CASE WHEN g = 7 THEN 'too long' ELSE 'ok' END, 'n', CASE WHEN g % 4 = 0 THEN 'x' END FROM generate_series(1, 40) g;
+            CREATE TABLE gone (a int, b text);
+            INSERT INTO gone VALUES (1, 'one'), (2, NULL);
+            CREATE TABLE u (x int);
+            """)
+        let server = try TestServer.server()
+        let before = SchemaDump(try server.dumpSchema(database: database.name))
+        let arguments = ["plan", "--expected", target.connectionString, "--database", database.connectionString, "--prove", "--format", "json"]
+
+        // With --allow-destructive: old's 10 values and gone's 3 are lost, and narrowing code fails on 'too long'.
+        let destructive = try CLITests.run(arguments + ["--allow-destructive"])
+        #expect(destructive.code == 1, "\(destructive.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(destructive.stdout.utf8)) as! [String: Any]
+        let proof = object["proof"] as! [String: Any]
+        #expect(proof["loses_data"] as? Bool == true)
+        #expect(proof["rows_per_table"] as? Int == 1000)
+        let tables = (proof["tables"] as! [[String: Any]]).map {
+            "\($0["table"]!): \($0["rows_before"]!) → \($0["rows_after"]!), \($0["values_lost"]!) lost"
+        }
+        #expect(tables == ["public.gone: 2 → 0, 3 lost", "public.t: 40 → 40, 10 lost"])
+        let failed = proof["failed"] as! [[String: Any]]
+        #expect(failed.map { $0["error"] as? String } == ["value too long for type character varying(3)"])
+        #expect((failed.first?["sql"] as? String)?.hasPrefix("ALTER TABLE public.t ALTER COLUMN code TYPE character varying(3)") == true)
+        #expect(destructive.stderr.contains("==> public.t: 40 rows before, 40 after, 10 values lost\n"), "\(destructive.stderr)")
+
+        // Without it the destructive statements are left out: nothing lost, nothing failing, exit 0.
+        let safe = try CLITests.run(Array(arguments.dropLast(2)) + ["--prove-rows", "5"])
+        #expect(safe.code == 0, "\(safe.stderr)")
+        #expect(safe.stdout.contains("-- Proved on a throwaway copy with up to 5 rows of each affected table (--prove): no row or value lost.\n"
+            + "--   public.gone: 2 rows before, 2 after, 0 values lost\n--   public.t: 5 rows before, 5 after, 0 values lost\n"), "\(safe.stdout)")
+
+        // The database itself was only read.
+        #expect(SchemaDump(try server.dumpSchema(database: database.name)) == before)
+        #expect(try database.connect().query("SELECT count(old) AS n FROM t").rows[0].int("n") == 10)
     }
 }

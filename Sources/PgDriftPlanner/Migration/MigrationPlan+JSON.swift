@@ -70,6 +70,18 @@ extension MigrationPlan {
             } ?? NSNull(),
             "pending": pending.map { ["files": $0.files, "table": $0.table, "command": $0.command] as [String: Any] } ?? NSNull(),
             "statements": statementsJSON,
+            "proof": proof.map { proof -> [String: Any] in
+                [
+                    "rows_per_table": proof.rowsPerTable,
+                    "loses_data": proof.losesData,
+                    "tables": proof.tables.map { result -> [String: Any] in
+                        ["table": result.table.description, "rows_before": result.rowsBefore ?? NSNull(),
+                         "rows_after": result.rowsAfter ?? NSNull(), "values_lost": result.valuesLost, "note": result.note ?? NSNull()]
+                    },
+                    "failed": proof.failures.map { ["number": $0.number, "sql": $0.sql, "error": $0.error] as [String: Any] },
+                    "notes": proof.notes,
+                ]
+            } ?? NSNull(),
             "script": render(header: header),
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

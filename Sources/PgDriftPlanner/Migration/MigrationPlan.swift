@@ -20,6 +20,8 @@ public struct MigrationPlan: Hashable, Sendable {
     /// The size of every table a statement rewrites, scans or locks, read with the catalog. Empty for a
     /// plan not read from a database.
     public var tableSizes: [QualifiedName: TableSize] = [:]
+    /// What running it on a throwaway copy with a sample of the rows showed (`plan --prove`).
+    public var proof: PlanProof?
 
     /// A plan of these statements, in this order.
     public init(options: PlanOptions, statements: [PlannedStatement]) {
@@ -73,6 +75,7 @@ public struct MigrationPlan: Hashable, Sendable {
             lines.append("-- Fingerprint \(fingerprint.digest) of the \(fingerprint.digests.count) object\(fingerprint.digests.count == 1 ? "" : "s") "
                 + "it was planned from: the guard below refuses to run once one of them changed.")
         }
+        if let proof { lines += proof.lines.map { "-- " + $0 } }
         let runCount = beforeTransaction.count + transactional.count + afterCommit.count
         lines.append("-- \(runCount) statement\(runCount == 1 ? "" : "s")"
             + (skipped.isEmpty ? "" : ", \(skipped.count) left out (see the comments marked SKIPPED)") + ".")
