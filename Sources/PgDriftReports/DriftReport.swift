@@ -43,6 +43,18 @@ public struct DriftReport: Codable, Hashable, Sendable {
         }
     }
 
+    /// What was compared, for people: `2 schemas, 12 tables (14 expected), 80 columns, 3 indexes`: each
+    /// kind either side has, counted in the database, with the expected count where it differs. Nil
+    /// when the report does not say.
+    public var comparedSentence: String? {
+        guard let compared = summary.compared else { return nil }
+        let parts = ObjectKind.allCases.compactMap { kind -> String? in
+            guard let count = compared[kind.rawValue], count.expected > 0 || count.database > 0 else { return nil }
+            return kind.counted(count.database) + (count.expected == count.database ? "" : " (\(count.expected) expected)")
+        }
+        return parts.isEmpty ? "nothing (both sides are empty)" : parts.joined(separator: ", ")
+    }
+
     /// How many objects of each kind the two catalogs have, for `Summary.compared`.
     public static func compared(expected: Catalog, database: Catalog) -> [String: Count] {
         let (wanted, held) = (expected.objectCounts, database.objectCounts)

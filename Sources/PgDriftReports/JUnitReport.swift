@@ -10,6 +10,11 @@ import PgDriftDiff
 /// `error`; Jenkins and other viewers show `<system-out>`, and drift-report.md lists them for people.
 public enum JUnitReport {
     /// The JUnit XML document, ending with a newline; source paths under `baseDirectory` are made relative to it.
+    /// What was compared, as a property (nothing when the report does not say).
+    static func comparedProperty(_ report: DriftReport) -> String {
+        report.comparedSentence.map { "\n      <property name=\"compared\" value=\"\(escape($0, attribute: true))\"/>" } ?? ""
+    }
+
     public static func render(_ report: DriftReport, baseDirectory: String? = nil) -> String {
         var cases: [String] = []
         var failedCases = 0
@@ -40,7 +45,7 @@ public enum JUnitReport {
               <testsuite name="pgdrift" \(counts) skipped="0">
                 <properties>
                   <property name="expected" value="\(escape(report.expected, attribute: true))"/>
-                  <property name="database" value="\(escape(report.database, attribute: true))"/>
+                  <property name="database" value="\(escape(report.database, attribute: true))"/>\(comparedProperty(report))
                 </properties>
             \(cases.joined(separator: "\n"))
               </testsuite>

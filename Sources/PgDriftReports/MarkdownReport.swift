@@ -5,13 +5,15 @@ public enum MarkdownReport {
     /// The Markdown text, ending with a newline.
     public static func render(_ report: DriftReport) -> String {
         var lines = ["## pgdrift: \(report.database) against \(report.expected)", ""]
+        let compared = report.comparedSentence.map { ["", "Compared: \(cell($0))."] } ?? []
         guard !report.findings.isEmpty else {
             lines.append("✅ No drift.")
-            return lines.joined(separator: "\n") + "\n"
+            return (lines + compared).joined(separator: "\n") + "\n"
         }
         let s = report.summary
         lines.append("**\(s.total) finding\(s.total == 1 ? "" : "s")**: \(s.errors) error\(s.errors == 1 ? "" : "s"), "
             + "\(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.infos) info")
+        lines += compared
         for (group, findings) in report.groups {
             lines += ["", "### `\(cell(group))`", "", "| | kind | finding | expected | actual |", "| --- | --- | --- | --- | --- |"]
             for finding in findings {

@@ -1,14 +1,16 @@
 import PgDriftDiff
 
-/// `--format text`: findings grouped by table, then a summary line. Colour only when asked (the CLI
+/// `--format text`: findings grouped by table, then a summary line and what was compared. Colour only when asked (the CLI
 /// asks on a terminal without NO_COLOR).
 public enum TextReport {
     /// The text, ending with a newline; with ANSI colour codes when `color` is true.
     public static func render(_ report: DriftReport, color: Bool = false) -> String {
         func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         var lines = ["pgdrift: \(report.database) against \(report.expected)"]
+        let compared = report.comparedSentence.map { "compared: " + $0 }
         if report.findings.isEmpty {
             lines.append(paint("no drift", "32"))
+            if let compared { lines.append(compared) }
             return lines.joined(separator: "\n") + "\n"
         }
         for (group, findings) in report.groups {
@@ -34,6 +36,7 @@ public enum TextReport {
         let summary = "\(s.total) finding\(s.total == 1 ? "" : "s"): \(s.errors) error\(s.errors == 1 ? "" : "s"), "
             + "\(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.infos) info"
         lines.append(paint(summary, s.errors > 0 ? "31;1" : "33;1"))
+        if let compared { lines.append(compared) }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -87,4 +87,44 @@ import Testing
         #expect(JUnitReport.render(clean).contains("<testcase classname=\"pgdrift\" name=\"schema\"/>"))
         #expect(GitHubReport.render(clean) == "pgdrift: no drift (db against builtin)\n")
     }
+
+    /// Issue 22 §1: what was compared, per kind, in text, Markdown and JUnit (JSON has `summary.compared`).
+    @Test func comparedCountsInEveryFormat() {
+        var compared = Dictionary(uniqueKeysWithValues: ObjectKind.allCases.map { ($0.rawValue, DriftReport.Count(expected: 0, database: 0)) })
+        compared["schema"] = DriftReport.Count(expected: 1, database: 1)
+        compared["table"] = DriftReport.Count(expected: 2, database: 1)
+        compared["column"] = DriftReport.Count(expected: 7, database: 5)
+        compared["index"] = DriftReport.Count(expected: 1, database: 1)
+        compared["policy"] = DriftReport.Count(expected: 0, database: 2)
+        let clean = DriftReport(expected: "builtin", database: "db", findings: [], compared: compared)
+        #expect(clean.comparedSentence == "1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected)")
+        #expect(TextReport.render(clean) == """
+            pgdrift: db against builtin
+            no drift
+            compared: 1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected)
+
+            """)
+        #expect(MarkdownReport.render(clean) == """
+            ## pgdrift: db against builtin
+
+            ✅ No drift.
+
+            Compared: 1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected).
+
+            """)
+        #expect(JUnitReport.render(clean).contains("""
+                  <property name="database" value="db"/>
+                  <property name="compared" value="1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected)"/>
+                </properties>
+            """))
+        let drifted = DriftReport(expected: "builtin", database: "db", findings: Self.report.findings, compared: compared)
+        #expect(TextReport.render(drifted).hasSuffix("""
+            3 findings: 2 errors, 1 warning, 0 info
+            compared: 1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected)
+
+            """))
+        let empty = DriftReport(expected: "builtin", database: "db", findings: [], compared: [:])
+        #expect(empty.comparedSentence == "nothing (both sides are empty)")
+        #expect(DriftReport(expected: "builtin", database: "db", findings: []).comparedSentence == nil)
+    }
 }
