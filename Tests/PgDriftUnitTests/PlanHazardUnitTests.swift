@@ -55,4 +55,17 @@ import Testing
         #expect(plan.dependencies == [PlanDependency(.relation, QualifiedName("public", "t"))])
         #expect(plan.guardStatements.isEmpty)  // no fingerprint read: a plan made without a database
     }
+
+    /// The summary at the top of a plan names the largest tables it rewrites, five at most, with the total.
+    @Test func theSummaryNamesTheLargestTables() {
+        let tables = (1...7).map { QualifiedName("public", "t\($0)") }
+        var plan = MigrationPlan(options: PlanOptions(), statements: tables.map { table in
+            PlannedStatement(phase: .columns, sql: "ALTER TABLE \(table) ALTER COLUMN a TYPE bigint;", tableHazards: [.rewrite(table)])
+        } + [PlannedStatement(phase: .indexes, sql: "CREATE INDEX i ON public.t1 (a);", tableHazards: [.scan(tables[0], .share)])])
+        for (number, table) in tables.enumerated() { plan.tableSizes[table] = TableSize(bytes: Int64(number + 1) << 20, rows: 1000) }
+        let lines = plan.render().split(separator: "\n").filter { $0.hasPrefix("-- Rewrites") || $0.hasPrefix("-- Scans") }
+        #expect(lines == ["-- Rewrites 7 tables (28 MB in all): public.t7 (7 MB, ~1k rows), public.t6 (6 MB, ~1k rows), "
+            + "public.t5 (5 MB, ~1k rows), public.t4 (4 MB, ~1k rows), public.t3 (3 MB, ~1k rows) and 2 more."])
+        #expect(plan.blocking(beyond: 5 << 20).map(\.number) == [6, 7])
+    }
 }

@@ -147,8 +147,11 @@ public struct MigrationPlan: Hashable, Sendable {
         for (verb, tables, how) in [("Rewrites", rewritten, ""), ("Scans", scanned, " while blocking writes")] where !tables.isEmpty {
             let sizes = tables.compactMap { tableSizes[$0] }
             let total = sizes.count == tables.count ? " (\(TableSize.bytes(sizes.map(\.bytes).reduce(0, +))) in all)" : ""
-            let names = tables.map { table in tableSizes[table].map { "\(table) (\($0.description))" } ?? table.description }
-            lines.append("-- \(verb) \(tables.count) table\(tables.count == 1 ? "" : "s")\(how)\(total): \(names.joined(separator: ", ")).")
+            // The largest first; a long list names five and counts the rest (each statement names its own).
+            let largest = tables.sorted { (tableSizes[$0]?.bytes ?? 0, $1) > (tableSizes[$1]?.bytes ?? 0, $0) }
+            let names = largest.prefix(5).map { table in tableSizes[table].map { "\(table) (\($0.description))" } ?? table.description }
+            let more = tables.count > 5 ? " and \(tables.count - 5) more" : ""
+            lines.append("-- \(verb) \(tables.count) table\(tables.count == 1 ? "" : "s")\(how)\(total): \(names.joined(separator: ", "))\(more).")
         }
         return lines
     }
