@@ -24,6 +24,10 @@ public struct PgDriftConfiguration: Hashable, Sendable {
     public var expected: String?
     /// `database`: the connection string used when the command line gives none (before `DATABASE_URL`).
     public var database: String?
+    /// `database_env`: the environment variable that holds the connection string (read from the
+    /// environment, else from the working directory's `.env.local` or `.env`), so that no URL, and no
+    /// password, is written in the file. `pgdrift init` writes this.
+    public var databaseEnvironmentVariable: String?
     /// `schemas`: the file's form of `--schema`, the only schemas compared; empty compares every user schema.
     public var schemas: [String] = []
     /// `exclude_schemas`: schemas left out, the file's form of `--exclude-schema`.
@@ -90,6 +94,7 @@ public struct PgDriftConfiguration: Hashable, Sendable {
         switch entry.key {
         case "expected": expected = try entry.string(fail)
         case "database": database = try entry.string(fail)
+        case "database_env": databaseEnvironmentVariable = try entry.string(fail)
         case "report_dir": reportDirectory = try entry.string(fail)
         case "schemas": schemas = try entry.list(fail)
         case "exclude_schemas": excludeSchemas = try entry.list(fail)
@@ -122,7 +127,15 @@ public struct PgDriftConfiguration: Hashable, Sendable {
         }
     }
 
-    static let keys = ["expected", "database", "schemas", "exclude_schemas", "ignore", "strict", "with_privileges", "report_dir", "severity"]
+    /// The connection string the file gives: `database`, else the value of `database_env` in the
+    /// environment or the `.env` files of `directory`. Never printed.
+    public func databaseURL(environment: [String: String], directory: String) -> String? {
+        if let database { return database }
+        guard let name = databaseEnvironmentVariable else { return nil }
+        return environment[name] ?? DotEnv.value(of: name, in: directory)
+    }
+
+    static let keys = ["expected", "database", "database_env", "schemas", "exclude_schemas", "ignore", "strict", "with_privileges", "report_dir", "severity"]
 }
 
 /// A configuration file that cannot be used: one line, `pgdrift.toml:LINE: message`.

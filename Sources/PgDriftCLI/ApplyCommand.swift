@@ -9,18 +9,20 @@ struct ApplyCommand: ParsableCommand {
         commandName: "apply",
         abstract: "Run a saved plan: its fingerprint checked first, its statements in one transaction, the database checked again.",
         discussion: """
-            The plan's guard runs first: when an object the plan was computed from changed since, nothing runs
-            and the command exits 2, naming the objects. The statements then run as the file says (its own
-            BEGIN and COMMIT); the first failure stops it and rolls back its transaction. Afterwards the
+            The plan's guard runs first: when an object the plan was computed from changed since, nothing runs \
+            and the command exits 2, naming the objects. The statements then run as the file says (its own \
+            BEGIN and COMMIT); the first failure stops it and rolls back its transaction. Afterwards the \
             database is checked against the expected schema the plan names (or --expected).
 
-            Exit codes: 0 applied, and the database matches · 1 applied, drift remains · 2 not a pgdrift plan, or
+            Exit codes: 0 applied, and the database matches · 1 applied, drift remains · 2 not a pgdrift plan, or \
             a stale one (nothing changed) · 3 database error (the plan's transaction rolled back).
 
             Examples:
               pgdrift plan --out fix.sql && pgdrift apply fix.sql
               pgdrift apply fix.sql --database postgresql://localhost/app --expected migrations/
             """)
+
+    @OptionGroup var verbosity: QuietOption
 
     /// The header line of a plan file that names its expected schema, for the check afterwards.
     static let expectedMarker = "pgdrift-plan-expected: "

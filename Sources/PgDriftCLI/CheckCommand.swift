@@ -26,6 +26,8 @@ struct CheckCommand: ParsableCommand {
               pgdrift check --format github    # in a GitHub Actions step
             """)
 
+    @OptionGroup var verbosity: QuietOption
+
     @Option(help: "The expected schema: builtin, a folder of .sql migrations, a .sql file, a .json snapshot, or a connection URL. Default: pgdrift.toml's expected, else builtin.")
     var expected: String?
 
@@ -76,7 +78,7 @@ struct CheckCommand: ParsableCommand {
         audit.diffOptions.compareOwners = withOwners ?? config.withOwners ?? false
         audit.diffOptions.compareExtensionState = withExtensionState ?? config.withExtensionState ?? false
         reading.configure(&audit, config)
-        audit.onNote = { FileHandle.standardError.write(Data("pgdrift: \($0)\n".utf8)) }
+        audit.onNote = { writeStandardError("pgdrift: \($0)\n") }
         let report = try audit.run(against: database.connectionString.raw)
 
         let base = FileManager.default.currentDirectoryPath

@@ -16,9 +16,11 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Run pgdrift on a throwaway PostgreSQL holding the seed story's drifted analytics database.",
         discussion: """
-            Needs PostgreSQL's server programs (Debian: apt-get install postgresql-15) but no database:
+            Needs PostgreSQL's server programs (Debian: apt-get install postgresql-15) but no database: \
             it starts its own cluster in a temporary directory and removes it at the end, also on Ctrl-C.
             """)
+
+    @OptionGroup var verbosity: QuietOption
 
     @Option(name: .customLong("report-dir"), help: "Where to write the reports.")
     var reportDirectory = "reports"

@@ -26,6 +26,8 @@ struct ExplainCommand: ParsableCommand {
               pgdrift explain creators_cold --expected migrations/
             """)
 
+    @OptionGroup var verbosity: QuietOption
+
     @Argument(help: "table, table.column or schema.table.column (quote parts as in SQL).")
     var name: String
 

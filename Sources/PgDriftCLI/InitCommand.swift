@@ -2,29 +2,41 @@ import ArgumentParser
 import Foundation
 import PgDrift
 
-/// `pgdrift init --swift`: a Swift package whose expected schema is bootstrapped from a database, with
-/// pgdrift's command line (`swift run drift`) and a test that audits a database against it.
+/// `pgdrift init`: a commented pgdrift.toml for the project in this folder (its migrations, their tool,
+/// the variable that holds its database URL). `pgdrift init --swift`: a Swift package whose expected
+/// schema is bootstrapped from a database, with pgdrift's command line (`swift run drift`) and a test
+/// that audits a database against it.
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Write a Swift package whose expected schema is bootstrapped from a database (--swift).",
+        abstract: "Set up pgdrift for the project in this folder: a commented pgdrift.toml, or with --swift a Swift package of the model.",
         discussion: """
-            The package holds the model (Sources/DatabaseSchema/ExpectedSchema.swift, in pgdrift's DSL), \
+            Without --swift, init looks at this folder and writes pgdrift.toml. It finds the migrations (supabase/migrations, \
+            prisma/migrations, Flyway's db/migration, Rails' db/migrate, Alembic's versions/, db/migrations, migrations/, sql/) \
+            and the tool that runs them. It also finds the environment variable that holds the database URL (DATABASE_URL and \
+            the like, in the environment or in .env.local / .env). The file names that variable, never the URL. For a Supabase \
+            project it leaves Supabase's own schemas out. Nothing is read from a database.
+
+            With --swift, the package holds the model (Sources/DatabaseSchema/ExpectedSchema.swift, in pgdrift's DSL), \
             `drift` (pgdrift's whole command line with that model as --expected builtin, in three lines) \
-            and a Swift Testing test that audits the database at DATABASE_URL against it. Files that exist \
-            are left alone unless --force is given.
+            and a Swift Testing test that audits the database at DATABASE_URL against it.
+
+            Files that exist are left alone unless --force is given.
 
             Examples:
+              pgdrift init
               pgdrift init --swift --database postgresql://localhost/app --output app-schema
               cd app-schema && swift run drift check --database postgresql://localhost/app
             """)
 
-    @Flag(help: "Write a Swift package with the model (the only kind of set-up init writes so far).")
+    @OptionGroup var verbosity: QuietOption
+
+    @Flag(help: "Write a Swift package with the model, bootstrapped from the database, instead of pgdrift.toml.")
     var swift = false
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "The package's folder; its name is the package's name.")
+    @Option(help: "With --swift: the package's folder; its name is the package's name.")
     var output = "database-schema"
 
     @Option(name: .customLong("pgdrift-package"), help: ArgumentHelp(
@@ -38,13 +50,8 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Overwrite files that exist.")
     var force = false
 
-    func validate() throws {
-        guard swift else {
-            throw ValidationError("pgdrift init writes a Swift package: give --swift (a pgdrift.toml set-up is not written yet)")
-        }
-    }
-
     func run() throws {
+        guard swift else { return try writeConfiguration() }
         let dependency = try self.dependency()
         let folder = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             .standardizedFileURL
@@ -71,6 +78,29 @@ struct InitCommand: ParsableCommand {
         let tables = catalog.tables.count
         progress("wrote \(output): a model of \(tables) table\(tables == 1 ? "" : "s") in Sources/DatabaseSchema/ExpectedSchema.swift; "
             + "cd \(output) && swift run drift check")
+    }
+
+    /// pgdrift.toml for the layout of the working directory.
+    private func writeConfiguration() throws {
+        let directory = FileManager.default.currentDirectoryPath
+        let layout = ProjectLayout.detect(in: directory, environment: ProcessInfo.processInfo.environment)
+        let path = directory + "/pgdrift.toml"
+        if !force, let existing = PgDriftConfiguration.fileNames.first(where: { FileManager.default.fileExists(atPath: directory + "/" + $0) }) {
+            throw CLIError.input("\(existing) exists; --force overwrites pgdrift.toml")
+        }
+        try OutputFile.write(Data(layout.configurationFile.utf8), to: path)
+        var said = ["wrote pgdrift.toml"]
+        if let expected = layout.expected {
+            said.append("expected: \(expected)" + (layout.tool.map { " (\($0.rawValue))" } ?? ""))
+        } else if let migrations = layout.migrations {
+            said.append("\(migrations) is not SQL: set expected by hand (see the file)")
+        } else {
+            said.append("no migrations folder found: set expected by hand")
+        }
+        said.append(layout.databaseVariable.map { "database: $\($0) (\(layout.databaseFoundIn ?? "environment"))" }
+            ?? "database: none found, pass --database or set database_env")
+        if layout.tool == .supabase { said.append("Supabase's own schemas left out") }
+        progress(said.joined(separator: "; "))
     }
 
     /// --pgdrift-package, else the checkout this binary was built from.

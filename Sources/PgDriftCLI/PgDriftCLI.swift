@@ -52,7 +52,8 @@ enum Main {
         }
         do {
             // demo is self-contained (its own server and the built-in model): a project's file does not apply.
-            if !(command is DemoCommand) { _ = try ProjectConfiguration.loaded.get() }
+            // init writes pgdrift.toml: a bad one there is what --force replaces.
+            if !(command is DemoCommand) && !(command is InitCommand) { _ = try ProjectConfiguration.loaded.get() }
             var runnable = command
             try runnable.run()
             exit(ExitCode.clean)
@@ -92,10 +93,32 @@ enum Main {
 
 /// Writes one line to standard error, prefixed with the program name.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("pgdrift: \(message)\n".utf8))
+    writeStandardError("pgdrift: \(message)\n")
 }
 
-/// Writes one progress line to standard error.
+/// Writes one progress line to standard error, unless `--quiet`.
 func progress(_ message: String) {
-    FileHandle.standardError.write(Data("==> \(message)\n".utf8))
+    guard !Output.quiet else { return }
+    writeStandardError("==> \(message)\n")
+}
+
+/// Writes to standard error after flushing what `print` left in standard output's buffer, so that
+/// output piped or logged reads in the order a terminal shows it.
+func writeStandardError(_ text: String) {
+    fflush(nil)  // every output stream: standard output is the one print() buffers
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// How chatty the command line is.
+enum Output {
+    /// `--quiet`: no progress lines (notes that change what a result means, and errors, still go out).
+    nonisolated(unsafe) static var quiet = false
+}
+
+/// `--quiet`, for every command that prints progress.
+struct QuietOption: ParsableArguments {
+    @Flag(help: "No progress lines on standard error (errors and notes that qualify a result still go there).")
+    var quiet = false
+
+    func validate() throws { Output.quiet = quiet }
 }

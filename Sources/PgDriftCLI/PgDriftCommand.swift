@@ -47,10 +47,14 @@ struct DatabaseOptions: ParsableArguments {
         excludedSchemaArguments.isEmpty ? ProjectConfiguration.current.excludeSchemas : excludedSchemaArguments
     }
 
-    /// The connection string to use: --database, then pgdrift.toml's `database` (it names this project's
-    /// database, where DATABASE_URL is often an application's), then DATABASE_URL, then libpq's defaults.
+    /// The connection string to use: --database, then pgdrift.toml's `database` or `database_env` (it
+    /// names this project's database, where DATABASE_URL is often an application's), then DATABASE_URL,
+    /// then libpq's defaults.
     var connectionString: ConnectionString {
         ConnectionString(
-            databaseArgument ?? ProjectConfiguration.current.database ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "")
+            databaseArgument
+                ?? ProjectConfiguration.current.databaseURL(
+                    environment: ProcessInfo.processInfo.environment, directory: FileManager.default.currentDirectoryPath)
+                ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "")
     }
 }

@@ -8,18 +8,18 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Write the SQL migration that makes the database match the expected schema.",
         discussion: """
-            The plan runs in one transaction (except CREATE INDEX CONCURRENTLY and validations with --online),
-            sets lock_timeout and statement_timeout, and is safe to run twice. Statements that can lose data
+            The plan runs in one transaction (except CREATE INDEX CONCURRENTLY and validations with --online), \
+            sets lock_timeout and statement_timeout, and is safe to run twice. Statements that can lose data \
             are written as comments unless --allow-destructive is given.
 
-            Each statement that rewrites or scans a table says so with the table's size and row estimate
-            (read with the catalog), and the plan starts with a summary of them. It also starts with a guard:
-            a fingerprint of the objects it was planned from, checked again when it runs, so that a plan
-            applied after the schema changed stops before changing anything (under psql, any driver,
+            Each statement that rewrites or scans a table says so with the table's size and row estimate \
+            (read with the catalog), and the plan starts with a summary of them. It also starts with a guard: \
+            a fingerprint of the objects it was planned from, checked again when it runs, so that a plan \
+            applied after the schema changed stops before changing anything (under psql, any driver, \
             --apply and pgdrift apply).
 
-            Exit codes: 0 plan written (with --apply: the database is clean afterwards) · 1 drift remains after
-            --apply, or --prove found lost data (without --allow-destructive) or a failing statement · 2 bad input, or a statement beyond --max-blocking-size · 3 database error (with --apply:
+            Exit codes: 0 plan written (with --apply: the database is clean afterwards) · 1 drift remains after \
+            --apply, or --prove found lost data (without --allow-destructive) or a failing statement · 2 bad input, or a statement beyond --max-blocking-size · 3 database error (with --apply: \
             nothing of the transaction was kept).
 
             Examples:
@@ -30,6 +30,8 @@ struct PlanCommand: ParsableCommand {
               pgdrift plan --format json --max-blocking-size 1GB --online
               pgdrift plan --allow-destructive --prove --prove-rows 5000
             """)
+
+    @OptionGroup var verbosity: QuietOption
 
     @Option(help: "The expected schema: builtin, a folder of .sql migrations, a .sql file, a .json snapshot, or a connection URL. Default: pgdrift.toml's expected, else builtin.")
     var expected: String?
@@ -212,14 +214,14 @@ struct PlanCommand: ParsableCommand {
 func reportRecheck(_ report: DriftReport) throws {
     if report.hasErrors {
         progress("the database still differs from the expected schema:")
-        FileHandle.standardError.write(Data(TextReport.render(report, color: false).utf8))
+        writeStandardError(TextReport.render(report, color: false))
         throw PgDriftExit(code: ExitCode.drift)
     }
     if report.findings.isEmpty {
         progress("checked again: the database matches the expected schema")
     } else {
         progress("checked again: no error left; \(report.findings.count) warning\(report.findings.count == 1 ? "" : "s") or note\(report.findings.count == 1 ? "" : "s") remain:")
-        FileHandle.standardError.write(Data(TextReport.render(report, color: false).utf8))
+        writeStandardError(TextReport.render(report, color: false))
     }
 }
 

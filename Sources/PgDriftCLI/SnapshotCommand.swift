@@ -17,6 +17,8 @@ struct SnapshotCommand: ParsableCommand {
               pgdrift snapshot --format sql > schema.sql
             """)
 
+    @OptionGroup var verbosity: QuietOption
+
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: "Output format: json (a snapshot --expected can read back), sql (DDL that recreates the schema) or swift (the DSL, to bootstrap a Swift model).")

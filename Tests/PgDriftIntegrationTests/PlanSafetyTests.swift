@@ -221,3 +221,39 @@ import Testing
         #expect(try database.connect().query("SELECT count(old) AS n FROM t").rows[0].int("n") == 10)
     }
 }
+
+/// `pgdrift init` in a project folder (issue 23): the file it writes, that it keeps an existing one, and
+/// that `check` then finds the database through the variable it names, password never printed.
+@Suite struct InitCommandTests {
+    @Test(.enabled(if: PlanSafetyTests.enabled)) func initWritesTheProjectsFileAndCheckUsesIt() throws {
+        let database = try TestDatabase("init_project", sql: "CREATE TABLE t (a int);")
+        TestEnvironment.isolated
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-init-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: root + "/migrations", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data("CREATE TABLE t (a int, b text);\n".utf8).write(to: URL(fileURLWithPath: root + "/migrations/001_init.sql"))
+        // A URL with a password-like option, as .env files hold them.
+        let url = database.connectionString + " password=not-a-real-secret"
+        try Data("APP_NAME=x\nDATABASE_URL=\"\(url)\"\n".utf8).write(to: URL(fileURLWithPath: root + "/.env"))
+
+        let first = try CLITests.run(["init"], in: root)
+        #expect(first.code == 0, "\(first.stderr)")
+        #expect(first.stdout.isEmpty)
+        #expect(first.stderr == "==> wrote pgdrift.toml; expected: migrations; database: $DATABASE_URL (.env)\n")
+        let written = try String(contentsOfFile: root + "/pgdrift.toml", encoding: .utf8)
+        #expect(written.contains("expected = \"migrations\"   # the migrations, read as SQL\n"))
+        #expect(written.contains("database_env = \"DATABASE_URL\"\n"))
+        #expect(!written.contains("not-a-real-secret") && !written.contains(database.name))
+
+        let again = try CLITests.run(["init"], in: root)
+        #expect(again.code == 2)
+        #expect(again.stderr == "pgdrift: pgdrift.toml exists; --force overwrites pgdrift.toml\n")
+        #expect(try CLITests.run(["init", "--force"], in: root).code == 0)
+
+        // check takes expected and the database from the file (and .env): column b is missing.
+        let check = try CLITests.run(["check", "--history", "none", "--report-dir", root + "/reports"], in: root)
+        #expect(check.code == 1, "\(check.stderr)")
+        #expect(check.stdout.contains("error missing_column: column t.b does not exist"), "\(check.stdout)")
+        #expect(!check.stdout.contains("not-a-real-secret") && !check.stderr.contains("not-a-real-secret"))
+    }
+}

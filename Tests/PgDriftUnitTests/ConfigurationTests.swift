@@ -80,7 +80,7 @@ import Testing
 
     /// (file, text) → the one-line error.
     static let badFiles: [(String, String, String)] = [
-        ("pgdrift.toml", "strict = true\n\nstrictt = true\n", "pgdrift.toml:3: unknown key 'strictt' (known: expected, database, schemas, exclude_schemas, ignore, strict, with_privileges, report_dir, severity)"),
+        ("pgdrift.toml", "strict = true\n\nstrictt = true\n", "pgdrift.toml:3: unknown key 'strictt' (known: expected, database, database_env, schemas, exclude_schemas, ignore, strict, with_privileges, report_dir, severity)"),
         ("pgdrift.toml", "strict = \"yes\"\n", "pgdrift.toml:1: 'strict' must be true or false"),
         ("pgdrift.toml", "schemas = \"public\"\n", "pgdrift.toml:1: 'schemas' must be a list of strings"),
         ("pgdrift.toml", "expected = 42\n", "pgdrift.toml:1: unsupported value '42': use a quoted string, true/false or a list of strings"),
