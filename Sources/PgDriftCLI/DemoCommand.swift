@@ -36,7 +36,6 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         progress("starting a throwaway PostgreSQL")
         let server = try TemporaryServer()
-        ServerCleanup.install(server)
         defer { server.stop() }
 
         let migrations = try AnalyticsExample.migrations().filter { !$0.name.hasPrefix("015") }
@@ -132,20 +131,5 @@ extension DemoCommand {
             ALTER TABLE supabase_migrations.schema_migrations ADD COLUMN IF NOT EXISTS name text;
             INSERT INTO supabase_migrations.schema_migrations (version, name) VALUES \(rows.joined(separator: ", "));
             """
-    }
-}
-
-/// Stops the throwaway server when the user presses Ctrl-C.
-enum ServerCleanup {
-    nonisolated(unsafe) private static var server: TemporaryServer?
-
-    static func install(_ server: TemporaryServer) {
-        Self.server = server
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber) { received in
-                ServerCleanup.server?.stop()
-                _exit(128 + received)
-            }
-        }
     }
 }

@@ -50,6 +50,7 @@ enum Main {
             printError("see 'pgdrift --help'")
             exit(ExitCode.usage)
         }
+        Interrupts.install()
         do {
             // demo is self-contained (its own server and the built-in model): a project's file does not apply.
             // init writes pgdrift.toml: a bad one there is what --force replaces.
@@ -121,4 +122,42 @@ struct QuietOption: ParsableArguments {
     var quiet = false
 
     func validate() throws { Output.quiet = quiet }
+}
+
+/// Ctrl-C (SIGINT) and SIGTERM: every throwaway server of the run (the demo's, a shadow database's) is
+/// stopped and its folder removed, then the process exits 128 + the signal. The handler itself only
+/// writes the signal's number to a pipe (write(2) is async-signal-safe); a thread waiting on the pipe
+/// does the work, outside the handler, where locks and fork are allowed.
+enum Interrupts {
+    nonisolated(unsafe) private static var pipeInput: Int32 = -1
+
+    static func install() {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { return }
+        pipeInput = ends[1]
+        let output = ends[0]
+        let thread = Thread {
+            var number: Int32 = 0
+            while true {
+                let count = read(output, &number, MemoryLayout<Int32>.size)
+                if count == MemoryLayout<Int32>.size { break }
+                if count < 0 && errno == EINTR { continue }
+                return  // the pipe is broken: no interrupt can come through it
+            }
+            TemporaryServer.stopAll()
+            exit(128 + number)
+        }
+        thread.start()
+        // A parent may have blocked them (a test runner, a supervisor): this process wants them.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for number in [SIGINT, SIGTERM] { sigaddset(&wanted, number) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
+        for number in [SIGINT, SIGTERM] {
+            signal(number) { received in
+                var number = received
+                _ = write(Interrupts.pipeInput, &number, MemoryLayout<Int32>.size)
+            }
+        }
+    }
 }

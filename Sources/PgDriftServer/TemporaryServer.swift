@@ -37,6 +37,7 @@ public final class TemporaryServer: @unchecked Sendable {
         var template = Array("/tmp/pgdrift-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw ServerError("cannot create a temporary directory") }
         directory = String(cString: made)
+        Self.live.add(self)
         do {
             // First thing: a process that exits while the cluster is made or started (a CLI run failing on
             // its database while the shadow server starts in the background) leaves nothing behind.
@@ -141,22 +142,54 @@ public final class TemporaryServer: @unchecked Sendable {
     }
 
     /// Stops the server and deletes its directory. Safe to call more than once.
-    public func stop() {
+    public func stop() { stop(keepingWatchdog: false) }
+
+    /// `keepingWatchdog`: on an interrupt the process exits next, perhaps while initdb or pg_ctl is still
+    /// making this server; the watchdog then stops and removes it again after the exit.
+    private func stop(keepingWatchdog: Bool) {
         lock.lock()
         defer { lock.unlock() }
         guard !stopped else { return }
         stopped = true
+        Self.live.remove(self)
         _ = try? Shell.output(runAs + [binaries.path("pg_ctl"), "stop", "-m", "fast", "-w", "-D", dataDirectory])
         removeDirectory()
         // SIGKILL: the watchdog has nothing left to do, and a signal it could block or ignore would leave
         // this wait, and the process, hanging.
-        if let watchdog {
+        if let watchdog, !keepingWatchdog {
             kill(watchdog, SIGKILL)
             Shell.wait(for: watchdog)
         }
     }
 
     deinit { stop() }
+
+    /// Stops every server of this process that is not stopped yet (on Ctrl-C, from the command line's
+    /// interrupt thread, never from a signal handler).
+    /// The process exits next: each server's watchdog is left to make sure of it afterwards.
+    public static func stopAll() {
+        for server in live.all() { server.stop(keepingWatchdog: true) }
+    }
+
+    /// The servers of this process, held weakly: one that goes away stops itself.
+    private static let live = LiveServers()
+
+    private final class LiveServers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var servers: [ObjectIdentifier: WeakServer] = [:]
+
+        struct WeakServer { weak var server: TemporaryServer? }
+
+        func add(_ server: TemporaryServer) {
+            lock.withLock { servers[ObjectIdentifier(server)] = WeakServer(server: server) }
+        }
+
+        func remove(_ server: TemporaryServer) {
+            lock.withLock { _ = servers.removeValue(forKey: ObjectIdentifier(server)) }
+        }
+
+        func all() -> [TemporaryServer] { lock.withLock { servers.values.compactMap(\.server) } }
+    }
 
     /// Deletes the server's directory. pg_ctl returns once the server is gone, but its socket's files can
     /// still be unlinked a moment later, under a removal that listed them: the removal then fails and

@@ -44,3 +44,67 @@ import Testing
         #expect(silent.stdout == said.stdout.replacingOccurrences(of: loud.name, with: quiet.name))
     }
 }
+
+/// Issue 23: Ctrl-C during the demo, or during a shadow build, leaves no server and no folder behind.
+@Suite struct InterruptTests {
+    /// Starts pgdrift with the trace on, waits until it has started a throwaway server, sends SIGINT,
+    /// and returns the exit code and the server's folder.
+    func interrupt(_ arguments: [String], after marker: String) throws -> (code: Int32, directory: String, stderr: String) {
+        TestEnvironment.isolated
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-interrupt-\(UUID())").path
+        let pid = try ChildProcess.start(["env", "PGDRIFT_TRACE=1", CLITests.binary] + arguments, stdout: capture + ".out", stderr: capture + ".err")
+        var stderr = ""
+        for _ in 0..<600 where !stderr.contains(marker) {
+            usleep(50_000)
+            stderr = (try? String(contentsOfFile: capture + ".err", encoding: .utf8)) ?? ""
+        }
+        kill(pid, SIGINT)
+        let code = ChildProcess.wait(pid)
+        stderr = (try? String(contentsOfFile: capture + ".err", encoding: .utf8)) ?? ""
+        let line = stderr.split(separator: "\n").first { $0.contains("starting a throwaway PostgreSQL in ") }
+        let directory = line.map { String($0.split(separator: " ").last ?? "") } ?? ""
+        return (code, directory, stderr)
+    }
+
+    /// Whether the server's folder is gone and no process names it, within 15 s (a server interrupted
+    /// while initdb made it is finished off by its watchdog, which lives 5 s after pgdrift exits).
+    func leftNothing(_ directory: String) -> Bool {
+        for _ in 0..<150 {
+            if !FileManager.default.fileExists(atPath: directory) && !processUses(directory) { return true }
+            usleep(100_000)
+        }
+        return false
+    }
+
+    /// Whether a process runs with `directory` on its command line (a postmaster of that cluster).
+    func processUses(_ directory: String) -> Bool {
+        let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return processes.contains { pid in
+            guard pid.allSatisfy(\.isNumber), let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            return String(decoding: data, as: UTF8.self).contains(directory)
+        }
+    }
+
+    @Test(.enabled(if: PlanSafetyTests.enabled)) func ctrlCDuringTheDemo() throws {
+        let reports = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-demo-int-\(UUID())").path
+        let run = try interrupt(["demo", "--report-dir", reports], after: "==> building the drifted analytics database")
+        #expect(run.code == 128 + SIGINT, "\(run.stderr)")
+        #expect(run.directory.hasPrefix("/tmp/pgdrift-"), "\(run.stderr)")
+        #expect(leftNothing(run.directory))
+    }
+
+    @Test(.enabled(if: PlanSafetyTests.enabled)) func ctrlCDuringAShadowBuild() throws {
+        let database = try TestDatabase("interrupt_shadow", sql: "CREATE TABLE t (a int);")
+        TestEnvironment.isolated
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-int-shadow-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A migration that takes its time in the shadow database.
+        try Data("CREATE TABLE t (a int);\nSELECT pg_sleep(60);\n".utf8).write(to: URL(fileURLWithPath: folder + "/001_slow.sql"))
+        let run = try interrupt(["check", "--expected", folder, "--database", database.connectionString, "--shadow", "--report-dir", folder + "/r"],
+                                after: "starting a throwaway PostgreSQL in ")
+        #expect(run.code == 128 + SIGINT, "\(run.stderr)")
+        #expect(run.directory.hasPrefix("/tmp/pgdrift-"), "\(run.stderr)")
+        #expect(leftNothing(run.directory))
+    }
+}
