@@ -46,11 +46,9 @@ struct ApplyCommand: ParsableCommand {
             throw CLIError.input("cannot read plan '\(file)'")
         }
         let connection = database.connectionString
-        let config = ProjectConfiguration.current
-        let source: ExpectedSource
-        do { source = try ExpectedSource.parse(expected ?? Self.namedExpected(in: text) ?? config.expected ?? "builtin") } catch let error as ExpectedSchemaError {
-            throw CLIError.input(error.description)
-        }
+        // The expected schema --expected names, else the one the plan was made against.
+        let audit = try CommandSetup.audit(
+            expected: expected ?? Self.namedExpected(in: text), database: database, ignore: ignore, reading: reading)
         let postgres = try PostgresConnection(connection.raw)
         defer { postgres.close() }
         progress("applying \(file)")
@@ -59,12 +57,6 @@ struct ApplyCommand: ParsableCommand {
         } catch let refusal as PlanRefusal {
             throw CLIError.input(refusal.description)
         }
-        var audit = Audit(source: source, builtin: BuiltinModel.catalog)
-        audit.schemas = database.schemas
-        audit.excludedSchemas = database.excludedSchemas
-        audit.ignore = ignore.isEmpty ? config.ignore : ignore
-        audit.severities = config.severities
-        reading.configure(&audit, config)
         try reportRecheck(try audit.run(against: connection.raw))
     }
 

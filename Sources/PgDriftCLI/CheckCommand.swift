@@ -67,17 +67,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let config = ProjectConfiguration.current
-        var audit = Audit(source: try expectedSource(expected ?? config.expected ?? "builtin"), builtin: BuiltinModel.catalog)
-        audit.schemas = database.schemas
-        audit.excludedSchemas = database.excludedSchemas
-        audit.ignore = ignore.isEmpty ? config.ignore : ignore
-        audit.severities = config.severities
+        var audit = try CommandSetup.audit(expected: expected, database: database, ignore: ignore, reading: reading)
         if strictCoverage { audit.severities[.notChecked] = .error }
         audit.strict = strict ?? config.strict ?? false
         audit.diffOptions.comparePrivileges = withPrivileges ?? config.withPrivileges ?? false
         audit.diffOptions.compareOwners = withOwners ?? config.withOwners ?? false
         audit.diffOptions.compareExtensionState = withExtensionState ?? config.withExtensionState ?? false
-        reading.configure(&audit, config)
         audit.onNote = { writeStandardError("pgdrift: \($0)\n") }
         let report = try audit.run(against: database.connectionString.raw)
 
@@ -96,11 +91,6 @@ struct CheckCommand: ParsableCommand {
         if report.hasErrors { throw PgDriftExit(code: ExitCode.drift) }
     }
 
-    private func expectedSource(_ expected: String) throws -> ExpectedSource {
-        do { return try ExpectedSource.parse(expected) } catch let error as ExpectedSchemaError {
-            throw CLIError.input(error.description)
-        }
-    }
 }
 
 /// Formats `check` writes.

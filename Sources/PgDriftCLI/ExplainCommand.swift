@@ -46,11 +46,8 @@ struct ExplainCommand: ParsableCommand {
         let config = ProjectConfiguration.current
         let objectName: ObjectName
         do { objectName = try ObjectName.parse(name) } catch let error as ObjectNameError { throw CLIError.input(error.description) }
-        let source: ExpectedSource
-        do { source = try ExpectedSource.parse(expected ?? config.expected ?? "builtin") } catch let error as ExpectedSchemaError {
-            throw CLIError.input(error.description)
-        }
-        let connection = database ?? config.database ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
+        let source = try CommandSetup.expectedSource(expected)
+        let connection = CommandSetup.connectionString(database).raw
         // For a folder of migrations, the tool's history is read in the same snapshot.
         var audit = Audit(source: source)
         sqlReading.configure(&audit, config)

@@ -47,14 +47,6 @@ struct DatabaseOptions: ParsableArguments {
         excludedSchemaArguments.isEmpty ? ProjectConfiguration.current.excludeSchemas : excludedSchemaArguments
     }
 
-    /// The connection string to use: --database, then pgdrift.toml's `database` or `database_env` (it
-    /// names this project's database, where DATABASE_URL is often an application's), then DATABASE_URL,
-    /// then libpq's defaults.
-    var connectionString: ConnectionString {
-        ConnectionString(
-            databaseArgument
-                ?? ProjectConfiguration.current.databaseURL(
-                    environment: ProcessInfo.processInfo.environment, directory: FileManager.default.currentDirectoryPath)
-                ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "")
-    }
+    /// The connection string to use (`CommandSetup.connectionString`).
+    var connectionString: ConnectionString { CommandSetup.connectionString(databaseArgument) }
 }

@@ -171,19 +171,10 @@ struct PlanCommand: ParsableCommand {
 
     private func makeAudit() throws -> Audit {
         let config = ProjectConfiguration.current
-        let source: ExpectedSource
-        do { source = try ExpectedSource.parse(expected ?? config.expected ?? "builtin") } catch let error as ExpectedSchemaError {
-            throw CLIError.input(error.description)
-        }
-        var audit = Audit(source: source, builtin: BuiltinModel.catalog)
-        audit.schemas = database.schemas
-        audit.excludedSchemas = database.excludedSchemas
-        audit.ignore = ignore.isEmpty ? config.ignore : ignore
-        audit.severities = config.severities
+        var audit = try CommandSetup.audit(expected: expected, database: database, ignore: ignore, reading: reading)
         // The check after --apply compares grants when the plan set them.
         audit.diffOptions.comparePrivileges = withPrivileges ?? config.withPrivileges ?? false
         audit.diffOptions.compareOwners = withOwners ?? config.withOwners ?? false
-        reading.configure(&audit, config)
         return audit
     }
 

@@ -17,26 +17,11 @@ public enum ChildProcess {
             unlink(outPath)
             unlink(errPath)
         }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         // Glibc's posix_spawn_file_actions_addchdir_np is not visible from Swift; GNU env changes directory.
         let arguments = directory.map { ["env", "-C", $0] + arguments } ?? arguments
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let result = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
-        guard result == 0 else {
-            throw ChildProcessError(message: "cannot run \(arguments[0]): \(String(cString: strerror(result)))")
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let low = status & 0x7f
+        let code = wait(try start(arguments, stdout: outPath, stderr: errPath))
         return Output(
-            code: low == 0 ? (status >> 8) & 0xff : 128 + low,
+            code: code,
             stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
