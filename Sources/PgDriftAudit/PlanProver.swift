@@ -48,6 +48,9 @@ public enum PlanProver {
         defer { copy.close() }
         let connection = copy.connection
         var notes: [String] = []
+        if let major, let copyMajor = copy.major, copyMajor != major {
+            notes.append("The copy runs PostgreSQL \(copyMajor), the database PostgreSQL \(major) (no PostgreSQL \(major) programs here; --postgres-bin DIR names them).")
+        }
         // The sample cannot hold every row a foreign key points at: the copy has none.
         let foreignKeys = try connection.query("""
             SELECT pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', k.conrelid::pg_catalog.regclass, k.conname) AS drop

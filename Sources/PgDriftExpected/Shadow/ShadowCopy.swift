@@ -10,6 +10,9 @@ package final class ShadowCopy {
     private let server: TemporaryServer
     private let session: ShadowSession
 
+    /// The copy's PostgreSQL major version (another than the database's when this machine lacks it).
+    package let major: Int?
+
     /// Where the copy is: the migrator, which owns every table of it.
     package var connection: PostgresConnection { session.connection }
 
@@ -17,6 +20,7 @@ package final class ShadowCopy {
     /// machine has (`postgresBin` names one).
     package init(_ catalog: Catalog, major: Int?, postgresBin: String?) throws {
         let binaries = try PostgresBinaries.locate(major: major, explicit: postgresBin)
+        self.major = binaries.majorVersion
         server = try TemporaryServer(binaries: binaries, superuser: ShadowSession.superuser)
         do {
             session = try ShadowSession(server: server)
