@@ -52,11 +52,8 @@ struct ApplyCommand: ParsableCommand {
         let postgres = try PostgresConnection(connection.raw)
         defer { postgres.close() }
         progress("applying \(file)")
-        do {
-            if !(try PlanApplier.applyFile(text, on: postgres)) { progress("the plan has nothing to run") }
-        } catch let refusal as PlanRefusal {
-            throw CLIError.input(refusal.description)
-        }
+        // A stale plan, or a file pgdrift did not write, is a PlanRefusal: exit 2, nothing changed.
+        if !(try PlanApplier.applyFile(text, on: postgres)) { progress("the plan has nothing to run") }
         try reportRecheck(try audit.run(against: connection.raw))
     }
 

@@ -88,7 +88,7 @@ struct CheckCommand: ParsableCommand {
         }
         try OutputFile.write(Data(text.utf8), to: output)
         try ReportFolder.write(report, to: reportDirectory ?? config.reportDirectory ?? "reports", baseDirectory: base)
-        if report.hasErrors { throw PgDriftExit(code: ExitCode.drift) }
+        if report.hasErrors { throw ExitCode.drift }
     }
 
 }

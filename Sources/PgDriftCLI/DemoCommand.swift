@@ -48,7 +48,7 @@ struct DemoCommand: ParsableCommand {
             do {
                 try connection.execute(migration.sql)
             } catch let error as PostgresError {
-                throw CLIError(message: "applying \(migration.name): \(error.message)", code: ExitCode.database)
+                throw CLIError(message: "applying \(migration.name): \(error.message)", code: .database)
             }
         }
         for statement in Self.handMadeDrifts { try connection.execute(statement) }
@@ -107,7 +107,7 @@ struct DemoCommand: ParsableCommand {
         print(TextReport.render(after, color: Terminal.wantsColor), terminator: "")
         if after.hasErrors {
             progress("stopping the throwaway PostgreSQL")
-            throw CLIError(message: "the database still drifts after the plan ran", code: ExitCode.drift)
+            throw CLIError(message: "the database still drifts after the plan ran", code: .drift)
         }
         if !plan.skipped.isEmpty {
             progress("\(plan.skipped.count) statement\(plan.skipped.count == 1 ? " was" : "s were") left out on purpose (they would lose data; --allow-destructive runs them)")

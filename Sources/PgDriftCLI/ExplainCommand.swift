@@ -76,7 +76,7 @@ struct ExplainCommand: ParsableCommand {
         }
         let output = format == .json ? try explanation.json() : explanation.text
         FileHandle.standardOutput.write(Data(output.utf8))
-        if !explanation.exists { throw PgDriftExit(code: ExitCode.drift) }
+        if !explanation.exists { throw ExitCode.drift }
     }
 }
 

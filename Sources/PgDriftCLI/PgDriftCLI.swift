@@ -48,7 +48,7 @@ enum Main {
             let message = PgDriftCommand.message(for: error)
             printError(message.isEmpty ? "invalid usage" : message)
             printError("see 'pgdrift --help'")
-            exit(ExitCode.usage)
+            exit(ExitCode.usage.rawValue)
         }
         Interrupts.install()
         do {
@@ -57,38 +57,22 @@ enum Main {
             if !(command is DemoCommand) && !(command is InitCommand) { _ = try ProjectConfiguration.loaded.get() }
             var runnable = command
             try runnable.run()
-            exit(ExitCode.clean)
-        } catch let exit as PgDriftExit {
-            Foundation.exit(exit.code)
+            exit(ExitCode.success.rawValue)
+        } catch let code as ExitCode {
+            exit(code.rawValue)
         } catch {
             // `--help` parses to ArgumentParser's help command, whose run() throws the help request.
             if PgDriftCommand.exitCode(for: error) == .success { PgDriftCommand.exit(withError: error) }
             let (message, code) = describe(error)
             printError(message)
-            exit(code)
+            exit(code.rawValue)
         }
     }
 
     /// The message and exit code of any error a command throws.
-    static func describe(_ error: Error) -> (String, Int32) {
-        switch error {
-        case let error as PostgresError:
-            return (error.description, ExitCode.database)
-        case let error as CLIError:
-            return (error.message, error.code)
-        case let error as SnapshotError:
-            return (error.message, ExitCode.usage)
-        case let error as ExpectedSchemaError:
-            return (error.description, ExitCode.usage)
-        case let error as ServerError:
-            return (error.description, ExitCode.database)
-        case let error as ConfigurationError:
-            return (error.description, ExitCode.usage)
-        case let error as ValidationError:
-            return (error.message, ExitCode.usage)
-        default:
-            return ("\(error)", ExitCode.usage)
-        }
+    static func describe(_ error: Error) -> (String, ExitCode) {
+        guard let error = error as? CommandLineError else { return ("\(error)", .usage) }
+        return (error.line, error.exitCode)
     }
 }
 

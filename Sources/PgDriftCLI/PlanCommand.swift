@@ -133,7 +133,7 @@ struct PlanCommand: ParsableCommand {
             for line in proof.lines { progress(line.trimmingCharacters(in: .whitespaces)) }
             if (proof.losesData && !allowDestructive) || !proof.failures.isEmpty {
                 if apply { progress("not applied: the proof found lost data or a failing statement") }
-                throw PgDriftExit(code: ExitCode.drift)
+                throw ExitCode.drift
             }
         }
         guard apply else { return }
@@ -206,7 +206,7 @@ func reportRecheck(_ report: DriftReport) throws {
     if report.hasErrors {
         progress("the database still differs from the expected schema:")
         writeStandardError(TextReport.render(report, color: false))
-        throw PgDriftExit(code: ExitCode.drift)
+        throw ExitCode.drift
     }
     if report.findings.isEmpty {
         progress("checked again: the database matches the expected schema")
