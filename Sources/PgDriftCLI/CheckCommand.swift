@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
     var ignore: [String] = []
 
     @Option(help: "Output format (junit, sarif and github are for CI).")
-    var format: CheckFormat = .text
+    var format: ReportFormat = .text
 
     @Option(name: .customLong("report-dir"), help: "Also write drift-report.json, .md, .xml and .sarif here. Default: pgdrift.toml's report_dir, else reports.")
     var reportDirectory: String?
@@ -77,15 +77,7 @@ struct CheckCommand: ParsableCommand {
         let report = try audit.run(against: database.connectionString.raw)
 
         let base = FileManager.default.currentDirectoryPath
-        let text: String
-        switch format {
-        case .text: text = TextReport.render(report, color: output == nil && Terminal.wantsColor)
-        case .json: text = try JSONReport.render(report)
-        case .markdown: text = MarkdownReport.render(report)
-        case .junit: text = JUnitReport.render(report, baseDirectory: base)
-        case .sarif: text = try SARIFReport.render(report, baseDirectory: base)
-        case .github: text = GitHubReport.render(report, baseDirectory: base)
-        }
+        let text = try format.render(report, baseDirectory: base, color: format == .text && output == nil && Terminal.wantsColor)
         try OutputFile.write(Data(text.utf8), to: output)
         try ReportFolder.write(report, to: reportDirectory ?? config.reportDirectory ?? "reports", baseDirectory: base)
         if report.hasErrors { throw ExitCode.drift }
@@ -93,10 +85,7 @@ struct CheckCommand: ParsableCommand {
 
 }
 
-/// Formats `check` writes.
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown, junit, sarif, github
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// Whether standard output is a terminal that wants colour (NO_COLOR respected).
 enum Terminal {
