@@ -55,6 +55,9 @@ public struct Audit {
     public var postgresBin: String?
     /// Receives notes on how the expected schema was read (a fallback to a shadow database, skipped statements).
     public var onNote: ((String) -> Void)?
+    /// Receives what a long step is doing (the shadow database's migrations, the catalog reads), from
+    /// any thread, for a progress line on a terminal (`pgdrift` shows one after a second).
+    public var onProgress: (@Sendable (String) -> Void)?
 
     /// Audits against a source (`builtin` means `builtin`, the compiled model).
     public init(source: ExpectedSource, builtin: Catalog = Catalog()) {
@@ -140,6 +143,7 @@ public struct Audit {
     ) throws -> (sides: Sides, extra: Extra) {
         // Whatever happens, the reading of the migrations must not wait forever.
         defer { extensions?.fulfil(.failure(LiveExtensionsUnread())) }
+        onProgress?("reading the database's catalog")
         let options = diffOptions
         let unavailable = unavailableExtensions
         // Read whatever the source: the tool's tables are never the schema's, even against a model.
@@ -154,6 +158,7 @@ public struct Audit {
                     try Introspector.extensionMembers(lackingHere: { !LiveExtensions.isAvailableHere($0, unless: unavailable) }, on: connection)
                 })
             }
+            onProgress?("reading the expected schema")
             let readExpected = try expected()
             let needed = forPlan
                 ? SchemaDiff.constantsToPlan(expected: readExpected, actual: inspection.catalog)
@@ -200,6 +205,7 @@ public struct Audit {
     func loadExpected(_ options: IntrospectionOptions, onlyFiles: Set<String>? = nil, serverMajor: Int? = nil) -> ExpectedLoading {
         let (source, builtin, schemas, excludedSchemas, shadow) = (self.source, self.builtin, self.schemas, self.excludedSchemas, self.shadow)
         let postgresBin = self.postgresBin
+        let onProgress = self.onProgress
         let (shadowSuperuser, shadowTimeout, searchPath) = (self.shadowSuperuser, self.shadowTimeout, self.searchPath)
         let unavailable = unavailableExtensions
         // Only migrations create extensions: other sources never wait for the database.
@@ -220,6 +226,7 @@ public struct Audit {
             loader.onlyFiles = onlyFiles
             loader.serverMajor = serverMajor
             loader.postgresBin = postgresBin
+            loader.onProgress = onProgress
             var notes: [String] = []
             loader.onNote = { notes.append($0) }
             let catalog = try loader.load(source).filtered(schemas: schemas, excluding: excludedSchemas)

@@ -74,7 +74,10 @@ struct CheckCommand: ParsableCommand {
         audit.diffOptions.compareOwners = withOwners ?? config.withOwners ?? false
         audit.diffOptions.compareExtensionState = withExtensionState ?? config.withExtensionState ?? false
         audit.onNote = { writeStandardError("pgdrift: \($0)\n") }
+        let progressLine = TerminalProgress.forThisRun
+        if let progressLine { audit.onProgress = { @Sendable text in progressLine.update(text) } }
         let report = try audit.run(against: database.connectionString.raw)
+        progressLine?.finish()
 
         let base = FileManager.default.currentDirectoryPath
         let text = try format.render(report, baseDirectory: base, color: format == .text && output == nil && Terminal.wantsColor)

@@ -91,6 +91,7 @@ func progress(_ message: String) {
 /// output piped or logged reads in the order a terminal shows it.
 func writeStandardError(_ text: String) {
     fflush(nil)  // every output stream: standard output is the one print() buffers
+    TerminalProgress.clear()
     FileHandle.standardError.write(Data(text.utf8))
 }
 

@@ -112,13 +112,17 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let audit = try makeAudit()
+        var audit = try makeAudit()
         let connection = database.connectionString
         let options = PlanOptions(
             allowDestructive: allowDestructive, online: online, renames: renames, withPrivileges: audit.diffOptions.comparePrivileges,
             withOwners: audit.diffOptions.compareOwners, lockTimeout: lockTimeout, statementTimeout: statementTimeout)
         if prove { progress("planning, then proving the plan on a throwaway copy of the schema with up to \(proveRows) rows per table") }
+        let progressLine = TerminalProgress.forThisRun
+        if let progressLine { audit.onProgress = { @Sendable text in progressLine.update(text) } }
+        defer { progressLine?.finish() }
         let (plan, expected) = try audit.planWithExpected(against: connection.raw, options: options, proveRows: prove ? proveRows : nil)
+        progressLine?.finish()
         try refuseBlocking(plan)
         let header = [
             "pgdrift plan: migration from \(connection.description) to the expected schema (\(audit.source.description)).",

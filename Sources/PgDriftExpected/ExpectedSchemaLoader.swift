@@ -25,6 +25,9 @@ package final class ExpectedSchemaLoader {
     /// Receives one line when SQL is read through a shadow database because the offline reader cannot
     /// reproduce a statement, or when statements were skipped as having no effect on the schema.
     package var onNote: ((String) -> Void)?
+    /// Receives what a long step is doing (`shadow database: migration 3 of 40, 003_users.sql`), from the
+    /// loading thread, for a progress line on a terminal.
+    package var onProgress: (@Sendable (String) -> Void)?
     /// The members of extensions this machine lacks, from the audited database (nil: none).
     package var liveExtensions: LiveExtensions?
     /// Extensions to treat as missing here even when their files are installed (tests).
@@ -222,6 +225,7 @@ package final class ExpectedSchemaLoader {
         try session.ensureRoles(roles.sorted())
         var sourceMap = SourceMapRecorder()
         for (index, file) in files.enumerated() {
+            onProgress?("shadow database: migration \(index + 1) of \(files.count), \((file as NSString).lastPathComponent)")
             try session.run(file: file, sql: texts[index], script: scripts[index])
             if let script = scripts[index] { sourceMap.record(script, file: file) }
         }
@@ -237,6 +241,7 @@ package final class ExpectedSchemaLoader {
             let used = session.standIns.extensions.keys.sorted().compactMap { standInSources[$0]?.description }
             onNote?(LiveExtensions.note(used))
         }
+        onProgress?("shadow database: reading what the \(files.count) migrations made")
         var catalog = session.removingStandIns(from: try Introspector(options: options).catalog(from: session.connection).catalog)
         catalog.sources = sourceMap.sources(for: catalog)
         catalog.owners = ShadowSession.ownersTheMigrationsNamed(catalog.owners)

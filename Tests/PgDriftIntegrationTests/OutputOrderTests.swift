@@ -108,3 +108,33 @@ import Testing
         #expect(leftNothing(run.directory))
     }
 }
+
+/// Issue 23: a step over a second shows a progress line, on a terminal only and never with --quiet.
+@Suite struct TerminalProgressTests {
+    @Test(.enabled(if: PlanSafetyTests.enabled && FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func aSlowShadowBuildShowsItsMigrationOnATerminal() throws {
+        let database = try TestDatabase("progress_shadow", sql: "CREATE TABLE t (a int);")
+        TestEnvironment.isolated
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-progress-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("CREATE TABLE t (a int);\nSELECT pg_sleep(2.5);\n".utf8).write(to: URL(fileURLWithPath: folder + "/001_slow.sql"))
+        let arguments = ["check", "--expected", folder, "--database", database.connectionString, "--shadow", "--report-dir", folder + "/r"]
+        let quoted = ([CLITests.binary] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+
+        // `script` runs it on a pseudo-terminal: the line is drawn and redrawn in place.
+        let terminal = try ChildProcess.run(["script", "-qec", quoted, "/dev/null"])
+        #expect(terminal.code == 0, "\(terminal.stdout)")
+        #expect(terminal.stdout.contains("\r\u{1B}[K==> shadow database: migration 1 of 1, 001_slow.sql ("), "\(terminal.stdout)")
+        #expect(terminal.stdout.contains("no drift"))
+
+        let quiet = try ChildProcess.run(["script", "-qec", quoted + " --quiet", "/dev/null"])
+        #expect(quiet.code == 0)
+        #expect(!quiet.stdout.contains("\u{1B}[K"), "\(quiet.stdout)")
+
+        // Not a terminal: no progress line.
+        let piped = try CLITests.run(arguments)
+        #expect(piped.code == 0)
+        #expect(!piped.stderr.contains("\u{1B}[K") && !piped.stderr.contains("shadow database: migration"), "\(piped.stderr)")
+    }
+}
