@@ -57,15 +57,16 @@ enum Main {
             if !(command is DemoCommand) && !(command is InitCommand) { _ = try ProjectConfiguration.loaded.get() }
             var runnable = command
             try runnable.run()
-            exit(ExitCode.success.rawValue)
+            Interrupts.exit(ExitCode.success.rawValue)
         } catch let code as ExitCode {
-            exit(code.rawValue)
+            Interrupts.exit(code.rawValue)
         } catch {
             // `--help` parses to ArgumentParser's help command, whose run() throws the help request.
             if PgDriftCommand.exitCode(for: error) == .success { PgDriftCommand.exit(withError: error) }
             let (message, code) = describe(error)
-            printError(message)
-            exit(code.rawValue)
+            // Interrupted: the failure is the interrupt's doing (its servers are going), not news.
+            if !Interrupts.received { printError(message) }
+            Interrupts.exit(code.rawValue)
         }
     }
 
@@ -115,6 +116,15 @@ struct QuietOption: ParsableArguments {
 /// does the work, outside the handler, where locks and fork are allowed.
 enum Interrupts {
     nonisolated(unsafe) private static var pipeInput: Int32 = -1
+    /// Set by the interrupt thread before it stops the servers.
+    nonisolated(unsafe) private(set) static var received = false
+
+    /// Exits with `code`, unless an interrupt is being handled: its thread then exits with 128 + the
+    /// signal once the servers are stopped (a command that failed because they were going waits here).
+    static func exit(_ code: Int32) -> Never {
+        while received { sleep(60) }
+        Foundation.exit(code)
+    }
 
     static func install() {
         var ends: [Int32] = [-1, -1]
@@ -129,8 +139,9 @@ enum Interrupts {
                 if count < 0 && errno == EINTR { continue }
                 return  // the pipe is broken: no interrupt can come through it
             }
+            received = true
             TemporaryServer.stopAll()
-            exit(128 + number)
+            Foundation.exit(128 + number)
         }
         thread.start()
         // A parent may have blocked them (a test runner, a supervisor): this process wants them.

@@ -121,48 +121,27 @@ struct PlanCommand: ParsableCommand {
         let progressLine = TerminalProgress.forThisRun
         if let progressLine { audit.onProgress = { @Sendable text in progressLine.update(text) } }
         defer { progressLine?.finish() }
-        let (plan, expected) = try audit.planWithExpected(against: connection.raw, options: options, proveRows: prove ? proveRows : nil)
-        progressLine?.finish()
-        try refuseBlocking(plan)
+        let run = PlanRun(
+            audit: audit, options: options, maxBlockingBytes: maxBlockingSize.flatMap(TableSize.parseBytes),
+            proveRows: prove ? proveRows : nil, apply: apply)
+        let outcome = try run.run(against: connection.raw, write: { plan in
+            progressLine?.finish()
+            try writePlan(plan, text: try text(of: plan, audit: audit, connection: connection))
+        }, progress: { progress($0) })
+        if outcome.proofFailed { throw ExitCode.drift }
+        if let recheck = outcome.recheck { try reportRecheck(recheck) }
+    }
+
+    /// The plan as --format says, with its header.
+    private func text(of plan: MigrationPlan, audit: Audit, connection: ConnectionString) throws -> String {
         let header = [
             "pgdrift plan: migration from \(connection.description) to the expected schema (\(audit.source.description)).",
             "Review it before running it. Flags: " + flagsDescription,
             ApplyCommand.expectedMarker + audit.source.description,
         ]
-        let text = format == .json
+        return format == .json
             ? try plan.json(expected: audit.source.description, database: connection.description, header: header)
             : plan.render(header: header)
-        try writePlan(plan, text: text)
-        if let proof = plan.proof {
-            for line in proof.lines { progress(line.trimmingCharacters(in: .whitespaces)) }
-            if (proof.losesData && !allowDestructive) || !proof.failures.isEmpty {
-                if apply { progress("not applied: the proof found lost data or a failing statement") }
-                throw ExitCode.drift
-            }
-        }
-        guard apply else { return }
-        guard !plan.isEmpty else {
-            progress("nothing to apply")
-            return try recheck(audit, connection, expected: expected)
-        }
-        progress("applying \(plan.transactional.count + plan.afterCommit.count) statements in one transaction")
-        try PlanApplier.apply(plan, to: connection.raw)
-        try recheck(audit, connection, expected: expected)
-    }
-
-    /// `--max-blocking-size`: one line naming the first statement beyond it, and what would avoid it.
-    private func refuseBlocking(_ plan: MigrationPlan) throws {
-        guard let limitText = maxBlockingSize, let limit = TableSize.parseBytes(limitText) else { return }
-        let beyond = plan.blocking(beyond: limit)
-        guard let (number, statement, hazard) = beyond.first else { return }
-        let line = statement.sql.split(separator: "\n").first.map(String.init) ?? statement.sql
-        let way = hazard.onlineAvoids && !online
-            ? "--online plans it without blocking writes"
-            : "no online form exists: split it by hand, or raise --max-blocking-size"
-        let others = Set(beyond.map(\.number)).count - 1
-        throw CLIError.input(
-            "refusing statement \(number) (\(line.prefix(80))): it \(hazard.summary(size: plan.tableSizes[hazard.table])), "
-            + "beyond --max-blocking-size \(TableSize.bytes(limit))\(others > 0 ? " (\(others) more statement\(others == 1 ? "" : "s") too)" : ""); \(way)")
     }
 
     private var flagsDescription: String {
@@ -199,10 +178,6 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    /// Checks the database again against the expected catalog the plan was made from (not read again).
-    private func recheck(_ audit: Audit, _ connection: ConnectionString, expected: Catalog) throws {
-        try reportRecheck(try audit.run(against: connection.raw, expected: expected))
-    }
 }
 
 /// After applying: exit 0 only when nothing that fails a check is left (plan --apply, apply).
