@@ -58,11 +58,15 @@ public final class TemporaryServer: @unchecked Sendable {
         // PGDRIFT_TRACE=1 names every throwaway server a run starts (a test asserts that `plan` of a
         // folder read offline starts none).
         Trace.note("starting a throwaway PostgreSQL in \(directory)")
-        try Shell.output(
-            runAs + [
-                binaries.path("initdb"), "-D", dataDirectory, "-U", superuser, "-A", "trust", "-E", "UTF8",
-                "--locale=C", "--no-sync", "--no-instructions",
-            ])
+        // A copy of initdb's output made once (ClusterTemplate), else initdb itself.
+        if let template = ClusterTemplate.dataDirectory(binaries: binaries, superuser: superuser, runAs: runAs),
+            (try? Shell.output(runAs + ["cp", "-a", template, dataDirectory])) != nil
+        {
+            Trace.note("copied the cluster template \(template)")
+        } else {
+            try? FileManager.default.removeItem(atPath: dataDirectory)
+            try Shell.output(runAs + [binaries.path("initdb"), "-D", dataDirectory, "-U", superuser] + ClusterTemplate.options)
+        }
         let settings = (["-k", directory] + Self.settings.flatMap { ["-c", $0] })
             .map { $0.isEmpty || $0.hasSuffix("=") ? "'\($0)'" : $0 }.joined(separator: " ")
         do {

@@ -1,3 +1,4 @@
+import Foundation
 import PgDrift
 import PgDriftTestSupport
 import Testing
@@ -52,5 +53,34 @@ import Testing
         try PlanApplier.apply(plan, to: rebuilt.connectionString)
         let differences = catalogDifferences(original, try rebuilt.catalog())
         #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))\n\(plan.render())")
+    }
+}
+
+/// Issue 24: a throwaway server copies a cached initdb output (ClusterTemplate) instead of running initdb,
+/// and a template whose stamp no longer matches is made again.
+@Suite struct ClusterTemplateTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
+    func serversCopyACachedTemplateAndAStaleOneIsMadeAgain() throws {
+        let database = try TestDatabase("template_db", sql: "CREATE TABLE t (a int);")
+        TestEnvironment.isolated
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("pgdrift-clusters-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let command = ["env", "PGDRIFT_TRACE=1", "PGDRIFT_CLUSTER_CACHE=\(cache)", CLITests.binary, "check", "--expected", "builtin",
+                       "--database", database.connectionString, "--report-dir", cache + "-reports"]
+        let first = try ChildProcess.run(command)
+        #expect(first.code == 1, "\(first.stderr)")  // t is not the built-in model
+        let templates = try FileManager.default.contentsOfDirectory(atPath: cache).filter { !$0.contains(".making-") }
+        #expect(templates.count == 1)
+        let folder = cache + "/" + (templates.first ?? "")
+        #expect(FileManager.default.fileExists(atPath: folder + "/data/PG_VERSION"))
+        #expect(first.stderr.contains("copied the cluster template \(folder)/data"), "\(first.stderr)")
+        let stamp = try String(contentsOfFile: folder + "/stamp", encoding: .utf8)
+
+        // A stamp that no longer matches (another PostgreSQL, other options): made again, then copied.
+        try "stale".write(toFile: folder + "/stamp", atomically: true, encoding: .utf8)
+        let second = try ChildProcess.run(command)
+        #expect(second.code == 1)
+        #expect(try String(contentsOfFile: folder + "/stamp", encoding: .utf8) == stamp)
+        #expect(second.stderr.contains("copied the cluster template \(folder)/data"))
     }
 }
