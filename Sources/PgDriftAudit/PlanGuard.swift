@@ -20,6 +20,6 @@ public enum PlanGuard {
 
     /// Whether a database error is the guard's refusal.
     public static func isStale(_ error: PostgresError) -> Bool {
-        error.message.contains(PlanFingerprint.staleMessagePrefix)
+        error.sqlState == PlanFingerprint.staleSQLState && error.message.hasPrefix(PlanFingerprint.staleMessagePrefix)
     }
 }

@@ -53,10 +53,7 @@ public struct Introspector {
     /// extra_float_digits, money with lc_monetary, bytea with bytea_output), pinned for the
     /// transaction, so the catalog reads the same whatever the caller's session had set.
     /// Select-list items, to go in the transaction's first query.
-    public static let pinnedOutputSettings =
-        "set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, MDY', true), "
-        + "set_config('IntervalStyle', 'postgres', true), set_config('extra_float_digits', '1', true), "
-        + "set_config('lc_monetary', 'C', true), set_config('bytea_output', 'hex', true)"
+    public static var pinnedOutputSettings: String { OutputSettings.setConfigItems }
 
     /// The objects of kinds pgdrift does not compare, in the whole database (a shadow database records
     /// what its extensions' stand-ins made with it).

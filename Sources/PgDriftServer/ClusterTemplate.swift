@@ -22,9 +22,9 @@ enum ClusterTemplate {
     /// The template's data folder for these programs and superuser, made when missing or stale; nil when
     /// it cannot be (the caller runs initdb itself).
     static func dataDirectory(binaries: PostgresBinaries, superuser: String, runAs: [String]) -> String? {
-        guard let version = try? Shell.output([binaries.path("initdb"), "--version"]) else { return nil }
+        guard let version = initdbVersion(binaries) else { return nil }
         let stamp = ([binaries.directory, version.trimmingCharacters(in: .whitespacesAndNewlines), superuser] + options).joined(separator: "\n")
-        let key = String(stamp.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
+        let key = StableHash.hex(stamp)
         let folder = root + "/" + key
         if (try? String(contentsOfFile: folder + "/stamp", encoding: .utf8)) == stamp,
             FileManager.default.fileExists(atPath: folder + "/data/PG_VERSION")
@@ -49,4 +49,17 @@ enum ClusterTemplate {
             return nil
         }
     }
+
+    /// `initdb --version`, asked once per installation and process (a run may start several servers).
+    private static func initdbVersion(_ binaries: PostgresBinaries) -> String? {
+        versionLock.withLock {
+            if let version = versions[binaries.directory] { return version }
+            let version = try? Shell.output([binaries.path("initdb"), "--version"])
+            versions[binaries.directory] = version
+            return version
+        }
+    }
+
+    private static let versionLock = NSLock()
+    nonisolated(unsafe) private static var versions: [String: String] = [:]
 }

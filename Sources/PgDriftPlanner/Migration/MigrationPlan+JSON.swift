@@ -53,7 +53,7 @@ extension MigrationPlan {
                 "lock_timeout": options.lockTimeout, "statement_timeout": options.statementTimeout,
             ],
             "summary": [
-                "statements": beforeTransaction.count + transactional.count + afterCommit.count,
+                "statements": runningCount,
                 "skipped": skipped.count,
                 "rewrites": tables(rewritten),
                 "blocking_scans": tables(scanned),

@@ -38,6 +38,9 @@ public struct MigrationPlan: Hashable, Sendable {
     /// Statements left out: destructive ones without `--allow-destructive`, and manual ones.
     public var skipped: [PlannedStatement] { statements.filter { !$0.runs } }
 
+    /// How many statements run, in and outside the transaction.
+    public var runningCount: Int { beforeTransaction.count + transactional.count + afterCommit.count }
+
     /// Nothing to run (there may still be skipped statements).
     public var isEmpty: Bool { statements.allSatisfy { !$0.runs } }
 
@@ -76,7 +79,7 @@ public struct MigrationPlan: Hashable, Sendable {
                 + "it was planned from: the guard below refuses to run once one of them changed.")
         }
         if let proof { lines += proof.lines.map { "-- " + $0 } }
-        let runCount = beforeTransaction.count + transactional.count + afterCommit.count
+        let runCount = runningCount
         lines.append("-- \(runCount) statement\(runCount == 1 ? "" : "s")"
             + (skipped.isEmpty ? "" : ", \(skipped.count) left out (see the comments marked SKIPPED)") + ".")
         if isEmpty && skipped.isEmpty {

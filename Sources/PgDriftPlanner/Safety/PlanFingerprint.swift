@@ -47,19 +47,13 @@ public struct PlanFingerprint: Hashable, Sendable {
     /// and their digests (an identifier to tell plans apart; the guard compares the digests themselves).
     public var digest: String {
         let text = dependencies.map { "\($0.description)=\((digests[$0] ?? nil) ?? "absent")" }.joined(separator: "\n")
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return StableHash.hex(text)
     }
 
     /// The settings the catalog's text depends on (qualified names, constants), pinned while the digests
-    /// are computed and given back after.
-    static let pinned = [("search_path", ""), ("TimeZone", "UTC"), ("DateStyle", "ISO, MDY"), ("IntervalStyle", "postgres"),
-                         ("extra_float_digits", "1"), ("lc_monetary", "C"), ("bytea_output", "hex")]
+    /// are computed and given back after: `OutputSettings`, as the introspection snapshot pins them, and
+    /// search_path empty, as it has it.
+    static let pinned = [(name: "search_path", value: "")] + OutputSettings.pinned
 
     /// The query that gives, per dependency, `object` (its description), `expected` (the digest given, or
     /// NULL) and `digest` (now). `expected` nil: plan time, nothing to compare with yet.
@@ -176,6 +170,9 @@ public struct PlanFingerprint: Hashable, Sendable {
 
     /// The session setting in which the guard records the objects that changed.
     public static let changedSetting = "pgdrift.schema_changed"
+
+    /// The SQLSTATE of the condition the guard raises, object_not_in_prerequisite_state.
+    public static let staleSQLState = "55000"
 
     /// The error the guard raises starts so.
     public static let staleMessagePrefix = "the schema changed since this plan was written"
