@@ -68,6 +68,13 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
     case modifiedMigration = "modified_migration"
     /// A version the history lists that no file has.
     case missingMigrationFile = "missing_migration_file"
+    /// An expected operator, cast, aggregate, collation, text search object, rule, extended statistics,
+    /// event trigger, publication or foreign-data object does not exist (the message names the kind).
+    case missingObject = "missing_object"
+    /// The database has one the expected schema does not declare.
+    case extraObject = "extra_object"
+    /// One exists on both sides with clauses that differ (named in the message).
+    case objectMismatch = "object_mismatch"
     case brokenReference = "broken_reference"
     /// A function runs dynamic SQL (EXECUTE): the names it uses are only known when it runs, so they are
     /// not checked. Information (issue 22; it was an info-level `broken_reference`).
@@ -82,7 +89,7 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable, Comp
     public var defaultSeverity: Severity {
         switch self {
         case .extraTable, .extraColumn, .extraConstraint, .extraIndex, .extraPolicy, .extraTrigger, .extraView,
-            .extraFunction, .extraEnum, .extraType, .extraSequence, .commentMismatch, .privilegeMismatch, .ownerMismatch, .extensionStateMismatch, .pendingMigration, .modifiedMigration, .missingMigrationFile, .notVisible:
+            .extraFunction, .extraEnum, .extraType, .extraSequence, .extraObject, .commentMismatch, .privilegeMismatch, .ownerMismatch, .extensionStateMismatch, .pendingMigration, .modifiedMigration, .missingMigrationFile, .notVisible:
             return .warning
         case .possibleRename, .extensionState, .extensionVersion, .notChecked, .uncheckedDynamicSQL:
             return .info

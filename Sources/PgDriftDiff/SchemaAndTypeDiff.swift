@@ -1,10 +1,11 @@
 import PgDriftModel
 
 extension DiffContext {
-    /// The delta of schemas, extensions, types and sequences, with the diff's expression equivalence.
+    /// The delta of schemas, extensions, types, sequences and defined objects (operators, casts, ...), with the diff's expression equivalence.
     func typesAndNamespacesDelta() -> SchemaDelta {
         var delta = SchemaDelta()
         delta.addTypesAndNamespaces(expected: expected, actual: actual, comparison: expressions, comments: options.compareComments)
+        delta.addDefinedObjects(expected: expected, actual: actual)
         return delta
     }
 

@@ -38,6 +38,7 @@ public enum SchemaDiff {
         context.diffTables()
         context.diffViews()
         context.diffFunctions()
+        context.renderDefinedObjects(types)
         if options.comparePrivileges { context.diffPrivileges() }
         if options.compareOwners { context.diffOwners() }
         context.diffExtensionState()

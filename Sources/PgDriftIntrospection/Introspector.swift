@@ -61,6 +61,12 @@ public struct Introspector {
         try NotModelledQuery.read(connection.query(NotModelledQuery.sql, ["{}", "{}"]))
     }
 
+    /// The operators, casts, collations, ... of the whole database, by key (a shadow database records what
+    /// its extensions' stand-ins made with it).
+    package static func definedObjectKeys(on connection: PostgresConnection) throws -> Set<DefinedObject.Key> {
+        Set(try DefinedObjectRows.read(connection.query(DefinedObjectsQuery.sql, ["{}", "{}"])).map(\.key))
+    }
+
     /// The major versions whose catalogs pgdrift reads.
     public static let supportedMajors = 15...18
 
@@ -121,6 +127,7 @@ public struct Introspector {
         assembler.attach(policies: try PoliciesQuery.read(run(PoliciesQuery.sql, filter)))
         assembler.attach(triggers: try TriggersQuery.read(run(TriggersQuery.sql, filter)))
         assembler.finish(into: &catalog)
+        catalog.definedObjects = ObjectSet(try DefinedObjectRows.read(run(DefinedObjectsQuery.sql, filter)))
         // What is there that pgdrift does not compare: said, not silently passed over.
         catalog.notModelled = try NotModelledQuery.read(run(NotModelledQuery.sql, filter))
         return catalog

@@ -32,6 +32,9 @@ public struct Catalog: Hashable, Codable, Sendable {
     /// pg_cron's jobs: read from a database that has pg_cron, or scheduled by the migrations
     /// (`cron.schedule(...)` with constant arguments); nil when unknown.
     public var scheduledJobs: [ScheduledJob]?
+    /// Operators, casts, aggregates, collations, text search, rules, extended statistics, event
+    /// triggers, publications and foreign-data objects, compared by their definitions' clauses.
+    public var definedObjects: ObjectSet<DefinedObject> = []
     /// Objects of kinds pgdrift does not compare yet, by kind (`operator`, `cast`, ...): their identities,
     /// sorted. Read from a database (and so from a shadow database); counted in reports as not checked.
     public var notModelled: [String: [String]] = [:]
@@ -66,7 +69,8 @@ public struct Catalog: Hashable, Codable, Sendable {
             && lhs.rangeTypes == rhs.rangeTypes
             && lhs.sequences == rhs.sequences && lhs.tables == rhs.tables && lhs.views == rhs.views
             && lhs.functions == rhs.functions && lhs.defaultPrivileges == rhs.defaultPrivileges && lhs.owners == rhs.owners
-            && lhs.scheduledJobs == rhs.scheduledJobs && lhs.notModelled == rhs.notModelled
+            && lhs.scheduledJobs == rhs.scheduledJobs && lhs.definedObjects == rhs.definedObjects
+            && lhs.notModelled == rhs.notModelled
     }
 
     /// Hashes every collection but not `sources`, to agree with `==`.
@@ -84,6 +88,7 @@ public struct Catalog: Hashable, Codable, Sendable {
         hasher.combine(defaultPrivileges)
         hasher.combine(owners)
         hasher.combine(scheduledJobs)
+        hasher.combine(definedObjects)
         hasher.combine(notModelled)
     }
 
@@ -113,7 +118,7 @@ public struct Catalog: Hashable, Codable, Sendable {
 extension Catalog {
     private enum CodingKeys: String, CodingKey {
         case schemas, extensions, enums, domains, compositeTypes, rangeTypes, sequences, tables, views, functions, defaultPrivileges, owners
-        case scheduledJobs, notModelled, sources
+        case scheduledJobs, definedObjects, notModelled, sources
     }
 
     /// Sources encode as a sorted list, and only when there are any.
@@ -139,6 +144,7 @@ extension Catalog {
         let owned = try c.decodeIfPresent([OwnerEntry].self, forKey: .owners) ?? []
         owners = Dictionary(owned.compactMap { entry in entry.target.map { ($0, entry.owner) } }, uniquingKeysWith: { first, _ in first })
         scheduledJobs = try c.decodeIfPresent([ScheduledJob].self, forKey: .scheduledJobs)
+        definedObjects = try c.decodeIfPresent(ObjectSet<DefinedObject>.self, forKey: .definedObjects) ?? []
         notModelled = try c.decodeIfPresent([String: [String]].self, forKey: .notModelled) ?? [:]
         let entries = try c.decodeIfPresent([SourceEntry].self, forKey: .sources) ?? []
         sources = Dictionary(entries.map { ($0.object, $0.location) }, uniquingKeysWith: { first, _ in first })
@@ -161,6 +167,7 @@ extension Catalog {
         if !defaultPrivileges.isEmpty { try c.encode(defaultPrivileges, forKey: .defaultPrivileges) }
         if !owners.isEmpty { try c.encode(owners.map { OwnerEntry($0.key, owner: $0.value) }.sorted(), forKey: .owners) }
         if let scheduledJobs { try c.encode(scheduledJobs, forKey: .scheduledJobs) }
+        if !definedObjects.isEmpty { try c.encode(definedObjects, forKey: .definedObjects) }
         if !notModelled.isEmpty { try c.encode(notModelled, forKey: .notModelled) }
         if !sources.isEmpty {
             let entries = sources.keys.sorted().map { SourceEntry(object: $0, location: sources[$0]!) }

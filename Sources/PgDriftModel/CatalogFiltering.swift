@@ -17,6 +17,8 @@ extension Catalog {
         copy.tables = ObjectSet(tables.filter { keep($0.name.schema) })
         copy.views = ObjectSet(views.filter { keep($0.name.schema) })
         copy.functions = ObjectSet(functions.filter { keep($0.name.schema) })
+        // Database-wide kinds (casts, publications, ...) are read only when no --schema narrows the reading.
+        copy.definedObjects = ObjectSet(definedObjects.filter { $0.kind.isDatabaseWide ? schemas.isEmpty : keep($0.schema) })
         // Entries for every schema are kept: they concern whatever schema an object is made in.
         copy.defaultPrivileges = ObjectSet(defaultPrivileges.filter { $0.schema.map(keep) ?? true })
         return copy

@@ -65,10 +65,13 @@ extension FindingKind {
         case .extensionState: "State an extension keeps in the database (pg_cron's jobs), for information."
         case .extensionVersion: "An extension's installed version, where the expected schema does not pin one (information)."
         case .extensionStateMismatch: "An extension's state (pg_cron's jobs) differs from what the migrations set."
+        case .missingObject: "An expected operator, operator class or family, cast, aggregate, collation, text search object, rule, extended statistics, event trigger, publication, foreign data wrapper, server, user mapping or foreign table does not exist."
+        case .extraObject: "The database has an operator, cast, aggregate, collation, rule, publication, ... the expected schema does not declare."
+        case .objectMismatch: "An operator, cast, aggregate, collation, rule, publication, ... differs from the expected definition in the clauses named."
         case .brokenReference: "A function, view or trigger refers to a table or column that does not exist."
         case .uncheckedDynamicSQL: "A function runs dynamic SQL (EXECUTE), whose table and column names are only known when it runs (information)."
         case .notVisible: "The connected role cannot see an object, so it may exist without being readable."
-        case .notChecked: "Objects of a kind pgdrift does not compare yet (operators, casts, publications, ...): counted and named, not compared."
+        case .notChecked: "Objects of a kind pgdrift does not compare (base types, conversions, languages, access methods, subscriptions, ...): counted and named, not compared."
         }
     }
 }

@@ -55,6 +55,8 @@ public struct SchemaDelta: Hashable, Sendable {
     public var rangeTypes: [QualifiedName: Change<RangeType, RangeTypeAttribute>]
     /// Sequences that are not identity sequences (those belong to their column).
     public var sequences: [QualifiedName: Change<SequenceObject, SequenceAttribute>]
+    /// Operators, casts, collations, ... that differ, by key; an altered one lists the clauses that differ.
+    public var definedObjects: [DefinedObject.Key: Change<DefinedObject, String>] = [:]
 
     public init(
         tables: [QualifiedName: TableDelta] = [:], views: [QualifiedName: Change<View, ViewAttribute>] = [:],
@@ -149,6 +151,7 @@ extension SchemaDiff {
             FunctionAttribute.changed($0, $1, comments: options.compareComments)
         }
         delta.addTypesAndNamespaces(expected: expected, actual: actual, comparison: comparison, comments: options.compareComments)
+        delta.addDefinedObjects(expected: expected, actual: actual)
         return delta
     }
 }

@@ -23,6 +23,8 @@ extension ShadowSession {
         /// Objects of kinds pgdrift does not compare that the stand-ins made (an extension's operators):
         /// the extension's, not the migrations'.
         var notModelled: [String: Set<String>] = [:]
+        /// Operators, operator classes, casts, ... that the stand-ins made.
+        var definedObjects: Set<DefinedObject.Key> = []
     }
 
     /// Runs the stand-ins of the extension `node` creates, as the superuser, with the extension's
@@ -48,6 +50,7 @@ extension ShadowSession {
         try admin.query("SELECT pg_catalog.set_config('search_path', $1, false)", [SQLQuote.identifier(target) + ", pg_catalog"])
         try admin.execute("SET check_function_bodies = off")
         let before = try Introspector.notModelled(on: admin)
+        let definedBefore = try Introspector.definedObjectKeys(on: admin)
         for statement in StandIns(members: members).statements() {
             do { try admin.execute(statement) } catch let error as PostgresError {
                 throw ExpectedSchemaError(
@@ -63,6 +66,7 @@ extension ShadowSession {
         for (kind, names) in try Introspector.notModelled(on: admin) {
             standIns.notModelled[kind, default: []].formUnion(Set(names).subtracting(before[kind] ?? []))
         }
+        standIns.definedObjects.formUnion(try Introspector.definedObjectKeys(on: admin).subtracting(definedBefore))
         standIns.schemas.formUnion(members.definitions.filter { $0.kind == "schema" }.map(\.identity).filter { !existingSchemas.contains($0) })
         standIns.extensions[name] = Extension(name: name, schema: target, version: statement.version ?? "")
         standIns.accessMethods.formUnion(StandIns(members: members).accessMethods)
@@ -166,6 +170,7 @@ extension ShadowSession {
         result.rangeTypes = ObjectSet(catalog.rangeTypes.filter { !standIns.types.contains($0.name) })
         result.schemas = ObjectSet(catalog.schemas.filter { !standIns.schemas.contains($0.name) })
         for (_, item) in standIns.extensions { result.extensions.upsert(item) }
+        result.definedObjects = ObjectSet(catalog.definedObjects.filter { !standIns.definedObjects.contains($0.key) })
         for (kind, names) in standIns.notModelled {
             let left = result.notModelled[kind]?.filter { !names.contains($0) } ?? []
             result.notModelled[kind] = left.isEmpty ? nil : left

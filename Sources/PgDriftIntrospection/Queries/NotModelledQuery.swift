@@ -1,6 +1,6 @@
 import PgDriftPostgres
 
-/// Objects of the kinds pgdrift does not compare yet (issue 22): one query over their catalogs, so that a
+/// Objects of the kinds pgdrift does not compare (issue 22: the rest are `DefinedObjectsQuery`'s): one query over their catalogs, so that a
 /// check can say what it did not look at instead of calling it "no drift". Only what users created
 /// (oids from 16384, `FirstNormalObjectId`), not an extension's members; kinds without a schema are read
 /// only when no `--schema` narrows the reading; what PostgreSQL made as part of another object (deptype
@@ -9,27 +9,13 @@ import PgDriftPostgres
 enum NotModelledQuery {
     /// Each kind's catalog, oid and namespace (NULL: database-wide), and the condition that picks its rows.
     static let kinds: [(kind: String, catalog: String, namespace: String?, condition: String)] = [
-        ("aggregate", "pg_proc", "pronamespace", "prokind = 'a'"),
         ("base type", "pg_type", "typnamespace",
          "typtype = 'b' AND typsubscript <> 'pg_catalog.array_subscript_handler'::pg_catalog.regproc"),
-        ("collation", "pg_collation", "collnamespace", "true"),
         ("conversion", "pg_conversion", "connamespace", "true"),
-        ("extended statistics", "pg_statistic_ext", "stxnamespace", "true"),
-        ("foreign table", "pg_class", "relnamespace", "relkind = 'f'"),
-        ("operator", "pg_operator", "oprnamespace", "true"),
-        ("operator class", "pg_opclass", "opcnamespace", "true"),
-        ("operator family", "pg_opfamily", "opfnamespace", "true"),
-        ("text search configuration", "pg_ts_config", "cfgnamespace", "true"),
-        ("text search dictionary", "pg_ts_dict", "dictnamespace", "true"),
         ("text search parser", "pg_ts_parser", "prsnamespace", "true"),
         ("text search template", "pg_ts_template", "tmplnamespace", "true"),
         ("access method", "pg_am", nil, "true"),
-        ("cast", "pg_cast", nil, "true"),
-        ("event trigger", "pg_event_trigger", nil, "true"),
-        ("foreign data wrapper", "pg_foreign_data_wrapper", nil, "true"),
-        ("foreign server", "pg_foreign_server", nil, "true"),
         ("language", "pg_language", nil, "true"),
-        ("publication", "pg_publication", nil, "true"),
         ("transform", "pg_transform", nil, "true"),
     ]
 
@@ -44,13 +30,6 @@ enum NotModelledQuery {
                 WHERE o.oid >= 16384 AND \(kind.condition) AND \(scope)
                 """
         }
-        // Rules other than a view's own _RETURN, in the schema of their table.
-        parts.append("""
-            SELECT 'rule', 'pg_catalog.pg_rewrite'::pg_catalog.regclass, o.oid
-            FROM pg_catalog.pg_rewrite o JOIN pg_catalog.pg_class c ON c.oid = o.ev_class
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE o.oid >= 16384 AND o.rulename <> '_RETURN' AND \(CatalogSQL.namespaceFilter("n"))
-            """)
         // Subscriptions of this database (only names: the connection string is not readable, nor wanted).
         parts.append("""
             SELECT 'subscription', 'pg_catalog.pg_subscription'::pg_catalog.regclass, o.oid

@@ -116,6 +116,7 @@ struct PlanBuilder {
         planClusterOn()
         planTriggers()
         planSecurity()
+        planDefinedObjects()
         planComments()
         planOwners()
         planPrivileges()

@@ -6,10 +6,21 @@ public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
     /// New enum values, each committed on its own before the transaction: PostgreSQL refuses to use a
     /// value added in the same transaction (a default, a check, a row of a new table).
     case beforeTransaction
+    /// Extra operators, casts, rules, publications, ..., and those created again: before what they use goes.
+    case dropObjects
     case dropTriggers, dropPolicies, dropViews, dropForeignKeys, dropConstraints, dropIndexes
     case replaceFunctions, renameColumns, renameConstraintsAndIndexes, dropColumns, dropTables
-    case schemas, extensions, types, sequences, functions, tables, columns, sequenceOwnership
-    case constraints, indexes, foreignKeys, views, triggers, rowLevelSecurity, policies, comments
+    case schemas, extensions
+    /// Collations, foreign data wrappers, servers and user mappings: before the types and tables using them.
+    case objectsBeforeTypes
+    case types, sequences, functions
+    /// Operators, operator families and classes, casts, aggregates, text search, foreign tables.
+    case objectsOnFunctions
+    case tables, columns, sequenceOwnership
+    case constraints, indexes, foreignKeys, views, triggers, rowLevelSecurity, policies
+    /// Rules, extended statistics, publications and event triggers, once the relations exist.
+    case objectsOnRelations
+    case comments
     /// ALTER … OWNER TO (`--with-owners`), before the grants: a new owner takes over the old one's.
     case owners
     /// GRANT / REVOKE and ALTER DEFAULT PRIVILEGES, once every object exists.
@@ -29,6 +40,7 @@ public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
     public var title: String {
         switch self {
         case .beforeTransaction: return "before the transaction"
+        case .dropObjects: return "operators, casts, rules, publications, ... to drop or replace"
         case .dropTriggers: return "triggers to drop or replace"
         case .dropPolicies: return "policies to drop or replace"
         case .dropViews: return "views to drop or rebuild"
@@ -42,9 +54,11 @@ public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
         case .dropTables: return "extra tables"
         case .schemas: return "schemas"
         case .extensions: return "extensions"
+        case .objectsBeforeTypes: return "collations and foreign servers"
         case .types: return "types"
         case .sequences: return "sequences"
         case .functions: return "functions"
+        case .objectsOnFunctions: return "operators, casts, aggregates, text search and foreign tables"
         case .tables: return "tables"
         case .columns: return "columns"
         case .sequenceOwnership: return "sequence ownership"
@@ -55,6 +69,7 @@ public enum PlanPhase: Int, Comparable, Sendable, CaseIterable {
         case .triggers: return "triggers"
         case .rowLevelSecurity: return "row level security"
         case .policies: return "policies"
+        case .objectsOnRelations: return "rules, statistics, publications and event triggers"
         case .comments: return "comments"
         case .owners: return "owners"
         case .privileges: return "privileges"
