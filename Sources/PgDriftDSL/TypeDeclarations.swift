@@ -129,3 +129,27 @@ extension SequenceObject: SchemaElement {
         catalog.sequences.upsert(copy)
     }
 }
+
+extension DefinedObject: SchemaElement {
+    /// An operator, operator class or family, cast, aggregate, collation, text search object, rule,
+    /// extended statistics, event trigger, publication or foreign-data object, as pgdrift reads it: its
+    /// kind, PostgreSQL's identity for it, the name CREATE takes, and its clauses in CREATE's order (the
+    /// SQL of each, quoted). `pgdrift init --swift` writes them from a database:
+    ///
+    /// ```swift
+    /// DefinedObject(.operator, "public.~~(anynonarray,text)", name: "public.~~", schema: "public", clauses: [
+    ///     "FUNCTION": "public.textlike", "LEFTARG": "anynonarray", "RIGHTARG": "text",
+    /// ])
+    /// ```
+    public init(
+        _ kind: DefinedObjectKind, _ identity: String, name: String, schema: String = "", table: QualifiedName? = nil,
+        clauses: KeyValuePairs<String, String> = [:]
+    ) {
+        self.init(kind: kind, schema: schema, table: table, identity: identity, name: name, clauses: clauses.map { Clause($0.key, $0.value) })
+    }
+
+    /// Adds the object as declared: its identity already names its schema.
+    public func apply(to catalog: inout Catalog, schema: String) {
+        catalog.definedObjects.upsert(self)
+    }
+}

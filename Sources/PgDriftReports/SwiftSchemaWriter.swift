@@ -109,6 +109,7 @@ public struct SwiftSchemaWriter {
         for function in catalog.functions { body += self.function(function) }
         for table in catalog.tables { body += self.table(table) }
         for view in catalog.views { body += self.view(view) }
+        for object in catalog.definedObjects { body += definedObject(object) }
         lines += body.map { $0.isEmpty ? "" : "    " + $0 }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
@@ -347,6 +348,15 @@ public struct SwiftSchemaWriter {
             text += ", multirange: \(q(type.multirangeName.name))"
         }
         return text + commentArgument(type.comment) + ")"
+    }
+
+    /// `DefinedObject(.operator, "public.~~(anynonarray,text)", name: "public.~~", schema: "public", clauses: [...])`.
+    private func definedObject(_ object: DefinedObject) -> [String] {
+        var head = "DefinedObject(.\(object.kind), \(q(object.identity)), name: \(q(object.name))"
+        if !object.schema.isEmpty { head += ", schema: \(q(object.schema))" }
+        if let table = object.table { head += ", table: QualifiedName(\(q(table.schema)), \(q(table.name)))" }
+        guard !object.clauses.isEmpty else { return [head + ")"] }
+        return [head + ", clauses: ["] + object.clauses.map { "    \(q($0.name)): \(q($0.value))," } + ["])"]
     }
 
     // MARK: - Helpers
