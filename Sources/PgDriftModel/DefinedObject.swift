@@ -52,6 +52,9 @@ public enum DefinedObjectKind: String, CaseIterable, Comparable, Codable, Sendab
         }
     }
 
+    /// The kind as a key of JSON reports: `operator_class`, `extended_statistics`.
+    public var key: String { String(rawValue.map { $0 == " " ? "_" : $0 }) }
+
     /// `operator`, `operators`; `extended statistics` either way.
     public func plural(_ count: Int) -> String {
         if count == 1 || self == .statistics { return rawValue }

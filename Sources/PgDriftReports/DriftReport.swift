@@ -48,10 +48,12 @@ public struct DriftReport: Codable, Hashable, Sendable {
     /// when the report does not say.
     public var comparedSentence: String? {
         guard let compared = summary.compared else { return nil }
-        let parts = ObjectKind.allCases.compactMap { kind -> String? in
-            guard let count = compared[kind.rawValue], count.expected > 0 || count.database > 0 else { return nil }
-            return kind.counted(count.database) + (count.expected == count.database ? "" : " (\(count.expected) expected)")
+        func part(_ key: String, _ counted: (Int) -> String) -> String? {
+            guard let count = compared[key], count.expected > 0 || count.database > 0 else { return nil }
+            return counted(count.database) + (count.expected == count.database ? "" : " (\(count.expected) expected)")
         }
+        let parts = ObjectKind.allCases.compactMap { kind in part(kind.rawValue, kind.counted) }
+            + DefinedObjectKind.allCases.compactMap { kind in part(kind.key) { "\($0) \(kind.plural($0))" } }
         return parts.isEmpty ? "nothing (both sides are empty)" : parts.joined(separator: ", ")
     }
 
@@ -61,6 +63,11 @@ public struct DriftReport: Codable, Hashable, Sendable {
         var counts: [String: Count] = [:]
         for kind in ObjectKind.allCases {
             counts[kind.rawValue] = Count(expected: wanted[kind] ?? 0, database: held[kind] ?? 0)
+        }
+        // Operators, casts, ...: only the kinds either side has, so reports of schemas without them stay as they were.
+        for kind in DefinedObjectKind.allCases {
+            let count = Count(expected: expected.definedObjects.count { $0.kind == kind }, database: database.definedObjects.count { $0.kind == kind })
+            if count.expected > 0 || count.database > 0 { counts[kind.key] = count }
         }
         return counts
     }

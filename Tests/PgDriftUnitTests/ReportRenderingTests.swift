@@ -96,12 +96,14 @@ import Testing
         compared["column"] = DriftReport.Count(expected: 7, database: 5)
         compared["index"] = DriftReport.Count(expected: 1, database: 1)
         compared["policy"] = DriftReport.Count(expected: 0, database: 2)
+        compared["operator_class"] = DriftReport.Count(expected: 1, database: 1)
+        compared["extended_statistics"] = DriftReport.Count(expected: 3, database: 2)
         let clean = DriftReport(expected: "builtin", database: "db", findings: [], compared: compared)
-        #expect(clean.comparedSentence == "1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected)")
+        #expect(clean.comparedSentence == "1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected), 1 operator class, 2 extended statistics (3 expected)")
         #expect(TextReport.render(clean) == """
             pgdrift: db against builtin
             no drift
-            compared: 1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected)
+            compared: 1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected), 1 operator class, 2 extended statistics (3 expected)
 
             """)
         #expect(MarkdownReport.render(clean) == """
@@ -109,18 +111,18 @@ import Testing
 
             ✅ No drift.
 
-            Compared: 1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected).
+            Compared: 1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected), 1 operator class, 2 extended statistics (3 expected).
 
             """)
         #expect(JUnitReport.render(clean).contains("""
                   <property name="database" value="db"/>
-                  <property name="compared" value="1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected)"/>
+                  <property name="compared" value="1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected), 1 operator class, 2 extended statistics (3 expected)"/>
                 </properties>
             """))
         let drifted = DriftReport(expected: "builtin", database: "db", findings: Self.report.findings, compared: compared)
         #expect(TextReport.render(drifted).hasSuffix("""
             3 findings: 2 errors, 1 warning, 0 info
-            compared: 1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected)
+            compared: 1 schema, 1 table (2 expected), 5 columns (7 expected), 1 index, 2 policies (0 expected), 1 operator class, 2 extended statistics (3 expected)
 
             """))
         let empty = DriftReport(expected: "builtin", database: "db", findings: [], compared: [:])
