@@ -248,11 +248,19 @@ public struct Audit {
         }
     }
 
-    /// A glob matches `schema.table`, `schema.table.column` or `schema.object`.
+    /// A glob matches `schema.table`, `schema.table.column` or `schema.object`; an operator, publication,
+    /// ... (whose object is PostgreSQL's identity, schema included) its identity or `kind identity`.
     static func matches(_ glob: String, _ finding: Finding) -> Bool {
         var names = [finding.path]
         if let table = finding.table { names.append("\(finding.schema).\(table)") }
         if let object = finding.object { names.append("\(finding.schema).\(object)") }
+        if [.missingObject, .extraObject, .objectMismatch].contains(finding.kind), let object = finding.object {
+            names.append(object)
+            // The message starts with the kind and the identity (`DefinedObject.description`).
+            if let kind = DefinedObjectKind.allCases.first(where: { finding.message.hasPrefix("\($0.rawValue) \(object) ") }) {
+                names.append("\(kind.rawValue) \(object)")
+            }
+        }
         return names.contains { fnmatch(glob, $0, 0) == 0 }
     }
 }

@@ -30,6 +30,9 @@ extension Catalog {
         copy.domains = ObjectSet(domains.filter { !ignored($0.name) })
         copy.compositeTypes = ObjectSet(compositeTypes.filter { !ignored($0.name) })
         copy.functions = ObjectSet(functions.filter { !ignored($0.name) && !ignored("\($0.name.schema).\($0.name.name)(\($0.identityArguments))") })
+        // Operators, publications, ...: by identity (`supabase_realtime`, `public.~~(*)`) or kind and identity
+        // (`publication *`, `event trigger *`).
+        copy.definedObjects = ObjectSet(definedObjects.filter { !ignored($0.identity) && !ignored("\($0.kind.rawValue) \($0.identity)") })
         return copy
     }
 }

@@ -26,6 +26,8 @@ public struct Finding: Hashable, Codable, Sendable {
     public var hint: String?
     /// The migration that creates or last changes the object, and what the tool's history says of it.
     public var migration: MigrationReference?
+    /// The fleet member it was found in (`--databases`, `--tenant-schemas`); nil for a single database.
+    public var target: String?
 
     /// Creates a finding from its parts; `severity` defaults to the kind's `defaultSeverity`.
     public init(

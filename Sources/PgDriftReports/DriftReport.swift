@@ -14,6 +14,15 @@ public struct DriftReport: Codable, Hashable, Sendable {
     public var summary: Summary
     /// Every finding, in the order the diff produced them.
     public var findings: [Finding]
+    /// A fleet's members and how each fared (`--databases`, `--tenant-schemas`); nil for one database.
+    public var targets: [TargetResult]?
+    /// A fleet's identical findings across members (JSON `groups`); nil for one database.
+    public var targetGroups: [FindingGroup]?
+
+    private enum CodingKeys: String, CodingKey {
+        case version, expected, database, summary, findings, targets
+        case targetGroups = "groups"
+    }
 
     /// Counts by severity and by kind.
     public struct Summary: Codable, Hashable, Sendable {

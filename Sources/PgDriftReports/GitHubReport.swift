@@ -7,7 +7,8 @@ public enum GitHubReport {
     /// relative to it.
     public static func render(_ report: DriftReport, baseDirectory: String? = nil) -> String {
         var lines: [String] = []
-        for finding in report.findings {
+        // A fleet gives one annotation per group of identical findings, naming its members.
+        for finding in report.annotatedFindings {
             let command: String
             switch finding.severity {
             case .error: command = "error"

@@ -16,6 +16,49 @@ public enum JUnitReport {
     }
 
     public static func render(_ report: DriftReport, baseDirectory: String? = nil) -> String {
+        let properties = """
+                <properties>
+                  <property name="expected" value="\(escape(report.expected, attribute: true))"/>
+                  <property name="database" value="\(escape(report.database, attribute: true))"/>\(comparedProperty(report))
+                </properties>
+            """
+        // A fleet: one test suite per member; a member that could not be audited is one test case in error.
+        let suites: [Suite]
+        if let members = report.memberReports {
+            suites = members.map { target, own in
+                guard let error = target.error else { return suite(target.name, own, baseDirectory: baseDirectory) }
+                let line = "    <testcase classname=\"pgdrift\" name=\"connection\">\n"
+                    + "      <error message=\"\(escape(error, attribute: true))\"/>\n    </testcase>"
+                return Suite(name: target.name, cases: [line], failures: 0, errors: 1)
+            }
+        } else {
+            suites = [suite("pgdrift", report, baseDirectory: baseDirectory)]
+        }
+        let (tests, failures, errors) = (suites.map(\.cases.count).reduce(0, +), suites.map(\.failures).reduce(0, +), suites.map(\.errors).reduce(0, +))
+        let body = suites.enumerated().map { index, suite in
+            let counts = "tests=\"\(suite.cases.count)\" failures=\"\(suite.failures)\" errors=\"\(suite.errors)\""
+            return "  <testsuite name=\"\(escape(suite.name, attribute: true))\" \(counts) skipped=\"0\">\n"
+                + (index == 0 ? properties + "\n" : "") + suite.cases.joined(separator: "\n") + "\n  </testsuite>"
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="pgdrift" tests="\(tests)" failures="\(failures)" errors="\(errors)">
+            \(body.joined(separator: "\n"))
+            </testsuites>
+
+            """
+    }
+
+    /// One test suite's cases: one per table (or schema-level group), counted as JUnit counts them.
+    struct Suite {
+        var name: String
+        var cases: [String]
+        /// Failed test cases (JUnit's meaning), not <failure> elements.
+        var failures: Int
+        var errors = 0
+    }
+
+    static func suite(_ name: String, _ report: DriftReport, baseDirectory: String?) -> Suite {
         var cases: [String] = []
         var failedCases = 0
         for (group, findings) in report.groups {
@@ -37,21 +80,7 @@ public enum JUnitReport {
             cases.append(lines.joined(separator: "\n"))
         }
         if cases.isEmpty { cases = ["    <testcase classname=\"pgdrift\" name=\"schema\"/>"] }
-        // `failures` counts failed test cases (JUnit's meaning), not <failure> elements.
-        let counts = "tests=\"\(cases.count)\" failures=\"\(failedCases)\" errors=\"0\""
-        return """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites name="pgdrift" \(counts)>
-              <testsuite name="pgdrift" \(counts) skipped="0">
-                <properties>
-                  <property name="expected" value="\(escape(report.expected, attribute: true))"/>
-                  <property name="database" value="\(escape(report.database, attribute: true))"/>\(comparedProperty(report))
-                </properties>
-            \(cases.joined(separator: "\n"))
-              </testsuite>
-            </testsuites>
-
-            """
+        return Suite(name: name, cases: cases, failures: failedCases)
     }
 
     /// The finding for people: kind and message, then expected, actual, where declared and the hint.

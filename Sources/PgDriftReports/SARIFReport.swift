@@ -8,9 +8,11 @@ public enum SARIFReport {
     /// The SARIF log as pretty-printed JSON, ending with a newline; source paths under `baseDirectory` become
     /// relative URIs.
     public static func render(_ report: DriftReport, baseDirectory: String? = nil) throws -> String {
-        let kinds = Set(report.findings.map(\.kind)).sorted()
+        // A fleet gives one result per group of identical findings, its members in the properties.
+        let findings = report.annotatedFindings
+        let kinds = Set(findings.map(\.kind)).sorted()
         let rules = kinds.map { Rule(id: $0.rawValue, shortDescription: Text(text: $0.summary)) }
-        let results = report.findings.map { finding in
+        let results = findings.map { finding in
             Result(
                 level: level(finding.severity), locations: [location(finding, baseDirectory: baseDirectory)],
                 message: Text(text: finding.message), properties: properties(finding, baseDirectory: baseDirectory), ruleId: finding.kind.rawValue,
@@ -46,6 +48,7 @@ public enum SARIFReport {
         bag["expected"] = finding.expected
         bag["actual"] = finding.actual
         bag["hint"] = finding.hint
+        bag["targets"] = finding.target
         bag["migration"] = finding.migration.map { $0.says }
         bag["migrationFile"] = finding.migration.map(\.file).flatMap { $0.isEmpty ? nil : SourcePaths.relative($0, to: baseDirectory) }
         return bag

@@ -121,4 +121,21 @@ import Testing
             "error object_mismatch rule r on public.tickets differs: enabled | enabled DISABLE | enabled: none",
         ], "\(rendered.joined(separator: "\n"))")
     }
+
+    /// `--ignore` names them by identity, or by kind and identity.
+    @Test func ignoreGlobsNameThemByIdentityOrKind() throws {
+        let want = try TestDatabase("defined_ignore_want", sql: Self.base)
+        let have = try TestDatabase("defined_ignore_have", sql: Self.base + """
+            CREATE PUBLICATION platform_pub FOR ALL TABLES;
+            CREATE EVENT TRIGGER platform_watch ON ddl_command_end EXECUTE FUNCTION et();
+            CREATE COLLATION german (provider = icu, locale = 'de');
+            """)
+        var audit = Audit(source: .database(want.connectionString))
+        let plain = try audit.run(against: have.connectionString).findings.map { "\($0.kind.rawValue) \($0.object ?? "")" }
+        #expect(plain == ["extra_object platform_pub", "extra_object platform_watch", "extra_object public.german"])
+        audit.ignore = ["platform_*", "collation public.*"]
+        #expect(try audit.run(against: have.connectionString).findings.isEmpty)
+        audit.ignore = ["event trigger *"]
+        #expect(try audit.run(against: have.connectionString).findings.map(\.object) == ["platform_pub", "public.german"])
+    }
 }
