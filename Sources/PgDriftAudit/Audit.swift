@@ -72,6 +72,11 @@ public struct Audit {
 
     /// Compares the expected schema with the database behind `connectionString`.
     public func run(against connectionString: String) throws -> DriftReport {
+        try runKeepingExpected(against: connectionString).report
+    }
+
+    /// `run(against:)`, and the expected catalog as it was compared (a fleet compares it with the others).
+    func runKeepingExpected(against connectionString: String) throws -> (report: DriftReport, expected: Catalog) {
         // Connected first: the database's major version picks the shadow database's.
         let connection = try PostgresConnection(connectionString)
         defer { connection.close() }
@@ -88,13 +93,13 @@ public struct Audit {
     public func run(against connectionString: String, expected: Catalog) throws -> DriftReport {
         let connection = try PostgresConnection(connectionString)
         defer { connection.close() }
-        return try run(on: connection) { expected }
+        return try run(on: connection) { expected }.report
     }
 
     /// Reads the database, then takes the expected catalog (loaded meanwhile, or already) and compares.
     private func run(
         on connection: PostgresConnection, extensions: LiveExtensions? = nil, expected: () throws -> Catalog
-    ) throws -> DriftReport {
+    ) throws -> (report: DriftReport, expected: Catalog) {
         let sides = try sides(on: connection, extensions: extensions, expected: expected)
         var options = diffOptions
         switch source {
@@ -108,9 +113,10 @@ public struct Audit {
             findings = MigrationHistoryFindings.findings(ledger) + MigrationHistoryFindings.annotate(findings, with: ledger, asApplied: asApplied)
         }
         findings = triage(findings)
-        return DriftReport(
+        let report = DriftReport(
             expected: source.description, database: connection.connectionString.description, findings: findings,
             compared: DriftReport.compared(expected: sides.expected, database: sides.database.catalog))
+        return (report, sides.expected)
     }
 
     /// Both sides of one comparison and what the server said about the constants they spell differently.

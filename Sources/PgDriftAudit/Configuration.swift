@@ -56,6 +56,13 @@ public struct PgDriftConfiguration: Hashable, Sendable {
     public var asApplied: Bool?
     /// `[severity]`: a level per finding kind, replacing the kind's default; `.off` drops the kind.
     public var severities: [FindingKind: SeverityOverride] = [:]
+    /// A fleet: a file of connection strings (`--databases`), one per line.
+    public var databasesFile: String?
+    /// A fleet of tenant schemas (`--tenant-schemas`), and the expected schema's template (`--template-schema`).
+    public var tenantSchemas: String?
+    public var templateSchema: String?
+    /// Members audited at once (`--jobs`).
+    public var jobs: Int?
 
     /// An empty configuration: every setting left to the command line and the defaults.
     public init() {}
@@ -111,6 +118,12 @@ public struct PgDriftConfiguration: Hashable, Sendable {
             guard let setting = HistorySetting(name) else { throw fail("unknown migration tool '\(name)' (one of \(HistorySetting.names))") }
             history = setting
         case "as_applied": asApplied = try entry.bool(fail)
+        case "databases": databasesFile = try entry.string(fail)
+        case "tenant_schemas": tenantSchemas = try entry.string(fail)
+        case "template_schema": templateSchema = try entry.string(fail)
+        case "jobs":
+            guard let count = Int(try entry.string(fail)), count > 0 else { throw fail("'jobs' must be a positive number") }
+            jobs = count
         case "severity":
             guard case .table(let rows) = entry.value else { throw fail("'severity' must be a table of finding kind = level") }
             for row in rows {
@@ -135,7 +148,8 @@ public struct PgDriftConfiguration: Hashable, Sendable {
         return environment[name] ?? DotEnv.value(of: name, in: directory)
     }
 
-    static let keys = ["expected", "database", "database_env", "schemas", "exclude_schemas", "ignore", "strict", "with_privileges", "report_dir", "severity"]
+    static let keys = ["expected", "database", "database_env", "schemas", "exclude_schemas", "ignore", "strict", "with_privileges", "report_dir", "severity",
+                       "databases", "tenant_schemas", "template_schema", "jobs"]
 }
 
 /// A configuration file that cannot be used: one line, `pgdrift.toml:LINE: message`.

@@ -123,7 +123,9 @@ private struct TOMLScanner {
                 advance()
             }
             if word == "true" || word == "false" { return .bool(word == "true") }
-            throw error(word.isEmpty ? "expected a value" : "unsupported value '\(word)': use a quoted string, true/false or a list of strings")
+            // A whole number (`jobs = 8`) is kept as its text; the key decides whether it may be one.
+            if !word.isEmpty, word.allSatisfy(\.isNumber) { return .string(word) }
+            throw error(word.isEmpty ? "expected a value" : "unsupported value '\(word)': use a quoted string, a number, true/false or a list of strings")
         }
     }
 

@@ -41,6 +41,7 @@ struct ApplyCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
+        try database.requireOne("apply")
         let text: String
         do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
             throw CLIError.input("cannot read plan '\(file)'")

@@ -65,6 +65,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var fleet: FleetOptions
+
     func run() throws {
         let config = ProjectConfiguration.current
         var audit = try CommandSetup.audit(expected: expected, database: database, ignore: ignore, reading: reading)
@@ -74,16 +76,40 @@ struct CheckCommand: ParsableCommand {
         audit.diffOptions.compareOwners = withOwners ?? config.withOwners ?? false
         audit.diffOptions.compareExtensionState = withExtensionState ?? config.withExtensionState ?? false
         audit.onNote = { writeStandardError("pgdrift: \($0)\n") }
-        let progressLine = TerminalProgress.forThisRun
-        if let progressLine { audit.onProgress = { @Sendable text in progressLine.update(text) } }
-        let report = try audit.run(against: database.connectionString.raw)
-        progressLine?.finish()
+        let report: DriftReport
+        if let members = try fleetDatabases() {
+            report = try audit.runFleet(members, jobs: fleet.concurrency, failFast: fleet.failFast)
+        } else if let glob = fleet.tenantSchemas ?? config.tenantSchemas {
+            report = try audit.runTenants(
+                against: database.connectionString.raw, matching: glob, template: fleet.templateSchema ?? config.templateSchema ?? "public",
+                shard: fleet.shard)
+        } else {
+            let progressLine = TerminalProgress.forThisRun
+            if let progressLine { audit.onProgress = { @Sendable text in progressLine.update(text) } }
+            report = try audit.run(against: database.connectionString.raw)
+            progressLine?.finish()
+        }
 
         let base = FileManager.default.currentDirectoryPath
         let text = try format.render(report, baseDirectory: base, color: format == .text && output == nil && Terminal.wantsColor)
         try OutputFile.write(Data(text.utf8), to: output)
         try ReportFolder.write(report, to: reportDirectory ?? config.reportDirectory ?? "reports", baseDirectory: base)
+        // A fleet's exit code is its worst member's: one that could not be audited (3) beats drift (1).
+        if report.targets?.contains(where: { $0.status == .error }) == true { throw ExitCode.database }
         if report.hasErrors { throw ExitCode.drift }
+    }
+
+    /// The fleet's databases (`--database` given more than once, `--databases FILE`, pgdrift.toml's
+    /// `databases`), this `--shard`'s slice of them; nil for one database.
+    private func fleetDatabases() throws -> [String]? {
+        var members = database.databaseArguments
+        if let file = fleet.databasesFile ?? ProjectConfiguration.current.databasesFile {
+            do { members += try DatabaseList.read(file) } catch let error as FleetError { throw CLIError.input(error.description) }
+        }
+        guard members.count > 1 || fleet.databasesFile != nil || (fleet.shard != nil && fleet.tenantSchemas == nil) else { return nil }
+        let selected = fleet.shard.map { $0.select(members) } ?? members
+        if selected.isEmpty { throw CLIError.input("no database to audit: the list is empty" + (fleet.shard.map { " in shard \($0)" } ?? "")) }
+        return selected
     }
 
 }

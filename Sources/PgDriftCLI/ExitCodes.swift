@@ -66,3 +66,8 @@ extension ValidationError: CommandLineError {
     var line: String { message }
     var exitCode: ExitCode { .usage }
 }
+
+extension FleetError: CommandLineError {
+    var line: String { description }
+    var exitCode: ExitCode { .usage }
+}

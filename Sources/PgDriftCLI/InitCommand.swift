@@ -51,6 +51,7 @@ struct InitCommand: ParsableCommand {
     var force = false
 
     func run() throws {
+        try database.requireOne("init")
         guard swift else { return try writeConfiguration() }
         let dependency = try self.dependency()
         let folder = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

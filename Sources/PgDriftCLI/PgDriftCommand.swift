@@ -23,6 +23,7 @@ struct PgDriftCommand: ParsableCommand {
         version: "0.1.0 (reads SQL with \(SQLGrammar.name)'s parser)",
         subcommands: [
             CheckCommand.self, PlanCommand.self, ApplyCommand.self, ExplainCommand.self, SnapshotCommand.self, InitCommand.self, DemoCommand.self,
+            ReportCommand.self,
         ]
     )
 }
@@ -32,8 +33,16 @@ struct PgDriftCommand: ParsableCommand {
 struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .customLong("database"),
-        help: "Connection string or URL (anything libpq accepts). Default: pgdrift.toml's database, else DATABASE_URL, else PG* variables.")
-    var databaseArgument: String?
+        help: "Connection string or URL (anything libpq accepts). Default: pgdrift.toml's database, else DATABASE_URL, else PG* variables. check takes it more than once: a fleet.")
+    var databaseArguments: [String] = []
+
+    /// The one `--database` given, if any (`check` alone takes several: `FleetOptions`).
+    var databaseArgument: String? { databaseArguments.last }
+
+    /// Refuses a second `--database` where only `check` audits a fleet.
+    func requireOne(_ command: String) throws {
+        if databaseArguments.count > 1 { throw CLIError.input("\(command) takes one --database; only check audits several") }
+    }
 
     @Option(name: .customLong("schema"), help: "Only this schema (repeatable; replaces pgdrift.toml's schemas).")
     var schemaArguments: [String] = []

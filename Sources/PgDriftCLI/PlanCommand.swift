@@ -112,6 +112,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
+        try database.requireOne("plan")
         var audit = try makeAudit()
         let connection = database.connectionString
         let options = PlanOptions(

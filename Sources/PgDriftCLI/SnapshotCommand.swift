@@ -34,6 +34,7 @@ struct SnapshotCommand: ParsableCommand {
     var withOwners: Bool?
 
     func run() throws {
+        try database.requireOne("snapshot")
         let connection = try PostgresConnection(database.connectionString)
         let config = ProjectConfiguration.current
         let options = IntrospectionOptions(

@@ -135,13 +135,30 @@ public enum JSONReport {
         let object = try JSONSerialization.jsonObject(with: encoder.encode(report)) as! [String: Any]
         // Codable leaves out nil fields; the contract has `column: null` and friends.
         var withNulls = object
-        let fields = ["table", "column", "object", "expected", "actual", "source", "hint", "migration"]
+        // A fleet's findings each name their member.
+        let fields = ["table", "column", "object", "expected", "actual", "source", "hint", "migration"] + (report.targets == nil ? [] : ["target"])
         withNulls["findings"] = (object["findings"] as? [[String: Any]] ?? []).map { finding in
             var copy = finding
             for field in fields where copy[field] == nil { copy[field] = NSNull() }
             return copy
         }
+        if report.targets != nil {
+            withNulls["targets"] = (object["targets"] as? [[String: Any]] ?? []).map { target in
+                var copy = target
+                if copy["error"] == nil { copy["error"] = NSNull() }
+                return copy
+            }
+        }
         let data = try JSONSerialization.data(withJSONObject: withNulls, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+extension JSONReport {
+    /// Reads a report `render` wrote (`pgdrift report merge`).
+    public static func decode(_ data: Data) throws -> DriftReport {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(DriftReport.self, from: data)
     }
 }

@@ -16,12 +16,15 @@ public enum JUnitReport {
     }
 
     public static func render(_ report: DriftReport, baseDirectory: String? = nil) -> String {
-        let properties = """
+        // Each suite says what it compared: a fleet's, its member.
+        func properties(_ database: String) -> String {
+            """
                 <properties>
                   <property name="expected" value="\(escape(report.expected, attribute: true))"/>
-                  <property name="database" value="\(escape(report.database, attribute: true))"/>\(comparedProperty(report))
+                  <property name="database" value="\(escape(database, attribute: true))"/>\(comparedProperty(report))
                 </properties>
             """
+        }
         // A fleet: one test suite per member; a member that could not be audited is one test case in error.
         let suites: [Suite]
         if let members = report.memberReports {
@@ -35,10 +38,10 @@ public enum JUnitReport {
             suites = [suite("pgdrift", report, baseDirectory: baseDirectory)]
         }
         let (tests, failures, errors) = (suites.map(\.cases.count).reduce(0, +), suites.map(\.failures).reduce(0, +), suites.map(\.errors).reduce(0, +))
-        let body = suites.enumerated().map { index, suite in
+        let body = suites.map { suite in
             let counts = "tests=\"\(suite.cases.count)\" failures=\"\(suite.failures)\" errors=\"\(suite.errors)\""
             return "  <testsuite name=\"\(escape(suite.name, attribute: true))\" \(counts) skipped=\"0\">\n"
-                + (index == 0 ? properties + "\n" : "") + suite.cases.joined(separator: "\n") + "\n  </testsuite>"
+                + properties(report.targets == nil ? report.database : suite.name) + "\n" + suite.cases.joined(separator: "\n") + "\n  </testsuite>"
         }
         return """
             <?xml version="1.0" encoding="UTF-8"?>

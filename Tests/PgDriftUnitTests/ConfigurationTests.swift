@@ -80,10 +80,11 @@ import Testing
 
     /// (file, text) → the one-line error.
     static let badFiles: [(String, String, String)] = [
-        ("pgdrift.toml", "strict = true\n\nstrictt = true\n", "pgdrift.toml:3: unknown key 'strictt' (known: expected, database, database_env, schemas, exclude_schemas, ignore, strict, with_privileges, report_dir, severity)"),
+        ("pgdrift.toml", "strict = true\n\nstrictt = true\n", "pgdrift.toml:3: unknown key 'strictt' (known: expected, database, database_env, schemas, exclude_schemas, ignore, strict, with_privileges, report_dir, severity, databases, tenant_schemas, template_schema, jobs)"),
         ("pgdrift.toml", "strict = \"yes\"\n", "pgdrift.toml:1: 'strict' must be true or false"),
         ("pgdrift.toml", "schemas = \"public\"\n", "pgdrift.toml:1: 'schemas' must be a list of strings"),
-        ("pgdrift.toml", "expected = 42\n", "pgdrift.toml:1: unsupported value '42': use a quoted string, true/false or a list of strings"),
+        ("pgdrift.toml", "expected = 4.2\n", "pgdrift.toml:1: unsupported value '4.2': use a quoted string, a number, true/false or a list of strings"),
+        ("pgdrift.toml", "jobs = 0\n", "pgdrift.toml:1: 'jobs' must be a positive number"),
         ("pgdrift.toml", "# a\nexpected = \"migrations\n", "pgdrift.toml:2: unterminated string"),
         ("pgdrift.toml", "expected = \"a\" junk\n", "pgdrift.toml:1: unexpected text after the value"),
         ("pgdrift.toml", "expected = \"a\"\nexpected = \"b\"\n", "pgdrift.toml:2: 'expected' is set twice"),

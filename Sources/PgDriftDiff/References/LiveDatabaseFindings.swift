@@ -13,4 +13,7 @@ extension SchemaDiff {
             + BrokenReferences.findings(in: actual, access: access)
         return all.sorted(by: DiffContext.order)
     }
+
+    /// Findings in report order: by schema, table, kind and name, what was not compared last.
+    package static func ordered(_ findings: [Finding]) -> [Finding] { findings.sorted(by: DiffContext.order) }
 }

@@ -1,0 +1,148 @@
+import Foundation
+import PgDriftDiff
+import PgDriftIntrospection
+import PgDriftModel
+import PgDriftPostgres
+import PgDriftReports
+import PgDriftSQL
+
+extension Audit {
+    /// Audits every database of a fleet against the expected schema, which is read once (with the first
+    /// database that answers: migrations need its server version and extensions). The others run `jobs`
+    /// at a time, each on its own connection, and only their findings are kept, so memory stays flat
+    /// whatever the fleet's size. A database that cannot be reached, or fails, is that member's error and
+    /// every other member is still audited; `failFast` stops at the first error instead.
+    public func runFleet(_ connectionStrings: [String], jobs: Int, failFast: Bool = false) throws -> DriftReport {
+        var members = [FleetMember?](repeating: nil, count: connectionStrings.count)
+        let names = connectionStrings.map { ConnectionString($0).description }
+        var expected: Catalog?
+        var next = 0
+        while expected == nil, next < connectionStrings.count {
+            let index = next
+            next += 1
+            do {
+                let (report, catalog) = try runKeepingExpected(against: connectionStrings[index])
+                members[index] = FleetMember(name: names[index], report: report)
+                expected = catalog
+            } catch let error as PostgresError {
+                // That database's failure; the expected schema is read with the next one.
+                members[index] = FleetMember(name: names[index], error: error.description)
+                if failFast { return DriftReport.fleet(expected: source.description, members: members.compactMap { $0 }) }
+            }
+        }
+        if let expected, next < connectionStrings.count {
+            let rest = Array(next..<connectionStrings.count)
+            let state = FleetQueue(count: rest.count)
+            // Each worker only reads the audit's settings; its callbacks are not called by a run against a loaded catalog.
+            nonisolated(unsafe) let audit = self
+            DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, rest.count))) { _ in
+                while let position = state.take() {
+                    let index = rest[position]
+                    let member: FleetMember
+                    do {
+                        member = FleetMember(name: names[index], report: try audit.run(against: connectionStrings[index], expected: expected))
+                    } catch {
+                        member = FleetMember(name: names[index], error: Self.line(error))
+                        if failFast { state.stop() }
+                    }
+                    state.record(member, at: position)
+                }
+            }
+            for (position, member) in state.members.enumerated() { members[rest[position]] = member }
+        }
+        return DriftReport.fleet(expected: source.description, members: members.compactMap { $0 })
+    }
+
+    /// Audits each schema of one database whose name matches `glob` (`tenant_*`) against the expected
+    /// schema's `template` schema. The database is read once, in one snapshot, for all of them; each
+    /// tenant's part is renamed to the template (qualified names inside expressions too) and compared.
+    /// Findings name the template's schema and carry the tenant as their target.
+    /// `shard`: only its slice of the tenants, in name order.
+    public func runTenants(against connectionString: String, matching glob: String, template: String, shard: Shard? = nil) throws -> DriftReport {
+        let connection = try PostgresConnection(connectionString)
+        defer { connection.close() }
+        let schemas = try connection.query(
+            "SELECT nspname::text FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY 1")
+        let matching = schemas.rows.compactMap { $0[0] }.filter { fnmatch(glob, $0, 0) == 0 && $0 != template }
+        let tenants = shard.map { $0.select(matching) } ?? matching
+        guard !tenants.isEmpty else {
+            throw FleetError("no schema of \(connection.connectionString) matches --tenant-schemas '\(glob)'")
+        }
+        var reading = self
+        reading.schemas = tenants
+        reading.excludedSchemas = []
+        reading.history = .off
+        var templateReading = self
+        templateReading.schemas = [template]
+        let loading = templateReading.loadExpected(templateReading.introspectionOptions, serverMajor: connection.serverVersion / 10000)
+        let options = diffOptions
+        let (_, members) = try reading.sides(on: connection, extensions: loading.extensions, expected: {
+            let loaded = try loading.load.wait()
+            for note in loaded.notes { onNote?(note) }
+            return loaded.catalog
+        }, then: { connection, sides in
+            let parts = sides.database.catalog.partitionedBySchema()
+            var renamed: [(String, Catalog)] = []
+            var needed = Set<TypedConstant>()
+            for tenant in tenants {
+                let part = try (parts[tenant] ?? Catalog(extensions: sides.database.catalog.extensions)).renamingSchema(tenant, to: template)
+                needed.formUnion(SchemaDiff.constantsToCanonicalise(expected: sides.expected, actual: part, options: options))
+                renamed.append((tenant, part))
+            }
+            // One query for the constants of every tenant, in the same snapshot.
+            let constants = needed.isEmpty ? ConstantSpellings() : ConstantSpellings(answers: try ConstantsQuery.spellings(needed, on: connection), asked: needed)
+            return renamed.map { tenant, part in
+                let findings = SchemaDiff.findings(expected: sides.expected, actual: part, options: options, constants: constants)
+                    + BrokenReferences.findings(in: part)
+                return FleetMember(name: tenant, report: DriftReport(
+                    expected: source.description, database: tenant, findings: triage(SchemaDiff.ordered(findings))))
+            }
+        })
+        return DriftReport.fleet(expected: source.description, members: members)
+    }
+
+    /// One line for a member's failure.
+    static func line(_ error: Error) -> String {
+        (error as? CustomStringConvertible)?.description ?? "\(error)"
+    }
+}
+
+/// A fleet run that cannot start (no schema matches the glob).
+public struct FleetError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The members still to audit, handed out one at a time to the workers, and what each gave.
+private final class FleetQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var stopped = false
+    private let count: Int
+    private(set) var members: [FleetMember?]
+
+    init(count: Int) {
+        self.count = count
+        members = Array(repeating: nil, count: count)
+    }
+
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped, next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func stop() {
+        lock.lock()
+        stopped = true
+        lock.unlock()
+    }
+
+    func record(_ member: FleetMember, at position: Int) {
+        lock.lock()
+        members[position] = member
+        lock.unlock()
+    }
+}
