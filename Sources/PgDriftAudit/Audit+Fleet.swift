@@ -85,7 +85,9 @@ extension Audit {
             var renamed: [(String, Catalog)] = []
             var needed = Set<TypedConstant>()
             for tenant in tenants {
-                let part = try (parts[tenant] ?? Catalog(extensions: sides.database.catalog.extensions)).renamingSchema(tenant, to: template)
+                var part = try (parts[tenant] ?? Catalog(extensions: sides.database.catalog.extensions)).renamingSchema(tenant, to: template)
+                // The schema itself (its comment, owner, grants) is the tenant's, not the template's.
+                if let namespace = sides.expected.schemas[template] { part.schemas.upsert(namespace) }
                 needed.formUnion(SchemaDiff.constantsToCanonicalise(expected: sides.expected, actual: part, options: options))
                 renamed.append((tenant, part))
             }
@@ -101,9 +103,9 @@ extension Audit {
         return DriftReport.fleet(expected: source.description, members: members)
     }
 
-    /// One line for a member's failure.
+    /// One line for a member's failure: its description's first line.
     static func line(_ error: Error) -> String {
-        (error as? CustomStringConvertible)?.description ?? "\(error)"
+        String(describing: error).split(separator: "\n").first.map(String.init) ?? "failed"
     }
 }
 
