@@ -40,17 +40,6 @@ import Testing
 
     // MARK: class 1: qualifiers are identities
 
-    /// The `not_checked` block every report of `functions` ends with: `other.=` is an operator, a kind
-    /// pgdrift does not compare (issue 22).
-    static let operatorNotCompared = """
-        not compared
-          info not_checked: 1 operator not compared: other.=(integer,integer), in the database and in the expected schema
-              expected: other.=(integer,integer)
-              actual:   other.=(integer,integer)
-              hint: pgdrift does not model operators yet; --strict-coverage makes this an error
-
-        """
-
     /// Both sides read from a server: a policy calling `public.uid()` where the expected database calls
     /// `auth.uid()`, a check with `OPERATOR(other.=)` instead of `=`, and a default cast to another
     /// schema's type were all reported equal, the qualifiers stripped.
@@ -79,8 +68,7 @@ import Testing
                   expected: PERMISSIVE FOR ALL TO public USING ((auth.uid() = owner))
                   actual:   PERMISSIVE FOR ALL TO public USING ((public.uid() = owner))
 
-            \(Self.operatorNotCompared)
-            4 findings: 3 errors, 0 warnings, 1 info
+            3 findings: 3 errors, 0 warnings, 0 info
 
             """)
     }
@@ -104,18 +92,12 @@ import Testing
                   actual:   PERMISSIVE FOR ALL TO public USING ((auth.uid() = owner))
                   declared at \(folder)/001_schema.sql:11
 
-            \(Self.operatorNotCompared)
-            2 findings: 1 error, 0 warnings, 1 info
+            1 finding: 1 error, 0 warnings, 0 info
 
             """)
-        // And the database built from the same file has no drift (the operator is said, not compared).
+        // And the database built from the same file has no drift (the operator `other.=` is compared, and equal).
         let same = try TestDatabase("offline_qualifiers_same", sql: sql)
-        #expect(Self.rendered(try audit.run(against: same.connectionString)) == """
-
-            \(Self.operatorNotCompared)
-            1 finding: 0 errors, 0 warnings, 1 info
-
-            """)
+        #expect(Self.rendered(try audit.run(against: same.connectionString)) == "no drift\n")
     }
 
     // MARK: class 7: constants the server respells
