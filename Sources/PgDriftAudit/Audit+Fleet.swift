@@ -32,7 +32,7 @@ extension Audit {
         }
         if let expected, next < connectionStrings.count {
             let rest = Array(next..<connectionStrings.count)
-            let state = FleetQueue(count: rest.count)
+            let state = ConcurrentResults<FleetMember>(count: rest.count)
             // Each worker only reads the audit's settings; its callbacks are not called by a run against a loaded catalog.
             nonisolated(unsafe) let audit = self
             DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, rest.count))) { _ in
@@ -48,7 +48,7 @@ extension Audit {
                     state.record(member, at: position)
                 }
             }
-            for (position, member) in state.members.enumerated() { members[rest[position]] = member }
+            for (position, member) in state.values.enumerated() { members[rest[position]] = member }
         }
         return DriftReport.fleet(expected: source.description, members: members.compactMap { $0 })
     }
@@ -113,38 +113,4 @@ extension Audit {
 public struct FleetError: Error, CustomStringConvertible {
     public var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// The members still to audit, handed out one at a time to the workers, and what each gave.
-private final class FleetQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var stopped = false
-    private let count: Int
-    private(set) var members: [FleetMember?]
-
-    init(count: Int) {
-        self.count = count
-        members = Array(repeating: nil, count: count)
-    }
-
-    func take() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !stopped, next < count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func stop() {
-        lock.lock()
-        stopped = true
-        lock.unlock()
-    }
-
-    func record(_ member: FleetMember, at position: Int) {
-        lock.lock()
-        members[position] = member
-        lock.unlock()
-    }
 }

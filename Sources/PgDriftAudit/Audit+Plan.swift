@@ -18,8 +18,9 @@ extension Audit {
     /// against it without reading the expected schema a second time).
     /// `proveRows`: also run the plan on a throwaway copy of the database's schema loaded with at most
     /// that many rows of each affected table (`plan --prove`), read in the plan's snapshot.
+    /// `expected`: the expected catalog already read (a fleet reads it once), instead of reading it.
     public func planWithExpected(
-        against connectionString: String, options: PlanOptions = PlanOptions(), proveRows: Int? = nil
+        against connectionString: String, options: PlanOptions = PlanOptions(), proveRows: Int? = nil, expected given: Catalog? = nil
     ) throws -> (plan: MigrationPlan, expected: Catalog) {
         // Grants are always read for a plan: the objects it creates get their expected grants, flag or
         // not (`PlanOptions.withPrivileges` decides whether existing objects' grants are planned).
@@ -34,7 +35,8 @@ extension Audit {
         let connection = try PostgresConnection(connectionString)
         defer { connection.close() }
         let applied = try reading.appliedFiles(on: connection, required: asApplied)
-        let loading = reading.loadExpected(reading.introspectionOptions, onlyFiles: applied, serverMajor: connection.serverVersion / 10000)
+        let loading = given == nil
+            ? reading.loadExpected(reading.introspectionOptions, onlyFiles: applied, serverMajor: connection.serverVersion / 10000) : nil
         var options = options
         options.serverVersion = options.serverVersion ?? connection.serverVersion
         let ignore = ignore
@@ -42,7 +44,8 @@ extension Audit {
         // fingerprint of what it depends on describe the same state.
         var sample: PlanProver.Sample?
         var proofCatalog = Catalog()
-        let (sides, planned) = try reading.sides(on: connection, forPlan: true, extensions: loading.extensions, expected: {
+        let (sides, planned) = try reading.sides(on: connection, forPlan: true, extensions: loading?.extensions, expected: {
+            guard let loading else { return given ?? Catalog() }
             let loaded = try loading.load.wait()
             for note in loaded.notes { onNote?(note) }
             return loaded.catalog

@@ -90,6 +90,8 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var fleet: FleetOptions
+
     @Option(name: .customLong("lock-timeout"), help: "lock_timeout the plan sets.")
     var lockTimeout = "5s"
 
@@ -112,7 +114,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        try database.requireOne("plan")
+        if let members = try fleetMembers() { return try runFleet(members) }
         var audit = try makeAudit()
         let connection = database.connectionString
         let options = PlanOptions(
@@ -131,6 +133,72 @@ struct PlanCommand: ParsableCommand {
         }, progress: { progress($0) })
         if outcome.proofFailed { throw ExitCode.drift }
         if let recheck = outcome.recheck { try reportRecheck(recheck) }
+    }
+
+    /// A fleet's databases (`--database` more than once, `--databases FILE`), this `--shard`'s slice; nil for one.
+    private func fleetMembers() throws -> [String]? {
+        if fleet.tenantSchemas != nil {
+            throw CLIError.input("plan --tenant-schemas is not built yet: plan one tenant with --schema, or check the tenants with check --tenant-schemas")
+        }
+        var members = database.databaseArguments
+        if let file = fleet.databasesFile ?? ProjectConfiguration.current.databasesFile {
+            do { members += try DatabaseList.read(file) } catch let error as FleetError { throw CLIError.input(error.description) }
+        }
+        guard members.count > 1 || fleet.databasesFile != nil else { return nil }
+        if prove || maxBlockingSize != nil || format == .json {
+            throw CLIError.input("--prove, --max-blocking-size and --format json plan one database: give one --database")
+        }
+        let selected = fleet.shard.map { $0.select(members) } ?? members
+        if selected.isEmpty { throw CLIError.input("no database to plan: the list is empty") }
+        return selected
+    }
+
+    /// One plan per distinct delta across the fleet, each naming the databases it fits: all on standard
+    /// output (or --out, when there is one), or one file each in --migrations-dir; --apply applies each
+    /// database's own plan, database by database, and checks the fleet again.
+    private func runFleet(_ members: [String]) throws {
+        let audit = try makeAudit()
+        let options = PlanOptions(
+            allowDestructive: allowDestructive, online: online, renames: renames, withPrivileges: audit.diffOptions.comparePrivileges,
+            withOwners: audit.diffOptions.compareOwners, lockTimeout: lockTimeout, statementTimeout: statementTimeout)
+        let run = PlanRun(audit: audit, options: options, apply: apply)
+        let outcome = try run.runFleet(members, jobs: fleet.concurrency, write: { plans in
+            if out != nil && plans.count > 1 {
+                throw CLIError.input("the fleet needs \(plans.count) different plans: write them with --migrations-dir DIR (one file each), or to standard output")
+            }
+            var texts: [String] = []
+            for (number, fleetPlan) in plans.enumerated() {
+                let header = [
+                    "pgdrift plan \(number + 1) of \(plans.count): for \(fleetPlan.targets.count) of \(members.count) databases: "
+                        + fleetPlan.targets.joined(separator: ", ") + ".",
+                    "The migration from them to the expected schema (\(audit.source.description)); hazard sizes are \(fleetPlan.targets[0])'s.",
+                    "Review it before running it. Flags: " + flagsDescription,
+                    ApplyCommand.expectedMarker + audit.source.description,
+                ]
+                let text = fleetPlan.plan.render(header: header)
+                if let directory = migrationsDirectory {
+                    guard !fleetPlan.plan.isEmpty || !fleetPlan.plan.skipped.isEmpty else { continue }
+                    guard let fileName = MigrationFileName.next(in: directory, name: "\(name)_\(number + 1)", now: Date()) else {
+                        throw CLIError.input("cannot read migrations folder '\(directory)'")
+                    }
+                    let path = (directory as NSString).appendingPathComponent(fileName)
+                    try OutputFile.write(Data(text.utf8), to: path)
+                    progress("wrote \(path) (\(fleetPlan.targets.count) database\(fleetPlan.targets.count == 1 ? "" : "s"))")
+                } else {
+                    texts.append(text)
+                }
+            }
+            if migrationsDirectory == nil { try OutputFile.write(Data(texts.joined(separator: "\n").utf8), to: out) }
+        }, progress: { progress($0) })
+        for failure in outcome.failures { writeStandardError("pgdrift: \(failure.name): \(failure.error ?? "failed")\n") }
+        if let recheck = outcome.recheck {
+            writeStandardError(TextReport.render(recheck, color: false))
+            if recheck.targets?.contains(where: { $0.status == .error }) == true || outcome.applied.contains(where: { if case .failure = $0.result { true } else { false } }) {
+                throw ExitCode.database
+            }
+            if recheck.hasErrors { throw ExitCode.drift }
+        }
+        if !outcome.failures.isEmpty { throw ExitCode.database }
     }
 
     /// The plan as --format says, with its header.

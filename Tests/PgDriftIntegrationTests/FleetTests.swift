@@ -96,4 +96,38 @@ import Testing
         #expect(withUnreachable.code == 3, "\(withUnreachable.stdout)\(withUnreachable.stderr)")
         #expect(withUnreachable.stdout.contains("targets: 2 clean, 2 drift, 1 error\n"), "\(withUnreachable.stdout)")
     }
+
+    /// `plan` over a fleet: one plan per distinct delta, naming its databases; one file each in
+    /// --migrations-dir; --apply applies each database's own plan and the fleet checks clean after.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
+    func plansPerDistinctDeltaAndAppliedMemberByMember() throws {
+        let template = try TestDatabase("fleet_plan_template", sql: Self.schema)
+        let first = try TestDatabase("fleet_plan_1", sql: Self.schema + "DROP INDEX accounts_owner_idx;")
+        let second = try TestDatabase("fleet_plan_2", sql: Self.schema + "DROP INDEX accounts_owner_idx;")
+        let third = try TestDatabase("fleet_plan_3", sql: Self.schema + "ALTER TABLE accounts ALTER COLUMN name SET DEFAULT 'y';")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fleet-plan-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder + "/migrations", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let members = [first, second, third].flatMap { ["--database", $0.connectionString] }
+        let name = { (database: TestDatabase) in ConnectionString(database.connectionString).description }
+
+        let refused = try CLITests.run(["plan", "--expected", template.connectionString, "--out", "plan.sql"] + members, in: folder)
+        #expect(refused.code == 2 && refused.stderr.contains("the fleet needs 2 different plans"), "\(refused.stderr)")
+
+        let written = try CLITests.run(["plan", "--expected", template.connectionString, "--migrations-dir", "migrations"] + members, in: folder)
+        #expect(written.code == 0, "\(written.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/migrations").sorted()
+        #expect(files == ["001_pgdrift_fixup_1.sql", "002_pgdrift_fixup_2.sql"])
+        let plans = try files.map { try String(contentsOfFile: folder + "/migrations/" + $0, encoding: .utf8) }
+        #expect(plans[0].hasPrefix("-- pgdrift plan 1 of 2: for 2 of 3 databases: \([name(first), name(second)].sorted().joined(separator: ", ")).\n"), "\(plans[0])")
+        #expect(plans[0].contains("CREATE INDEX accounts_owner_idx ON public.accounts USING btree (owner_id);"), "\(plans[0])")
+        #expect(plans[1].hasPrefix("-- pgdrift plan 2 of 2: for 1 of 3 databases: \(name(third)).\n"), "\(plans[1])")
+        #expect(plans[1].contains("ALTER COLUMN name SET DEFAULT 'x'::text"), "\(plans[1])")
+
+        let applied = try CLITests.run(["plan", "--expected", template.connectionString, "--apply"] + members, in: folder)
+        #expect(applied.code == 0, "\(applied.stdout)\(applied.stderr)")
+        #expect(applied.stderr.contains("targets: 3 clean, 0 drift, 0 error"), "\(applied.stderr)")
+        let after = try Audit(source: .database(template.connectionString)).runFleet([first, second, third].map(\.connectionString), jobs: 2)
+        #expect(after.findings.isEmpty, "\(TextReport.render(after))")
+    }
 }

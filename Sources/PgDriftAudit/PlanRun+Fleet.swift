@@ -1,0 +1,155 @@
+import Foundation
+import PgDriftModel
+import PgDriftPlanner
+import PgDriftPostgres
+import PgDriftReports
+
+extension PlanRun {
+    /// One plan of a fleet, and the members it fits: every member whose plan has the same statements
+    /// (and so the same guard, whose fingerprint is taken over names, never oids).
+    public struct FleetPlan: Sendable {
+        public var plan: MigrationPlan
+        /// The members' redacted connections, in name order.
+        public var targets: [String]
+        /// Their connection strings, in the same order (to apply the plan to each).
+        var connectionStrings: [String]
+    }
+
+    /// What a fleet's `plan` gave: the distinct plans, the members that could not be planned, and, with
+    /// `--apply`, each member's result and the grouped check after.
+    public struct FleetOutcome: Sendable {
+        public var plans: [FleetPlan]
+        public var failures: [FleetMember]
+        /// `--apply`: per member, the statements applied or the error (in name order).
+        public var applied: [(target: String, result: Result<Int, PlanFleetFailure>)] = []
+        /// `--apply`: the fleet's check after.
+        public var recheck: DriftReport?
+    }
+
+    /// A member's failure, in one line.
+    public struct PlanFleetFailure: Error, Sendable {
+        public var line: String
+    }
+
+    /// Plans every member of a fleet against the expected schema, read once with the first member that
+    /// answers, `jobs` at a time; groups the members by plan; hands the plans to `write`; with `apply`,
+    /// applies each member's plan to it, member by member, and checks the fleet again. `--prove` and
+    /// `--max-blocking-size` are for one database.
+    public func runFleet(
+        _ connectionStrings: [String], jobs: Int, write: ([FleetPlan]) throws -> Void, progress: (String) -> Void
+    ) throws -> FleetOutcome {
+        let names = connectionStrings.map { ConnectionString($0).description }
+        var planned = [(plan: MigrationPlan, expected: Catalog)?](repeating: nil, count: connectionStrings.count)
+        var failures: [FleetMember] = []
+        var expected: Catalog?
+        var next = 0
+        while expected == nil, next < connectionStrings.count {
+            let index = next
+            next += 1
+            do {
+                planned[index] = try audit.planWithExpected(against: connectionStrings[index], options: options)
+                expected = planned[index]?.expected
+            } catch let error as PostgresError {
+                failures.append(FleetMember(name: names[index], error: error.description))
+            }
+        }
+        if let expected, next < connectionStrings.count {
+            let rest = Array(next..<connectionStrings.count)
+            let results = ConcurrentResults<Result<MigrationPlan, PlanFleetFailure>>(count: rest.count)
+            nonisolated(unsafe) let audit = self.audit
+            let options = self.options
+            DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, rest.count))) { _ in
+                while let position = results.take() {
+                    let result = Result { try audit.planWithExpected(against: connectionStrings[rest[position]], options: options, expected: expected).plan }
+                        .mapError { PlanFleetFailure(line: Audit.line($0)) }
+                    results.record(result, at: position)
+                }
+            }
+            for (position, result) in results.values.enumerated() {
+                switch result {
+                case .success(let plan): planned[rest[position]] = (plan, expected)
+                case .failure(let failure): failures.append(FleetMember(name: names[rest[position]], error: failure.line))
+                case nil: continue
+                }
+            }
+        }
+        // Grouped by what they would run: the statements, skipped or not, and the guard.
+        var groups: [String: FleetPlan] = [:]
+        var order: [String] = []
+        for index in connectionStrings.indices.sorted(by: { names[$0] < names[$1] }) {
+            guard let plan = planned[index]?.plan else { continue }
+            let key = plan.statements.map { "\($0.phase.rawValue)\u{1F}\($0.skipped == nil)\u{1F}\($0.sql)" }.joined(separator: "\u{1E}")
+                + "\u{1D}" + plan.guardStatements.joined(separator: "\n")
+            if groups[key] == nil {
+                order.append(key)
+                groups[key] = FleetPlan(plan: plan, targets: [], connectionStrings: [])
+            }
+            groups[key]?.targets.append(names[index])
+            groups[key]?.connectionStrings.append(connectionStrings[index])
+        }
+        let plans = order.compactMap { groups[$0] }
+        try write(plans)
+        var outcome = FleetOutcome(plans: plans, failures: failures.sorted { $0.name < $1.name })
+        guard apply, let expected else { return outcome }
+        // Member by member, each its own plan; a failure is that member's and the others go on.
+        for fleetPlan in plans {
+            for (name, connectionString) in zip(fleetPlan.targets, fleetPlan.connectionStrings) {
+                if fleetPlan.plan.isEmpty {
+                    outcome.applied.append((name, .success(0)))
+                    continue
+                }
+                do {
+                    try PlanApplier.apply(fleetPlan.plan, to: connectionString)
+                    progress("applied \(fleetPlan.plan.runningCount) statements to \(name)")
+                    outcome.applied.append((name, .success(fleetPlan.plan.runningCount)))
+                } catch {
+                    progress("not applied to \(name): \(Audit.line(error))")
+                    outcome.applied.append((name, .failure(PlanFleetFailure(line: Audit.line(error)))))
+                }
+            }
+        }
+        outcome.applied.sort { $0.target < $1.target }
+        let members = plans.flatMap { zip($0.targets, $0.connectionStrings) }
+        outcome.recheck = DriftReport.fleet(expected: audit.source.description, members: members.map { name, connectionString in
+            do { return FleetMember(name: name, report: try audit.run(against: connectionString, expected: expected)) } catch {
+                return FleetMember(name: name, error: Audit.line(error))
+            }
+        } + failures)
+        return outcome
+    }
+}
+
+/// Work handed out one item at a time to concurrent workers, and each item's result.
+final class ConcurrentResults<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var stopped = false
+    private let count: Int
+    private(set) var values: [Value?]
+
+    init(count: Int) {
+        self.count = count
+        values = Array(repeating: nil, count: count)
+    }
+
+    /// The next item's position, or nil when all are taken (or the work was stopped).
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped, next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func stop() {
+        lock.lock()
+        stopped = true
+        lock.unlock()
+    }
+
+    func record(_ value: Value, at position: Int) {
+        lock.lock()
+        values[position] = value
+        lock.unlock()
+    }
+}
