@@ -76,29 +76,41 @@ extension Audit {
         templateReading.schemas = [template]
         let loading = templateReading.loadExpected(templateReading.introspectionOptions, serverMajor: connection.serverVersion / 10000)
         let options = diffOptions
+        var phases = PhaseTrace()
         let (_, members) = try reading.sides(on: connection, extensions: loading.extensions, expected: {
             let loaded = try loading.load.wait()
             for note in loaded.notes { onNote?(note) }
             return loaded.catalog
         }, then: { connection, sides in
-            let parts = sides.database.catalog.partitionedBySchema()
-            var renamed: [(String, Catalog)] = []
-            var needed = Set<TypedConstant>()
-            for tenant in tenants {
-                var part = try (parts[tenant] ?? Catalog(extensions: sides.database.catalog.extensions)).renamingSchema(tenant, to: template)
-                // The schema itself (its comment, owner, grants) is the tenant's, not the template's.
-                if let namespace = sides.expected.schemas[template] { part.schemas.upsert(namespace) }
-                needed.formUnion(SchemaDiff.constantsToCanonicalise(expected: sides.expected, actual: part, options: options))
-                renamed.append((tenant, part))
-            }
-            // One query for the constants of every tenant, in the same snapshot.
-            let constants = needed.isEmpty ? ConstantSpellings() : ConstantSpellings(answers: try ConstantsQuery.spellings(needed, on: connection), asked: needed)
-            return renamed.map { tenant, part in
+            phases.mark("read \(tenants.count) tenant schemas and the expected schema")
+            var parts = sides.database.catalog.partitionedBySchema()
+            phases.mark("split by schema")
+            // Tenant by tenant, each part dropped once compared: memory holds one tenant at a time. One
+            // whose comparison needs the server's spelling of constants waits for one query for all of them.
+            var members: [FleetMember] = []
+            var waiting: [(String, Catalog, Set<TypedConstant>)] = []
+            func compare(_ tenant: String, _ part: Catalog, _ constants: ConstantSpellings) -> FleetMember {
                 let findings = SchemaDiff.findings(expected: sides.expected, actual: part, options: options, constants: constants)
                     + BrokenReferences.findings(in: part)
                 return FleetMember(name: tenant, report: DriftReport(
                     expected: source.description, database: tenant, findings: triage(SchemaDiff.ordered(findings))))
             }
+            for tenant in tenants {
+                var part = try (parts.removeValue(forKey: tenant) ?? Catalog(extensions: sides.database.catalog.extensions))
+                    .renamingSchema(tenant, to: template)
+                // The schema itself (its comment, owner, grants) is the tenant's, not the template's.
+                if let namespace = sides.expected.schemas[template] { part.schemas.upsert(namespace) }
+                let needed = SchemaDiff.constantsToCanonicalise(expected: sides.expected, actual: part, options: options)
+                if needed.isEmpty { members.append(compare(tenant, part, ConstantSpellings())) } else { waiting.append((tenant, part, needed)) }
+            }
+            phases.mark("compared \(tenants.count - waiting.count) tenants")
+            if !waiting.isEmpty {
+                let needed = waiting.reduce(into: Set<TypedConstant>()) { $0.formUnion($1.2) }
+                let constants = ConstantSpellings(answers: try ConstantsQuery.spellings(needed, on: connection), asked: needed)
+                for (tenant, part, _) in waiting { members.append(compare(tenant, part, constants)) }
+                phases.mark("compared \(waiting.count) tenants with the server's spelling of their constants")
+            }
+            return members
         })
         return DriftReport.fleet(expected: source.description, members: members)
     }

@@ -28,19 +28,45 @@ extension Catalog {
     /// The catalog with every name in schema `from` moved to `to`: the objects' schemas, and the
     /// qualified names inside their expressions, definitions and bodies (`SchemaRenaming`, by
     /// PostgreSQL's scanner). A tenant's schema renamed to the template's compares with the template.
+    /// Done on the catalog's JSON (every string of the model, whatever its type), where only the string
+    /// literals that contain `from` are decoded, renamed and written again.
     func renamingSchema(_ from: String, to: String) throws -> Catalog {
         guard from != to else { return self }
-        let data = try JSONEncoder().encode(self)
-        let tree = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        func walk(_ value: Any) -> Any {
-            switch value {
-            case let text as String: return text == from ? to : SchemaRenaming.rename(text, from: from, to: to)
-            case let list as [Any]: return list.map(walk)
-            case let object as [String: Any]: return object.mapValues(walk)
-            default: return value
+        let json = [UInt8](try Snapshot(catalog: self).jsonData())
+        let needle = Array(from.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(json.count)
+        var index = 0
+        while index < json.count {
+            guard json[index] == UInt8(ascii: "\"") else {
+                out.append(json[index])
+                index += 1
+                continue
             }
+            // A string literal: up to the next quote not escaped.
+            var end = index + 1
+            while end < json.count, json[end] != UInt8(ascii: "\"") { end += json[end] == UInt8(ascii: "\\") ? 2 : 1 }
+            let literal = json[index...min(end, json.count - 1)]
+            index = end + 1
+            guard Self.contains(literal, needle),
+                  let text = try JSONSerialization.jsonObject(with: Data(literal), options: [.fragmentsAllowed]) as? String else {
+                out += literal
+                continue
+            }
+            let renamed = text == from ? to : SchemaRenaming.rename(text, from: from, to: to)
+            out += [UInt8](try JSONSerialization.data(withJSONObject: renamed, options: [.fragmentsAllowed]))
         }
-        let renamed = try JSONSerialization.data(withJSONObject: walk(tree), options: [.fragmentsAllowed])
-        return try JSONDecoder().decode(Catalog.self, from: renamed)
+        return try Snapshot.decode(Data(out)).catalog
+    }
+
+    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var position = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while position <= last {
+            if haystack[position] == first, haystack[position..<position + needle.count].elementsEqual(needle) { return true }
+            position += 1
+        }
+        return false
     }
 }
