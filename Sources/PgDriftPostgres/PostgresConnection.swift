@@ -32,6 +32,19 @@ public final class PostgresConnection {
 
     deinit { close() }
 
+    /// Whether a server accepts connections at `connectionString` (libpq's `PQping`): `accepting`, up but
+    /// refusing for now (`starting`: still recovering or starting), or not answering.
+    public enum Ping: Sendable { case accepting, starting, noResponse, badParameters }
+
+    public static func ping(_ connectionString: String) -> Ping {
+        switch PQping(connectionString) {
+        case PQPING_OK: .accepting
+        case PQPING_REJECT: .starting
+        case PQPING_NO_RESPONSE: .noResponse
+        default: .badParameters
+        }
+    }
+
     /// Closes the connection; further queries fail.
     public func close() {
         if let handle { PQfinish(handle) }

@@ -53,7 +53,8 @@ import Testing
         let deferred = try TruthRegressionTests.folder("CREATE TABLE t (a int);\nDO $$ BEGIN EXECUTE 'ALTER TABLE t ADD COLUMN c int'; END $$;\n")
         let shadow = try ChildProcess.run(["env", "PGDRIFT_TRACE=1", Self.binary, "plan", "--expected", deferred, "--database", database.connectionString, "--out", output])
         #expect(shadow.code == 0, "\(shadow.stderr)")
-        #expect(shadow.stderr.contains("pgdrift: trace: starting a throwaway PostgreSQL in /tmp/pgdrift-"), "\(shadow.stderr)")
+        #expect(shadow.stderr.contains("pgdrift: trace: starting a throwaway PostgreSQL in /tmp/pgdrift-")
+            || shadow.stderr.contains("pgdrift: trace: starting a throwaway PostgreSQL in /dev/shm/pgdrift-"), "\(shadow.stderr)")
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
@@ -189,10 +190,10 @@ import Testing
         }
     }
 
-    /// `/tmp/pgdrift-AbC123` → `/tmp/pgdrift-XXXXXX`, as scripts/regenerate-examples writes it.
+    /// `/tmp/pgdrift-AbC123` (or `/dev/shm/pgdrift-AbC123`) → `/tmp/pgdrift-XXXXXX`, as scripts/regenerate-examples writes it.
     static func withoutServerDirectory(_ text: String) -> String {
         var output = ""
-        var rest = Substring(text)
+        var rest = Substring(text.replacingOccurrences(of: "/dev/shm/pgdrift-", with: "/tmp/pgdrift-"))
         while let range = rest.range(of: "/tmp/pgdrift-") {
             output += rest[..<range.upperBound]
             rest = rest[range.upperBound...]
