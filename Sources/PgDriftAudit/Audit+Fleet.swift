@@ -61,13 +61,7 @@ extension Audit {
     public func runTenants(against connectionString: String, matching glob: String, template: String, shard: Shard? = nil) throws -> DriftReport {
         let connection = try PostgresConnection(connectionString)
         defer { connection.close() }
-        let schemas = try connection.query(
-            "SELECT nspname::text FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY 1")
-        let matching = schemas.rows.compactMap { $0[0] }.filter { fnmatch(glob, $0, 0) == 0 && $0 != template }
-        let tenants = shard.map { $0.select(matching) } ?? matching
-        guard !tenants.isEmpty else {
-            throw FleetError("no schema of \(connection.connectionString) matches --tenant-schemas '\(glob)'")
-        }
+        let tenants = try tenantSchemas(on: connection, matching: glob, template: template, shard: shard)
         var reading = self
         reading.schemas = tenants
         reading.excludedSchemas = []

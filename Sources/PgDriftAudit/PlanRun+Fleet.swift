@@ -13,6 +13,9 @@ extension PlanRun {
         public var targets: [String]
         /// Their connection strings, in the same order (to apply the plan to each).
         var connectionStrings: [String]
+        /// The members with the same delta: `targets` for databases; for a tenant, every tenant whose
+        /// plan is this one in its own schema's names.
+        public var alike: [String]
     }
 
     /// What a fleet's `plan` gave: the distinct plans, the members that could not be planned, and, with
@@ -82,33 +85,17 @@ extension PlanRun {
                 + "\u{1D}" + plan.guardStatements.joined(separator: "\n")
             if groups[key] == nil {
                 order.append(key)
-                groups[key] = FleetPlan(plan: plan, targets: [], connectionStrings: [])
+                groups[key] = FleetPlan(plan: plan, targets: [], connectionStrings: [], alike: [])
             }
             groups[key]?.targets.append(names[index])
+            groups[key]?.alike.append(names[index])
             groups[key]?.connectionStrings.append(connectionStrings[index])
         }
         let plans = order.compactMap { groups[$0] }
         try write(plans)
         var outcome = FleetOutcome(plans: plans, failures: failures.sorted { $0.name < $1.name })
         guard apply, let expected else { return outcome }
-        // Member by member, each its own plan; a failure is that member's and the others go on.
-        for fleetPlan in plans {
-            for (name, connectionString) in zip(fleetPlan.targets, fleetPlan.connectionStrings) {
-                if fleetPlan.plan.isEmpty {
-                    outcome.applied.append((name, .success(0)))
-                    continue
-                }
-                do {
-                    try PlanApplier.apply(fleetPlan.plan, to: connectionString)
-                    progress("applied \(fleetPlan.plan.runningCount) statements to \(name)")
-                    outcome.applied.append((name, .success(fleetPlan.plan.runningCount)))
-                } catch {
-                    progress("not applied to \(name): \(Audit.line(error))")
-                    outcome.applied.append((name, .failure(PlanFleetFailure(line: Audit.line(error)))))
-                }
-            }
-        }
-        outcome.applied.sort { $0.target < $1.target }
+        outcome.applied = Self.apply(plans, progress: progress)
         let members = plans.flatMap { zip($0.targets, $0.connectionStrings) }
         outcome.recheck = DriftReport.fleet(expected: audit.source.description, members: members.map { name, connectionString in
             do { return FleetMember(name: name, report: try audit.run(against: connectionString, expected: expected)) } catch {
@@ -116,6 +103,51 @@ extension PlanRun {
             }
         } + failures)
         return outcome
+    }
+}
+
+extension PlanRun {
+    /// `plan --tenant-schemas`: one plan per tenant, each in the tenant's names, read in one snapshot;
+    /// tenants with the same delta are named together (`alike`). `--apply` applies them tenant by tenant
+    /// and checks the tenants again.
+    public func runTenants(
+        against connectionString: String, matching glob: String, template: String, shard: Shard? = nil,
+        write: ([FleetPlan]) throws -> Void, progress: (String) -> Void
+    ) throws -> FleetOutcome {
+        let planned = try audit.planTenants(against: connectionString, matching: glob, template: template, shard: shard, options: options)
+        var alike: [String: [String]] = [:]
+        for item in planned { alike[item.key, default: []].append(item.tenant) }
+        let plans = planned.map {
+            FleetPlan(plan: $0.plan, targets: [$0.tenant], connectionStrings: [connectionString], alike: alike[$0.key] ?? [$0.tenant])
+        }
+        try write(plans)
+        var outcome = FleetOutcome(plans: plans, failures: [])
+        guard apply else { return outcome }
+        outcome.applied = Self.apply(plans, progress: progress)
+        outcome.recheck = try audit.runTenants(against: connectionString, matching: glob, template: template, shard: shard)
+        return outcome
+    }
+
+    /// Each member's plan applied to it, member by member; a failure is that member's and the others go on.
+    static func apply(_ plans: [FleetPlan], progress: (String) -> Void) -> [(target: String, result: Result<Int, PlanFleetFailure>)] {
+        var applied: [(target: String, result: Result<Int, PlanFleetFailure>)] = []
+        for fleetPlan in plans {
+            for (name, connectionString) in zip(fleetPlan.targets, fleetPlan.connectionStrings) {
+                guard !fleetPlan.plan.isEmpty else {
+                    applied.append((name, .success(0)))
+                    continue
+                }
+                do {
+                    try PlanApplier.apply(fleetPlan.plan, to: connectionString)
+                    progress("applied \(fleetPlan.plan.runningCount) statements to \(name)")
+                    applied.append((name, .success(fleetPlan.plan.runningCount)))
+                } catch {
+                    progress("not applied to \(name): \(Audit.line(error))")
+                    applied.append((name, .failure(PlanFleetFailure(line: Audit.line(error)))))
+                }
+            }
+        }
+        return applied.sorted { $0.target < $1.target }
     }
 }
 

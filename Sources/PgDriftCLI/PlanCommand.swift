@@ -114,6 +114,12 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let glob = fleet.tenantSchemas ?? ProjectConfiguration.current.tenantSchemas {
+            if prove || maxBlockingSize != nil || format == .json {
+                throw CLIError.input("--prove, --max-blocking-size and --format json plan one database: not with --tenant-schemas")
+            }
+            return try runFleet(tenants: glob)
+        }
         if let members = try fleetMembers() { return try runFleet(members) }
         var audit = try makeAudit()
         let connection = database.connectionString
@@ -137,9 +143,6 @@ struct PlanCommand: ParsableCommand {
 
     /// A fleet's databases (`--database` more than once, `--databases FILE`), this `--shard`'s slice; nil for one.
     private func fleetMembers() throws -> [String]? {
-        if fleet.tenantSchemas != nil {
-            throw CLIError.input("plan --tenant-schemas is not built yet: plan one tenant with --schema, or check the tenants with check --tenant-schemas")
-        }
         var members = database.databaseArguments
         if let file = fleet.databasesFile ?? ProjectConfiguration.current.databasesFile {
             do { members += try DatabaseList.read(file) } catch let error as FleetError { throw CLIError.input(error.description) }
@@ -157,39 +160,64 @@ struct PlanCommand: ParsableCommand {
     /// output (or --out, when there is one), or one file each in --migrations-dir; --apply applies each
     /// database's own plan, database by database, and checks the fleet again.
     private func runFleet(_ members: [String]) throws {
+        try runFleet(count: members.count, kind: "databases") { run, write in
+            try run.runFleet(members, jobs: fleet.concurrency, write: write, progress: { progress($0) })
+        }
+    }
+
+    /// One plan per tenant schema, in its own names, naming the tenants with the same delta.
+    private func runFleet(tenants glob: String) throws {
+        let template = fleet.templateSchema ?? ProjectConfiguration.current.templateSchema ?? "public"
+        try runFleet(count: nil, kind: "tenants") { run, write in
+            try run.runTenants(
+                against: database.connectionString.raw, matching: glob, template: template, shard: fleet.shard, write: write,
+                progress: { progress($0) })
+        }
+    }
+
+    private func runFleet(
+        count: Int?, kind: String,
+        _ body: (PlanRun, ([PlanRun.FleetPlan]) throws -> Void) throws -> PlanRun.FleetOutcome
+    ) throws {
         let audit = try makeAudit()
         let options = PlanOptions(
             allowDestructive: allowDestructive, online: online, renames: renames, withPrivileges: audit.diffOptions.comparePrivileges,
             withOwners: audit.diffOptions.compareOwners, lockTimeout: lockTimeout, statementTimeout: statementTimeout)
         let run = PlanRun(audit: audit, options: options, apply: apply)
-        let outcome = try run.runFleet(members, jobs: fleet.concurrency, write: { plans in
+        let outcome = try body(run) { plans in
             if out != nil && plans.count > 1 {
                 throw CLIError.input("the fleet needs \(plans.count) different plans: write them with --migrations-dir DIR (one file each), or to standard output")
             }
+            let total = count ?? plans.count
             var texts: [String] = []
             for (number, fleetPlan) in plans.enumerated() {
+                let members = fleetPlan.targets.joined(separator: ", ")
+                let first = kind == "tenants"
+                    ? "pgdrift plan for tenant schema \(members), the same migration, each in its own names, as for \(fleetPlan.alike.count) of \(total) tenants: "
+                        + fleetPlan.alike.joined(separator: ", ") + "."
+                    : "pgdrift plan \(number + 1) of \(plans.count): for \(fleetPlan.targets.count) of \(total) databases: \(members)."
                 let header = [
-                    "pgdrift plan \(number + 1) of \(plans.count): for \(fleetPlan.targets.count) of \(members.count) databases: "
-                        + fleetPlan.targets.joined(separator: ", ") + ".",
-                    "The migration from them to the expected schema (\(audit.source.description)); hazard sizes are \(fleetPlan.targets[0])'s.",
+                    first,
+                    "The migration to the expected schema (\(audit.source.description)); hazard sizes are \(fleetPlan.targets[0])'s.",
                     "Review it before running it. Flags: " + flagsDescription,
                     ApplyCommand.expectedMarker + audit.source.description,
                 ]
                 let text = fleetPlan.plan.render(header: header)
                 if let directory = migrationsDirectory {
                     guard !fleetPlan.plan.isEmpty || !fleetPlan.plan.skipped.isEmpty else { continue }
-                    guard let fileName = MigrationFileName.next(in: directory, name: "\(name)_\(number + 1)", now: Date()) else {
+                    let suffix = kind == "tenants" ? members : String(number + 1)
+                    guard let fileName = MigrationFileName.next(in: directory, name: "\(name)_\(suffix)", now: Date()) else {
                         throw CLIError.input("cannot read migrations folder '\(directory)'")
                     }
                     let path = (directory as NSString).appendingPathComponent(fileName)
                     try OutputFile.write(Data(text.utf8), to: path)
-                    progress("wrote \(path) (\(fleetPlan.targets.count) database\(fleetPlan.targets.count == 1 ? "" : "s"))")
+                    progress("wrote \(path) (\(members))")
                 } else {
                     texts.append(text)
                 }
             }
             if migrationsDirectory == nil { try OutputFile.write(Data(texts.joined(separator: "\n").utf8), to: out) }
-        }, progress: { progress($0) })
+        }
         for failure in outcome.failures { writeStandardError("pgdrift: \(failure.name): \(failure.error ?? "failed")\n") }
         if let recheck = outcome.recheck {
             writeStandardError(TextReport.render(recheck, color: false))

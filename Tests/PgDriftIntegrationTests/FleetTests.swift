@@ -130,4 +130,35 @@ import Testing
         let after = try Audit(source: .database(template.connectionString)).runFleet([first, second, third].map(\.connectionString), jobs: 2)
         #expect(after.findings.isEmpty, "\(TextReport.render(after))")
     }
+
+    /// `plan --tenant-schemas`: each tenant's plan in its own names, naming the tenants with the same
+    /// delta; --apply leaves every tenant clean.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary)))
+    func tenantPlansAreEachInTheTenantsOwnNames() throws {
+        func tenant(_ name: String, _ extra: String = "") -> String {
+            "CREATE SCHEMA \(name); SET search_path = \(name);\n" + Self.schema + extra + "\nRESET search_path;\n"
+        }
+        let database = try TestDatabase("fleet_tenant_plans", sql: [
+            tenant("tenant_001"), tenant("tenant_002", "DROP INDEX accounts_owner_idx;"), tenant("tenant_003", "DROP INDEX accounts_owner_idx;"),
+            tenant("tenant_004", "ALTER TABLE accounts ALTER COLUMN name SET DEFAULT 'y';"),
+        ].joined())
+        let template = try TestDatabase("fleet_tenant_plans_template", sql: Self.schema)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fleet-tenant-plan-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder + "/migrations", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let arguments = ["plan", "--expected", template.connectionString, "--database", database.connectionString, "--tenant-schemas", "tenant_*"]
+        let written = try CLITests.run(arguments + ["--migrations-dir", "migrations"], in: folder)
+        #expect(written.code == 0, "\(written.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/migrations").sorted()
+        #expect(files == ["001_pgdrift_fixup_tenant_002.sql", "002_pgdrift_fixup_tenant_003.sql", "003_pgdrift_fixup_tenant_004.sql"])
+        let third = try String(contentsOfFile: folder + "/migrations/002_pgdrift_fixup_tenant_003.sql", encoding: .utf8)
+        #expect(third.hasPrefix(
+            "-- pgdrift plan for tenant schema tenant_003, the same migration, each in its own names, as for 2 of 4 tenants: tenant_002, tenant_003.\n"),
+            "\(third)")
+        #expect(third.contains("CREATE INDEX IF NOT EXISTS accounts_owner_idx ON tenant_003.accounts USING btree (owner_id);"), "\(third)")
+        #expect(!third.contains("public."), "\(third)")
+        let applied = try CLITests.run(arguments + ["--apply"], in: folder)
+        #expect(applied.code == 0, "\(applied.stdout)\(applied.stderr)")
+        #expect(applied.stderr.contains("targets: 4 clean, 0 drift, 0 error"), "\(applied.stderr)")
+    }
 }
