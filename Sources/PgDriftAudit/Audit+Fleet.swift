@@ -15,20 +15,15 @@ extension Audit {
     public func runFleet(_ connectionStrings: [String], jobs: Int, failFast: Bool = false) throws -> DriftReport {
         var members = [FleetMember?](repeating: nil, count: connectionStrings.count)
         let names = connectionStrings.map { ConnectionString($0).description }
-        var expected: Catalog?
-        var next = 0
-        while expected == nil, next < connectionStrings.count {
-            let index = next
-            next += 1
-            do {
-                let (report, catalog) = try runKeepingExpected(against: connectionStrings[index])
-                members[index] = FleetMember(name: names[index], report: report)
-                expected = catalog
-            } catch let error as PostgresError {
-                // That database's failure; the expected schema is read with the next one.
-                members[index] = FleetMember(name: names[index], error: error.description)
-                if failFast { return DriftReport.fleet(expected: source.description, members: members.compactMap { $0 }) }
-            }
+        // The expected schema is read with the first member that answers.
+        let (next, first) = try Self.firstAnswering(connectionStrings.count, { try runKeepingExpected(against: connectionStrings[$0]) }) { index, error in
+            members[index] = FleetMember(name: names[index], error: error.description)
+            return failFast
+        }
+        if let first { members[next - 1] = FleetMember(name: names[next - 1], report: first.report) }
+        let expected = first?.expected
+        if failFast && members.contains(where: { $0?.error != nil }) {
+            return DriftReport.fleet(expected: source.description, members: members.compactMap { $0 })
         }
         if let expected, next < connectionStrings.count {
             let rest = Array(next..<connectionStrings.count)
@@ -62,13 +57,7 @@ extension Audit {
         let connection = try PostgresConnection(connectionString)
         defer { connection.close() }
         let tenants = try tenantSchemas(on: connection, matching: glob, template: template, shard: shard)
-        var reading = self
-        reading.schemas = tenants
-        reading.excludedSchemas = []
-        reading.history = .off
-        var templateReading = self
-        templateReading.schemas = [template]
-        let loading = templateReading.loadExpected(templateReading.introspectionOptions, serverMajor: connection.serverVersion / 10000)
+        let (reading, loading) = tenantReading(tenants, template: template, privileges: false, on: connection)
         let options = diffOptions
         var phases = PhaseTrace()
         let (_, members) = try reading.sides(on: connection, extensions: loading.extensions, expected: {
@@ -90,10 +79,7 @@ extension Audit {
                     expected: source.description, database: tenant, findings: triage(SchemaDiff.ordered(findings))))
             }
             for tenant in tenants {
-                var part = try (parts.removeValue(forKey: tenant) ?? Catalog(extensions: sides.database.catalog.extensions))
-                    .renamingSchema(tenant, to: template)
-                // The schema itself (its comment, owner, grants) is the tenant's, not the template's.
-                if let namespace = sides.expected.schemas[template] { part.schemas.upsert(namespace) }
+                let part = try Self.tenantPart(tenant, of: &parts, sides: sides, template: template)
                 let needed = SchemaDiff.constantsToCanonicalise(expected: sides.expected, actual: part, options: options)
                 if needed.isEmpty { members.append(compare(tenant, part, ConstantSpellings())) } else { waiting.append((tenant, part, needed)) }
             }
@@ -107,6 +93,19 @@ extension Audit {
             return members
         })
         return DriftReport.fleet(expected: source.description, members: members)
+    }
+
+    /// Runs `body` for members 0, 1, … until one answers: (the position after it, its value), or
+    /// (count, nil) when none does. `failed` gets each database failure and says whether to stop.
+    static func firstAnswering<Value>(
+        _ count: Int, _ body: (Int) throws -> Value, failed: (Int, PostgresError) -> Bool
+    ) throws -> (next: Int, value: Value?) {
+        for index in 0..<count {
+            do { return (index + 1, try body(index)) } catch let error as PostgresError {
+                if failed(index, error) { return (index + 1, nil) }
+            }
+        }
+        return (count, nil)
     }
 
     /// One line for a member's failure: its description's first line.

@@ -19,6 +19,28 @@ extension Audit {
         return shard.map { $0.select(matching) } ?? matching
     }
 
+    /// How the tenants are read (their schemas, no migration history, `privileges` for a plan) and the
+    /// expected schema loading meanwhile, restricted to the template's schema.
+    func tenantReading(_ tenants: [String], template: String, privileges: Bool, on connection: PostgresConnection) -> (reading: Audit, loading: ExpectedLoading) {
+        var reading = self
+        reading.schemas = tenants
+        reading.excludedSchemas = []
+        reading.history = .off
+        if privileges { reading.diffOptions.comparePrivileges = true }
+        var templateReading = reading
+        templateReading.schemas = [template]
+        return (reading, templateReading.loadExpected(templateReading.introspectionOptions, serverMajor: connection.serverVersion / 10000))
+    }
+
+    /// A tenant's part of the database (taken out of `parts`), renamed to the template; its schema object
+    /// (comment, owner, grants) is the template's, since it is the tenant's own and not compared.
+    static func tenantPart(_ tenant: String, of parts: inout [String: Catalog], sides: Sides, template: String) throws -> Catalog {
+        var part = try (parts.removeValue(forKey: tenant) ?? Catalog(extensions: sides.database.catalog.extensions))
+            .renamingSchema(tenant, to: template)
+        if let namespace = sides.expected.schemas[template] { part.schemas.upsert(namespace) }
+        return part
+    }
+
     /// One plan per tenant schema: the template's migration planned in the template's names against the
     /// tenant's part renamed to them, then renamed back to the tenant, with the tenant's own table sizes
     /// and fingerprint. `key` is the plan in the template's names: tenants with equal keys have the same
@@ -29,14 +51,7 @@ extension Audit {
         let connection = try PostgresConnection(connectionString)
         defer { connection.close() }
         let tenants = try tenantSchemas(on: connection, matching: glob, template: template, shard: shard)
-        var reading = self
-        reading.schemas = tenants
-        reading.excludedSchemas = []
-        reading.history = .off
-        reading.diffOptions.comparePrivileges = true
-        var templateReading = reading
-        templateReading.schemas = [template]
-        let loading = templateReading.loadExpected(templateReading.introspectionOptions, serverMajor: connection.serverVersion / 10000)
+        let (reading, loading) = tenantReading(tenants, template: template, privileges: true, on: connection)
         var options = options
         options.serverVersion = options.serverVersion ?? connection.serverVersion
         let ignore = ignore
@@ -49,10 +64,7 @@ extension Audit {
             let expected = sides.expected.removing(matching: ignore)
             var plans: [(tenant: String, plan: MigrationPlan, key: String)] = []
             for tenant in tenants {
-                var part = try (parts.removeValue(forKey: tenant) ?? Catalog(extensions: sides.database.catalog.extensions))
-                    .renamingSchema(tenant, to: template)
-                if let namespace = sides.expected.schemas[template] { part.schemas.upsert(namespace) }
-                part = part.removing(matching: ignore)
+                let part = try Self.tenantPart(tenant, of: &parts, sides: sides, template: template).removing(matching: ignore)
                 let needed = SchemaDiff.constantsToPlan(expected: expected, actual: part)
                 let constants = needed.isEmpty
                     ? ConstantSpellings() : ConstantSpellings(answers: try ConstantsQuery.spellings(needed, on: connection), asked: needed)

@@ -44,18 +44,14 @@ extension PlanRun {
         let names = connectionStrings.map { ConnectionString($0).description }
         var planned = [(plan: MigrationPlan, expected: Catalog)?](repeating: nil, count: connectionStrings.count)
         var failures: [FleetMember] = []
-        var expected: Catalog?
-        var next = 0
-        while expected == nil, next < connectionStrings.count {
-            let index = next
-            next += 1
-            do {
-                planned[index] = try audit.planWithExpected(against: connectionStrings[index], options: options)
-                expected = planned[index]?.expected
-            } catch let error as PostgresError {
-                failures.append(FleetMember(name: names[index], error: error.description))
-            }
+        let (next, first) = try Audit.firstAnswering(connectionStrings.count, {
+            try audit.planWithExpected(against: connectionStrings[$0], options: options)
+        }) { index, error in
+            failures.append(FleetMember(name: names[index], error: error.description))
+            return false
         }
+        if let first { planned[next - 1] = first }
+        let expected = first?.expected
         if let expected, next < connectionStrings.count {
             let rest = Array(next..<connectionStrings.count)
             let results = ConcurrentResults<Result<MigrationPlan, PlanFleetFailure>>(count: rest.count)
