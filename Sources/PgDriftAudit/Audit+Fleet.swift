@@ -52,8 +52,10 @@ extension Audit {
     /// schema's `template` schema. The database is read once, in one snapshot, for all of them; each
     /// tenant's part is renamed to the template (qualified names inside expressions too) and compared.
     /// Findings name the template's schema and carry the tenant as their target.
-    /// `shard`: only its slice of the tenants, in name order.
-    public func runTenants(against connectionString: String, matching glob: String, template: String, shard: Shard? = nil) throws -> DriftReport {
+    /// `shard`: only its slice of the tenants, in name order; `jobs`: tenants renamed and compared at once.
+    public func runTenants(
+        against connectionString: String, matching glob: String, template: String, shard: Shard? = nil, jobs: Int = 1
+    ) throws -> DriftReport {
         let connection = try PostgresConnection(connectionString)
         defer { connection.close() }
         let tenants = try tenantSchemas(on: connection, matching: glob, template: template, shard: shard)
@@ -68,20 +70,37 @@ extension Audit {
             phases.mark("read \(tenants.count) tenant schemas and the expected schema")
             var parts = sides.database.catalog.partitionedBySchema()
             phases.mark("split by schema")
-            // Tenant by tenant, each part dropped once compared: memory holds one tenant at a time. One
+            // `jobs` at a time, each part dropped once compared: memory holds a few tenants at once. One
             // whose comparison needs the server's spelling of constants waits for one query for all of them.
-            var members: [FleetMember] = []
-            var waiting: [(String, Catalog, Set<TypedConstant>)] = []
-            func compare(_ tenant: String, _ part: Catalog, _ constants: ConstantSpellings) -> FleetMember {
+            let template = template
+            nonisolated(unsafe) let audit = self
+            @Sendable func compare(_ tenant: String, _ part: Catalog, _ constants: ConstantSpellings) -> FleetMember {
                 let findings = SchemaDiff.findings(expected: sides.expected, actual: part, options: options, constants: constants)
                     + BrokenReferences.findings(in: part)
                 return FleetMember(name: tenant, report: DriftReport(
-                    expected: source.description, database: tenant, findings: triage(SchemaDiff.ordered(findings))))
+                    expected: audit.source.description, database: tenant, findings: audit.triage(SchemaDiff.ordered(findings))))
             }
-            for tenant in tenants {
-                let part = try Self.tenantPart(tenant, of: &parts, sides: sides, template: template)
-                let needed = SchemaDiff.constantsToCanonicalise(expected: sides.expected, actual: part, options: options)
-                if needed.isEmpty { members.append(compare(tenant, part, ConstantSpellings())) } else { waiting.append((tenant, part, needed)) }
+            let work = ConcurrentResults<Result<(FleetMember?, (String, Catalog, Set<TypedConstant>)?), Error>>(count: tenants.count)
+            var taken: [Catalog?] = tenants.map { parts.removeValue(forKey: $0) }
+            parts = [:]
+            nonisolated(unsafe) let ready = taken
+            taken = []
+            DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, tenants.count))) { _ in
+                while let position = work.take() {
+                    work.record(Result {
+                        var own = [tenants[position]: ready[position] ?? Catalog(extensions: sides.database.catalog.extensions)]
+                        let part = try Self.tenantPart(tenants[position], of: &own, sides: sides, template: template)
+                        let needed = SchemaDiff.constantsToCanonicalise(expected: sides.expected, actual: part, options: options)
+                        return needed.isEmpty ? (compare(tenants[position], part, ConstantSpellings()), nil) : (nil, (tenants[position], part, needed))
+                    }, at: position)
+                }
+            }
+            var members: [FleetMember] = []
+            var waiting: [(String, Catalog, Set<TypedConstant>)] = []
+            for result in work.values {
+                guard let (member, later) = try result?.get() else { continue }
+                if let member { members.append(member) }
+                if let later { waiting.append(later) }
             }
             phases.mark("compared \(tenants.count - waiting.count) tenants")
             if !waiting.isEmpty {

@@ -82,7 +82,7 @@ struct CheckCommand: ParsableCommand {
         } else if let glob = fleet.tenantSchemas ?? config.tenantSchemas {
             report = try audit.runTenants(
                 against: database.connectionString.raw, matching: glob, template: fleet.templateSchema ?? config.templateSchema ?? "public",
-                shard: fleet.shard)
+                shard: fleet.shard, jobs: fleet.concurrency)
         } else {
             let progressLine = TerminalProgress.forThisRun
             if let progressLine { audit.onProgress = { @Sendable text in progressLine.update(text) } }
