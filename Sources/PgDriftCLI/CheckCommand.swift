@@ -24,6 +24,13 @@ struct CheckCommand: ParsableCommand {
               pgdrift check --expected migrations/ --format json
               pgdrift check --expected schema.json --ignore 'public.tmp_*' --strict
               pgdrift check --format github    # in a GitHub Actions step
+              pgdrift check --expected migrations/ --databases fleet.txt --jobs 8 --shard 1/4
+              pgdrift check --expected migrations/ --tenant-schemas 'tenant_*'
+
+            A fleet (--database more than once, --databases, --tenant-schemas) reads the expected schema \
+            once, audits its members --jobs at a time, and reports identical findings grouped across \
+            them; its exit code is the worst member's. pgdrift report merge joins the JSON reports of \
+            --shard runs.
             """)
 
     @OptionGroup var verbosity: QuietOption
