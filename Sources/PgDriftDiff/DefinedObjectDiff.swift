@@ -23,7 +23,7 @@ extension DiffContext {
             case .added(let object):
                 report(Finding(
                     kind: .missingObject, schema: object.schema, table: object.table?.name, object: object.identity,
-                    expected: Self.describe(object), message: "\(object.description) does not exist"))
+                    expected: Self.describe(object), message: "\(object.description) does not exist", source: expected.sources[object.sourceID]))
             case .removed(let object):
                 report(Finding(
                     kind: .extraObject, schema: object.schema, table: object.table?.name, object: object.identity,
@@ -33,7 +33,7 @@ extension DiffContext {
                 report(Finding(
                     kind: .objectMismatch, schema: want.schema, table: want.table?.name, object: want.identity,
                     expected: Self.describe(want, only: names), actual: Self.describe(have, only: names),
-                    message: "\(want.description) differs: \(names.joined(separator: ", "))"))
+                    message: "\(want.description) differs: \(names.joined(separator: ", "))", source: expected.sources[want.sourceID]))
             }
         }
     }

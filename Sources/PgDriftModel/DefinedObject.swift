@@ -138,4 +138,15 @@ public struct DefinedObject: CatalogObject {
 
     /// `operator public.~~(anynonarray,text)`.
     public var description: String { "\(kind.rawValue) \(identity)" }
+
+    /// Where the migrations declared it: the key of `Catalog.sources` (by the name CREATE takes; a rule
+    /// also by its table).
+    public var sourceID: ObjectID {
+        ObjectID(kind: .definedObject, schema: schema, relation: Self.sourceRelation(kind, table: kind == .rule ? table?.name : nil), name: name)
+    }
+
+    /// `operator`, `rule on tickets`.
+    public static func sourceRelation(_ kind: DefinedObjectKind, table: String?) -> String {
+        table.map { "\(kind.rawValue) on \($0)" } ?? kind.rawValue
+    }
 }

@@ -2,6 +2,9 @@
 public enum ObjectKind: String, Hashable, Comparable, Codable, Sendable, CaseIterable {
     case schema, `extension`, table, column, constraint, index, policy, trigger
     case view, sequence, function, `enum`, domain, compositeType = "composite_type", rangeType = "range_type"
+    /// An operator, cast, aggregate, collation, ... (`DefinedObject`): its ID's relation is
+    /// `DefinedObject.sourceRelation`, its name the name CREATE takes.
+    case definedObject = "defined_object"
 
     /// Orders kinds as they are declared: schema, extension, table, column, and so on.
     public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {

@@ -138,4 +138,23 @@ import Testing
         audit.ignore = ["event trigger *"]
         #expect(try audit.run(against: have.connectionString).findings.map(\.object) == ["platform_pub", "public.german"])
     }
+
+    /// Read from migrations, a missing or different object points at the statement that declared it.
+    @Test func findingsFromMigrationsSayWhereTheObjectWasDeclared() throws {
+        let folder = try TruthRegressionTests.folder(Self.base + """
+            CREATE OPERATOR <<< (LEFTARG = int, RIGHTARG = int, FUNCTION = abs_lt);
+            CREATE RULE r AS ON DELETE TO tickets DO INSTEAD NOTHING;
+            CREATE PUBLICATION pub FOR TABLE accounts;
+            CREATE COLLATION german (provider = icu, locale = 'de');
+            """)
+        let database = try TestDatabase("defined_sources", sql: Self.base + "CREATE COLLATION german (provider = icu, locale = 'fr');")
+        let findings = try Audit(source: .sqlDirectory(folder)).run(against: database.connectionString).findings
+        let located = findings.map { "\($0.kind.rawValue) \($0.object ?? ""): \($0.source.map { "\(($0.file as NSString).lastPathComponent):\($0.line)" } ?? "-")" }
+        #expect(located == [
+            "missing_object pub: 001_init.sql:9",
+            "missing_object public.<<<(integer,integer): 001_init.sql:7",
+            "object_mismatch public.german: 001_init.sql:10",
+            "missing_object r on public.tickets: 001_init.sql:8",
+        ], "\(located)")
+    }
 }

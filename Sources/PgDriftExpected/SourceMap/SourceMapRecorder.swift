@@ -100,6 +100,9 @@ package struct SourceMapRecorder {
         case "RenameStmt": recordRename(node, at: statement)
         case "AlterObjectSchemaStmt": recordSetSchema(node)
         case "DropStmt": recordDrop(node)
+        case "DefineStmt", "CreateOpClassStmt", "CreateOpFamilyStmt", "RuleStmt", "CreateStatsStmt", "CreatePublicationStmt",
+            "CreateEventTrigStmt", "CreateFdwStmt", "CreateForeignServerStmt", "CreateForeignTableStmt":
+            recordDefinedObject(tag, node, at: statement)
         default: break
         }
     }
