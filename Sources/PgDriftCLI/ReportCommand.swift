@@ -22,7 +22,7 @@ struct MergeCommand: ParsableCommand {
             not be audited).
 
             Example:
-              pgdrift report merge shard-1/drift-report.json shard-2/drift-report.json --format markdown
+              pgdrift report merge shard-*.json --format markdown
             """)
 
     @OptionGroup var verbosity: QuietOption
