@@ -27,23 +27,17 @@ extension Audit {
         }
         if let expected, next < connectionStrings.count {
             let rest = Array(next..<connectionStrings.count)
-            let state = ConcurrentResults<FleetMember>(count: rest.count)
             // Each worker only reads the audit's settings; its callbacks are not called by a run against a loaded catalog.
             nonisolated(unsafe) let audit = self
-            DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, rest.count))) { _ in
-                while let position = state.take() {
-                    let index = rest[position]
-                    let member: FleetMember
-                    do {
-                        member = FleetMember(name: names[index], report: try audit.run(against: connectionStrings[index], expected: expected))
-                    } catch {
-                        member = FleetMember(name: names[index], error: Self.line(error))
-                        if failFast { state.stop() }
-                    }
-                    state.record(member, at: position)
+            let results = Concurrently.map(rest.count, jobs: jobs) { position in
+                let index = rest[position]
+                do {
+                    return (FleetMember(name: names[index], report: try audit.run(against: connectionStrings[index], expected: expected)), stop: false)
+                } catch {
+                    return (FleetMember(name: names[index], error: Self.line(error)), stop: failFast)
                 }
             }
-            for (position, member) in state.values.enumerated() { members[rest[position]] = member }
+            for (position, member) in results.enumerated() { members[rest[position]] = member }
         }
         return DriftReport.fleet(expected: source.description, members: members.compactMap { $0 })
     }
@@ -80,27 +74,28 @@ extension Audit {
                 return FleetMember(name: tenant, report: DriftReport(
                     expected: audit.source.description, database: tenant, findings: audit.triage(SchemaDiff.ordered(findings))))
             }
-            let work = ConcurrentResults<Result<(FleetMember?, (String, Catalog, Set<TypedConstant>)?), Error>>(count: tenants.count)
             var taken: [Catalog?] = tenants.map { parts.removeValue(forKey: $0) }
             parts = [:]
             nonisolated(unsafe) let ready = taken
             taken = []
-            DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, tenants.count))) { _ in
-                while let position = work.take() {
-                    work.record(Result {
-                        var own = [tenants[position]: ready[position] ?? Catalog(extensions: sides.database.catalog.extensions)]
-                        let part = try Self.tenantPart(tenants[position], of: &own, sides: sides, template: template)
-                        let needed = SchemaDiff.constantsToCanonicalise(expected: sides.expected, actual: part, options: options)
-                        return needed.isEmpty ? (compare(tenants[position], part, ConstantSpellings()), nil) : (nil, (tenants[position], part, needed))
-                    }, at: position)
+            let results = Concurrently.map(tenants.count, jobs: jobs) { position -> (value: Result<TenantComparison, Error>, stop: Bool) in
+                let tenant = tenants[position]
+                let outcome = Result<TenantComparison, Error> {
+                    var own = [tenant: ready[position] ?? Catalog(extensions: sides.database.catalog.extensions)]
+                    let part = try Self.tenantPart(tenant, of: &own, sides: sides, template: template)
+                    let needed = SchemaDiff.constantsToCanonicalise(expected: sides.expected, actual: part, options: options)
+                    return needed.isEmpty ? .compared(compare(tenant, part, ConstantSpellings())) : .waiting(tenant, part, needed)
                 }
+                return (outcome, false)
             }
             var members: [FleetMember] = []
             var waiting: [(String, Catalog, Set<TypedConstant>)] = []
-            for result in work.values {
-                guard let (member, later) = try result?.get() else { continue }
-                if let member { members.append(member) }
-                if let later { waiting.append(later) }
+            for result in results {
+                switch try result?.get() {
+                case .compared(let member): members.append(member)
+                case .waiting(let tenant, let part, let needed): waiting.append((tenant, part, needed))
+                case nil: continue
+                }
             }
             phases.mark("compared \(tenants.count - waiting.count) tenants")
             if !waiting.isEmpty {
@@ -137,4 +132,10 @@ extension Audit {
 public struct FleetError: Error, CustomStringConvertible {
     public var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// A tenant compared, or waiting for the server's spelling of its constants.
+private enum TenantComparison {
+    case compared(FleetMember)
+    case waiting(String, Catalog, Set<TypedConstant>)
 }

@@ -69,13 +69,19 @@ extension Audit {
                 let constants = needed.isEmpty
                     ? ConstantSpellings() : ConstantSpellings(answers: try ConstantsQuery.spellings(needed, on: connection), asked: needed)
                 let planned = MigrationPlanner.plan(expected: expected, actual: part, options: options, constants: constants)
-                let key = planned.statements.map { "\($0.phase.rawValue)\u{1F}\($0.runs)\u{1F}\($0.sql)" }.joined(separator: "\u{1E}")
-                var plan = planned.renamingSchema(template, to: tenant)
-                if !plan.isEmpty {
-                    plan.tableSizes = try TableSizesQuery.read(Array(Set(plan.statements.flatMap(\.tableHazards).map(\.table))), on: connection)
-                    if !plan.dependencies.isEmpty { plan.fingerprint = try PlanGuard.fingerprint(of: plan.dependencies, on: connection) }
-                }
-                plans.append((tenant, plan, key))
+                let key = planned.statementsKey
+                plans.append((tenant, planned.renamingSchema(template, to: tenant), key))
+            }
+            // The tables' sizes and the objects' digests of every tenant: one query each, not one per tenant.
+            let changing = plans.filter { !$0.plan.isEmpty }.map(\.plan)
+            let sizes = try TableSizesQuery.read(Array(Set(changing.flatMap { $0.statements.flatMap(\.tableHazards).map(\.table) })), on: connection)
+            let dependencies = Array(Set(changing.flatMap(\.dependencies)))
+            let fingerprint = try PlanGuard.fingerprint(of: dependencies, on: connection)
+            for index in plans.indices where !plans[index].plan.isEmpty {
+                let tables = Set(plans[index].plan.statements.flatMap(\.tableHazards).map(\.table))
+                plans[index].plan.tableSizes = sizes.filter { tables.contains($0.key) }
+                let own = Set(plans[index].plan.dependencies)
+                if !own.isEmpty { plans[index].plan.fingerprint = PlanFingerprint(digests: fingerprint.digests.filter { own.contains($0.key) }) }
             }
             return plans
         })

@@ -54,17 +54,13 @@ extension PlanRun {
         let expected = first?.expected
         if let expected, next < connectionStrings.count {
             let rest = Array(next..<connectionStrings.count)
-            let results = ConcurrentResults<Result<MigrationPlan, PlanFleetFailure>>(count: rest.count)
             nonisolated(unsafe) let audit = self.audit
             let options = self.options
-            DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, rest.count))) { _ in
-                while let position = results.take() {
-                    let result = Result { try audit.planWithExpected(against: connectionStrings[rest[position]], options: options, expected: expected).plan }
-                        .mapError { PlanFleetFailure(line: Audit.line($0)) }
-                    results.record(result, at: position)
-                }
+            let results = Concurrently.map(rest.count, jobs: jobs) { position in
+                (Result { try audit.planWithExpected(against: connectionStrings[rest[position]], options: options, expected: expected).plan }
+                    .mapError { PlanFleetFailure(line: Audit.line($0)) }, stop: false)
             }
-            for (position, result) in results.values.enumerated() {
+            for (position, result) in results.enumerated() {
                 switch result {
                 case .success(let plan): planned[rest[position]] = (plan, expected)
                 case .failure(let failure): failures.append(FleetMember(name: names[rest[position]], error: failure.line))
@@ -77,8 +73,7 @@ extension PlanRun {
         var order: [String] = []
         for index in connectionStrings.indices.sorted(by: { names[$0] < names[$1] }) {
             guard let plan = planned[index]?.plan else { continue }
-            let key = plan.statements.map { "\($0.phase.rawValue)\u{1F}\($0.skipped == nil)\u{1F}\($0.sql)" }.joined(separator: "\u{1E}")
-                + "\u{1D}" + plan.guardStatements.joined(separator: "\n")
+            let key = plan.statementsKey + "\u{1D}" + plan.guardStatements.joined(separator: "\n")
             if groups[key] == nil {
                 order.append(key)
                 groups[key] = FleetPlan(plan: plan, targets: [], connectionStrings: [], alike: [])
@@ -144,40 +139,5 @@ extension PlanRun {
             }
         }
         return applied.sorted { $0.target < $1.target }
-    }
-}
-
-/// Work handed out one item at a time to concurrent workers, and each item's result.
-final class ConcurrentResults<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var stopped = false
-    private let count: Int
-    private(set) var values: [Value?]
-
-    init(count: Int) {
-        self.count = count
-        values = Array(repeating: nil, count: count)
-    }
-
-    /// The next item's position, or nil when all are taken (or the work was stopped).
-    func take() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !stopped, next < count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func stop() {
-        lock.lock()
-        stopped = true
-        lock.unlock()
-    }
-
-    func record(_ value: Value, at position: Int) {
-        lock.lock()
-        values[position] = value
-        lock.unlock()
     }
 }

@@ -84,7 +84,7 @@ struct CheckCommand: ParsableCommand {
         audit.diffOptions.compareExtensionState = withExtensionState ?? config.withExtensionState ?? false
         audit.onNote = { writeStandardError("pgdrift: \($0)\n") }
         let report: DriftReport
-        if let members = try fleetDatabases() {
+        if let members = try fleet.databases(database, verb: "audit") {
             report = try audit.runFleet(members, jobs: fleet.concurrency, failFast: fleet.failFast)
         } else if let glob = fleet.tenantSchemas ?? config.tenantSchemas {
             report = try audit.runTenants(
@@ -106,18 +106,6 @@ struct CheckCommand: ParsableCommand {
         if report.hasErrors { throw ExitCode.drift }
     }
 
-    /// The fleet's databases (`--database` given more than once, `--databases FILE`, pgdrift.toml's
-    /// `databases`), this `--shard`'s slice of them; nil for one database.
-    private func fleetDatabases() throws -> [String]? {
-        var members = database.databaseArguments
-        if let file = fleet.databasesFile ?? ProjectConfiguration.current.databasesFile {
-            do { members += try DatabaseList.read(file) } catch let error as FleetError { throw CLIError.input(error.description) }
-        }
-        guard members.count > 1 || fleet.databasesFile != nil || (fleet.shard != nil && fleet.tenantSchemas == nil) else { return nil }
-        let selected = fleet.shard.map { $0.select(members) } ?? members
-        if selected.isEmpty { throw CLIError.input("no database to audit: the list is empty" + (fleet.shard.map { " in shard \($0)" } ?? "")) }
-        return selected
-    }
 
 }
 

@@ -27,6 +27,21 @@ struct FleetOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
+    /// The fleet's databases (`--database` given more than once, `--databases FILE`, pgdrift.toml's
+    /// `databases`), this `--shard`'s slice of them; nil for one database. `verb` names the command's
+    /// work in the error an empty slice gives.
+    func databases(_ database: DatabaseOptions, verb: String) throws -> [String]? {
+        var members = database.databaseArguments
+        let file = databasesFile ?? ProjectConfiguration.current.databasesFile
+        if let file {
+            do { members += try DatabaseList.read(file) } catch let error as FleetError { throw CLIError.input(error.description) }
+        }
+        guard members.count > 1 || file != nil || (shard != nil && tenantSchemas == nil) else { return nil }
+        let selected = shard.map { $0.select(members) } ?? members
+        if selected.isEmpty { throw CLIError.input("no database to \(verb): the list is empty" + (shard.map { " in shard \($0)" } ?? "")) }
+        return selected
+    }
+
     /// Members audited at once.
     var concurrency: Int {
         jobs ?? ProjectConfiguration.current.jobs ?? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))

@@ -143,17 +143,11 @@ struct PlanCommand: ParsableCommand {
 
     /// A fleet's databases (`--database` more than once, `--databases FILE`), this `--shard`'s slice; nil for one.
     private func fleetMembers() throws -> [String]? {
-        var members = database.databaseArguments
-        if let file = fleet.databasesFile ?? ProjectConfiguration.current.databasesFile {
-            do { members += try DatabaseList.read(file) } catch let error as FleetError { throw CLIError.input(error.description) }
-        }
-        guard members.count > 1 || fleet.databasesFile != nil else { return nil }
+        guard let members = try fleet.databases(database, verb: "plan") else { return nil }
         if prove || maxBlockingSize != nil || format == .json {
             throw CLIError.input("--prove, --max-blocking-size and --format json plan one database: give one --database")
         }
-        let selected = fleet.shard.map { $0.select(members) } ?? members
-        if selected.isEmpty { throw CLIError.input("no database to plan: the list is empty") }
-        return selected
+        return members
     }
 
     /// One plan per distinct delta across the fleet, each naming the databases it fits: all on standard

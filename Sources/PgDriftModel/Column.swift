@@ -18,61 +18,61 @@ public struct Column: Hashable, Codable, Sendable {
     /// The NOT NULL constraint's name, where the server records one (PostgreSQL 18: `t_col_not_null`
     /// unless named); nil when not known, and then not compared.
     public var notNullName: String? {
-        get { rare?.values.notNullName }
-        set { updateRare { $0.notNullName = newValue } }
+        get { self[rare: \.notNullName] }
+        set { self[rare: \.notNullName] = newValue }
     }
     /// False for `NOT NULL … NOT VALID` (PostgreSQL 18: rows written before it may hold NULL); nil or
     /// true: validated.
     public var notNullValidated: Bool? {
-        get { rare?.values.notNullValidated }
-        set { updateRare { $0.notNullValidated = newValue } }
+        get { self[rare: \.notNullValidated] }
+        set { self[rare: \.notNullValidated] = newValue }
     }
     /// Identity column details, if it is one.
     public var identity: Identity? {
-        get { rare?.values.identity }
-        set { updateRare { $0.identity = newValue } }
+        get { self[rare: \.identity] }
+        set { self[rare: \.identity] = newValue }
     }
     /// The expression of a generated column, if it is one.
     public var generatedExpression: String? {
-        get { rare?.values.generatedExpression }
-        set { updateRare { $0.generatedExpression = newValue } }
+        get { self[rare: \.generatedExpression] }
+        set { self[rare: \.generatedExpression] = newValue }
     }
     /// A virtual generated column (PostgreSQL 18, computed when read); nil or false: stored.
     public var generatedVirtual: Bool? {
-        get { rare?.values.generatedVirtual }
-        set { updateRare { $0.generatedVirtual = newValue } }
+        get { self[rare: \.generatedVirtual] }
+        set { self[rare: \.generatedVirtual] = newValue }
     }
     /// A collation other than the type's default.
     public var collation: QualifiedName? {
-        get { rare?.values.collation }
-        set { updateRare { $0.collation = newValue } }
+        get { self[rare: \.collation] }
+        set { self[rare: \.collation] = newValue }
     }
     /// COMMENT ON COLUMN.
     public var comment: String? {
-        get { rare?.values.comment }
-        set { updateRare { $0.comment = newValue } }
+        get { self[rare: \.comment] }
+        set { self[rare: \.comment] = newValue }
     }
     /// `ALTER COLUMN ... SET STORAGE` other than the type's own (`typstorage`); nil when it is the type's.
     public var storage: ColumnStorage? {
-        get { rare?.values.storage }
-        set { updateRare { $0.storage = newValue } }
+        get { self[rare: \.storage] }
+        set { self[rare: \.storage] = newValue }
     }
     /// `COMPRESSION` / `SET COMPRESSION` (`pglz`, `lz4`); nil for the default (`default_toast_compression`
     /// at the time a value is stored).
     public var compression: String? {
-        get { rare?.values.compression }
-        set { updateRare { $0.compression = newValue } }
+        get { self[rare: \.compression] }
+        set { self[rare: \.compression] = newValue }
     }
     /// `ALTER COLUMN ... SET STATISTICS n` (`attstattarget`); nil for the default (-1, the server's
     /// `default_statistics_target`).
     public var statisticsTarget: Int? {
-        get { rare?.values.statisticsTarget }
-        set { updateRare { $0.statisticsTarget = newValue } }
+        get { self[rare: \.statisticsTarget] }
+        set { self[rare: \.statisticsTarget] = newValue }
     }
     /// `ALTER COLUMN ... SET (n_distinct = 100)` (`attoptions`), such as `n_distinct=100`; nil for none.
     public var options: [String]? {
-        get { rare?.values.options }
-        set { updateRare { $0.options = newValue } }
+        get { self[rare: \.options] }
+        set { self[rare: \.options] = newValue }
     }
 
     /// Creates a column from its parts; by default nullable, with nothing else declared.
@@ -95,14 +95,18 @@ public struct Column: Hashable, Codable, Sendable {
         values.storage = storage
         values.compression = compression
         values.statisticsTarget = statisticsTarget
-        rare = values == RareValues() ? nil : RareAttributes(values)
+        rare = RareAttributes.boxing(values)
     }
 
-    /// Sets rare attributes: a new box (a column's box is never changed in place, so copies share it safely).
-    private mutating func updateRare(_ body: (inout RareValues) -> Void) {
-        var values = rare?.values ?? RareValues()
-        body(&values)
-        rare = values == RareValues() ? nil : RareAttributes(values)
+    /// One rare attribute; setting it makes a new box (a box is never changed in place, so copies share
+    /// it safely), or none when nothing is left set.
+    private subscript<Value>(rare path: WritableKeyPath<RareValues, Value?>) -> Value? {
+        get { rare?.values[keyPath: path] }
+        set {
+            var values = rare?.values ?? RareValues()
+            values[keyPath: path] = newValue
+            rare = RareAttributes.boxing(values)
+        }
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -129,7 +133,7 @@ public struct Column: Hashable, Codable, Sendable {
         values.compression = try c.decodeIfPresent(String.self, forKey: .compression)
         values.statisticsTarget = try c.decodeIfPresent(Int.self, forKey: .statisticsTarget)
         values.options = try c.decodeIfPresent([String].self, forKey: .options)
-        rare = values == RareValues() ? nil : RareAttributes(values)
+        rare = RareAttributes.boxing(values)
     }
 
     /// Encodes in the order the attributes were always written, absent ones left out.
@@ -344,6 +348,9 @@ final class RareAttributes: Hashable, Sendable {
     let values: RareValues
 
     init(_ values: RareValues) { self.values = values }
+
+    /// A box for `values`, or nil when none is set (so that equal columns have equal boxes or none).
+    static func boxing(_ values: RareValues) -> RareAttributes? { values == RareValues() ? nil : RareAttributes(values) }
 
     static func == (lhs: RareAttributes, rhs: RareAttributes) -> Bool { lhs === rhs || lhs.values == rhs.values }
     func hash(into hasher: inout Hasher) { hasher.combine(values) }

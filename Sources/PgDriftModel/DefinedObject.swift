@@ -136,6 +136,14 @@ public struct DefinedObject: CatalogObject {
         return Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }.sorted()
     }
 
+    /// `OPTIONS (host 'x', port '5432')` from option names (raw) and values (literals already quoted);
+    /// nil for none. The one rendering of an OPTIONS list, for a wrapper's, server's, foreign table's and
+    /// column's.
+    public static func optionsClause(_ options: [(name: String, value: String)]) -> String? {
+        guard !options.isEmpty else { return nil }
+        return "OPTIONS (" + options.map { SQLQuote.identifier($0.name) + " " + $0.value }.joined(separator: ", ") + ")"
+    }
+
     /// `operator public.~~(anynonarray,text)`.
     public var description: String { "\(kind.rawValue) \(identity)" }
 

@@ -74,10 +74,8 @@ public struct DriftReport: Codable, Hashable, Sendable {
             counts[kind.rawValue] = Count(expected: wanted[kind] ?? 0, database: held[kind] ?? 0)
         }
         // Operators, casts, ...: only the kinds either side has, so reports of schemas without them stay as they were.
-        for kind in DefinedObjectKind.allCases {
-            let count = Count(expected: expected.definedObjects.count { $0.kind == kind }, database: database.definedObjects.count { $0.kind == kind })
-            if count.expected > 0 || count.database > 0 { counts[kind.key] = count }
-        }
+        for object in expected.definedObjects { counts[object.kind.key, default: Count(expected: 0, database: 0)].expected += 1 }
+        for object in database.definedObjects { counts[object.kind.key, default: Count(expected: 0, database: 0)].database += 1 }
         return counts
     }
 

@@ -77,13 +77,14 @@ public final class TemporaryServer: @unchecked Sendable {
         } catch {
             throw ServerError("the throwaway PostgreSQL did not start: \(error)")
         }
-        let probe = connectionString().replacingOccurrences(of: "connect_timeout=30", with: "connect_timeout=2")
+        let probe = connectionString(connectTimeout: 2)
         let deadline = DispatchTime.now().uptimeNanoseconds + 60_000_000_000
         while PostgresConnection.ping(probe) != .accepting {
-            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            // The postmaster said why it stopped (a port in use, a bad setting) and is gone.
-            if text.contains("database system is shut down") || (text.contains("FATAL") && !FileManager.default.fileExists(atPath: dataDirectory + "/postmaster.pid")) {
-                let lastLine = text.split(separator: "\n").last(where: { $0.contains("FATAL") || $0.contains("ERROR") }).map(String.init) ?? "see \(log)"
+            // The log is read only while no postmaster runs (no pid file): it says why one stopped (a port
+            // in use, a bad setting).
+            if !FileManager.default.fileExists(atPath: dataDirectory + "/postmaster.pid"),
+               let text = try? String(contentsOfFile: log, encoding: .utf8), text.contains("FATAL") {
+                let lastLine = text.split(separator: "\n").last(where: { $0.contains("FATAL") }).map(String.init) ?? "see \(log)"
                 throw ServerError("the throwaway PostgreSQL did not start: \(lastLine)")
             }
             if DispatchTime.now().uptimeNanoseconds > deadline {
@@ -138,13 +139,13 @@ public final class TemporaryServer: @unchecked Sendable {
 
     /// A libpq connection string (key=value form) for one database of this server, as `user` (the
     /// superuser by default). Every setting libpq would otherwise take from a `PG*` variable is given.
-    public func connectionString(database: String = "postgres", user: String? = nil) -> String {
+    public func connectionString(database: String = "postgres", user: String? = nil, connectTimeout: Int = 30) -> String {
         func quoted(_ value: String) -> String {
             "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
         }
         return "host=\(quoted(directory)) port=\(Self.port) user=\(quoted(user ?? superuser)) dbname=\(quoted(database)) "
             + "options='' sslmode=disable gssencmode=disable application_name=pgdrift "
-            + "client_encoding=UTF8 target_session_attrs=any connect_timeout=30"
+            + "client_encoding=UTF8 target_session_attrs=any connect_timeout=\(connectTimeout)"
     }
 
     /// Opens a connection to one database of this server, as `user` (the superuser by default).

@@ -57,11 +57,6 @@ enum DefinedObjectRows {
         }
     }
 
-    /// `OPTIONS (host 'x', port '5432')` from option entries.
-    static func optionList(_ entries: [String]) -> String? {
-        guard !entries.isEmpty else { return nil }
-        return "OPTIONS (" + options(entries, prefix: "").map { SQLQuote.identifier($0.name) + " " + $0.value }.joined(separator: ", ") + ")"
-    }
 
     private static func clauses(_ kind: DefinedObjectKind, _ f: Fields) -> [Clause] {
         var out: [Clause] = []
@@ -128,7 +123,9 @@ enum DefinedObjectRows {
             for column in f.objects("columns") {
                 guard let name = column.text("name"), let type = column.text("type") else { continue }
                 var text = type
-                if let options = optionList(column.strings("options")) { text += " " + options }
+                if let options = DefinedObject.optionsClause(options(column.strings("options"), prefix: "").map { ($0.name, $0.value) }) {
+                    text += " " + options
+                }
                 if column.bool("not_null") { text += " NOT NULL" }
                 if let expression = column.text("default") { text += " DEFAULT " + expression }
                 add("column " + name, text)

@@ -97,9 +97,7 @@ enum DefinedObjectStatements {
 
     /// `OPTIONS (host 'x')` from the `option ` clauses.
     private static func options(_ object: DefinedObject) -> String? {
-        let entries = object.clauses(named: "option ")
-        guard !entries.isEmpty else { return nil }
-        return "OPTIONS (" + entries.map { SQLQuote.identifier($0.name) + " " + $0.value }.joined(separator: ", ") + ")"
+        DefinedObject.optionsClause(object.clauses(named: "option "))
     }
 
     /// `OPERATOR 1 public.<(integer,integer)`, `FUNCTION 1 (integer, integer) public.cmp(integer,integer)`.

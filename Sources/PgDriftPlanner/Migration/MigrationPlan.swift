@@ -44,6 +44,12 @@ public struct MigrationPlan: Hashable, Sendable {
     /// Nothing to run (there may still be skipped statements).
     public var isEmpty: Bool { statements.allSatisfy { !$0.runs } }
 
+    /// Its statements, phases and whether each runs, as one text: two plans with equal texts do the same
+    /// (a fleet's members that share a plan).
+    public var statementsKey: String {
+        statements.map { "\($0.phase.rawValue)\u{1F}\($0.runs)\u{1F}\($0.sql)" }.joined(separator: "\u{1E}")
+    }
+
     /// The session settings the plan runs with.
     public var settings: [String] {
         [
