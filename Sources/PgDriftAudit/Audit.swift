@@ -101,13 +101,8 @@ public struct Audit {
         on connection: PostgresConnection, extensions: LiveExtensions? = nil, expected: () throws -> Catalog
     ) throws -> (report: DriftReport, expected: Catalog) {
         let sides = try sides(on: connection, extensions: extensions, expected: expected)
-        var options = diffOptions
-        switch source {
-        case .sqlDirectory, .sqlFile: options.noteUnpinnedExtensionVersions = true
-        default: break
-        }
-        var findings = SchemaDiff.findings(
-            expected: sides.expected, actual: sides.database.catalog, access: sides.database.access, options: options,
+        var findings = sides.findings ?? SchemaDiff.findings(
+            expected: sides.expected, actual: sides.database.catalog, access: sides.database.access, options: findingOptions,
             constants: sides.constants)
         if let ledger = try ledger(sides.history) {
             findings = MigrationHistoryFindings.findings(ledger) + MigrationHistoryFindings.annotate(findings, with: ledger, asApplied: asApplied)
@@ -126,6 +121,19 @@ public struct Audit {
         var constants: ConstantSpellings
         /// The migration tool's history, for a folder of migrations (issue 19).
         var history: MigrationHistory?
+        /// The findings, when the first diff needed no constant spelled by the server (not for plans).
+        var findings: [Finding]?
+    }
+
+    /// The diff's options for findings: a folder or file of migrations also notes the extension
+    /// versions it does not pin.
+    var findingOptions: DiffOptions {
+        var options = diffOptions
+        switch source {
+        case .sqlDirectory, .sqlFile: options.noteUnpinnedExtensionVersions = true
+        default: break
+        }
+        return options
     }
 
     /// Reads the database and takes the expected catalog. Constants spelled differently on each side (a
@@ -150,7 +158,7 @@ public struct Audit {
         // Whatever happens, the reading of the migrations must not wait forever.
         defer { extensions?.fulfil(.failure(LiveExtensionsUnread())) }
         onProgress?("reading the database's catalog")
-        let options = diffOptions
+        let options = findingOptions
         let unavailable = unavailableExtensions
         // Read whatever the source: the tool's tables are never the schema's, even against a model.
         let readsHistory = history != .off
@@ -166,12 +174,6 @@ public struct Audit {
             }
             onProgress?("reading the expected schema")
             let readExpected = try expected()
-            let needed = forPlan
-                ? SchemaDiff.constantsToPlan(expected: readExpected, actual: inspection.catalog)
-                : SchemaDiff.constantsToCanonicalise(expected: readExpected, actual: inspection.catalog, options: options)
-            let constants = needed.isEmpty
-                ? ConstantSpellings()
-                : ConstantSpellings(answers: try ConstantsQuery.spellings(needed, on: connection), asked: needed)
             // The history table is the migration tool's, not the schema's: never reported, never dropped.
             var inspected = inspection
             // Extension versions the migrations do not pin are not expected (issue 20).
@@ -180,7 +182,25 @@ public struct Audit {
                 inspected.catalog.removeHistoryTables(of: history)
                 expectedCatalog.removeHistoryTables(of: history)
             }
-            let sides = Sides(expected: expectedCatalog, database: inspected, constants: constants, history: history)
+            // A first diff finds the constants the server must spell; when there are none (the common
+            // case) its findings are the answer, and the diff is not run twice.
+            var findings: [Finding]?
+            var needed: Set<TypedConstant>
+            if forPlan {
+                needed = SchemaDiff.constantsToPlan(expected: expectedCatalog, actual: inspected.catalog)
+            } else {
+                let probe = ConstantSpellings()
+                let first = SchemaDiff.findings(
+                    expected: expectedCatalog, actual: inspected.catalog, access: inspected.access, options: options,
+                    constants: probe)
+                needed = probe.needed
+                if needed.isEmpty { findings = first }
+            }
+            let constants = needed.isEmpty
+                ? ConstantSpellings()
+                : ConstantSpellings(answers: try ConstantsQuery.spellings(needed, on: connection), asked: needed)
+            var sides = Sides(expected: expectedCatalog, database: inspected, constants: constants, history: history)
+            sides.findings = findings
             return (sides, try then(connection, sides))
         }
         return result

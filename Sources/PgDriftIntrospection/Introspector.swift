@@ -34,10 +34,12 @@ public struct Introspector {
             // queries sort in memory (the default 4MB spilled the columns of 4,000 tables to disk); no
             // parallel workers: a worker starts with cold catalog caches, and deparsing 10,000 checks
             // took 1.1 s with one worker against 0.36 s without (measured); no JIT: at 10,000 tables the
-            // relations query's estimate passed jit_above_cost and compiling took 130 of its 310 ms.
+            // relations query's estimate passed jit_above_cost and compiling took 130 of its 310 ms;
+            // the big reads go through cursors (`forEachRow`), planned for all their rows, not the first.
             try connection.query(
                 "SELECT set_config('search_path', '', true), set_config('work_mem', '64MB', true), "
                     + "set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true), "
+                    + "set_config('cursor_tuple_fraction', '1', true), "
                     + Self.pinnedOutputSettings)
             let info = try connection.query(
                 "SELECT current_setting('server_version_num') AS version, current_database() AS db, current_user AS usr"
@@ -120,7 +122,12 @@ public struct Introspector {
         let defaultsParameters = DefaultsQuery.parameters(filter: filter, columns: columns)
         try DefaultsQuery.complete(&columns) { try connection.forEachRow(DefaultsQuery.sql, defaultsParameters, $0) }
         assembler.attach(columns: columns)
-        try assembler.attach(constraints: try ConstraintsQuery.read(run(ConstraintsQuery.sql(serverVersion: connection.serverVersion), filter)))
+        var constraints = try ConstraintsQuery.read(run(ConstraintsQuery.sql(serverVersion: connection.serverVersion), filter))
+        let checks = CheckExpressionsQuery.groups(constraints, names: { try assembler.names($0, of: $1) })
+        try CheckExpressionsQuery.complete(
+            &constraints, expressionOf: checks.expressionOf,
+            result: run(CheckExpressionsQuery.sql, CheckExpressionsQuery.parameters(checks.representatives)))
+        try assembler.attach(constraints: constraints)
         try assembler.attach(
             indexes: try IndexesQuery.read(run(IndexesQuery.sql, filter)),
             keys: try IndexKeysQuery.read(run(IndexKeysQuery.sql, filter)))

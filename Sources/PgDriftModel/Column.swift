@@ -103,6 +103,8 @@ public struct Column: Hashable, Codable, Sendable {
     private subscript<Value>(rare path: WritableKeyPath<RareValues, Value?>) -> Value? {
         get { rare?.values[keyPath: path] }
         set {
+            // Most columns have none: clearing what is not set costs nothing.
+            if rare == nil, newValue == nil { return }
             var values = rare?.values ?? RareValues()
             values[keyPath: path] = newValue
             rare = RareAttributes.boxing(values)

@@ -36,6 +36,35 @@ public final class QueryResult {
         return index
     }
 
+    /// One field as a whole number, read from libpq's buffer without making a String (catalog reads
+    /// take millions of numbers); nil for NULL or text that is not a decimal integer.
+    func integer(row: Int, column: Int) -> Int? {
+        if PQgetisnull(result, Int32(row), Int32(column)) != 0 { return nil }
+        guard var pointer = PQgetvalue(result, Int32(row), Int32(column)) else { return nil }
+        let negative = pointer.pointee == 45  // "-"
+        if negative { pointer += 1 }
+        var value = 0
+        var digits = 0
+        while case let byte = UInt8(bitPattern: pointer.pointee), byte != 0 {
+            guard byte >= 48, byte <= 57, digits < 18 else { return nil }
+            value = value &* 10 &+ Int(byte - 48)
+            digits += 1
+            pointer += 1
+        }
+        guard digits > 0 else { return nil }
+        return negative ? -value : value
+    }
+
+    /// Whether one field is NULL.
+    func isNull(row: Int, column: Int) -> Bool { PQgetisnull(result, Int32(row), Int32(column)) != 0 }
+
+    /// Whether one field is the boolean `t` (false for NULL), without making a String.
+    func isTrue(row: Int, column: Int) -> Bool {
+        if PQgetisnull(result, Int32(row), Int32(column)) != 0 { return false }
+        guard let pointer = PQgetvalue(result, Int32(row), Int32(column)) else { return false }
+        return pointer[0] == 116 && pointer[1] == 0  // "t"
+    }
+
     /// Raw text of one field; nil for SQL NULL.
     func value(row: Int, column: Int) -> String? {
         if PQgetisnull(result, Int32(row), Int32(column)) != 0 { return nil }
@@ -78,12 +107,23 @@ public struct Row {
 
     /// A non-null integer column by position.
     public func int(at column: Int) throws -> Int {
+        if let value = result.integer(row: index, column: column) { return value }
         let text = try string(at: column)
         guard let value = Int(text) else {
             throw PostgresError(kind: .protocolViolation, message: "column '\(result.columnNames[column])' is not an integer: \(text)")
         }
         return value
     }
+
+    /// An integer column by position, `ifNull` when it is NULL.
+    public func int(at column: Int, ifNull: Int) throws -> Int {
+        if let value = result.integer(row: index, column: column) { return value }
+        if result.isNull(row: index, column: column) { return ifNull }
+        return try int(at: column)
+    }
+
+    /// Whether a boolean column by position is true; NULL reads as false.
+    public func bool(at column: Int) -> Bool { result.isTrue(row: index, column: column) }
 
     /// A nullable text column.
     public func optionalString(_ name: String) throws -> String? {

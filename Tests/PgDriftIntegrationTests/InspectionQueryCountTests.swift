@@ -25,6 +25,6 @@ import Testing
         let small = try statements(forTables: 1)
         let large = try statements(forTables: 200)
         #expect(small == large)
-        #expect(small.catalog == 22 && small.inspection == 25 && small.explain == 26)
+        #expect(small.catalog == 23 && small.inspection == 26 && small.explain == 27)
     }
 }

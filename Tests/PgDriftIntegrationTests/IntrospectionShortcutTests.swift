@@ -1,4 +1,5 @@
 import PgDrift
+import PgDriftIntrospection
 import PgDriftTestSupport
 import Testing
 
@@ -38,6 +39,44 @@ import Testing
             let constraint = table?.constraints[row["conname"]!]
             #expect(constraint?.expression == row["expression"], "\(row["relname"]!).\(row["conname"]!)")
         }
+    }
+
+    /// Checks are deparsed once per distinct tree and column names: trees equal but for where they
+    /// stood in their statement share a text; equal trees naming other columns, a whole row or a
+    /// system column do not.
+    @Test func checksSharingATreeAreDeparsedOnceAndNamedByTheirOwnColumns() throws {
+        let database = try TestDatabase("shortcut_shared_checks", sql: """
+            CREATE TABLE a (x int CHECK (x > 0));
+            CREATE TABLE a_longer_name (x int CHECK (x > 0));
+            CREATE TABLE b (y int CHECK (y > 0));
+            CREATE TABLE c (p int, q int, CHECK (p > q));
+            CREATE TABLE d (q int, p int, CHECK (q > p));
+            CREATE TABLE e (p int, q int, CHECK (p > q) NO INHERIT);
+            CREATE TABLE f (x int, CONSTRAINT whole CHECK (f IS NOT NULL));
+            CREATE TABLE g (x int, CONSTRAINT whole CHECK (g IS NOT NULL));
+            CREATE TABLE h (x int, CONSTRAINT system CHECK (tableoid <> 0 AND x > 0));
+            CREATE TABLE i (x int, CONSTRAINT system CHECK (tableoid <> 0 AND x > 0));
+            """)
+        let catalog = try database.catalog()
+        func check(_ table: String) -> String? { catalog.tables[QualifiedName("public", table)]?.constraints.sorted.first?.expression }
+        #expect(check("a") == "(x > 0)")
+        #expect(check("a_longer_name") == "(x > 0)")
+        #expect(check("b") == "(y > 0)")
+        #expect(check("c") == "(p > q)")
+        #expect(check("d") == "(q > p)")
+        #expect(check("e") == "(p > q)")
+        #expect(catalog.tables[QualifiedName("public", "e")]?.constraints.sorted.first?.isNoInherit == true)
+        #expect(check("f") == "(f.* IS NOT NULL)")
+        #expect(check("g") == "(g.* IS NOT NULL)")
+        #expect(check("h") == "((tableoid <> (0)::oid) AND (x > 0))")
+        #expect(check("i") == "((tableoid <> (0)::oid) AND (x > 0))")
+    }
+
+    @Test func aTreeWithoutItsSourcePositions() {
+        let tree = "{OPEXPR :opno 521 :args ({VAR :varno 1 :varattno 1 :location 36} {CONST :consttype 23 :location -1 :constvalue 4 [ 0 0 0 0 0 0 0 0 ]}) :location 38}"
+        #expect(CheckExpressionsQuery.withoutLocations(tree)
+            == "{OPEXPR :opno 521 :args ({VAR :varno 1 :varattno 1} {CONST :consttype 23 :constvalue 4 [ 0 0 0 0 0 0 0 0 ]})}")
+        #expect(CheckExpressionsQuery.withoutLocations(":locations 5 :location") == ":locations 5 :location")
     }
 
     @Test func columnsAreNamedAcrossDroppedColumnsAndSchemaFilters() throws {
@@ -95,6 +134,46 @@ import Testing
             }
         }
         #expect(count == 3)
+        #expect(try connection.query("SELECT 41 + 1 AS v").rows[0]["v"] == "42")
+    }
+
+    /// In a transaction the rows come through a cursor, a page at a time: every row once and in order
+    /// across pages (a last page that is full, and one that is not), an error or a stop mid-way leaves
+    /// no cursor behind, and each read counts as one query.
+    @Test func cursorReadsPageByPage() throws {
+        let database = try TestDatabase("shortcut_pages")
+        let connection = try database.connect()
+        try connection.readOnlySnapshot {
+            for total in [0, 1, 40_000, 45_001] {
+                var seen = 0
+                var inOrder = true
+                let before = connection.queryCount
+                try connection.forEachRow("SELECT x FROM generate_series(1, $1::int) x", [String(total)]) { row in
+                    seen += 1
+                    if try row.int(at: 0) != seen { inOrder = false }
+                }
+                #expect(seen == total && inOrder, "\(total) rows")
+                #expect(connection.queryCount == before + 1)
+            }
+            struct Stop: Error {}
+            var count = 0
+            #expect(throws: Stop.self) {
+                try connection.forEachRow("SELECT x FROM generate_series(1, 50000) x") { _ in
+                    count += 1
+                    if count == 30_000 { throw Stop() }
+                }
+            }
+            #expect(count == 30_000)
+            // The cursor was closed: its name is free for the next read.
+            var after = 0
+            try connection.forEachRow("SELECT 1 AS v") { _ in after += 1 }
+            #expect(after == 1)
+        }
+        #expect(throws: PostgresError.self) {
+            try connection.readOnlySnapshot {
+                try connection.forEachRow("SELECT (1 / (30000 - x))::text AS v FROM generate_series(1, 40000) x") { _ in }
+            }
+        }
         #expect(try connection.query("SELECT 41 + 1 AS v").rows[0]["v"] == "42")
     }
 }

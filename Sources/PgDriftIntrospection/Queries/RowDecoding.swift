@@ -47,6 +47,7 @@ extension Row {
 
     /// An oid by field position.
     func oid(at position: Int) throws -> UInt32 {
+        if let value = try? int(at: position), let oid = UInt32(exactly: value) { return oid }
         let text = try string(at: position)
         guard let value = UInt32(text) else {
             throw PostgresError(kind: .protocolViolation, message: "column \(position) is not an oid: \(text)")
