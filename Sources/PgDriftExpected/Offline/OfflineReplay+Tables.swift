@@ -34,6 +34,9 @@ extension OfflineReplay {
                 throw fallback("CREATE TABLE ... LIKE is not read offline")
             }
         }
+        // At their final size: grown by doubling (and copied while a column's expression was read),
+        // 200,000 columns took 34 MB where 21 MB hold them.
+        model.columns = model.columns.map { $0 }
         if let spec = node["partspec"] { try makePartitioned(&model, spec: spec) }
         if let bound { try makePartition(&model, of: parents.first?.node("RangeVar"), bound: bound) }
         tables[name] = model

@@ -25,10 +25,13 @@ enum AccessQuery {
     static let relations = """
         SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind,
                \(CatalogSQL.isExtensionMember(catalog: "pg_catalog.pg_class", oid: "c.oid")) AS extension_member,
-               pg_catalog.has_any_column_privilege(c.oid, 'SELECT, INSERT, UPDATE, REFERENCES')
+               -- A superuser holds every privilege: asked once, not three times per relation (a
+               -- privilege check looks the relation up, cold, in a new session: 40 ms at 10,000).
+               s.superuser
+                 OR pg_catalog.has_any_column_privilege(c.oid, 'SELECT, INSERT, UPDATE, REFERENCES')
                  OR pg_catalog.has_table_privilege(c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
                  AS visible,
-               CASE WHEN NOT pg_catalog.has_table_privilege(c.oid, 'SELECT, INSERT, UPDATE, REFERENCES')
+               CASE WHEN NOT s.superuser AND NOT pg_catalog.has_table_privilege(c.oid, 'SELECT, INSERT, UPDATE, REFERENCES')
                     THEN ARRAY(SELECT a.attname FROM pg_catalog.pg_attribute a
                                WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
                                  AND NOT pg_catalog.has_column_privilege(c.oid, a.attnum, 'SELECT, INSERT, UPDATE, REFERENCES')
@@ -36,6 +39,7 @@ enum AccessQuery {
                END AS hidden_columns
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        CROSS JOIN (SELECT pg_catalog.current_setting('is_superuser') = 'on' AS superuser) s
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND \(systemSchemas)
         ORDER BY n.nspname, c.relname
         """

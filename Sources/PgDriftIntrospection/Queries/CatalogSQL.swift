@@ -14,11 +14,13 @@ enum CatalogSQL {
         """
     }
 
-    /// True when the object (class `catalog`, oid `oid`) belongs to an extension.
+    /// True when the object (class `catalog`, oid `oid`) belongs to an extension. An IN list the server
+    /// hashes once per query: EXISTS was planned as a probe of pg_depend per row (25 ms of the relations
+    /// query at 10,000 tables). objid is never NULL, so NOT of it is the plain negation.
     static func isExtensionMember(catalog: String, oid: String) -> String {
         """
-        EXISTS (SELECT 1 FROM pg_catalog.pg_depend ext WHERE ext.classid = '\(catalog)'::regclass \
-        AND ext.objid = \(oid) AND ext.deptype = 'e')
+        (\(oid) IN (SELECT ext.objid FROM pg_catalog.pg_depend ext WHERE ext.classid = '\(catalog)'::regclass \
+        AND ext.deptype = 'e'))
         """
     }
 

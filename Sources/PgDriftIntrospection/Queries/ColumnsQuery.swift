@@ -224,29 +224,28 @@ enum DefaultsQuery {
     static func complete(_ columns: inout [UInt32: RelationColumns], rows: RowSource) throws {
         var fields: (relid: Int, num: Int, text: Int)?
         var currentOID: UInt32?
-        var current: RelationColumns?
-        func putBack() {
-            if let oid = currentOID, let relation = current { columns[oid] = relation }
-            current = nil
-        }
+        // The relation being filled (taken out of the dictionary, so its arrays change in place), and
+        // whether it is one of the relations read.
+        var current = RelationColumns(capacity: 0)
+        var found = false
         try rows { row in
             let at = try fields ?? (row.position(of: "relid"), row.position(of: "num"), row.position(of: "expression"))
             fields = at
             guard let expression = row[at.text] else { return }
             let oid = try row.oid(at: at.relid)
             if oid != currentOID {
-                putBack()
+                if found, let previous = currentOID { columns[previous] = current }
                 currentOID = oid
-                current = columns.removeValue(forKey: oid)
+                if let taken = columns.removeValue(forKey: oid) { current = taken; found = true } else { found = false }
             }
-            guard current != nil, let position = current!.index(of: try row.int(at: at.num)) else { return }
-            if current!.isGenerated[position] {
-                current!.columns[position].generatedExpression = expression
+            guard found, let position = current.index(of: try row.int(at: at.num)) else { return }
+            if current.isGenerated[position] {
+                current.columns[position].generatedExpression = expression
             } else {
-                current!.columns[position].defaultExpression = expression
+                current.columns[position].defaultExpression = expression
             }
         }
-        putBack()
+        if found, let previous = currentOID { columns[previous] = current }
     }
 }
 
