@@ -87,7 +87,7 @@ struct PhaseTrace {
     mutating func mark(_ phase: String) {
         guard Trace.enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        Trace.note("\(String(format: "%8.1f", Double(now - last) / 1e6)) ms phase: \(phase)")
+        Trace.note("\(String(format: "%8.1f", Double(now - last) / 1e6)) ms phase: \(phase) [at \(String(format: "%.0f", Double(now - Trace.origin) / 1e6)) ms]")
         last = now
     }
 }

@@ -100,7 +100,9 @@ public struct Audit {
     private func run(
         on connection: PostgresConnection, extensions: LiveExtensions? = nil, expected: () throws -> Catalog
     ) throws -> (report: DriftReport, expected: Catalog) {
+        var phases = PhaseTrace()
         let sides = try sides(on: connection, extensions: extensions, expected: expected)
+        phases.mark("both sides read and compared")
         var findings = sides.findings ?? SchemaDiff.findings(
             expected: sides.expected, actual: sides.database.catalog, access: sides.database.access, options: findingOptions,
             constants: sides.constants)
@@ -111,6 +113,7 @@ public struct Audit {
         let report = DriftReport(
             expected: source.description, database: connection.connectionString.description, findings: findings,
             compared: DriftReport.compared(expected: sides.expected, database: sides.database.catalog))
+        phases.mark("report made")
         return (report, sides.expected)
     }
 

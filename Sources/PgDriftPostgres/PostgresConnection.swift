@@ -220,12 +220,23 @@ package enum Trace {
         FileHandle.standardError.write(Data("pgdrift: trace: \(text)\n".utf8))
     }
 
-    static func start() -> UInt64 { enabled ? DispatchTime.now().uptimeNanoseconds : 0 }
+    static func start() -> UInt64 {
+        guard enabled else { return 0 }
+        _ = origin
+        return DispatchTime.now().uptimeNanoseconds
+    }
 
     static func query(_ sql: String, rows: Int, since started: UInt64) {
         guard enabled else { return }
-        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        let now = DispatchTime.now().uptimeNanoseconds
+        let milliseconds = Double(now - started) / 1e6
         let words = sql.split(whereSeparator: \.isWhitespace).prefix(8).joined(separator: " ")
-        FileHandle.standardError.write(Data("pgdrift: trace: \(String(format: "%8.1f", milliseconds)) ms \(rows) rows: \(words)\n".utf8))
+        // Where the query ended, from the first traced event: the gaps between queries are the client's.
+        let at = Double(now - origin) / 1e6
+        FileHandle.standardError.write(Data(
+            "pgdrift: trace: \(String(format: "%8.1f", milliseconds)) ms \(rows) rows: \(words) [at \(String(format: "%.0f", at)) ms]\n".utf8))
     }
+
+    /// The clock's zero for `[at ...]`: when tracing was first asked about.
+    package static let origin = DispatchTime.now().uptimeNanoseconds
 }

@@ -1,4 +1,6 @@
+import Dispatch
 import PgDriftModel
+import Synchronization
 
 extension SchemaDiff {
     /// The diff, plus what only a live database tells: functions that refer to tables or columns the
@@ -8,10 +10,21 @@ extension SchemaDiff {
         expected: Catalog, actual: Catalog, access: RoleAccess, options: DiffOptions = DiffOptions(),
         constants: ConstantSpellings = ConstantSpellings()
     ) -> [Finding] {
-        let all = findings(expected: expected, actual: actual, options: options, constants: constants)
-            + NotVisible.findings(expected: expected, actual: actual, access: access)
-            + BrokenReferences.findings(in: actual, access: access)
-        return all.sorted(by: DiffContext.order)
+        // The live database's own findings read only the catalogs: made on another core while the diff
+        // runs (at 10,000 tables, the 500 function bodies' references were a fifth of the diff's time).
+        let parts = Mutex<(diff: [Finding], live: [Finding])>(([], []))
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                let found = findings(expected: expected, actual: actual, options: options, constants: constants)
+                parts.withLock { $0.diff = found }
+            } else {
+                let found = NotVisible.findings(expected: expected, actual: actual, access: access)
+                    + BrokenReferences.findings(in: actual, access: access)
+                parts.withLock { $0.live = found }
+            }
+        }
+        let (diff, live) = parts.withLock { $0 }
+        return (diff + live).sorted(by: DiffContext.order)
     }
 
     /// Findings in report order: by schema, table, kind and name, what was not compared last.
