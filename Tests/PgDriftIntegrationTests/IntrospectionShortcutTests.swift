@@ -125,16 +125,24 @@ import Testing
             try connection.forEachRow("SELECT (10 / (5 - x))::text AS v FROM generate_series(1, 10) x") { seen.append($0["v"]!) }
         }
         #expect(seen == ["2", "3", "5", "10"])
+        #expect(Self.rowsSeen(stoppingAt: 3, of: 1000, on: connection) == 3)
+        #expect(try connection.query("SELECT 41 + 1 AS v").rows[0]["v"] == "42")
+    }
+
+    /// Reads `total` rows with `forEachRow`, its body throwing at row `stop`: the rows the body saw,
+    /// or -1 if the error did not come out.
+    static func rowsSeen(stoppingAt stop: Int, of total: Int, on connection: PostgresConnection) -> Int {
         struct Stop: Error {}
         var count = 0
-        #expect(throws: Stop.self) {
-            try connection.forEachRow("SELECT x FROM generate_series(1, 1000) x") { _ in
+        do {
+            try connection.forEachRow("SELECT x FROM generate_series(1, $1::int) x", [String(total)]) { _ in
                 count += 1
-                if count == 3 { throw Stop() }
+                if count == stop { throw Stop() }
             }
-        }
-        #expect(count == 3)
-        #expect(try connection.query("SELECT 41 + 1 AS v").rows[0]["v"] == "42")
+        } catch is Stop {
+            return count
+        } catch {}
+        return -1
     }
 
     /// In a transaction the rows come through a cursor, a page at a time: every row once and in order
@@ -155,15 +163,7 @@ import Testing
                 #expect(seen == total && inOrder, "\(total) rows")
                 #expect(connection.queryCount == before + 1)
             }
-            struct Stop: Error {}
-            var count = 0
-            #expect(throws: Stop.self) {
-                try connection.forEachRow("SELECT x FROM generate_series(1, 50000) x") { _ in
-                    count += 1
-                    if count == 30_000 { throw Stop() }
-                }
-            }
-            #expect(count == 30_000)
+            #expect(Self.rowsSeen(stoppingAt: 30_000, of: 50_000, on: connection) == 30_000)
             // The cursor was closed: its name is free for the next read.
             var after = 0
             try connection.forEachRow("SELECT 1 AS v") { _ in after += 1 }
