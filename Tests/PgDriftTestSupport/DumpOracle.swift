@@ -105,7 +105,11 @@ public struct SchemaDump: Equatable, Sendable {
                 guard key.schema == "-" || finding.schema == key.schema else { return false }
                 // A finding that carries the object (a missing table's owned sequence) names it too.
                 let carried = [finding.message, finding.expected, finding.actual].compactMap { $0 }.flatMap(Self.words)
-                return [finding.table, finding.column, finding.object.map { String($0.split(separator: "(").first ?? "") }]
+                let object = finding.object.map { String($0.split(separator: "(").first ?? "") }
+                // An operator's, collation's, ... identity is qualified (`r7.@@@(integer,integer)`); pg_dump
+                // names it in its schema (`@@@`), and a symbol is no word of the message.
+                let unqualified = object.map { $0.hasPrefix(finding.schema + ".") ? String($0.dropFirst(finding.schema.count + 1)) : $0 }
+                return [finding.table, finding.column, object, unqualified]
                     .contains { $0.map(names.contains) ?? false } || carried.contains(where: own.contains)
             }
         }

@@ -57,6 +57,18 @@ public struct RandomSchema: Sendable {
     /// Range types: name → subtype.
     var ranges: [String: String] = [:]
     var counter = 0
+    /// Objects of the kinds `DefinedObject` models (issue 22), each in the schema or on one of its
+    /// tables: operators over integers (symbol → function), collations (name → the one copied), text
+    /// search configurations (name → the one copied), extended statistics (name → table, columns,
+    /// kinds) and rules (name → table, event). What refers to a table or column that is gone is left out.
+    var operators: [String: String] = [:]
+    var collations: [String: String] = [:]
+    var searchConfigurations: [String: String] = [:]
+    var statistics: [String: (table: String, columns: [String], kinds: String)] = [:]
+    var rules: [String: (table: String, event: String)] = [:]
+
+    static let operatorSymbols = ["===", "<~>", "#<#", "@@@", "<=<"]
+    static let operatorFunctions = ["int4eq", "int4ne", "int4lt", "int4gt"]
 
     static let scalarTypes = ["integer", "bigint", "smallint", "text", "character varying(20)", "character varying(50)",
                               "boolean", "numeric(10,2)", "timestamp with time zone", "date", "jsonb", "uuid"]
@@ -72,7 +84,49 @@ public struct RandomSchema: Sendable {
             if Bool.random(using: &random) { model.indexedViews.insert(name) }
         }
         if Int.random(in: 0..<3, using: &random) == 0 { model.ranges[model.fresh("rg")] = "integer" }
+        for _ in 0..<Int.random(in: 0...2, using: &random) { model.changeDefinedObject(using: &random) }
         return model
+    }
+
+    /// Adds, drops or changes one operator, collation, text search configuration, statistics object or rule.
+    mutating func changeDefinedObject(using random: inout SeededGenerator) {
+        switch Int.random(in: 0..<5, using: &random) {
+        case 0:
+            let free = Self.operatorSymbols.filter { operators[$0] == nil }
+            if let symbol = operators.keys.sorted().randomElement(using: &random), free.isEmpty || Bool.random(using: &random) {
+                if Bool.random(using: &random) { operators[symbol] = nil }
+                else { operators[symbol] = Self.operatorFunctions.filter { $0 != operators[symbol] }.randomElement(using: &random)! }
+            } else if let symbol = free.randomElement(using: &random) {
+                operators[symbol] = Self.operatorFunctions.randomElement(using: &random)!
+            }
+        case 1:
+            if let name = collations.keys.sorted().randomElement(using: &random), Bool.random(using: &random) {
+                collations[name] = Bool.random(using: &random) ? nil : (collations[name] == "C" ? "POSIX" : "C")
+            } else {
+                collations[fresh("coll")] = ["C", "POSIX"].randomElement(using: &random)!
+            }
+        case 2:
+            if let name = searchConfigurations.keys.sorted().randomElement(using: &random), Bool.random(using: &random) {
+                searchConfigurations[name] = Bool.random(using: &random) ? nil : (searchConfigurations[name] == "english" ? "simple" : "english")
+            } else {
+                searchConfigurations[fresh("ts")] = ["english", "simple"].randomElement(using: &random)!
+            }
+        case 3:
+            if let name = statistics.keys.sorted().randomElement(using: &random), Bool.random(using: &random) {
+                if Bool.random(using: &random) { statistics[name] = nil }
+                else { statistics[name]!.kinds = statistics[name]!.kinds == "ndistinct" ? "dependencies, mcv" : "ndistinct" }
+            } else if let table = tables.filter({ $0.columns.count >= 3 }).randomElement(using: &random) {
+                let columns = table.columns.dropFirst().prefix(2).map(\.name)
+                statistics[fresh("st")] = (table.name, Array(columns), ["ndistinct", "dependencies", "dependencies, mcv"].randomElement(using: &random)!)
+            }
+        default:
+            if let name = rules.keys.sorted().randomElement(using: &random), Bool.random(using: &random) {
+                if Bool.random(using: &random) { rules[name] = nil }
+                else { rules[name]!.event = rules[name]!.event == "DELETE" ? "UPDATE" : "DELETE" }
+            } else if let table = tables.randomElement(using: &random) {
+                rules[fresh("ru")] = (table.name, ["DELETE", "UPDATE"].randomElement(using: &random)!)
+            }
+        }
     }
 
     mutating func fresh(_ prefix: String) -> String {
@@ -149,7 +203,7 @@ public struct RandomSchema: Sendable {
     /// Changes the schema in one to four random ways.
     public mutating func mutate(using random: inout SeededGenerator) {
         for _ in 0..<Int.random(in: 1...4, using: &random) {
-            switch Int.random(in: 0..<21, using: &random) {
+            switch Int.random(in: 0..<23, using: &random) {
             case 0: addTable(using: &random)
             case 1: dropTable(using: &random)
             case 2: withTable(using: &random) { table, _, random in table.columns.append(table.schemaColumn(&random)) }
@@ -204,6 +258,7 @@ public struct RandomSchema: Sendable {
             case 20:
                 if let name = ranges.keys.sorted().randomElement(using: &random), Bool.random(using: &random) { ranges[name] = nil }
                 else { ranges[fresh("rg")] = ["integer", "bigint", "numeric", "date", "timestamp with time zone", "double precision"].randomElement(using: &random)! }
+            case 21, 22: changeDefinedObject(using: &random)
             default: addEnum(using: &random)
             }
         }
@@ -312,6 +367,23 @@ public struct RandomSchema: Sendable {
             for (name, key) in table.foreignKeys.sorted(by: { $0.key < $1.key }) {
                 lines.append("ALTER TABLE \(schema).\(table.name) ADD CONSTRAINT \(name) FOREIGN KEY (\(key.column)) REFERENCES \(schema).\(key.table) (id);")
             }
+        }
+        for (symbol, function) in operators.sorted(by: { $0.key < $1.key }) {
+            lines.append("CREATE OPERATOR \(schema).\(symbol) (LEFTARG = integer, RIGHTARG = integer, FUNCTION = pg_catalog.\(function));")
+        }
+        for (name, source) in collations.sorted(by: { $0.key < $1.key }) {
+            lines.append("CREATE COLLATION \(schema).\(name) FROM pg_catalog.\"\(source)\";")
+        }
+        for (name, source) in searchConfigurations.sorted(by: { $0.key < $1.key }) {
+            lines.append("CREATE TEXT SEARCH CONFIGURATION \(schema).\(name) (COPY = pg_catalog.\(source));")
+        }
+        for (name, object) in statistics.sorted(by: { $0.key < $1.key }) {
+            guard let table = tables.first(where: { $0.name == object.table }),
+                  object.columns.allSatisfy({ column in table.columns.contains { $0.name == column } }) else { continue }
+            lines.append("CREATE STATISTICS \(schema).\(name) (\(object.kinds)) ON \(object.columns.joined(separator: ", ")) FROM \(schema).\(object.table);")
+        }
+        for (name, rule) in rules.sorted(by: { $0.key < $1.key }) where tables.contains(where: { $0.name == rule.table }) {
+            lines.append("CREATE RULE \(name) AS ON \(rule.event) TO \(schema).\(rule.table) DO INSTEAD NOTHING;")
         }
         for (name, view) in views.sorted(by: { $0.key < $1.key }) {
             let kind = materialized.contains(name) ? "MATERIALIZED VIEW" : "VIEW"
