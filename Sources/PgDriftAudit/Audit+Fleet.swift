@@ -56,7 +56,7 @@ extension Audit {
         let (reading, loading) = tenantReading(tenants, template: template, privileges: false, on: connection)
         let options = diffOptions
         var phases = PhaseTrace()
-        let (_, members) = try reading.sides(on: connection, extensions: loading.extensions, expected: {
+        let (_, members) = try reading.sides(on: connection, wholeDatabase: false, extensions: loading.extensions, expected: {
             let loaded = try loading.load.wait()
             for note in loaded.notes { onNote?(note) }
             return loaded.catalog

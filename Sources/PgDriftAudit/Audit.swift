@@ -154,9 +154,11 @@ public struct Audit {
 
     /// As above; `then` runs last, in the same snapshot (search_path empty, output settings pinned),
     /// given both sides: the plan reads its tables' sizes and its fingerprint there.
+    /// `wholeDatabase: false`: the caller compares parts of the database itself (a tenant schema at a
+    /// time), so the sides are not diffed as wholes.
     func sides<Extra>(
-        on connection: PostgresConnection, forPlan: Bool = false, extensions: LiveExtensions? = nil, expected: () throws -> Catalog,
-        then: (PostgresConnection, Sides) throws -> Extra
+        on connection: PostgresConnection, forPlan: Bool = false, wholeDatabase: Bool = true, extensions: LiveExtensions? = nil,
+        expected: () throws -> Catalog, then: (PostgresConnection, Sides) throws -> Extra
     ) throws -> (sides: Sides, extra: Extra) {
         // Whatever happens, the reading of the migrations must not wait forever.
         defer { extensions?.fulfil(.failure(LiveExtensionsUnread())) }
@@ -191,6 +193,8 @@ public struct Audit {
             var needed: Set<TypedConstant>
             if forPlan {
                 needed = SchemaDiff.constantsToPlan(expected: expectedCatalog, actual: inspected.catalog)
+            } else if !wholeDatabase {
+                needed = []
             } else {
                 let probe = ConstantSpellings()
                 let first = SchemaDiff.findings(
