@@ -86,12 +86,6 @@ public struct Column: Hashable, Codable, Sendable {
         self.type = type
         self.isNotNull = isNotNull
         self.defaultExpression = defaultExpression
-        // Most columns set none of them (200,000 of a catalog read): no box to weigh.
-        if options == nil, identity == nil, generatedExpression == nil, collation == nil, comment == nil, storage == nil,
-           compression == nil, statisticsTarget == nil {
-            rare = nil
-            return
-        }
         var values = RareValues()
         values.options = options?.isEmpty == true ? nil : options
         values.identity = identity

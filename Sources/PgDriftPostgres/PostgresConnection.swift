@@ -89,6 +89,7 @@ public final class PostgresConnection {
     /// pages of `Self.pageRows`: single-row mode costs libpq a result copy per row, a third of a
     /// 200,000-column read's client time. Outside one, libpq's single-row mode. Either way this counts
     /// as one query, and if `body` throws the rest of the rows are dropped and the connection stays usable.
+    /// `body` must not read rows on the same connection (the cursor has one name).
     public func forEachRow(_ sql: String, _ parameters: [String?] = [], _ body: (Row) throws -> Void) throws {
         guard let handle else { throw PostgresError(kind: .connectionLost, message: "connection is closed") }
         guard inTransaction else { return try forEachSingleRow(sql, parameters, body, handle: handle) }

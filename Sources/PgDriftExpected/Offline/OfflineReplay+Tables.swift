@@ -34,8 +34,8 @@ extension OfflineReplay {
                 throw fallback("CREATE TABLE ... LIKE is not read offline")
             }
         }
-        // At their final size: grown by doubling (and copied while a column's expression was read),
-        // 200,000 columns took 34 MB where 21 MB hold them.
+        // At their final size: as appended, 200,000 columns took 34 MB of arrays where 21 MB hold them
+        // (massif; the SQL folder's peak RSS went from 429 to 417 MB).
         model.columns = model.columns.map { $0 }
         if let spec = node["partspec"] { try makePartitioned(&model, spec: spec) }
         if let bound { try makePartition(&model, of: parents.first?.node("RangeVar"), bound: bound) }

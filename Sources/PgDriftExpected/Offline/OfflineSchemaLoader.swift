@@ -47,10 +47,7 @@ package enum OfflineSchemaLoader {
         }
         var catalog = replay.catalog()
         if privileges { replay.applyGrants(to: &catalog) }
-        // Taken out of the replay, so that turning it into the map frees it as it goes.
-        var recorder = SourceMapRecorder()
-        swap(&recorder, &replay.sourceMap)
-        catalog.sources = recorder.sources(for: catalog)
+        catalog.sources = replay.sourceMap.sources(for: catalog)
         var notes = replay.databaseExtensions.isEmpty ? [] : [
             LiveExtensions.note(replay.databaseExtensions.sorted { $0.key < $1.key }.map(\.value)),
         ]

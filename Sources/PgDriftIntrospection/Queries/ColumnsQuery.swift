@@ -106,7 +106,7 @@ enum ColumnsQuery {
             if generated == "v" { current.columns[current.columns.count - 1].generatedVirtual = true }
             current.typeKeys.append(ColumnTypesQuery.Key(
                 type: try row.oid(at: fields.typeOID), modifier: try row.int(at: fields.typeModifier, ifNull: -1),
-                collation: UInt32(try row.int(at: fields.collation, ifNull: 0))))
+                collation: try row.oid(at: fields.collation, ifNull: 0)))
             current.declaredDimensions.append(try row.int(at: fields.dimensions, ifNull: 0))
             current.storages.append(row[fields.storage].flatMap(ColumnStorage.init(code:)))
         }
@@ -253,6 +253,10 @@ enum DefaultsQuery {
 /// dozen `format_type` calls instead of two per column. Its parameters are what the columns query
 /// returned, so it is one query whatever the schema's size.
 enum ColumnTypesQuery {
+    /// What a key names: the type, whether it is an array, the collation when not the type's, and the
+    /// type's storage.
+    typealias Naming = (type: DataType, isArray: Bool, collation: QualifiedName?, storage: ColumnStorage?)
+
     /// A column's type oid, type modifier and collation oid.
     struct Key: Hashable {
         var type: UInt32
@@ -283,7 +287,7 @@ enum ColumnTypesQuery {
 
     /// Sets every column's type and collation from the query's rows, `keys` in the order they were asked.
     static func complete(_ columns: inout [UInt32: RelationColumns], keys: [Key], result: QueryResult) throws {
-        var named: [Key: (type: DataType, isArray: Bool, collation: QualifiedName?, storage: ColumnStorage?)] = [:]
+        var named: [Key: Naming] = [:]
         for row in result.rows {
             let ordinal = try row.int("ord")
             guard ordinal >= 1, ordinal <= keys.count else { continue }
@@ -298,7 +302,7 @@ enum ColumnTypesQuery {
             var relation = columns.values[index]
             columns.values[index] = RelationColumns(capacity: 0)
             // Neighbouring columns often share a type: looked up again only when it changes.
-            var last: (key: Key, name: (type: DataType, isArray: Bool, collation: QualifiedName?, storage: ColumnStorage?))?
+            var last: (key: Key, name: Naming)?
             for position in relation.columns.indices {
                 let key = relation.typeKeys[position]
                 if last?.key != key {

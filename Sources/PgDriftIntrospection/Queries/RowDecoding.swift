@@ -45,6 +45,11 @@ extension Row {
         try oid(at: try position(of: column))
     }
 
+    /// An oid by field position, `ifNull` when it is NULL.
+    func oid(at position: Int, ifNull: UInt32) throws -> UInt32 {
+        try UInt32(exactly: int(at: position, ifNull: Int(ifNull))) ?? oid(at: position)
+    }
+
     /// An oid by field position.
     func oid(at position: Int) throws -> UInt32 {
         if let value = try? int(at: position), let oid = UInt32(exactly: value) { return oid }
